@@ -1,0 +1,111 @@
+//! Writing response files: CSV and JSON, in an order the caller chooses
+//! (use [`shuffled_order`] so that the order says nothing about who answered when).
+
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use serde_json::{json, Map, Value};
+
+use crate::responses::Answer;
+use crate::{QuestionKind, Responses, Survey};
+
+/// A random permutation of `0..n`, from `seed`. The caller supplies the seed
+/// (from the operating system or the browser's crypto), keeping this crate pure.
+pub fn shuffled_order(n: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.shuffle(&mut rand_chacha::ChaCha8Rng::seed_from_u64(seed));
+    order
+}
+
+fn cell(survey: &Survey, q: usize, a: Answer<'_>) -> String {
+    let question = &survey.questions[q];
+    match (a, &question.kind) {
+        (Answer::Missing, _) => String::new(),
+        (Answer::Code(c), QuestionKind::Scale { .. }) => c.to_string(),
+        (Answer::Code(c), QuestionKind::Nps { .. }) => (c - 1).to_string(),
+        (Answer::Code(c), QuestionKind::Choice { options, .. }) => options[c as usize - 1].id.clone(),
+        (Answer::Code(1), QuestionKind::YesNo) => "yes".to_owned(),
+        (Answer::Code(_), QuestionKind::YesNo) => "no".to_owned(),
+        (Answer::Multi(set), QuestionKind::Multi { options }) => {
+            options.iter().enumerate().filter(|(i, _)| set & (1 << i) != 0).map(|(_, o)| o.id.as_str()).collect::<Vec<_>>().join(";")
+        }
+        (Answer::Number(x), _) => format_number(x),
+        (Answer::Text(s), _) => s.to_owned(),
+        _ => unreachable!("answers match their question"),
+    }
+}
+
+/// Shortest decimal that reads back as the same `f64`, without exponent.
+pub fn format_number(x: f64) -> String {
+    let s = format!("{x}");
+    if s.contains('e') {
+        format!("{x:.}")
+    } else {
+        s
+    }
+}
+
+/// The responses as CSV (UTF-8, RFC 4180, with the documented header), rows in `order`.
+pub fn to_csv(survey: &Survey, data: &Responses, order: &[usize]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut header = vec!["response_id", "period", "survey", "version"];
+    header.extend(survey.questions.iter().map(|q| q.id.as_str()));
+    w.write_record(&header).expect("writing to memory");
+    let mut row = Vec::with_capacity(header.len());
+    for &r in order {
+        row.clear();
+        row.push(data.id(r).to_owned());
+        row.push(data.period(r).to_string());
+        row.push(survey.id.clone());
+        row.push(data.versions()[r].to_string());
+        for q in 0..survey.questions.len() {
+            row.push(cell(survey, q, data.column(q).answer(r)));
+        }
+        w.write_record(&row).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+fn json_answer(survey: &Survey, q: usize, a: Answer<'_>) -> Value {
+    match (a, &survey.questions[q].kind) {
+        (Answer::Missing, _) => Value::Null,
+        (Answer::Code(c), QuestionKind::Scale { .. }) => json!(c),
+        (Answer::Code(c), QuestionKind::Nps { .. }) => json!(c - 1),
+        (Answer::Code(c), QuestionKind::YesNo) => json!(c == 1),
+        (Answer::Multi(set), QuestionKind::Multi { options }) => {
+            Value::Array(options.iter().enumerate().filter(|(i, _)| set & (1 << i) != 0).map(|(_, o)| json!(o.id)).collect())
+        }
+        (Answer::Number(x), _) => json!(x),
+        (a, _) => Value::String(cell(survey, q, a)),
+    }
+}
+
+/// The responses as the documented JSON document, rows in `order`.
+pub fn to_json(survey: &Survey, data: &Responses, order: &[usize]) -> String {
+    let responses: Vec<Value> = order
+        .iter()
+        .map(|&r| {
+            let mut answers = Map::new();
+            for (q, question) in survey.questions.iter().enumerate() {
+                let a = data.column(q).answer(r);
+                if a != Answer::Missing {
+                    answers.insert(question.id.clone(), json_answer(survey, q, a));
+                }
+            }
+            let mut o = Map::new();
+            o.insert("id".into(), json!(data.id(r)));
+            o.insert("period".into(), json!(data.period(r).to_string()));
+            if u32::from(data.versions()[r]) != survey.version {
+                o.insert("version".into(), json!(data.versions()[r]));
+            }
+            o.insert("answers".into(), Value::Object(answers));
+            Value::Object(o)
+        })
+        .collect();
+    let doc = json!({
+        "format": "otklik-responses",
+        "survey": survey.id,
+        "version": survey.version,
+        "responses": responses,
+    });
+    serde_json::to_string_pretty(&doc).expect("JSON always serialises")
+}

@@ -1,0 +1,705 @@
+//! Reading response files (CSV and JSON), validated whole before anything is accepted.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::responses::{Answer, Column, StrColumn};
+use crate::{check_id, Period, Question, QuestionKind, Responses, Survey};
+
+/// Caps on what one import may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted file, in bytes.
+    pub max_bytes: usize,
+    /// Most responses in one file.
+    pub max_rows: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 512 * 1024 * 1024, max_rows: 5_000_000 }
+    }
+}
+
+/// How many problems one import lists before it stops looking.
+pub const MAX_PROBLEMS: usize = 200;
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// The whole file.
+    File,
+    /// A CSV line (1-based) and, when known, a column name.
+    Line {
+        /// 1-based line number.
+        line: u64,
+        /// The column's name.
+        column: Option<String>,
+    },
+    /// A place in a JSON document, as a path such as `responses[17].answers.dept`.
+    Path(String),
+    /// A JSON syntax error.
+    Position {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+}
+
+/// One problem found in an imported file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProblem {
+    /// The file's name as given by the caller.
+    pub file: String,
+    /// Where.
+    pub location: Location,
+    /// What was wrong and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::File => write!(f, "{}: {}", self.file, self.message),
+            Location::Line { line, column: Some(c) } => write!(f, "{}:{line}: column {c}: {}", self.file, self.message),
+            Location::Line { line, column: None } => write!(f, "{}:{line}: {}", self.file, self.message),
+            Location::Path(p) => write!(f, "{}: {p}: {}", self.file, self.message),
+            Location::Position { line, column } => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// A rejected import: nothing from the file was accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", render(.problems, *.truncated))]
+pub struct ImportError {
+    /// The problems, in file order; at most [`MAX_PROBLEMS`].
+    pub problems: Vec<ImportProblem>,
+    /// More problems were found than are listed.
+    pub truncated: bool,
+}
+
+fn render(problems: &[ImportProblem], truncated: bool) -> String {
+    let mut s: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    if truncated {
+        s.push(format!("(more problems not listed; the first {MAX_PROBLEMS} are shown)"));
+    }
+    s.join("\n")
+}
+
+struct Problems<'f> {
+    file: &'f str,
+    list: Vec<ImportProblem>,
+    truncated: bool,
+}
+
+impl<'f> Problems<'f> {
+    fn new(file: &'f str) -> Self {
+        Problems { file, list: Vec::new(), truncated: false }
+    }
+    fn add(&mut self, location: Location, message: impl Into<String>) {
+        if self.list.len() >= MAX_PROBLEMS {
+            self.truncated = true;
+            return;
+        }
+        self.list.push(ImportProblem { file: self.file.to_owned(), location, message: message.into() });
+    }
+    fn full(&self) -> bool {
+        self.truncated
+    }
+    fn finish<T>(self, value: T) -> Result<T, ImportError> {
+        if self.list.is_empty() {
+            Ok(value)
+        } else {
+            Err(ImportError { problems: self.list, truncated: self.truncated })
+        }
+    }
+}
+
+/// What a cell of this question should hold, in words.
+pub fn expected(q: &Question) -> String {
+    match &q.kind {
+        QuestionKind::Scale { points, .. } => format!("a whole number 1..{points}"),
+        QuestionKind::Nps { .. } => "a whole number 0..10".to_owned(),
+        QuestionKind::Choice { options, .. } => format!("an option ({})", list_ids(options.iter().map(|o| o.id.as_str()))),
+        QuestionKind::Multi { options } => {
+            format!("option ids joined with ';' ({})", list_ids(options.iter().map(|o| o.id.as_str())))
+        }
+        QuestionKind::YesNo => "yes or no".to_owned(),
+        QuestionKind::Number { min, max, integer: true, .. } => format!("a whole number ({min}..{max})"),
+        QuestionKind::Number { min, max, .. } => format!("a number ({min}..{max})"),
+        QuestionKind::Text { max_length } => format!("a text of at most {max_length} characters"),
+    }
+}
+
+fn list_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let v: Vec<&str> = ids.collect();
+    if v.len() > 8 {
+        format!("{}, …", v[..8].join(", "))
+    } else {
+        v.join(", ")
+    }
+}
+
+fn small_int(s: &str) -> Option<u8> {
+    let b = s.as_bytes();
+    match b {
+        [d @ b'0'..=b'9'] => Some(d - b'0'),
+        [a @ b'1'..=b'9', c @ b'0'..=b'9'] => Some((a - b'0') * 10 + (c - b'0')),
+        _ => None,
+    }
+}
+
+fn option_code(q: &Question, id: &str) -> Option<u8> {
+    q.kind.options().iter().position(|o| o.id == id).map(|i| i as u8 + 1)
+}
+
+/// Parses a CSV cell (or a JSON string) as an answer to `q`. An empty string is missing.
+pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String> {
+    if cell.is_empty() {
+        return Ok(Answer::Missing);
+    }
+    let bad = || format!("{cell:?} is not {}", expected(q));
+    match &q.kind {
+        QuestionKind::Scale { points, .. } => match small_int(cell) {
+            Some(v) if (1..=*points).contains(&v) => Ok(Answer::Code(v)),
+            _ => Err(bad()),
+        },
+        QuestionKind::Nps { .. } => match small_int(cell) {
+            Some(v) if v <= 10 => Ok(Answer::Code(v + 1)),
+            _ => Err(bad()),
+        },
+        QuestionKind::Choice { .. } => option_code(q, cell).map(Answer::Code).ok_or_else(|| {
+            format!("{cell:?} is not an option ({})", list_ids(q.kind.options().iter().map(|o| o.id.as_str())))
+        }),
+        QuestionKind::Multi { .. } => {
+            let mut set = 0u64;
+            for part in cell.split(';') {
+                match option_code(q, part) {
+                    Some(c) => {
+                        let bit = 1u64 << (c - 1);
+                        if set & bit != 0 {
+                            return Err(format!("option {part:?} is listed twice"));
+                        }
+                        set |= bit;
+                    }
+                    None => return Err(format!("{part:?} is not an option ({})", list_ids(q.kind.options().iter().map(|o| o.id.as_str())))),
+                }
+            }
+            Ok(Answer::Multi(set))
+        }
+        QuestionKind::YesNo => match cell {
+            "yes" => Ok(Answer::Code(1)),
+            "no" => Ok(Answer::Code(2)),
+            _ => Err(bad()),
+        },
+        QuestionKind::Number { min, max, integer, .. } => match cell.parse::<f64>() {
+            Ok(x) if x.is_finite() && (*min..=*max).contains(&x) && (!integer || x.fract() == 0.0) && looks_numeric(cell) => {
+                Ok(Answer::Number(x))
+            }
+            _ => Err(bad()),
+        },
+        QuestionKind::Text { max_length } => {
+            if cell.chars().count() > *max_length as usize {
+                Err(format!("the text is longer than {max_length} characters"))
+            } else if cell.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+                Err("the text contains control characters".to_owned())
+            } else {
+                Ok(Answer::Text(cell))
+            }
+        }
+    }
+}
+
+/// Plain decimal notation only: no "inf", "nan", or exponents.
+fn looks_numeric(s: &str) -> bool {
+    let s = s.strip_prefix('-').unwrap_or(s);
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && s.bytes().filter(|&b| b == b'.').count() <= 1
+}
+
+fn push(col: &mut Column, a: Answer<'_>) {
+    match (col, a) {
+        (Column::Code(v), Answer::Code(x)) => v.push(x),
+        (Column::Code(v), _) => v.push(0),
+        (Column::Multi(v), Answer::Multi(x)) => v.push(x),
+        (Column::Multi(v), _) => v.push(0),
+        (Column::Number(v), Answer::Number(x)) => v.push(x),
+        (Column::Number(v), _) => v.push(f64::NAN),
+        (Column::Text(v), Answer::Text(x)) => v.push(x),
+        (Column::Text(v), _) => v.push(""),
+    }
+}
+
+/// Builds the columnar set while reading rows.
+struct Builder<'s> {
+    survey: &'s Survey,
+    ids: StrColumn,
+    periods: Vec<Period>,
+    period_labels: Vec<String>,
+    period: Vec<u16>,
+    version: Vec<u16>,
+    columns: Vec<Column>,
+}
+
+impl<'s> Builder<'s> {
+    fn new(survey: &'s Survey, rows: usize) -> Self {
+        Builder {
+            survey,
+            ids: StrColumn::default(),
+            periods: Vec::new(),
+            period_labels: Vec::new(),
+            period: Vec::with_capacity(rows),
+            version: Vec::with_capacity(rows),
+            columns: survey.questions.iter().map(|q| Column::for_kind(&q.kind, rows)).collect(),
+        }
+    }
+
+    fn period_code(&mut self, label: &str) -> Result<u16, String> {
+        if let Some(i) = self.period_labels.iter().position(|l| l == label) {
+            return Ok(i as u16);
+        }
+        let p: Period = label.parse().map_err(|e: crate::PeriodError| e.to_string())?;
+        if self.periods.len() >= usize::from(u16::MAX) {
+            return Err("too many distinct periods".to_owned());
+        }
+        self.periods.push(p);
+        self.period_labels.push(label.to_owned());
+        Ok((self.periods.len() - 1) as u16)
+    }
+
+    fn finish(self) -> Responses {
+        Responses::from_parts(self.survey, self.ids, self.periods, self.period, self.version, self.columns)
+    }
+}
+
+fn check_response_id(id: &str) -> Result<(), String> {
+    if id.chars().count() > 128 {
+        return Err("a response id has at most 128 characters".to_owned());
+    }
+    check_id(id).or_else(|e| if id.chars().count() > 64 { Ok(()) } else { Err(e) }).map_err(str::to_owned)
+}
+
+fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(b.ids.len());
+    for row in 0..b.ids.len() {
+        let id = b.ids.get(row);
+        if id.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.insert(id, row) {
+            report(row, first);
+            seen.insert(id, first);
+        }
+    }
+}
+
+fn version_of(survey: &Survey, s: &str) -> Result<u16, String> {
+    match s.parse::<u16>() {
+        Ok(v) if v >= 1 && u32::from(v) <= survey.version => Ok(v),
+        _ => Err(format!("{s:?} is not a survey version (1..{})", survey.version)),
+    }
+}
+
+enum Col {
+    Id,
+    Period,
+    Survey,
+    Version,
+    Question(usize),
+}
+
+/// Reads a CSV response file for `survey`. `file` names the file in messages.
+///
+/// The whole file is checked before anything is returned; on any problem the
+/// result is an [`ImportError`] listing every problem (up to [`MAX_PROBLEMS`]).
+pub fn read_csv(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> Result<Responses, ImportError> {
+    let mut problems = Problems::new(file);
+    if bytes.len() > limits.max_bytes {
+        problems.add(Location::File, format!("the file is {} bytes; at most {} are accepted", bytes.len(), limits.max_bytes));
+        return problems.finish(Responses::empty(survey));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+
+    // Header.
+    match reader.read_byte_record(&mut record) {
+        Ok(true) => {}
+        Ok(false) => {
+            problems.add(Location::File, "the file is empty (expected a header row with response_id and period)");
+            return problems.finish(Responses::empty(survey));
+        }
+        Err(e) => {
+            problems.add(Location::Line { line: 1, column: None }, format!("not valid CSV: {e}"));
+            return problems.finish(Responses::empty(survey));
+        }
+    }
+    let mut cols = Vec::with_capacity(record.len());
+    let mut seen_cols: HashMap<String, usize> = HashMap::new();
+    for (i, field) in record.iter().enumerate() {
+        let Ok(name) = std::str::from_utf8(field) else {
+            problems.add(Location::Line { line: 1, column: Some(format!("#{}", i + 1)) }, "the header is not valid UTF-8");
+            continue;
+        };
+        if let Some(first) = seen_cols.insert(name.to_owned(), i) {
+            problems.add(Location::Line { line: 1, column: Some(name.to_owned()) }, format!("the column appears twice (also column #{})", first + 1));
+        }
+        let col = match name {
+            "response_id" => Col::Id,
+            "period" => Col::Period,
+            "survey" => Col::Survey,
+            "version" => Col::Version,
+            _ => match survey.question_index(name) {
+                Some(q) => Col::Question(q),
+                None => {
+                    problems.add(
+                        Location::Line { line: 1, column: Some(name.to_owned()) },
+                        format!("unknown column (expected response_id, period, survey, version or a question id of survey {:?})", survey.id),
+                    );
+                    continue;
+                }
+            },
+        };
+        cols.push((i, col));
+    }
+    for required in ["response_id", "period"] {
+        if !seen_cols.contains_key(required) {
+            problems.add(Location::Line { line: 1, column: None }, format!("the required column {required} is missing"));
+        }
+    }
+    if !problems.list.is_empty() {
+        return problems.finish(Responses::empty(survey));
+    }
+    let width = record.len();
+    let header_names: Vec<String> = record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+
+    let estimate = bytes.len() / (width * 2 + 16).max(1);
+    let mut b = Builder::new(survey, estimate.min(limits.max_rows));
+    let mut lines: Vec<u64> = Vec::new();
+    // Per row: the parsed answers; a text answer is kept as its field index, so that
+    // nothing borrows the record across rows.
+    let mut row_answers: Vec<(Answer<'static>, Option<usize>)> = vec![(Answer::Missing, None); survey.questions.len()];
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.add(Location::Line { line, column: None }, format!("not valid CSV: {e}"));
+                break;
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() == 1 && record[0].is_empty() {
+            continue; // a blank line
+        }
+        if b.ids.len() >= limits.max_rows {
+            problems.add(Location::File, format!("the file has more than {} responses; split it into smaller files", limits.max_rows));
+            break;
+        }
+        if record.len() != width {
+            problems.add(Location::Line { line, column: None }, format!("expected {width} fields as in the header, found {}", record.len()));
+            continue;
+        }
+        let mut id = "";
+        let mut period = None;
+        let mut version = survey.version as u16;
+        row_answers.iter_mut().for_each(|a| *a = (Answer::Missing, None));
+        let mut ok = true;
+        for (i, col) in &cols {
+            let Ok(cell) = std::str::from_utf8(&record[*i]) else {
+                problems.add(Location::Line { line, column: Some(header_names[*i].clone()) }, "the cell is not valid UTF-8");
+                ok = false;
+                continue;
+            };
+            let at = |p: &mut Problems<'_>, msg: String| p.add(Location::Line { line, column: Some(header_names[*i].clone()) }, msg);
+            match col {
+                Col::Id => {
+                    if cell.is_empty() {
+                        at(&mut problems, "a response id is required".to_owned());
+                        ok = false;
+                    } else if let Err(e) = check_response_id(cell) {
+                        at(&mut problems, format!("{cell:?}: {e}"));
+                        ok = false;
+                    }
+                    id = cell;
+                }
+                Col::Period => match b.period_code(cell) {
+                    Ok(c) => period = Some(c),
+                    Err(e) => {
+                        at(&mut problems, e);
+                        ok = false;
+                    }
+                },
+                Col::Survey => {
+                    if !cell.is_empty() && cell != survey.id {
+                        at(&mut problems, format!("{cell:?} is not this survey (expected {:?})", survey.id));
+                        ok = false;
+                    }
+                }
+                Col::Version => {
+                    if !cell.is_empty() {
+                        match version_of(survey, cell) {
+                            Ok(v) => version = v,
+                            Err(e) => {
+                                at(&mut problems, e);
+                                ok = false;
+                            }
+                        }
+                    }
+                }
+                Col::Question(q) => match parse_cell(&survey.questions[*q], cell) {
+                    Ok(Answer::Text(_)) => row_answers[*q] = (Answer::Missing, Some(*i)),
+                    Ok(Answer::Code(c)) => row_answers[*q] = (Answer::Code(c), None),
+                    Ok(Answer::Multi(m)) => row_answers[*q] = (Answer::Multi(m), None),
+                    Ok(Answer::Number(x)) => row_answers[*q] = (Answer::Number(x), None),
+                    Ok(Answer::Missing) => {}
+                    Err(e) => {
+                        at(&mut problems, e);
+                        ok = false;
+                    }
+                },
+            }
+        }
+        if problems.full() {
+            break;
+        }
+        if !ok || !problems.list.is_empty() {
+            // Keep checking the rest of the file, but store nothing more.
+            continue;
+        }
+        b.ids.push(id);
+        b.period.push(period.expect("period column present"));
+        b.version.push(version);
+        for (col, (a, text)) in b.columns.iter_mut().zip(&row_answers) {
+            match text {
+                Some(i) => push(col, Answer::Text(std::str::from_utf8(&record[*i]).unwrap_or_default())),
+                None => push(col, *a),
+            }
+        }
+        lines.push(line);
+    }
+    if problems.list.is_empty() {
+        duplicate_ids(&b, |row, first| {
+            problems.add(
+                Location::Line { line: lines[row], column: Some("response_id".to_owned()) },
+                format!("duplicate response id {:?} (first on line {})", b.ids.get(row), lines[first]),
+            )
+        });
+    }
+    problems.finish(()).map(|()| b.finish())
+}
+
+fn json_answer<'a>(q: &Question, v: &'a Value) -> Result<Answer<'a>, String> {
+    let bad = || format!("{v} is not {}", expected(q));
+    match (&q.kind, v) {
+        (_, Value::Null) => Ok(Answer::Missing),
+        (QuestionKind::Scale { .. } | QuestionKind::Nps { .. }, Value::Number(n)) => match n.as_u64() {
+            Some(x) => match (&q.kind, x) {
+                (QuestionKind::Scale { points, .. }, 1..=11) if x <= u64::from(*points) => Ok(Answer::Code(x as u8)),
+                (QuestionKind::Nps { .. }, 0..=10) => Ok(Answer::Code(x as u8 + 1)),
+                _ => Err(bad()),
+            },
+            _ => Err(bad()),
+        },
+        (QuestionKind::Number { min, max, integer, .. }, Value::Number(n)) => match n.as_f64() {
+            Some(x) if x.is_finite() && (*min..=*max).contains(&x) && (!integer || x.fract() == 0.0) => Ok(Answer::Number(x)),
+            _ => Err(bad()),
+        },
+        (QuestionKind::Choice { .. } | QuestionKind::Text { .. }, Value::String(s)) => parse_cell(q, s),
+        (QuestionKind::YesNo, Value::Bool(b)) => Ok(Answer::Code(if *b { 1 } else { 2 })),
+        (QuestionKind::YesNo, Value::String(s)) => parse_cell(q, s),
+        (QuestionKind::Multi { .. }, Value::Array(items)) => {
+            if items.is_empty() {
+                return Ok(Answer::Missing);
+            }
+            let mut set = 0u64;
+            for it in items {
+                let Value::String(s) = it else { return Err(bad()) };
+                match option_code(q, s) {
+                    Some(c) if set & (1 << (c - 1)) == 0 => set |= 1 << (c - 1),
+                    Some(_) => return Err(format!("option {s:?} is listed twice")),
+                    None => return Err(format!("{s:?} is not an option ({})", list_ids(q.kind.options().iter().map(|o| o.id.as_str())))),
+                }
+            }
+            Ok(Answer::Multi(set))
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// Reads a JSON response file (see `docs/survey-format.md`) for `survey`.
+pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> Result<Responses, ImportError> {
+    let mut problems = Problems::new(file);
+    if bytes.len() > limits.max_bytes {
+        problems.add(Location::File, format!("the file is {} bytes; at most {} are accepted", bytes.len(), limits.max_bytes));
+        return problems.finish(Responses::empty(survey));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let doc: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) => {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or_default().to_owned();
+            problems.add(Location::Position { line: e.line(), column: e.column() }, format!("not valid JSON: {msg}"));
+            return problems.finish(Responses::empty(survey));
+        }
+    };
+    let path = |p: &str| Location::Path(p.to_owned());
+    let Value::Object(top) = &doc else {
+        problems.add(Location::File, "expected a JSON object with format, survey and responses");
+        return problems.finish(Responses::empty(survey));
+    };
+    for key in top.keys() {
+        if !["format", "survey", "version", "responses"].contains(&key.as_str()) {
+            problems.add(path(key), "unknown field (expected format, survey, version, responses)");
+        }
+    }
+    match top.get("format") {
+        Some(Value::String(s)) if s == "otklik-responses" => {}
+        other => problems.add(path("format"), format!("expected \"otklik-responses\", found {}", other.map_or("nothing".to_owned(), Value::to_string))),
+    }
+    match top.get("survey") {
+        Some(Value::String(s)) if *s == survey.id => {}
+        other => problems.add(path("survey"), format!("expected {:?}, found {}", survey.id, other.map_or("nothing".to_owned(), Value::to_string))),
+    }
+    let doc_version = match top.get("version") {
+        None => 1,
+        Some(v) => match version_of(survey, &v.to_string()) {
+            Ok(v) => v,
+            Err(e) => {
+                problems.add(path("version"), e);
+                1
+            }
+        },
+    };
+    let items = match top.get("responses") {
+        Some(Value::Array(items)) => items.as_slice(),
+        other => {
+            problems.add(path("responses"), format!("expected an array, found {}", other.map_or("nothing".to_owned(), Value::to_string)));
+            &[]
+        }
+    };
+    if items.len() > limits.max_rows {
+        problems.add(Location::File, format!("the file has {} responses; at most {} are accepted", items.len(), limits.max_rows));
+        return problems.finish(Responses::empty(survey));
+    }
+    let mut b = Builder::new(survey, items.len());
+    let mut row_answers: Vec<Answer<'_>> = vec![Answer::Missing; survey.questions.len()];
+    let mut indices = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if problems.full() {
+            break;
+        }
+        let p = format!("responses[{i}]");
+        let Value::Object(r) = item else {
+            problems.add(path(&p), "expected an object with id, period and answers");
+            continue;
+        };
+        let mut ok = true;
+        for key in r.keys() {
+            if !["id", "period", "version", "answers"].contains(&key.as_str()) {
+                problems.add(path(&format!("{p}.{key}")), "unknown field (expected id, period, version, answers)");
+                ok = false;
+            }
+        }
+        let id = match r.get("id") {
+            Some(Value::String(s)) => match check_response_id(s) {
+                Ok(()) => s.as_str(),
+                Err(e) => {
+                    problems.add(path(&format!("{p}.id")), format!("{s:?}: {e}"));
+                    ok = false;
+                    ""
+                }
+            },
+            _ => {
+                problems.add(path(&format!("{p}.id")), "a response id string is required");
+                ok = false;
+                ""
+            }
+        };
+        let period = match r.get("period") {
+            Some(Value::String(s)) => match b.period_code(s) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    problems.add(path(&format!("{p}.period")), e);
+                    None
+                }
+            },
+            _ => {
+                problems.add(path(&format!("{p}.period")), "a period string is required (e.g. \"2026-Q3\")");
+                None
+            }
+        };
+        let version = match r.get("version") {
+            None => doc_version,
+            Some(v) => match version_of(survey, &v.to_string()) {
+                Ok(v) => v,
+                Err(e) => {
+                    problems.add(path(&format!("{p}.version")), e);
+                    ok = false;
+                    doc_version
+                }
+            },
+        };
+        row_answers.iter_mut().for_each(|a| *a = Answer::Missing);
+        match r.get("answers") {
+            Some(Value::Object(answers)) => {
+                for (qid, v) in answers {
+                    let ap = format!("{p}.answers.{qid}");
+                    match survey.question_index(qid) {
+                        None => {
+                            problems.add(path(&ap), format!("no question {qid:?} in survey {:?}", survey.id));
+                            ok = false;
+                        }
+                        Some(q) => match json_answer(&survey.questions[q], v) {
+                            Ok(a) => row_answers[q] = a,
+                            Err(e) => {
+                                problems.add(path(&ap), e);
+                                ok = false;
+                            }
+                        },
+                    }
+                }
+            }
+            None => {}
+            Some(other) => {
+                problems.add(path(&format!("{p}.answers")), format!("expected an object of answers, found {other}"));
+                ok = false;
+            }
+        }
+        if !ok || period.is_none() || !problems.list.is_empty() {
+            continue;
+        }
+        b.ids.push(id);
+        b.period.push(period.unwrap_or_default());
+        b.version.push(version);
+        for (col, a) in b.columns.iter_mut().zip(&row_answers) {
+            push(col, *a);
+        }
+        indices.push(i);
+    }
+    if problems.list.is_empty() {
+        duplicate_ids(&b, |row, first| {
+            problems.add(
+                path(&format!("responses[{}].id", indices[row])),
+                format!("duplicate response id {:?} (first at responses[{}])", b.ids.get(row), indices[first]),
+            )
+        });
+    }
+    problems.finish(()).map(|()| b.finish())
+}
+
+/// Reads a response file, choosing CSV or JSON by its first non-blank byte
+/// (`{` means JSON).
+pub fn read_any(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> Result<Responses, ImportError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        read_json(survey, file, bytes, limits)
+    } else {
+        read_csv(survey, file, bytes, limits)
+    }
+}

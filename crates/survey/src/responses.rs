@@ -1,0 +1,357 @@
+//! Responses stored column by column in compact codes.
+
+use std::collections::HashMap;
+
+use crate::{Period, QuestionKind, Survey};
+
+/// Strings packed into one buffer: no allocation per value. An empty string is a
+/// missing value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StrColumn {
+    buf: String,
+    ends: Vec<u32>,
+}
+
+impl StrColumn {
+    /// The value at `row` ("" when missing).
+    pub fn get(&self, row: usize) -> &str {
+        let start = if row == 0 { 0 } else { self.ends[row - 1] as usize };
+        &self.buf[start..self.ends[row] as usize]
+    }
+    /// Appends a value.
+    pub fn push(&mut self, s: &str) {
+        self.buf.push_str(s);
+        self.ends.push(u32::try_from(self.buf.len()).expect("string column under 4 GiB"));
+    }
+    /// Number of values.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    /// No values.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+    fn with_capacity(rows: usize, bytes: usize) -> Self {
+        StrColumn { buf: String::with_capacity(bytes), ends: Vec::with_capacity(rows) }
+    }
+}
+
+/// The answers to one question, one entry per response.
+///
+/// Codes: `0` is always "missing". A scale answer `v` is stored as `v`; an NPS answer
+/// `v` (0..=10) as `v + 1`; a choice as the option's index + 1; yes as 1 and no as 2.
+/// A multi answer is a bit set of option indices (0 = missing). A number is an `f64`
+/// (NaN = missing). A text is a string (empty = missing).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Column {
+    /// Scale, NPS, choice and yes/no answers.
+    Code(Vec<u8>),
+    /// Multi answers as bit sets.
+    Multi(Vec<u64>),
+    /// Numbers.
+    Number(Vec<f64>),
+    /// Free text.
+    Text(StrColumn),
+}
+
+impl Column {
+    /// An empty column for a question of this kind.
+    pub fn for_kind(kind: &QuestionKind, rows: usize) -> Column {
+        match kind {
+            QuestionKind::Scale { .. } | QuestionKind::Nps { .. } | QuestionKind::Choice { .. } | QuestionKind::YesNo => {
+                Column::Code(Vec::with_capacity(rows))
+            }
+            QuestionKind::Multi { .. } => Column::Multi(Vec::with_capacity(rows)),
+            QuestionKind::Number { .. } => Column::Number(Vec::with_capacity(rows)),
+            QuestionKind::Text { .. } => Column::Text(StrColumn::with_capacity(rows, 0)),
+        }
+    }
+
+    fn push_missing(&mut self) {
+        match self {
+            Column::Code(v) => v.push(0),
+            Column::Multi(v) => v.push(0),
+            Column::Number(v) => v.push(f64::NAN),
+            Column::Text(v) => v.push(""),
+        }
+    }
+
+    /// The answer at `row`.
+    pub fn answer(&self, row: usize) -> Answer<'_> {
+        match self {
+            Column::Code(v) if v[row] == 0 => Answer::Missing,
+            Column::Code(v) => Answer::Code(v[row]),
+            Column::Multi(v) if v[row] == 0 => Answer::Missing,
+            Column::Multi(v) => Answer::Multi(v[row]),
+            Column::Number(v) if v[row].is_nan() => Answer::Missing,
+            Column::Number(v) => Answer::Number(v[row]),
+            Column::Text(v) if v.get(row).is_empty() => Answer::Missing,
+            Column::Text(v) => Answer::Text(v.get(row)),
+        }
+    }
+
+    fn push_answer(&mut self, a: Answer<'_>) {
+        match (self, a) {
+            (c, Answer::Missing) => c.push_missing(),
+            (Column::Code(v), Answer::Code(x)) => v.push(x),
+            (Column::Multi(v), Answer::Multi(x)) => v.push(x),
+            (Column::Number(v), Answer::Number(x)) => v.push(x),
+            (Column::Text(v), Answer::Text(x)) => v.push(x),
+            _ => unreachable!("answer kind matches its column"),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Column::Code(v) => v.len(),
+            Column::Multi(v) => v.len(),
+            Column::Number(v) => v.len(),
+            Column::Text(v) => v.len(),
+        }
+    }
+}
+
+/// One answer, borrowed from its column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Answer<'a> {
+    /// No answer.
+    Missing,
+    /// A coded answer (see [`Column`]).
+    Code(u8),
+    /// A multi answer's bit set.
+    Multi(u64),
+    /// A number.
+    Number(f64),
+    /// A text.
+    Text(&'a str),
+}
+
+impl Answer<'_> {
+    fn same(&self, other: &Answer<'_>) -> bool {
+        match (self, other) {
+            // Numbers compare by bits so that the comparison is exact and total.
+            (Answer::Number(a), Answer::Number(b)) => a.to_bits() == b.to_bits(),
+            _ => self == other,
+        }
+    }
+}
+
+/// Responses to one survey, stored column by column.
+///
+/// Built by the importers in [`crate::import`]; every row has already been
+/// validated against the survey definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Responses {
+    survey_id: String,
+    ids: StrColumn,
+    /// Distinct periods, sorted chronologically.
+    periods: Vec<Period>,
+    period: Vec<u16>,
+    version: Vec<u16>,
+    columns: Vec<Column>,
+}
+
+/// A response id present on both sides of a merge with different content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The response id.
+    pub id: String,
+}
+
+/// What a merge did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Responses that were new.
+    pub added: usize,
+    /// Responses already present with the same content (skipped).
+    pub duplicates: usize,
+    /// Responses already present with different content (the existing one is kept).
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Responses {
+    /// No responses, for `survey`.
+    pub fn empty(survey: &Survey) -> Responses {
+        Responses {
+            survey_id: survey.id.clone(),
+            ids: StrColumn::default(),
+            periods: Vec::new(),
+            period: Vec::new(),
+            version: Vec::new(),
+            columns: survey.questions.iter().map(|q| Column::for_kind(&q.kind, 0)).collect(),
+        }
+    }
+
+    pub(crate) fn from_parts(
+        survey: &Survey,
+        ids: StrColumn,
+        periods: Vec<Period>,
+        period: Vec<u16>,
+        version: Vec<u16>,
+        columns: Vec<Column>,
+    ) -> Responses {
+        debug_assert_eq!(columns.len(), survey.questions.len());
+        debug_assert!(columns.iter().all(|c| c.len() == ids.len()));
+        let mut r = Responses { survey_id: survey.id.clone(), ids, periods, period, version, columns };
+        r.normalise_periods();
+        r
+    }
+
+    /// Sorts the period table and drops periods no response uses.
+    fn normalise_periods(&mut self) {
+        let mut used = vec![false; self.periods.len()];
+        for &p in &self.period {
+            used[p as usize] = true;
+        }
+        let mut order: Vec<usize> = (0..self.periods.len()).filter(|&i| used[i]).collect();
+        order.sort_by_key(|&i| self.periods[i]);
+        let mut remap = vec![u16::MAX; self.periods.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = new as u16;
+        }
+        self.periods = order.iter().map(|&i| self.periods[i]).collect();
+        for p in &mut self.period {
+            *p = remap[*p as usize];
+        }
+    }
+
+    /// Number of responses.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+    /// No responses.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+    /// The survey's id.
+    pub fn survey_id(&self) -> &str {
+        &self.survey_id
+    }
+    /// The response id at `row`.
+    pub fn id(&self, row: usize) -> &str {
+        self.ids.get(row)
+    }
+    /// Distinct periods, sorted chronologically.
+    pub fn periods(&self) -> &[Period] {
+        &self.periods
+    }
+    /// Index into [`Responses::periods`] of each response.
+    pub fn period_codes(&self) -> &[u16] {
+        &self.period
+    }
+    /// The period of the response at `row`.
+    pub fn period(&self, row: usize) -> Period {
+        self.periods[self.period[row] as usize]
+    }
+    /// The survey version each response was given under.
+    pub fn versions(&self) -> &[u16] {
+        &self.version
+    }
+    /// The column of question `q` (in the survey's question order).
+    pub fn column(&self, q: usize) -> &Column {
+        &self.columns[q]
+    }
+    /// All columns, in the survey's question order.
+    pub fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    fn same_row(&self, a: usize, other: &Responses, b: usize) -> bool {
+        self.period(a) == other.period(b)
+            && self.version[a] == other.version[b]
+            && self.columns.iter().zip(&other.columns).all(|(x, y)| x.answer(a).same(&y.answer(b)))
+    }
+
+    fn push_row_from(&mut self, other: &Responses, row: usize) {
+        self.ids.push(other.id(row));
+        let p = other.period(row);
+        let code = match self.periods.iter().position(|&x| x == p) {
+            Some(i) => i,
+            None => {
+                self.periods.push(p);
+                self.periods.len() - 1
+            }
+        };
+        self.period.push(code as u16);
+        self.version.push(other.version[row]);
+        for (c, oc) in self.columns.iter_mut().zip(&other.columns) {
+            c.push_answer(oc.answer(row));
+        }
+    }
+
+    /// Merges `other` into a copy of `self`: the union by response id.
+    ///
+    /// A response already present with the same content is skipped, so merging is
+    /// idempotent; one with the same id and different content is a [`Conflict`]
+    /// and the existing response is kept. Both sides must be for the same survey.
+    pub fn merge(&self, other: &Responses) -> (Responses, MergeReport) {
+        assert_eq!(self.columns.len(), other.columns.len(), "responses of the same survey");
+        let mut index: HashMap<&str, usize> = HashMap::with_capacity(self.len());
+        for row in 0..self.len() {
+            index.insert(self.id(row), row);
+        }
+        let mut out = self.clone();
+        let mut report = MergeReport::default();
+        let mut seen_in_other: HashMap<&str, usize> = HashMap::new();
+        for row in 0..other.len() {
+            let id = other.id(row);
+            if let Some(&mine) = index.get(id) {
+                if self.same_row(mine, other, row) {
+                    report.duplicates += 1;
+                } else {
+                    report.conflicts.push(Conflict { id: id.to_owned() });
+                }
+            } else if let Some(&prev) = seen_in_other.get(id) {
+                if other.same_row(prev, other, row) {
+                    report.duplicates += 1;
+                } else {
+                    report.conflicts.push(Conflict { id: id.to_owned() });
+                }
+            } else {
+                seen_in_other.insert(id, row);
+                out.push_row_from(other, row);
+                report.added += 1;
+            }
+        }
+        out.normalise_periods();
+        (out, report)
+    }
+
+    /// The rows sorted by response id: a canonical form, for comparing sets of responses.
+    pub fn canonical(&self) -> Responses {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_by(|&a, &b| self.id(a).cmp(self.id(b)));
+        self.select(&order)
+    }
+
+    /// A new set holding the given rows, in the given order.
+    pub fn select(&self, rows: &[usize]) -> Responses {
+        let mut out = Responses {
+            survey_id: self.survey_id.clone(),
+            ids: StrColumn::default(),
+            periods: self.periods.clone(),
+            period: Vec::with_capacity(rows.len()),
+            version: Vec::with_capacity(rows.len()),
+            columns: self
+                .columns
+                .iter()
+                .map(|c| match c {
+                    Column::Code(_) => Column::Code(Vec::with_capacity(rows.len())),
+                    Column::Multi(_) => Column::Multi(Vec::with_capacity(rows.len())),
+                    Column::Number(_) => Column::Number(Vec::with_capacity(rows.len())),
+                    Column::Text(_) => Column::Text(StrColumn::default()),
+                })
+                .collect(),
+        };
+        for &row in rows {
+            out.ids.push(self.id(row));
+            out.period.push(self.period[row]);
+            out.version.push(self.version[row]);
+            for (c, oc) in out.columns.iter_mut().zip(&self.columns) {
+                c.push_answer(oc.answer(row));
+            }
+        }
+        out.normalise_periods();
+        out
+    }
+}

@@ -22,12 +22,18 @@ fn cell(survey: &Survey, q: usize, a: Answer<'_>) -> String {
         (Answer::Missing, _) => String::new(),
         (Answer::Code(c), QuestionKind::Scale { .. }) => c.to_string(),
         (Answer::Code(c), QuestionKind::Nps { .. }) => (c - 1).to_string(),
-        (Answer::Code(c), QuestionKind::Choice { options, .. }) => options[c as usize - 1].id.clone(),
+        (Answer::Code(c), QuestionKind::Choice { options, .. }) => {
+            options[c as usize - 1].id.clone()
+        }
         (Answer::Code(1), QuestionKind::YesNo) => "yes".to_owned(),
         (Answer::Code(_), QuestionKind::YesNo) => "no".to_owned(),
-        (Answer::Multi(set), QuestionKind::Multi { options }) => {
-            options.iter().enumerate().filter(|(i, _)| set & (1 << i) != 0).map(|(_, o)| o.id.as_str()).collect::<Vec<_>>().join(";")
-        }
+        (Answer::Multi(set), QuestionKind::Multi { options }) => options
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| set & (1 << i) != 0)
+            .map(|(_, o)| o.id.as_str())
+            .collect::<Vec<_>>()
+            .join(";"),
         (Answer::Number(x), _) => format_number(x),
         (Answer::Text(s), _) => s.to_owned(),
         _ => unreachable!("answers match their question"),
@@ -46,7 +52,9 @@ pub fn format_number(x: f64) -> String {
 
 /// The responses as CSV (UTF-8, RFC 4180, with the documented header), rows in `order`.
 pub fn to_csv(survey: &Survey, data: &Responses, order: &[usize]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     let mut header = vec!["response_id", "period", "survey", "version"];
     header.extend(survey.questions.iter().map(|q| q.id.as_str()));
     w.write_record(&header).expect("writing to memory");
@@ -71,9 +79,14 @@ fn json_answer(survey: &Survey, q: usize, a: Answer<'_>) -> Value {
         (Answer::Code(c), QuestionKind::Scale { .. }) => json!(c),
         (Answer::Code(c), QuestionKind::Nps { .. }) => json!(c - 1),
         (Answer::Code(c), QuestionKind::YesNo) => json!(c == 1),
-        (Answer::Multi(set), QuestionKind::Multi { options }) => {
-            Value::Array(options.iter().enumerate().filter(|(i, _)| set & (1 << i) != 0).map(|(_, o)| json!(o.id)).collect())
-        }
+        (Answer::Multi(set), QuestionKind::Multi { options }) => Value::Array(
+            options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| set & (1 << i) != 0)
+                .map(|(_, o)| json!(o.id))
+                .collect(),
+        ),
         (Answer::Number(x), _) => json!(x),
         (a, _) => Value::String(cell(survey, q, a)),
     }

@@ -19,7 +19,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 512 * 1024 * 1024, max_rows: 5_000_000 }
+        Limits {
+            max_bytes: 512 * 1024 * 1024,
+            max_rows: 5_000_000,
+        }
     }
 }
 
@@ -64,10 +67,17 @@ impl fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.location {
             Location::File => write!(f, "{}: {}", self.file, self.message),
-            Location::Line { line, column: Some(c) } => write!(f, "{}:{line}: column {c}: {}", self.file, self.message),
-            Location::Line { line, column: None } => write!(f, "{}:{line}: {}", self.file, self.message),
+            Location::Line {
+                line,
+                column: Some(c),
+            } => write!(f, "{}:{line}: column {c}: {}", self.file, self.message),
+            Location::Line { line, column: None } => {
+                write!(f, "{}:{line}: {}", self.file, self.message)
+            }
             Location::Path(p) => write!(f, "{}: {p}: {}", self.file, self.message),
-            Location::Position { line, column } => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
+            Location::Position { line, column } => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.message)
+            }
         }
     }
 }
@@ -85,7 +95,9 @@ pub struct ImportError {
 fn render(problems: &[ImportProblem], truncated: bool) -> String {
     let mut s: Vec<String> = problems.iter().map(ToString::to_string).collect();
     if truncated {
-        s.push(format!("(more problems not listed; the first {MAX_PROBLEMS} are shown)"));
+        s.push(format!(
+            "(more problems not listed; the first {MAX_PROBLEMS} are shown)"
+        ));
     }
     s.join("\n")
 }
@@ -98,14 +110,22 @@ struct Problems<'f> {
 
 impl<'f> Problems<'f> {
     fn new(file: &'f str) -> Self {
-        Problems { file, list: Vec::new(), truncated: false }
+        Problems {
+            file,
+            list: Vec::new(),
+            truncated: false,
+        }
     }
     fn add(&mut self, location: Location, message: impl Into<String>) {
         if self.list.len() >= MAX_PROBLEMS {
             self.truncated = true;
             return;
         }
-        self.list.push(ImportProblem { file: self.file.to_owned(), location, message: message.into() });
+        self.list.push(ImportProblem {
+            file: self.file.to_owned(),
+            location,
+            message: message.into(),
+        });
     }
     fn full(&self) -> bool {
         self.truncated
@@ -114,7 +134,10 @@ impl<'f> Problems<'f> {
         if self.list.is_empty() {
             Ok(value)
         } else {
-            Err(ImportError { problems: self.list, truncated: self.truncated })
+            Err(ImportError {
+                problems: self.list,
+                truncated: self.truncated,
+            })
         }
     }
 }
@@ -124,12 +147,23 @@ pub fn expected(q: &Question) -> String {
     match &q.kind {
         QuestionKind::Scale { points, .. } => format!("a whole number 1..{points}"),
         QuestionKind::Nps { .. } => "a whole number 0..10".to_owned(),
-        QuestionKind::Choice { options, .. } => format!("an option ({})", list_ids(options.iter().map(|o| o.id.as_str()))),
+        QuestionKind::Choice { options, .. } => format!(
+            "an option ({})",
+            list_ids(options.iter().map(|o| o.id.as_str()))
+        ),
         QuestionKind::Multi { options } => {
-            format!("option ids joined with ';' ({})", list_ids(options.iter().map(|o| o.id.as_str())))
+            format!(
+                "option ids joined with ';' ({})",
+                list_ids(options.iter().map(|o| o.id.as_str()))
+            )
         }
         QuestionKind::YesNo => "yes or no".to_owned(),
-        QuestionKind::Number { min, max, integer: true, .. } => format!("a whole number ({min}..{max})"),
+        QuestionKind::Number {
+            min,
+            max,
+            integer: true,
+            ..
+        } => format!("a whole number ({min}..{max})"),
         QuestionKind::Number { min, max, .. } => format!("a number ({min}..{max})"),
         QuestionKind::Text { max_length } => format!("a text of at most {max_length} characters"),
     }
@@ -154,7 +188,11 @@ fn small_int(s: &str) -> Option<u8> {
 }
 
 fn option_code(q: &Question, id: &str) -> Option<u8> {
-    q.kind.options().iter().position(|o| o.id == id).map(|i| i as u8 + 1)
+    q.kind
+        .options()
+        .iter()
+        .position(|o| o.id == id)
+        .map(|i| i as u8 + 1)
 }
 
 /// Parses a CSV cell (or a JSON string) as an answer to `q`. An empty string is missing.
@@ -173,7 +211,10 @@ pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String>
             _ => Err(bad()),
         },
         QuestionKind::Choice { .. } => option_code(q, cell).map(Answer::Code).ok_or_else(|| {
-            format!("{cell:?} is not an option ({})", list_ids(q.kind.options().iter().map(|o| o.id.as_str())))
+            format!(
+                "{cell:?} is not an option ({})",
+                list_ids(q.kind.options().iter().map(|o| o.id.as_str()))
+            )
         }),
         QuestionKind::Multi { .. } => {
             let mut set = 0u64;
@@ -186,7 +227,12 @@ pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String>
                         }
                         set |= bit;
                     }
-                    None => return Err(format!("{part:?} is not an option ({})", list_ids(q.kind.options().iter().map(|o| o.id.as_str())))),
+                    None => {
+                        return Err(format!(
+                            "{part:?} is not an option ({})",
+                            list_ids(q.kind.options().iter().map(|o| o.id.as_str()))
+                        ))
+                    }
                 }
             }
             Ok(Answer::Multi(set))
@@ -196,8 +242,15 @@ pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String>
             "no" => Ok(Answer::Code(2)),
             _ => Err(bad()),
         },
-        QuestionKind::Number { min, max, integer, .. } => match cell.parse::<f64>() {
-            Ok(x) if x.is_finite() && (*min..=*max).contains(&x) && (!integer || x.fract() == 0.0) && looks_numeric(cell) => {
+        QuestionKind::Number {
+            min, max, integer, ..
+        } => match cell.parse::<f64>() {
+            Ok(x)
+                if x.is_finite()
+                    && (*min..=*max).contains(&x)
+                    && (!integer || x.fract() == 0.0)
+                    && looks_numeric(cell) =>
+            {
                 Ok(Answer::Number(x))
             }
             _ => Err(bad()),
@@ -205,7 +258,10 @@ pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String>
         QuestionKind::Text { max_length } => {
             if cell.chars().count() > *max_length as usize {
                 Err(format!("the text is longer than {max_length} characters"))
-            } else if cell.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+            } else if cell
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            {
                 Err("the text contains control characters".to_owned())
             } else {
                 Ok(Answer::Text(cell))
@@ -217,7 +273,9 @@ pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String>
 /// Plain decimal notation only: no "inf", "nan", or exponents.
 fn looks_numeric(s: &str) -> bool {
     let s = s.strip_prefix('-').unwrap_or(s);
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && s.bytes().filter(|&b| b == b'.').count() <= 1
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && s.bytes().filter(|&b| b == b'.').count() <= 1
 }
 
 fn push(col: &mut Column, a: Answer<'_>) {
@@ -253,7 +311,11 @@ impl<'s> Builder<'s> {
             period_labels: Vec::new(),
             period: Vec::with_capacity(rows),
             version: Vec::with_capacity(rows),
-            columns: survey.questions.iter().map(|q| Column::for_kind(&q.kind, rows)).collect(),
+            columns: survey
+                .questions
+                .iter()
+                .map(|q| Column::for_kind(&q.kind, rows))
+                .collect(),
         }
     }
 
@@ -261,7 +323,9 @@ impl<'s> Builder<'s> {
         if let Some(i) = self.period_labels.iter().position(|l| l == label) {
             return Ok(i as u16);
         }
-        let p: Period = label.parse().map_err(|e: crate::PeriodError| e.to_string())?;
+        let p: Period = label
+            .parse()
+            .map_err(|e: crate::PeriodError| e.to_string())?;
         if self.periods.len() >= usize::from(u16::MAX) {
             return Err("too many distinct periods".to_owned());
         }
@@ -271,7 +335,14 @@ impl<'s> Builder<'s> {
     }
 
     fn finish(self) -> Responses {
-        Responses::from_parts(self.survey, self.ids, self.periods, self.period, self.version, self.columns)
+        Responses::from_parts(
+            self.survey,
+            self.ids,
+            self.periods,
+            self.period,
+            self.version,
+            self.columns,
+        )
     }
 }
 
@@ -279,7 +350,15 @@ fn check_response_id(id: &str) -> Result<(), String> {
     if id.chars().count() > 128 {
         return Err("a response id has at most 128 characters".to_owned());
     }
-    check_id(id).or_else(|e| if id.chars().count() > 64 { Ok(()) } else { Err(e) }).map_err(str::to_owned)
+    check_id(id)
+        .or_else(|e| {
+            if id.chars().count() > 64 {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })
+        .map_err(str::to_owned)
 }
 
 fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
@@ -299,7 +378,10 @@ fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
 fn version_of(survey: &Survey, s: &str) -> Result<u16, String> {
     match s.parse::<u16>() {
         Ok(v) if v >= 1 && u32::from(v) <= survey.version => Ok(v),
-        _ => Err(format!("{s:?} is not a survey version (1..{})", survey.version)),
+        _ => Err(format!(
+            "{s:?} is not a survey version (1..{})",
+            survey.version
+        )),
     }
 }
 
@@ -315,25 +397,49 @@ enum Col {
 ///
 /// The whole file is checked before anything is returned; on any problem the
 /// result is an [`ImportError`] listing every problem (up to [`MAX_PROBLEMS`]).
-pub fn read_csv(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> Result<Responses, ImportError> {
+pub fn read_csv(
+    survey: &Survey,
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Responses, ImportError> {
     let mut problems = Problems::new(file);
     if bytes.len() > limits.max_bytes {
-        problems.add(Location::File, format!("the file is {} bytes; at most {} are accepted", bytes.len(), limits.max_bytes));
+        problems.add(
+            Location::File,
+            format!(
+                "the file is {} bytes; at most {} are accepted",
+                bytes.len(),
+                limits.max_bytes
+            ),
+        );
         return problems.finish(Responses::empty(survey));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
 
     // Header.
     match reader.read_byte_record(&mut record) {
         Ok(true) => {}
         Ok(false) => {
-            problems.add(Location::File, "the file is empty (expected a header row with response_id and period)");
+            problems.add(
+                Location::File,
+                "the file is empty (expected a header row with response_id and period)",
+            );
             return problems.finish(Responses::empty(survey));
         }
         Err(e) => {
-            problems.add(Location::Line { line: 1, column: None }, format!("not valid CSV: {e}"));
+            problems.add(
+                Location::Line {
+                    line: 1,
+                    column: None,
+                },
+                format!("not valid CSV: {e}"),
+            );
             return problems.finish(Responses::empty(survey));
         }
     }
@@ -341,11 +447,23 @@ pub fn read_csv(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> R
     let mut seen_cols: HashMap<String, usize> = HashMap::new();
     for (i, field) in record.iter().enumerate() {
         let Ok(name) = std::str::from_utf8(field) else {
-            problems.add(Location::Line { line: 1, column: Some(format!("#{}", i + 1)) }, "the header is not valid UTF-8");
+            problems.add(
+                Location::Line {
+                    line: 1,
+                    column: Some(format!("#{}", i + 1)),
+                },
+                "the header is not valid UTF-8",
+            );
             continue;
         };
         if let Some(first) = seen_cols.insert(name.to_owned(), i) {
-            problems.add(Location::Line { line: 1, column: Some(name.to_owned()) }, format!("the column appears twice (also column #{})", first + 1));
+            problems.add(
+                Location::Line {
+                    line: 1,
+                    column: Some(name.to_owned()),
+                },
+                format!("the column appears twice (also column #{})", first + 1),
+            );
         }
         let col = match name {
             "response_id" => Col::Id,
@@ -367,28 +485,41 @@ pub fn read_csv(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> R
     }
     for required in ["response_id", "period"] {
         if !seen_cols.contains_key(required) {
-            problems.add(Location::Line { line: 1, column: None }, format!("the required column {required} is missing"));
+            problems.add(
+                Location::Line {
+                    line: 1,
+                    column: None,
+                },
+                format!("the required column {required} is missing"),
+            );
         }
     }
     if !problems.list.is_empty() {
         return problems.finish(Responses::empty(survey));
     }
     let width = record.len();
-    let header_names: Vec<String> = record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+    let header_names: Vec<String> = record
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect();
 
     let estimate = bytes.len() / (width * 2 + 16).max(1);
     let mut b = Builder::new(survey, estimate.min(limits.max_rows));
     let mut lines: Vec<u64> = Vec::new();
     // Per row: the parsed answers; a text answer is kept as its field index, so that
     // nothing borrows the record across rows.
-    let mut row_answers: Vec<(Answer<'static>, Option<usize>)> = vec![(Answer::Missing, None); survey.questions.len()];
+    let mut row_answers: Vec<(Answer<'static>, Option<usize>)> =
+        vec![(Answer::Missing, None); survey.questions.len()];
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                problems.add(Location::Line { line, column: None }, format!("not valid CSV: {e}"));
+                problems.add(
+                    Location::Line { line, column: None },
+                    format!("not valid CSV: {e}"),
+                );
                 break;
             }
         }
@@ -397,25 +528,53 @@ pub fn read_csv(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> R
             continue; // a blank line
         }
         if b.ids.len() >= limits.max_rows {
-            problems.add(Location::File, format!("the file has more than {} responses; split it into smaller files", limits.max_rows));
+            problems.add(
+                Location::File,
+                format!(
+                    "the file has more than {} responses; split it into smaller files",
+                    limits.max_rows
+                ),
+            );
             break;
         }
         if record.len() != width {
-            problems.add(Location::Line { line, column: None }, format!("expected {width} fields as in the header, found {}", record.len()));
+            problems.add(
+                Location::Line { line, column: None },
+                format!(
+                    "expected {width} fields as in the header, found {}",
+                    record.len()
+                ),
+            );
             continue;
         }
         let mut id = "";
         let mut period = None;
         let mut version = survey.version as u16;
-        row_answers.iter_mut().for_each(|a| *a = (Answer::Missing, None));
+        row_answers
+            .iter_mut()
+            .for_each(|a| *a = (Answer::Missing, None));
         let mut ok = true;
         for (i, col) in &cols {
             let Ok(cell) = std::str::from_utf8(&record[*i]) else {
-                problems.add(Location::Line { line, column: Some(header_names[*i].clone()) }, "the cell is not valid UTF-8");
+                problems.add(
+                    Location::Line {
+                        line,
+                        column: Some(header_names[*i].clone()),
+                    },
+                    "the cell is not valid UTF-8",
+                );
                 ok = false;
                 continue;
             };
-            let at = |p: &mut Problems<'_>, msg: String| p.add(Location::Line { line, column: Some(header_names[*i].clone()) }, msg);
+            let at = |p: &mut Problems<'_>, msg: String| {
+                p.add(
+                    Location::Line {
+                        line,
+                        column: Some(header_names[*i].clone()),
+                    },
+                    msg,
+                )
+            };
             match col {
                 Col::Id => {
                     if cell.is_empty() {
@@ -436,7 +595,10 @@ pub fn read_csv(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> R
                 },
                 Col::Survey => {
                     if !cell.is_empty() && cell != survey.id {
-                        at(&mut problems, format!("{cell:?} is not this survey (expected {:?})", survey.id));
+                        at(
+                            &mut problems,
+                            format!("{cell:?} is not this survey (expected {:?})", survey.id),
+                        );
                         ok = false;
                     }
                 }
@@ -476,7 +638,10 @@ pub fn read_csv(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> R
         b.version.push(version);
         for (col, (a, text)) in b.columns.iter_mut().zip(&row_answers) {
             match text {
-                Some(i) => push(col, Answer::Text(std::str::from_utf8(&record[*i]).unwrap_or_default())),
+                Some(i) => push(
+                    col,
+                    Answer::Text(std::str::from_utf8(&record[*i]).unwrap_or_default()),
+                ),
                 None => push(col, *a),
             }
         }
@@ -485,8 +650,15 @@ pub fn read_csv(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> R
     if problems.list.is_empty() {
         duplicate_ids(&b, |row, first| {
             problems.add(
-                Location::Line { line: lines[row], column: Some("response_id".to_owned()) },
-                format!("duplicate response id {:?} (first on line {})", b.ids.get(row), lines[first]),
+                Location::Line {
+                    line: lines[row],
+                    column: Some("response_id".to_owned()),
+                },
+                format!(
+                    "duplicate response id {:?} (first on line {})",
+                    b.ids.get(row),
+                    lines[first]
+                ),
             )
         });
     }
@@ -497,19 +669,36 @@ fn json_answer<'a>(q: &Question, v: &'a Value) -> Result<Answer<'a>, String> {
     let bad = || format!("{v} is not {}", expected(q));
     match (&q.kind, v) {
         (_, Value::Null) => Ok(Answer::Missing),
-        (QuestionKind::Scale { .. } | QuestionKind::Nps { .. }, Value::Number(n)) => match n.as_u64() {
-            Some(x) => match (&q.kind, x) {
-                (QuestionKind::Scale { points, .. }, 1..=11) if x <= u64::from(*points) => Ok(Answer::Code(x as u8)),
-                (QuestionKind::Nps { .. }, 0..=10) => Ok(Answer::Code(x as u8 + 1)),
+        (QuestionKind::Scale { .. } | QuestionKind::Nps { .. }, Value::Number(n)) => {
+            match n.as_u64() {
+                Some(x) => match (&q.kind, x) {
+                    (QuestionKind::Scale { points, .. }, 1..=11) if x <= u64::from(*points) => {
+                        Ok(Answer::Code(x as u8))
+                    }
+                    (QuestionKind::Nps { .. }, 0..=10) => Ok(Answer::Code(x as u8 + 1)),
+                    _ => Err(bad()),
+                },
                 _ => Err(bad()),
+            }
+        }
+        (
+            QuestionKind::Number {
+                min, max, integer, ..
             },
+            Value::Number(n),
+        ) => match n.as_f64() {
+            Some(x)
+                if x.is_finite()
+                    && (*min..=*max).contains(&x)
+                    && (!integer || x.fract() == 0.0) =>
+            {
+                Ok(Answer::Number(x))
+            }
             _ => Err(bad()),
         },
-        (QuestionKind::Number { min, max, integer, .. }, Value::Number(n)) => match n.as_f64() {
-            Some(x) if x.is_finite() && (*min..=*max).contains(&x) && (!integer || x.fract() == 0.0) => Ok(Answer::Number(x)),
-            _ => Err(bad()),
-        },
-        (QuestionKind::Choice { .. } | QuestionKind::Text { .. }, Value::String(s)) => parse_cell(q, s),
+        (QuestionKind::Choice { .. } | QuestionKind::Text { .. }, Value::String(s)) => {
+            parse_cell(q, s)
+        }
         (QuestionKind::YesNo, Value::Bool(b)) => Ok(Answer::Code(if *b { 1 } else { 2 })),
         (QuestionKind::YesNo, Value::String(s)) => parse_cell(q, s),
         (QuestionKind::Multi { .. }, Value::Array(items)) => {
@@ -518,11 +707,18 @@ fn json_answer<'a>(q: &Question, v: &'a Value) -> Result<Answer<'a>, String> {
             }
             let mut set = 0u64;
             for it in items {
-                let Value::String(s) = it else { return Err(bad()) };
+                let Value::String(s) = it else {
+                    return Err(bad());
+                };
                 match option_code(q, s) {
                     Some(c) if set & (1 << (c - 1)) == 0 => set |= 1 << (c - 1),
                     Some(_) => return Err(format!("option {s:?} is listed twice")),
-                    None => return Err(format!("{s:?} is not an option ({})", list_ids(q.kind.options().iter().map(|o| o.id.as_str())))),
+                    None => {
+                        return Err(format!(
+                            "{s:?} is not an option ({})",
+                            list_ids(q.kind.options().iter().map(|o| o.id.as_str()))
+                        ))
+                    }
                 }
             }
             Ok(Answer::Multi(set))
@@ -532,10 +728,22 @@ fn json_answer<'a>(q: &Question, v: &'a Value) -> Result<Answer<'a>, String> {
 }
 
 /// Reads a JSON response file (see `docs/survey-format.md`) for `survey`.
-pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> Result<Responses, ImportError> {
+pub fn read_json(
+    survey: &Survey,
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Responses, ImportError> {
     let mut problems = Problems::new(file);
     if bytes.len() > limits.max_bytes {
-        problems.add(Location::File, format!("the file is {} bytes; at most {} are accepted", bytes.len(), limits.max_bytes));
+        problems.add(
+            Location::File,
+            format!(
+                "the file is {} bytes; at most {} are accepted",
+                bytes.len(),
+                limits.max_bytes
+            ),
+        );
         return problems.finish(Responses::empty(survey));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -544,27 +752,52 @@ pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> 
         Err(e) => {
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or_default().to_owned();
-            problems.add(Location::Position { line: e.line(), column: e.column() }, format!("not valid JSON: {msg}"));
+            problems.add(
+                Location::Position {
+                    line: e.line(),
+                    column: e.column(),
+                },
+                format!("not valid JSON: {msg}"),
+            );
             return problems.finish(Responses::empty(survey));
         }
     };
     let path = |p: &str| Location::Path(p.to_owned());
     let Value::Object(top) = &doc else {
-        problems.add(Location::File, "expected a JSON object with format, survey and responses");
+        problems.add(
+            Location::File,
+            "expected a JSON object with format, survey and responses",
+        );
         return problems.finish(Responses::empty(survey));
     };
     for key in top.keys() {
         if !["format", "survey", "version", "responses"].contains(&key.as_str()) {
-            problems.add(path(key), "unknown field (expected format, survey, version, responses)");
+            problems.add(
+                path(key),
+                "unknown field (expected format, survey, version, responses)",
+            );
         }
     }
     match top.get("format") {
         Some(Value::String(s)) if s == "otklik-responses" => {}
-        other => problems.add(path("format"), format!("expected \"otklik-responses\", found {}", other.map_or("nothing".to_owned(), Value::to_string))),
+        other => problems.add(
+            path("format"),
+            format!(
+                "expected \"otklik-responses\", found {}",
+                other.map_or("nothing".to_owned(), Value::to_string)
+            ),
+        ),
     }
     match top.get("survey") {
         Some(Value::String(s)) if *s == survey.id => {}
-        other => problems.add(path("survey"), format!("expected {:?}, found {}", survey.id, other.map_or("nothing".to_owned(), Value::to_string))),
+        other => problems.add(
+            path("survey"),
+            format!(
+                "expected {:?}, found {}",
+                survey.id,
+                other.map_or("nothing".to_owned(), Value::to_string)
+            ),
+        ),
     }
     let doc_version = match top.get("version") {
         None => 1,
@@ -579,12 +812,25 @@ pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> 
     let items = match top.get("responses") {
         Some(Value::Array(items)) => items.as_slice(),
         other => {
-            problems.add(path("responses"), format!("expected an array, found {}", other.map_or("nothing".to_owned(), Value::to_string)));
+            problems.add(
+                path("responses"),
+                format!(
+                    "expected an array, found {}",
+                    other.map_or("nothing".to_owned(), Value::to_string)
+                ),
+            );
             &[]
         }
     };
     if items.len() > limits.max_rows {
-        problems.add(Location::File, format!("the file has {} responses; at most {} are accepted", items.len(), limits.max_rows));
+        problems.add(
+            Location::File,
+            format!(
+                "the file has {} responses; at most {} are accepted",
+                items.len(),
+                limits.max_rows
+            ),
+        );
         return problems.finish(Responses::empty(survey));
     }
     let mut b = Builder::new(survey, items.len());
@@ -602,7 +848,10 @@ pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> 
         let mut ok = true;
         for key in r.keys() {
             if !["id", "period", "version", "answers"].contains(&key.as_str()) {
-                problems.add(path(&format!("{p}.{key}")), "unknown field (expected id, period, version, answers)");
+                problems.add(
+                    path(&format!("{p}.{key}")),
+                    "unknown field (expected id, period, version, answers)",
+                );
                 ok = false;
             }
         }
@@ -630,7 +879,10 @@ pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> 
                 }
             },
             _ => {
-                problems.add(path(&format!("{p}.period")), "a period string is required (e.g. \"2026-Q3\")");
+                problems.add(
+                    path(&format!("{p}.period")),
+                    "a period string is required (e.g. \"2026-Q3\")",
+                );
                 None
             }
         };
@@ -652,7 +904,10 @@ pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> 
                     let ap = format!("{p}.answers.{qid}");
                     match survey.question_index(qid) {
                         None => {
-                            problems.add(path(&ap), format!("no question {qid:?} in survey {:?}", survey.id));
+                            problems.add(
+                                path(&ap),
+                                format!("no question {qid:?} in survey {:?}", survey.id),
+                            );
                             ok = false;
                         }
                         Some(q) => match json_answer(&survey.questions[q], v) {
@@ -667,7 +922,10 @@ pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> 
             }
             None => {}
             Some(other) => {
-                problems.add(path(&format!("{p}.answers")), format!("expected an object of answers, found {other}"));
+                problems.add(
+                    path(&format!("{p}.answers")),
+                    format!("expected an object of answers, found {other}"),
+                );
                 ok = false;
             }
         }
@@ -686,7 +944,11 @@ pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> 
         duplicate_ids(&b, |row, first| {
             problems.add(
                 path(&format!("responses[{}].id", indices[row])),
-                format!("duplicate response id {:?} (first at responses[{}])", b.ids.get(row), indices[first]),
+                format!(
+                    "duplicate response id {:?} (first at responses[{}])",
+                    b.ids.get(row),
+                    indices[first]
+                ),
             )
         });
     }
@@ -695,7 +957,12 @@ pub fn read_json(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> 
 
 /// Reads a response file, choosing CSV or JSON by its first non-blank byte
 /// (`{` means JSON).
-pub fn read_any(survey: &Survey, file: &str, bytes: &[u8], limits: &Limits) -> Result<Responses, ImportError> {
+pub fn read_any(
+    survey: &Survey,
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Responses, ImportError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
         read_json(survey, file, bytes, limits)

@@ -31,8 +31,8 @@ mod text;
 mod validate;
 
 pub use definition::{
-    Audience, Channel, Condition, Dimension, Question, QuestionKind, Role, ScaleLabels, SelectOption,
-    Survey,
+    Audience, Channel, Condition, Dimension, Question, QuestionKind, Role, ScaleLabels,
+    SelectOption, Survey,
 };
 pub use period::{Granularity, Period, PeriodError};
 pub use responses::{Answer, Column, Conflict, MergeReport, Responses, StrColumn};

@@ -48,7 +48,11 @@ impl Period {
     }
     /// The whole year this period falls in.
     pub fn to_year(&self) -> Period {
-        Period { year: self.year, granularity: Granularity::Year, part: 0 }
+        Period {
+            year: self.year,
+            granularity: Granularity::Year,
+            part: 0,
+        }
     }
 }
 
@@ -78,7 +82,11 @@ impl FromStr for Period {
             }
             _ => return Err(err()),
         };
-        Ok(Period { year, granularity, part })
+        Ok(Period {
+            year,
+            granularity,
+            part,
+        })
     }
 }
 
@@ -105,25 +113,36 @@ mod tests {
 
     #[test]
     fn parses_and_prints_every_granularity() {
-        for s in ["2026", "2026-H1", "2026-H2", "2026-Q3", "2026-07", "2026-12"] {
+        for s in [
+            "2026", "2026-H1", "2026-H2", "2026-Q3", "2026-07", "2026-12",
+        ] {
             assert_eq!(s.parse::<Period>().unwrap().to_string(), s);
         }
     }
 
     #[test]
     fn rejects_malformed_labels() {
-        for s in ["", "26", "2026-H3", "2026-Q0", "2026-Q5", "2026-00", "2026-13", "2026-1", "1899", "2026 ", "2026-q1"] {
+        for s in [
+            "", "26", "2026-H3", "2026-Q0", "2026-Q5", "2026-00", "2026-13", "2026-1", "1899",
+            "2026 ", "2026-q1",
+        ] {
             assert!(s.parse::<Period>().is_err(), "{s}");
         }
     }
 
     #[test]
     fn orders_chronologically() {
-        let mut v: Vec<Period> = ["2026-Q1", "2025-Q4", "2026-Q3", "2025-Q1"].iter().map(|s| s.parse().unwrap()).collect();
+        let mut v: Vec<Period> = ["2026-Q1", "2025-Q4", "2026-Q3", "2025-Q1"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
         v.sort();
         let s: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(s, ["2025-Q1", "2025-Q4", "2026-Q1", "2026-Q3"]);
-        let m: Vec<Period> = ["2025-10", "2025-09"].iter().map(|s| s.parse().unwrap()).collect();
+        let m: Vec<Period> = ["2025-10", "2025-09"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
         assert!(m[1] < m[0]);
     }
 }

@@ -15,13 +15,18 @@ pub struct StrColumn {
 impl StrColumn {
     /// The value at `row` ("" when missing).
     pub fn get(&self, row: usize) -> &str {
-        let start = if row == 0 { 0 } else { self.ends[row - 1] as usize };
+        let start = if row == 0 {
+            0
+        } else {
+            self.ends[row - 1] as usize
+        };
         &self.buf[start..self.ends[row] as usize]
     }
     /// Appends a value.
     pub fn push(&mut self, s: &str) {
         self.buf.push_str(s);
-        self.ends.push(u32::try_from(self.buf.len()).expect("string column under 4 GiB"));
+        self.ends
+            .push(u32::try_from(self.buf.len()).expect("string column under 4 GiB"));
     }
     /// Number of values.
     pub fn len(&self) -> usize {
@@ -32,7 +37,10 @@ impl StrColumn {
         self.ends.is_empty()
     }
     fn with_capacity(rows: usize, bytes: usize) -> Self {
-        StrColumn { buf: String::with_capacity(bytes), ends: Vec::with_capacity(rows) }
+        StrColumn {
+            buf: String::with_capacity(bytes),
+            ends: Vec::with_capacity(rows),
+        }
     }
 }
 
@@ -58,9 +66,10 @@ impl Column {
     /// An empty column for a question of this kind.
     pub fn for_kind(kind: &QuestionKind, rows: usize) -> Column {
         match kind {
-            QuestionKind::Scale { .. } | QuestionKind::Nps { .. } | QuestionKind::Choice { .. } | QuestionKind::YesNo => {
-                Column::Code(Vec::with_capacity(rows))
-            }
+            QuestionKind::Scale { .. }
+            | QuestionKind::Nps { .. }
+            | QuestionKind::Choice { .. }
+            | QuestionKind::YesNo => Column::Code(Vec::with_capacity(rows)),
             QuestionKind::Multi { .. } => Column::Multi(Vec::with_capacity(rows)),
             QuestionKind::Number { .. } => Column::Number(Vec::with_capacity(rows)),
             QuestionKind::Text { .. } => Column::Text(StrColumn::with_capacity(rows, 0)),
@@ -178,7 +187,11 @@ impl Responses {
             periods: Vec::new(),
             period: Vec::new(),
             version: Vec::new(),
-            columns: survey.questions.iter().map(|q| Column::for_kind(&q.kind, 0)).collect(),
+            columns: survey
+                .questions
+                .iter()
+                .map(|q| Column::for_kind(&q.kind, 0))
+                .collect(),
         }
     }
 
@@ -192,7 +205,14 @@ impl Responses {
     ) -> Responses {
         debug_assert_eq!(columns.len(), survey.questions.len());
         debug_assert!(columns.iter().all(|c| c.len() == ids.len()));
-        let mut r = Responses { survey_id: survey.id.clone(), ids, periods, period, version, columns };
+        let mut r = Responses {
+            survey_id: survey.id.clone(),
+            ids,
+            periods,
+            period,
+            version,
+            columns,
+        };
         r.normalise_periods();
         r
     }
@@ -259,7 +279,11 @@ impl Responses {
     fn same_row(&self, a: usize, other: &Responses, b: usize) -> bool {
         self.period(a) == other.period(b)
             && self.version[a] == other.version[b]
-            && self.columns.iter().zip(&other.columns).all(|(x, y)| x.answer(a).same(&y.answer(b)))
+            && self
+                .columns
+                .iter()
+                .zip(&other.columns)
+                .all(|(x, y)| x.answer(a).same(&y.answer(b)))
     }
 
     fn push_row_from(&mut self, other: &Responses, row: usize) {
@@ -285,7 +309,11 @@ impl Responses {
     /// idempotent; one with the same id and different content is a [`Conflict`]
     /// and the existing response is kept. Both sides must be for the same survey.
     pub fn merge(&self, other: &Responses) -> (Responses, MergeReport) {
-        assert_eq!(self.columns.len(), other.columns.len(), "responses of the same survey");
+        assert_eq!(
+            self.columns.len(),
+            other.columns.len(),
+            "responses of the same survey"
+        );
         let mut index: HashMap<&str, usize> = HashMap::with_capacity(self.len());
         for row in 0..self.len() {
             index.insert(self.id(row), row);

@@ -55,7 +55,12 @@ impl Survey {
         let value: Value = serde_json::from_str(json).map_err(|e| SurveyError::Syntax {
             line: e.line(),
             column: e.column(),
-            message: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
         })?;
         let mut r = Reader::default();
         let survey = r.survey(&value);
@@ -102,7 +107,10 @@ impl Reader {
         match v {
             Value::Object(m) => Some(m),
             other => {
-                self.problem(path, format!("expected an object, found {}", kind_of(other)));
+                self.problem(
+                    path,
+                    format!("expected an object, found {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -119,7 +127,12 @@ impl Reader {
         }
     }
 
-    fn required<'a>(&mut self, m: &'a Map<String, Value>, path: &str, key: &str) -> Option<&'a Value> {
+    fn required<'a>(
+        &mut self,
+        m: &'a Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'a Value> {
         let v = m.get(key);
         if v.is_none() {
             self.problem(join(path, key), "is required");
@@ -137,7 +150,10 @@ impl Reader {
                 }
             },
             other => {
-                self.problem(path, format!("expected an id string, found {}", kind_of(other)));
+                self.problem(
+                    path,
+                    format!("expected an id string, found {}", kind_of(other)),
+                );
                 None
             }
         }
@@ -171,7 +187,10 @@ impl Reader {
                             ok = false;
                         }
                         other => {
-                            self.problem(&p, format!("expected a string, found {}", kind_of(other)));
+                            self.problem(
+                                &p,
+                                format!("expected a string, found {}", kind_of(other)),
+                            );
                             ok = false;
                         }
                     }
@@ -185,7 +204,10 @@ impl Reader {
             other => {
                 self.problem(
                     path,
-                    format!("expected a string or an object of translations, found {}", kind_of(other)),
+                    format!(
+                        "expected a string or an object of translations, found {}",
+                        kind_of(other)
+                    ),
                 );
                 None
             }
@@ -204,19 +226,33 @@ impl Reader {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.problem(join(path, key), format!("expected true or false, found {}", kind_of(other)));
+                self.problem(
+                    join(path, key),
+                    format!("expected true or false, found {}", kind_of(other)),
+                );
                 false
             }
         }
     }
 
-    fn integer(&mut self, m: &Map<String, Value>, path: &str, key: &str, default: u64, lo: u64, hi: u64) -> Option<u64> {
+    fn integer(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        default: u64,
+        lo: u64,
+        hi: u64,
+    ) -> Option<u64> {
         match m.get(key) {
             None => Some(default),
             Some(v) => match v.as_u64() {
                 Some(n) if (lo..=hi).contains(&n) => Some(n),
                 _ => {
-                    self.problem(join(path, key), format!("expected a whole number {lo}..={hi}, found {v}"));
+                    self.problem(
+                        join(path, key),
+                        format!("expected a whole number {lo}..={hi}, found {v}"),
+                    );
                     None
                 }
             },
@@ -229,7 +265,10 @@ impl Reader {
             Some(v) => match v.as_f64() {
                 Some(x) if x.is_finite() => Some(Some(x)),
                 _ => {
-                    self.problem(join(path, key), format!("expected a number, found {}", kind_of(v)));
+                    self.problem(
+                        join(path, key),
+                        format!("expected a number, found {}", kind_of(v)),
+                    );
                     None
                 }
             },
@@ -241,14 +280,27 @@ impl Reader {
         self.unknown_fields(
             m,
             "",
-            &["id", "version", "audience", "title", "intro", "min_group", "min_group_text", "dimensions", "questions"],
+            &[
+                "id",
+                "version",
+                "audience",
+                "title",
+                "intro",
+                "min_group",
+                "min_group_text",
+                "dimensions",
+                "questions",
+            ],
         );
         let id = self.required(m, "", "id").and_then(|v| self.id(v, "id"));
         let version = match self.required(m, "", "version") {
             Some(v) => match v.as_u64() {
                 Some(n) if (1..=u64::from(u16::MAX)).contains(&n) => Some(n as u32),
                 _ => {
-                    self.problem("version", format!("expected a whole number >= 1, found {v}"));
+                    self.problem(
+                        "version",
+                        format!("expected a whole number >= 1, found {v}"),
+                    );
                     None
                 }
             },
@@ -258,18 +310,33 @@ impl Reader {
             Some(Value::String(s)) if s == "internal" => Some(Audience::Internal),
             Some(Value::String(s)) if s == "external" => Some(Audience::External),
             Some(other) => {
-                self.problem("audience", format!("expected \"internal\" or \"external\", found {other}"));
+                self.problem(
+                    "audience",
+                    format!("expected \"internal\" or \"external\", found {other}"),
+                );
                 None
             }
             None => None,
         };
-        let title = self.required(m, "", "title").and_then(|v| self.text(v, "title"));
+        let title = self
+            .required(m, "", "title")
+            .and_then(|v| self.text(v, "title"));
         let intro = self.opt_text(m, "", "intro");
         let min_group = self.integer(m, "", "min_group", 5, 3, 1000);
-        let min_group_text = self.integer(m, "", "min_group_text", 10.max(min_group.unwrap_or(5)), 3, 1000);
+        let min_group_text = self.integer(
+            m,
+            "",
+            "min_group_text",
+            10.max(min_group.unwrap_or(5)),
+            3,
+            1000,
+        );
         if let (Some(k), Some(kt)) = (min_group, min_group_text) {
             if kt < k {
-                self.problem("min_group_text", format!("must be at least min_group ({k}), found {kt}"));
+                self.problem(
+                    "min_group_text",
+                    format!("must be at least min_group ({k}), found {kt}"),
+                );
             }
         }
 
@@ -282,18 +349,26 @@ impl Reader {
                     let path = format!("dimensions[{i}]");
                     if let Some(dim) = self.dimension(d, &path) {
                         if !seen.insert(dim.id.clone()) {
-                            self.problem(format!("{path}.id"), format!("duplicate id {:?}", dim.id));
+                            self.problem(
+                                format!("{path}.id"),
+                                format!("duplicate id {:?}", dim.id),
+                            );
                         }
                         dimensions.push(dim);
                     }
                 }
             }
-            Some(other) => self.problem("dimensions", format!("expected an array, found {}", kind_of(other))),
+            Some(other) => self.problem(
+                "dimensions",
+                format!("expected an array, found {}", kind_of(other)),
+            ),
         }
 
         let mut questions = Vec::new();
         match self.required(m, "", "questions") {
-            Some(Value::Array(items)) if items.is_empty() => self.problem("questions", "a survey needs at least one question"),
+            Some(Value::Array(items)) if items.is_empty() => {
+                self.problem("questions", "a survey needs at least one question")
+            }
             Some(Value::Array(items)) => {
                 for (i, q) in items.iter().enumerate() {
                     if let Some(q) = self.question(q, &format!("questions[{i}]")) {
@@ -301,7 +376,10 @@ impl Reader {
                     }
                 }
             }
-            Some(other) => self.problem("questions", format!("expected an array, found {}", kind_of(other))),
+            Some(other) => self.problem(
+                "questions",
+                format!("expected an array, found {}", kind_of(other)),
+            ),
             None => {}
         }
         self.cross_checks(&dimensions, &questions);
@@ -322,20 +400,36 @@ impl Reader {
     fn dimension(&mut self, v: &Value, path: &str) -> Option<Dimension> {
         let m = self.object(v, path)?;
         self.unknown_fields(m, path, &["id", "title", "weight"]);
-        let id = self.required(m, path, "id").and_then(|v| self.id(v, &join(path, "id")));
-        let title = self.required(m, path, "title").and_then(|v| self.text(v, &join(path, "title")));
+        let id = self
+            .required(m, path, "id")
+            .and_then(|v| self.id(v, &join(path, "id")));
+        let title = self
+            .required(m, path, "title")
+            .and_then(|v| self.text(v, &join(path, "title")));
         let weight = match self.number(m, path, "weight")? {
             None => 1.0,
             Some(w) if w > 0.0 => w,
             Some(w) => {
-                self.problem(join(path, "weight"), format!("expected a positive number, found {w}"));
+                self.problem(
+                    join(path, "weight"),
+                    format!("expected a positive number, found {w}"),
+                );
                 return None;
             }
         };
-        Some(Dimension { id: id?, title: title?, weight })
+        Some(Dimension {
+            id: id?,
+            title: title?,
+            weight,
+        })
     }
 
-    fn options(&mut self, m: &Map<String, Value>, path: &str, max: usize) -> Option<Vec<SelectOption>> {
+    fn options(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &str,
+        max: usize,
+    ) -> Option<Vec<SelectOption>> {
         let p = join(path, "options");
         let items = match self.required(m, path, "options")? {
             Value::Array(items) => items,
@@ -345,7 +439,10 @@ impl Reader {
             }
         };
         if items.is_empty() || items.len() > max {
-            self.problem(&p, format!("expected 1..={max} options, found {}", items.len()));
+            self.problem(
+                &p,
+                format!("expected 1..={max} options, found {}", items.len()),
+            );
         }
         let mut out = Vec::new();
         let mut seen = HashSet::new();
@@ -357,19 +454,26 @@ impl Reader {
                 continue;
             };
             self.unknown_fields(om, &op, &["id", "label", "headcount", "channel"]);
-            let id = self.required(om, &op, "id").and_then(|v| self.id(v, &join(&op, "id")));
+            let id = self
+                .required(om, &op, "id")
+                .and_then(|v| self.id(v, &join(&op, "id")));
             if let Some(id) = &id {
                 if !seen.insert(id.clone()) {
                     self.problem(join(&op, "id"), format!("duplicate id {id:?}"));
                 }
             }
-            let label = self.required(om, &op, "label").and_then(|v| self.text(v, &join(&op, "label")));
+            let label = self
+                .required(om, &op, "label")
+                .and_then(|v| self.text(v, &join(&op, "label")));
             let headcount = match om.get("headcount") {
                 None => Some(None),
                 Some(v) => match v.as_u64() {
                     Some(n) if n <= u64::from(u32::MAX) => Some(Some(n as u32)),
                     _ => {
-                        self.problem(join(&op, "headcount"), format!("expected a whole number >= 0, found {v}"));
+                        self.problem(
+                            join(&op, "headcount"),
+                            format!("expected a whole number >= 0, found {v}"),
+                        );
                         None
                     }
                 },
@@ -379,12 +483,20 @@ impl Reader {
                 Some(Value::String(s)) if s == "digital" => Some(Some(Channel::Digital)),
                 Some(Value::String(s)) if s == "offline" => Some(Some(Channel::Offline)),
                 Some(v) => {
-                    self.problem(join(&op, "channel"), format!("expected \"digital\" or \"offline\", found {v}"));
+                    self.problem(
+                        join(&op, "channel"),
+                        format!("expected \"digital\" or \"offline\", found {v}"),
+                    );
                     None
                 }
             };
             match (id, label, headcount, channel) {
-                (Some(id), Some(label), Some(headcount), Some(channel)) => out.push(SelectOption { id, label, headcount, channel }),
+                (Some(id), Some(label), Some(headcount), Some(channel)) => out.push(SelectOption {
+                    id,
+                    label,
+                    headcount,
+                    channel,
+                }),
                 _ => ok = false,
             }
         }
@@ -392,25 +504,49 @@ impl Reader {
     }
 
     fn labels(&mut self, m: &Map<String, Value>, path: &str) -> Option<Option<ScaleLabels>> {
-        let Some(v) = m.get("labels") else { return Some(None) };
+        let Some(v) = m.get("labels") else {
+            return Some(None);
+        };
         let p = join(path, "labels");
         let lm = self.object(v, &p)?;
         self.unknown_fields(lm, &p, &["min", "max"]);
-        let min = self.required(lm, &p, "min").and_then(|v| self.text(v, &join(&p, "min")));
-        let max = self.required(lm, &p, "max").and_then(|v| self.text(v, &join(&p, "max")));
-        Some(Some(ScaleLabels { min: min?, max: max? }))
+        let min = self
+            .required(lm, &p, "min")
+            .and_then(|v| self.text(v, &join(&p, "min")));
+        let max = self
+            .required(lm, &p, "max")
+            .and_then(|v| self.text(v, &join(&p, "max")));
+        Some(Some(ScaleLabels {
+            min: min?,
+            max: max?,
+        }))
     }
 
     fn question(&mut self, v: &Value, path: &str) -> Option<Question> {
         let m = self.object(v, path)?;
-        let common = ["id", "type", "text", "hint", "required", "visible_if", "role"];
-        let id = self.required(m, path, "id").and_then(|v| self.id(v, &join(path, "id")));
+        let common = [
+            "id",
+            "type",
+            "text",
+            "hint",
+            "required",
+            "visible_if",
+            "role",
+        ];
+        let id = self
+            .required(m, path, "id")
+            .and_then(|v| self.id(v, &join(path, "id")));
         if let Some(id) = &id {
             if RESERVED.contains(&id.as_str()) {
-                self.problem(join(path, "id"), format!("{id:?} is reserved for a response-file column"));
+                self.problem(
+                    join(path, "id"),
+                    format!("{id:?} is reserved for a response-file column"),
+                );
             }
         }
-        let text = self.required(m, path, "text").and_then(|v| self.text(v, &join(path, "text")));
+        let text = self
+            .required(m, path, "text")
+            .and_then(|v| self.text(v, &join(path, "text")));
         let hint = self.opt_text(m, path, "hint");
         let required = self.bool_field(m, path, "required");
         let visible_if = match m.get("visible_if") {
@@ -431,7 +567,10 @@ impl Reader {
                 }
             },
             Some(v) => {
-                self.problem(join(path, "role"), format!("expected a role name, found {}", kind_of(v)));
+                self.problem(
+                    join(path, "role"),
+                    format!("expected a role name, found {}", kind_of(v)),
+                );
                 None
             }
         };
@@ -439,7 +578,10 @@ impl Reader {
         let type_name = match self.required(m, path, "type") {
             Some(Value::String(s)) => s.as_str(),
             Some(other) => {
-                self.problem(&tp, format!("expected a type name ({TYPES}), found {}", kind_of(other)));
+                self.problem(
+                    &tp,
+                    format!("expected a type name ({TYPES}), found {}", kind_of(other)),
+                );
                 return None;
             }
             None => return None,
@@ -454,16 +596,33 @@ impl Reader {
                 let labels = self.labels(m, path);
                 (
                     &["points", "dimension", "labels"],
-                    (|| Some(QuestionKind::Scale { points: points? as u8, dimension: dimension?, labels: labels? }))(),
+                    (|| {
+                        Some(QuestionKind::Scale {
+                            points: points? as u8,
+                            dimension: dimension?,
+                            labels: labels?,
+                        })
+                    })(),
                 )
             }
-            "nps" => (&["labels"], self.labels(m, path).map(|labels| QuestionKind::Nps { labels })),
+            "nps" => (
+                &["labels"],
+                self.labels(m, path)
+                    .map(|labels| QuestionKind::Nps { labels }),
+            ),
             "choice" => {
                 let options = self.options(m, path, 255);
                 let group = self.bool_field(m, path, "group");
-                (&["options", "group"], options.map(|options| QuestionKind::Choice { options, group }))
+                (
+                    &["options", "group"],
+                    options.map(|options| QuestionKind::Choice { options, group }),
+                )
             }
-            "multi" => (&["options"], self.options(m, path, 64).map(|options| QuestionKind::Multi { options })),
+            "multi" => (
+                &["options"],
+                self.options(m, path, 64)
+                    .map(|options| QuestionKind::Multi { options }),
+            ),
             "yesno" => (&[], Some(QuestionKind::YesNo)),
             "number" => {
                 let min = self.number(m, path, "min");
@@ -474,15 +633,33 @@ impl Reader {
                 let kind = (|| {
                     let min = min?.unwrap_or(0.0);
                     let max = max?.unwrap_or(1_000_000.0);
-                    Some(QuestionKind::Number { min, max, integer, unit: unit?, standard_max: standard_max? })
+                    Some(QuestionKind::Number {
+                        min,
+                        max,
+                        integer,
+                        unit: unit?,
+                        standard_max: standard_max?,
+                    })
                 })();
-                if let Some(QuestionKind::Number { min, max, standard_max, .. }) = &kind {
+                if let Some(QuestionKind::Number {
+                    min,
+                    max,
+                    standard_max,
+                    ..
+                }) = &kind
+                {
                     if min > max {
-                        self.problem(join(path, "max"), format!("must be at least min ({min}), found {max}"));
+                        self.problem(
+                            join(path, "max"),
+                            format!("must be at least min ({min}), found {max}"),
+                        );
                     }
                     if let Some(s) = standard_max {
                         if !(*min..=*max).contains(s) {
-                            self.problem(join(path, "standard_max"), format!("must lie in {min}..={max}, found {s}"));
+                            self.problem(
+                                join(path, "standard_max"),
+                                format!("must lie in {min}..={max}, found {s}"),
+                            );
                         }
                     }
                 }
@@ -490,7 +667,10 @@ impl Reader {
             }
             "text" => (
                 &["max_length"],
-                self.integer(m, path, "max_length", 2000, 1, 10_000).map(|n| QuestionKind::Text { max_length: n as u32 }),
+                self.integer(m, path, "max_length", 2000, 1, 10_000)
+                    .map(|n| QuestionKind::Text {
+                        max_length: n as u32,
+                    }),
             ),
             other => {
                 self.problem(&tp, format!("unknown type {other:?} (expected {TYPES})"));
@@ -504,7 +684,9 @@ impl Reader {
             let fits = match role {
                 Role::Effort => matches!(kind, QuestionKind::Scale { .. }),
                 Role::Resolution => matches!(kind, QuestionKind::YesNo),
-                Role::Touchpoint | Role::Need | Role::Segment => matches!(kind, QuestionKind::Choice { .. }),
+                Role::Touchpoint | Role::Need | Role::Segment => {
+                    matches!(kind, QuestionKind::Choice { .. })
+                }
             };
             if !fits {
                 let want = match role {
@@ -512,25 +694,47 @@ impl Reader {
                     Role::Resolution => "yesno",
                     _ => "choice",
                 };
-                self.problem(join(path, "role"), format!("this role needs a {want} question, not {}", kind.type_name()));
+                self.problem(
+                    join(path, "role"),
+                    format!(
+                        "this role needs a {want} question, not {}",
+                        kind.type_name()
+                    ),
+                );
             }
         }
         let is_group = matches!(kind, QuestionKind::Choice { group: true, .. });
         for (i, o) in kind.options().iter().enumerate() {
             if o.headcount.is_some() && !is_group {
-                self.problem(format!("{path}.options[{i}].headcount"), "a headcount is allowed only on options of a group question");
+                self.problem(
+                    format!("{path}.options[{i}].headcount"),
+                    "a headcount is allowed only on options of a group question",
+                );
             }
             if o.channel.is_some() && role.flatten() != Some(Role::Touchpoint) {
-                self.problem(format!("{path}.options[{i}].channel"), "a channel is allowed only on options of a touchpoint question");
+                self.problem(
+                    format!("{path}.options[{i}].channel"),
+                    "a channel is allowed only on options of a touchpoint question",
+                );
             }
         }
-        Some(Question { id: id?, text: text?, hint: hint?, required, visible_if: visible_if?, role: role?, kind })
+        Some(Question {
+            id: id?,
+            text: text?,
+            hint: hint?,
+            required,
+            visible_if: visible_if?,
+            role: role?,
+            kind,
+        })
     }
 
     fn condition(&mut self, v: &Value, path: &str) -> Option<Condition> {
         let m = self.object(v, path)?;
         self.unknown_fields(m, path, &["question", "in"]);
-        let question = self.required(m, path, "question").and_then(|v| self.id(v, &join(path, "question")));
+        let question = self
+            .required(m, path, "question")
+            .and_then(|v| self.id(v, &join(path, "question")));
         let values = match self.required(m, path, "in")? {
             Value::Array(items) if !items.is_empty() => {
                 let mut out = Vec::new();
@@ -538,7 +742,10 @@ impl Reader {
                     match it {
                         Value::String(s) => out.push(s.clone()),
                         Value::Number(n) if n.is_u64() => out.push(n.to_string()),
-                        other => self.problem(format!("{path}.in[{i}]"), format!("expected an answer value, found {}", kind_of(other))),
+                        other => self.problem(
+                            format!("{path}.in[{i}]"),
+                            format!("expected an answer value, found {}", kind_of(other)),
+                        ),
                     }
                 }
                 Some(out)
@@ -548,11 +755,17 @@ impl Reader {
                 None
             }
             other => {
-                self.problem(join(path, "in"), format!("expected an array of values, found {}", kind_of(other)));
+                self.problem(
+                    join(path, "in"),
+                    format!("expected an array of values, found {}", kind_of(other)),
+                );
                 None
             }
         };
-        Some(Condition { question: question?, values: values? })
+        Some(Condition {
+            question: question?,
+            values: values?,
+        })
     }
 
     fn cross_checks(&mut self, dimensions: &[Dimension], questions: &[(usize, Question)]) {
@@ -564,11 +777,21 @@ impl Reader {
             if seen.insert(q.id.as_str(), pos).is_some() {
                 self.problem(format!("{path}.id"), format!("duplicate id {:?}", q.id));
             }
-            if let QuestionKind::Scale { dimension: Some(d), .. } = &q.kind {
+            if let QuestionKind::Scale {
+                dimension: Some(d), ..
+            } = &q.kind
+            {
                 if !dim_ids.contains(&d.as_str()) {
                     self.problem(
                         format!("{path}.dimension"),
-                        format!("no dimension {d:?} (known: {})", if dim_ids.is_empty() { "none".to_owned() } else { dim_ids.join(", ") }),
+                        format!(
+                            "no dimension {d:?} (known: {})",
+                            if dim_ids.is_empty() {
+                                "none".to_owned()
+                            } else {
+                                dim_ids.join(", ")
+                            }
+                        ),
                     );
                 }
             }
@@ -582,7 +805,10 @@ impl Reader {
                 };
                 if role != Role::Segment {
                     if let Some(first) = roles.insert(name, *i) {
-                        self.problem(format!("{path}.role"), format!("role {name:?} is already given to questions[{first}]"));
+                        self.problem(
+                            format!("{path}.role"),
+                            format!("role {name:?} is already given to questions[{first}]"),
+                        );
                     }
                 }
             }
@@ -591,13 +817,23 @@ impl Reader {
                 match questions[..pos].iter().find(|(_, e)| e.id == c.question) {
                     None => {
                         let later = questions[pos..].iter().any(|(_, e)| e.id == c.question);
-                        let why = if later { "must name an earlier question" } else { "names no question" };
+                        let why = if later {
+                            "must name an earlier question"
+                        } else {
+                            "names no question"
+                        };
                         self.problem(format!("{cp}.question"), format!("{why}: {:?}", c.question));
                     }
                     Some((_, target)) => {
                         for (k, val) in c.values.iter().enumerate() {
                             if let Err(expected) = condition_value_fits(&target.kind, val) {
-                                self.problem(format!("{cp}.in[{k}]"), format!("{val:?} is not an answer of {:?} (expected {expected})", target.id));
+                                self.problem(
+                                    format!("{cp}.in[{k}]"),
+                                    format!(
+                                        "{val:?} is not an answer of {:?} (expected {expected})",
+                                        target.id
+                                    ),
+                                );
                             }
                         }
                     }
@@ -607,7 +843,10 @@ impl Reader {
         for (d, dim) in dimensions.iter().enumerate() {
             let used = questions.iter().any(|(_, q)| matches!(&q.kind, QuestionKind::Scale { dimension: Some(x), .. } if *x == dim.id));
             if !used {
-                self.problem(format!("dimensions[{d}]"), format!("dimension {:?} has no scale item", dim.id));
+                self.problem(
+                    format!("dimensions[{d}]"),
+                    format!("dimension {:?} has no scale item", dim.id),
+                );
             }
         }
     }
@@ -619,10 +858,19 @@ fn condition_value_fits(kind: &QuestionKind, val: &str) -> Result<(), String> {
             if options.iter().any(|o| o.id == val) {
                 Ok(())
             } else {
-                Err(format!("one of {}", options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")))
+                Err(format!(
+                    "one of {}",
+                    options
+                        .iter()
+                        .map(|o| o.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
             }
         }
-        QuestionKind::YesNo => matches!(val, "yes" | "no").then_some(()).ok_or_else(|| "yes or no".to_owned()),
+        QuestionKind::YesNo => matches!(val, "yes" | "no")
+            .then_some(())
+            .ok_or_else(|| "yes or no".to_owned()),
         QuestionKind::Scale { points, .. } => match val.parse::<u8>() {
             Ok(v) if (1..=*points).contains(&v) => Ok(()),
             _ => Err(format!("a whole number 1..={points}")),
@@ -631,6 +879,8 @@ fn condition_value_fits(kind: &QuestionKind, val: &str) -> Result<(), String> {
             Ok(v) if v <= 10 => Ok(()),
             _ => Err("a whole number 0..=10".to_owned()),
         },
-        QuestionKind::Number { .. } | QuestionKind::Text { .. } => Err("a question of type choice, multi, yesno, scale or nps".to_owned()),
+        QuestionKind::Number { .. } | QuestionKind::Text { .. } => {
+            Err("a question of type choice, multi, yesno, scale or nps".to_owned())
+        }
     }
 }

@@ -1,0 +1,1082 @@
+//! The single columnar pass and the assembly of the result.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use indexmap::IndexMap;
+use otklik_survey::{Channel, Column, QuestionKind, Responses, Role, Survey};
+use serde_json::Value;
+
+use crate::output::*;
+use crate::stats::{self, CoMoments, Moments, Z95};
+use crate::suppress::remainder_rule;
+use crate::{Error, Key, Params, Result};
+
+/// A grouping key resolved against the survey.
+struct KeySpec {
+    name: String,
+    /// `None` for the period.
+    question: Option<usize>,
+    card: usize,
+    stride: usize,
+}
+
+/// A coded item: a scale or NPS question and its slot range in the per-cell histogram.
+struct CodedItem {
+    q: usize,
+    offset: usize,
+    /// Number of slots (codes 0..width, 0 = missing).
+    width: usize,
+}
+
+struct ScaleItem {
+    q: usize,
+    points: u8,
+    hist: usize,
+    dimension: Option<usize>,
+}
+
+struct Plan<'a> {
+    survey: &'a Survey,
+    keys: Vec<KeySpec>,
+    cells: usize,
+    scale: Vec<ScaleItem>,
+    nps: Vec<CodedItem>,
+    hist_width: usize,
+    hist_items: Vec<CodedItem>,
+    /// Per dimension: indices into `scale`.
+    dims: Vec<Vec<usize>>,
+    standards: Vec<(usize, f64)>,
+    resolution: Vec<usize>,
+    touchpoint: Option<usize>,
+    texts: Vec<usize>,
+}
+
+/// Sufficient statistics per cell.
+struct Acc {
+    n: Vec<u64>,
+    hist: Vec<u32>,
+    dim: Vec<Moments>,
+    ccl: Vec<Moments>,
+    /// Per cell, per dimension: [count, Σtotal, Σtotal², then Σx, Σx² per item].
+    alpha: Vec<u64>,
+    alpha_width: Vec<(usize, usize)>,
+    alpha_stride: usize,
+    drivers: Vec<CoMoments>,
+    standards: Vec<Vec<f64>>,
+    resolution: Vec<[u64; 2]>,
+    channels: Vec<u64>,
+    texts: Vec<Vec<u32>>,
+}
+
+fn column_codes(data: &Responses, q: usize) -> &[u8] {
+    match data.column(q) {
+        Column::Code(v) => v,
+        _ => unreachable!("coded question"),
+    }
+}
+
+fn plan<'a>(survey: &'a Survey, data: &Responses, params: &Params) -> Result<Plan<'a>> {
+    let mut keys = Vec::new();
+    for key in &params.by {
+        if keys.iter().any(|k: &KeySpec| k.name == key.name()) {
+            return Err(Error::DuplicateKey(key.name().to_owned()));
+        }
+        match key {
+            Key::Period => keys.push(KeySpec {
+                name: "period".into(),
+                question: None,
+                card: data.periods().len().max(1),
+                stride: 0,
+            }),
+            Key::Question(id) => {
+                let q = survey.question_index(id).ok_or_else(|| Error::UnknownKey {
+                    key: id.clone(),
+                    known: std::iter::once("period".to_owned())
+                        .chain(
+                            survey
+                                .group_questions()
+                                .map(|i| survey.questions[i].id.clone()),
+                        )
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })?;
+                match &survey.questions[q].kind {
+                    QuestionKind::Choice {
+                        options,
+                        group: true,
+                    } => keys.push(KeySpec {
+                        name: id.clone(),
+                        question: Some(q),
+                        card: options.len() + 1,
+                        stride: 0,
+                    }),
+                    _ => return Err(Error::NotAGroup(id.clone())),
+                }
+            }
+        }
+    }
+    let mut cells = 1usize;
+    for k in keys.iter_mut().rev() {
+        k.stride = cells;
+        cells = cells
+            .checked_mul(k.card)
+            .filter(|&c| c <= 1_000_000)
+            .ok_or(Error::TooManyGroups(usize::MAX))?;
+    }
+
+    let mut hist_width = 0;
+    let mut scale = Vec::new();
+    let mut nps = Vec::new();
+    let mut hist_items = Vec::new();
+    let mut standards = Vec::new();
+    let mut resolution = Vec::new();
+    let mut touchpoint = None;
+    let mut texts = Vec::new();
+    for (q, question) in survey.questions.iter().enumerate() {
+        match &question.kind {
+            QuestionKind::Scale {
+                points, dimension, ..
+            } => {
+                let width = *points as usize + 1;
+                scale.push(ScaleItem {
+                    q,
+                    points: *points,
+                    hist: hist_items.len(),
+                    dimension: dimension.as_deref().and_then(|d| survey.dimension_index(d)),
+                });
+                hist_items.push(CodedItem {
+                    q,
+                    offset: hist_width,
+                    width,
+                });
+                hist_width += width;
+            }
+            QuestionKind::Nps { .. } => {
+                nps.push(hist_items.len());
+                hist_items.push(CodedItem {
+                    q,
+                    offset: hist_width,
+                    width: 12,
+                });
+                hist_width += 12;
+            }
+            QuestionKind::Number {
+                standard_max: Some(max),
+                ..
+            } => standards.push((q, *max)),
+            QuestionKind::YesNo if question.role == Some(Role::Resolution) => resolution.push(q),
+            QuestionKind::Choice { .. } if question.role == Some(Role::Touchpoint) => {
+                touchpoint = Some(q)
+            }
+            QuestionKind::Text { .. } if params.texts => texts.push(q),
+            _ => {}
+        }
+    }
+    let nps = nps
+        .into_iter()
+        .map(|i| CodedItem {
+            q: hist_items[i].q,
+            offset: hist_items[i].offset,
+            width: 12,
+        })
+        .collect();
+    let mut dims = vec![Vec::new(); survey.dimensions.len()];
+    for (i, s) in scale.iter().enumerate() {
+        if let Some(d) = s.dimension {
+            dims[d].push(i);
+        }
+    }
+    Ok(Plan {
+        survey,
+        keys,
+        cells,
+        scale,
+        nps,
+        hist_width,
+        hist_items,
+        dims,
+        standards,
+        resolution,
+        touchpoint,
+        texts,
+    })
+}
+
+fn cell_of_rows(plan: &Plan<'_>, data: &Responses) -> Vec<u32> {
+    let mut cells = vec![0u32; data.len()];
+    for k in &plan.keys {
+        let stride = k.stride as u32;
+        match k.question {
+            None => {
+                for (c, &p) in cells.iter_mut().zip(data.period_codes()) {
+                    *c += u32::from(p) * stride;
+                }
+            }
+            Some(q) => {
+                for (c, &code) in cells.iter_mut().zip(column_codes(data, q)) {
+                    *c += u32::from(code) * stride;
+                }
+            }
+        }
+    }
+    cells
+}
+
+fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
+    let cells = plan.cells;
+    let ndim = plan.dims.len();
+    let nscale = plan.scale.len();
+    let mut alpha_width = Vec::with_capacity(ndim);
+    let mut alpha_stride = 0;
+    for d in &plan.dims {
+        let w = 3 + 2 * d.len();
+        alpha_width.push((alpha_stride, w));
+        alpha_stride += w;
+    }
+    let mut acc = Acc {
+        n: vec![0; cells],
+        hist: vec![0; cells * plan.hist_width],
+        dim: vec![Moments::default(); cells * ndim],
+        ccl: vec![Moments::default(); cells],
+        alpha: vec![0; cells * alpha_stride],
+        alpha_width,
+        alpha_stride,
+        drivers: vec![CoMoments::default(); cells * nscale],
+        standards: vec![Vec::new(); cells * plan.standards.len()],
+        resolution: vec![[0; 2]; cells * plan.resolution.len()],
+        channels: vec![
+            0;
+            plan.touchpoint.map_or(0, |q| cells
+                * (plan.survey.questions[q].kind.options().len() + 1))
+        ],
+        texts: vec![Vec::new(); cells * plan.texts.len()],
+    };
+
+    // Value counts of every coded item: one pass per column.
+    for it in &plan.hist_items {
+        let codes = column_codes(data, it.q);
+        let w = plan.hist_width;
+        for (&c, &code) in cell_of.iter().zip(codes) {
+            acc.hist[c as usize * w + it.offset + code as usize] += 1;
+        }
+    }
+    for &c in cell_of {
+        acc.n[c as usize] += 1;
+    }
+
+    // Respondent scores: dimensions, level, Cronbach sums, drivers.
+    if ndim > 0 {
+        let scale_codes: Vec<&[u8]> = plan.scale.iter().map(|s| column_codes(data, s.q)).collect();
+        let scale_span: Vec<f64> = plan
+            .scale
+            .iter()
+            .map(|s| f64::from(s.points) - 1.0)
+            .collect();
+        let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
+        let mut scores = vec![f64::NAN; ndim];
+        for (row, &c) in cell_of.iter().enumerate() {
+            let c = c as usize;
+            let (mut wsum, mut wtot) = (0.0, 0.0);
+            for (d, items) in plan.dims.iter().enumerate() {
+                let (mut sum, mut cnt, mut total) = (0.0, 0u32, 0u64);
+                for &i in items {
+                    let v = scale_codes[i][row];
+                    if v > 0 {
+                        sum += (f64::from(v) - 1.0) / scale_span[i] * 100.0;
+                        cnt += 1;
+                        total += u64::from(v);
+                    }
+                }
+                if cnt == 0 {
+                    scores[d] = f64::NAN;
+                    continue;
+                }
+                let score = sum / f64::from(cnt);
+                scores[d] = score;
+                acc.dim[c * ndim + d].push(score);
+                wsum += weights[d] * score;
+                wtot += weights[d];
+                if cnt as usize == items.len() {
+                    let (off, _) = acc.alpha_width[d];
+                    let a = &mut acc.alpha[c * acc.alpha_stride + off..];
+                    a[0] += 1;
+                    a[1] += total;
+                    a[2] += total * total;
+                    for (j, &i) in items.iter().enumerate() {
+                        let v = u64::from(scale_codes[i][row]);
+                        a[3 + 2 * j] += v;
+                        a[4 + 2 * j] += v * v;
+                    }
+                }
+            }
+            if wtot > 0.0 {
+                let level = wsum / wtot;
+                acc.ccl[c].push(level);
+                for (i, codes) in scale_codes.iter().enumerate() {
+                    let v = codes[row];
+                    if v > 0 {
+                        acc.drivers[c * nscale + i].push(f64::from(v), level);
+                    }
+                }
+            }
+        }
+    }
+
+    for (s, &(q, _)) in plan.standards.iter().enumerate() {
+        let Column::Number(values) = data.column(q) else {
+            unreachable!("number question")
+        };
+        for (&c, &x) in cell_of.iter().zip(values) {
+            if !x.is_nan() {
+                acc.standards[c as usize * plan.standards.len() + s].push(x);
+            }
+        }
+    }
+    for (s, &q) in plan.resolution.iter().enumerate() {
+        for (&c, &code) in cell_of.iter().zip(column_codes(data, q)) {
+            if code > 0 {
+                acc.resolution[c as usize * plan.resolution.len() + s][code as usize - 1] += 1;
+            }
+        }
+    }
+    if let Some(q) = plan.touchpoint {
+        let w = plan.survey.questions[q].kind.options().len() + 1;
+        for (&c, &code) in cell_of.iter().zip(column_codes(data, q)) {
+            acc.channels[c as usize * w + code as usize] += 1;
+        }
+    }
+    for (t, &q) in plan.texts.iter().enumerate() {
+        let Column::Text(col) = data.column(q) else {
+            unreachable!("text question")
+        };
+        for (row, &c) in cell_of.iter().enumerate() {
+            if !col.get(row).is_empty() {
+                acc.texts[c as usize * plan.texts.len() + t].push(row as u32);
+            }
+        }
+    }
+    acc
+}
+
+/// Sibling partitions: for every key, the live cells that share all other keys.
+fn parent_partitions(plan: &Plan<'_>, live: &[usize]) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    for k in &plan.keys {
+        let mut parents: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &c in live {
+            let code = (c / k.stride) % k.card;
+            parents.entry(c - code * k.stride).or_default().push(c);
+        }
+        let mut v: Vec<Vec<usize>> = parents.into_values().collect();
+        v.sort();
+        out.extend(v);
+    }
+    out
+}
+
+/// Suppression flags for one figure with `counts` per cell.
+fn figure_suppression(
+    counts: &[u64],
+    group_sup: &[bool],
+    partitions: &[Vec<usize>],
+    k: u64,
+) -> Vec<bool> {
+    let mut sup: Vec<bool> = counts
+        .iter()
+        .zip(group_sup)
+        .map(|(&n, &g)| g || n < k)
+        .collect();
+    remainder_rule(counts, &mut sup, partitions, k);
+    sup
+}
+
+/// The value behind a figure that can change between periods.
+#[derive(Clone, Copy)]
+enum Basis {
+    Mean { mean: f64, var: Option<f64>, n: u64 },
+    Share { k: u64, n: u64 },
+    Nps { value: f64, se: f64 },
+}
+
+impl Basis {
+    fn value(&self) -> f64 {
+        match *self {
+            Basis::Mean { mean, .. } => mean,
+            Basis::Share { k, n } => k as f64 / n as f64,
+            Basis::Nps { value, .. } => value,
+        }
+    }
+}
+
+fn change(a: Basis, b: Basis) -> Option<Change> {
+    let (test, stat, df, p) = match (a, b) {
+        (
+            Basis::Mean {
+                mean: m1,
+                var: Some(v1),
+                n: n1,
+            },
+            Basis::Mean {
+                mean: m2,
+                var: Some(v2),
+                n: n2,
+            },
+        ) => {
+            let (t, df, p) = stats::welch(m1, v1, n1, m2, v2, n2)?;
+            (Test::Welch, t, Some(df), p)
+        }
+        (Basis::Share { k: k1, n: n1 }, Basis::Share { k: k2, n: n2 }) => {
+            let (z, p) = stats::two_proportion_z(k1, n1, k2, n2)?;
+            (Test::TwoProportionZ, z, None, p)
+        }
+        (Basis::Nps { value: v1, se: s1 }, Basis::Nps { value: v2, se: s2 }) => {
+            let se = (s1 * s1 + s2 * s2).sqrt();
+            if se <= 0.0 {
+                return None;
+            }
+            let z = (v2 - v1) / se;
+            (Test::NpsZ, z, None, stats::z_two_sided_p(z))
+        }
+        _ => return None,
+    };
+    let (from, to) = (a.value(), b.value());
+    Some(Change {
+        from,
+        to,
+        delta: to - from,
+        test,
+        stat,
+        df,
+        p,
+        significant: p < 0.05,
+    })
+}
+
+fn share(k: u64, n: u64) -> ShareStats {
+    ShareStats {
+        n,
+        share: k as f64 / n as f64,
+        ci95: stats::wilson(k, n),
+    }
+}
+
+fn item_stats(counts: &[u32], points: u8, first: i64) -> ItemStats {
+    let (n, mean, var) = stats::moments_from_counts(counts, first);
+    let sd = var.map(f64::sqrt);
+    let m = counts.len();
+    let top: u64 = counts[m - 2..].iter().map(|&c| u64::from(c)).sum();
+    let bottom: u64 = counts[..2].iter().map(|&c| u64::from(c)).sum();
+    ItemStats {
+        n,
+        mean,
+        sd,
+        ci95: sd.and_then(|sd| stats::t_interval(mean, sd, n)),
+        top2: top as f64 / n as f64,
+        top2_ci95: stats::wilson(top, n),
+        bottom2: bottom as f64 / n as f64,
+        index: (mean - 1.0) / (f64::from(points) - 1.0) * 100.0,
+        dist: counts.to_vec(),
+    }
+}
+
+fn moments_interval(m: &Moments) -> (Option<f64>, Option<[f64; 2]>) {
+    let sd = m.variance().map(f64::sqrt);
+    (sd, sd.and_then(|sd| stats::t_interval(m.mean, sd, m.n)))
+}
+
+fn cronbach(a: &[u64], k: usize) -> Option<f64> {
+    let n = a[0];
+    if k < 2 || n < 3 {
+        return None;
+    }
+    let var = |s1: u64, s2: u64| -> f64 {
+        let (s1, s2, n) = (i128::from(s1), i128::from(s2), i128::from(n));
+        (n * s2 - s1 * s1) as f64 / (n * (n - 1)) as f64
+    };
+    let total = var(a[1], a[2]);
+    if total <= 0.0 {
+        return None;
+    }
+    let items: f64 = (0..k).map(|j| var(a[3 + 2 * j], a[4 + 2 * j])).sum();
+    let kf = k as f64;
+    Some(kf / (kf - 1.0) * (1.0 - items / total))
+}
+
+/// Orders texts by a keyed hash of their content: an order that is stable for the
+/// same data yet unrelated to the order of the responses.
+fn shuffle_texts(mut texts: Vec<String>) -> Vec<String> {
+    texts.sort_by_cached_key(|t| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        "otklik-texts".hash(&mut h);
+        t.hash(&mut h);
+        (h.finish(), t.clone())
+    });
+    texts
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    stats::quantile_sorted(v, 0.5)
+}
+
+/// Computes the indicator catalogue for `data`, grouped as `params` asks.
+pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Analysis> {
+    let k = params.min_group.unwrap_or(survey.min_group);
+    if k < 3 {
+        return Err(Error::MinGroup(k));
+    }
+    let k_text = survey.min_group_text.max(k);
+    if let Some(first) = data.periods().first() {
+        if let Some(other) = data
+            .periods()
+            .iter()
+            .find(|p| p.granularity() != first.granularity())
+        {
+            return Err(Error::MixedGranularity(
+                first.to_string(),
+                other.to_string(),
+            ));
+        }
+    }
+    let plan = plan(survey, data, params)?;
+    let cell_of = cell_of_rows(&plan, data);
+    let acc = accumulate(&plan, data, &cell_of);
+    let (k64, kt64) = (u64::from(k), u64::from(k_text));
+
+    let live: Vec<usize> = (0..plan.cells).filter(|&c| acc.n[c] > 0).collect();
+    let partitions = parent_partitions(&plan, &live);
+    let mut group_sup: Vec<bool> = acc.n.iter().map(|&n| n < k64).collect();
+    remainder_rule(&acc.n, &mut group_sup, &partitions, k64);
+
+    let cells = plan.cells;
+    let w = plan.hist_width;
+    let per_cell = |f: &dyn Fn(usize) -> u64| -> Vec<u64> { (0..cells).map(f).collect() };
+    let item_sup: Vec<Vec<bool>> = plan
+        .hist_items
+        .iter()
+        .map(|it| {
+            let counts = per_cell(&|c| {
+                acc.hist[c * w + it.offset + 1..c * w + it.offset + it.width]
+                    .iter()
+                    .map(|&x| u64::from(x))
+                    .sum()
+            });
+            figure_suppression(&counts, &group_sup, &partitions, k64)
+        })
+        .collect();
+    let nd = plan.dims.len();
+    let dim_sup: Vec<Vec<bool>> = (0..nd)
+        .map(|d| {
+            figure_suppression(
+                &per_cell(&|c| acc.dim[c * nd + d].n),
+                &group_sup,
+                &partitions,
+                k64,
+            )
+        })
+        .collect();
+    let ccl_sup = figure_suppression(&per_cell(&|c| acc.ccl[c].n), &group_sup, &partitions, k64);
+    let ns = plan.standards.len();
+    let std_sup: Vec<Vec<bool>> = (0..ns)
+        .map(|s| {
+            figure_suppression(
+                &per_cell(&|c| acc.standards[c * ns + s].len() as u64),
+                &group_sup,
+                &partitions,
+                k64,
+            )
+        })
+        .collect();
+    let nr = plan.resolution.len();
+    let res_sup: Vec<Vec<bool>> = (0..nr)
+        .map(|s| {
+            figure_suppression(
+                &per_cell(&|c| acc.resolution[c * nr + s].iter().sum()),
+                &group_sup,
+                &partitions,
+                k64,
+            )
+        })
+        .collect();
+    let nt = plan.texts.len();
+    let text_sup: Vec<Vec<bool>> = (0..nt)
+        .map(|t| {
+            let counts = per_cell(&|c| acc.texts[c * nt + t].len() as u64);
+            let gs: Vec<bool> = (0..cells)
+                .map(|c| group_sup[c] || acc.n[c] < kt64)
+                .collect();
+            figure_suppression(&counts, &gs, &partitions, kt64)
+        })
+        .collect();
+
+    // Channel mix: options and types, hidden across sibling groups and within each group.
+    let channel = plan.touchpoint.map(|q| {
+        let options = survey.questions[q].kind.options();
+        let no = options.len();
+        let w = no + 1;
+        let opt_counts: Vec<u64> = (0..cells * no)
+            .map(|s| acc.channels[(s / no) * w + 1 + s % no])
+            .collect();
+        let type_of = |o: usize| usize::from(options[o].channel == Some(Channel::Offline));
+        let mut type_counts = vec![0u64; cells * 2];
+        for c in 0..cells {
+            for o in 0..no {
+                if options[o].channel.is_some() {
+                    type_counts[c * 2 + type_of(o)] += opt_counts[c * no + o];
+                }
+            }
+        }
+        let spread = |width: usize| -> Vec<Vec<usize>> {
+            let mut parts = Vec::new();
+            for j in 0..width {
+                for p in &partitions {
+                    parts.push(p.iter().map(|&c| c * width + j).collect());
+                }
+            }
+            for &c in &live {
+                parts.push((0..width).map(|j| c * width + j).collect());
+            }
+            parts
+        };
+        let mut opt_sup: Vec<bool> = (0..cells * no)
+            .map(|s| group_sup[s / no] || opt_counts[s] < k64)
+            .collect();
+        remainder_rule(&opt_counts, &mut opt_sup, &spread(no), k64);
+        let mut type_sup: Vec<bool> = (0..cells * 2)
+            .map(|s| group_sup[s / 2] || type_counts[s] < k64)
+            .collect();
+        remainder_rule(&type_counts, &mut type_sup, &spread(2), k64);
+        (q, opt_counts, opt_sup, type_counts, type_sup)
+    });
+
+    // Figures that change between periods, per cell (None when hidden).
+    let mut bases: IndexMap<String, Vec<Option<Basis>>> = IndexMap::new();
+    let mut groups = Vec::with_capacity(live.len());
+    for &c in &live {
+        let key = cell_key(&plan, data, c);
+        if group_sup[c] {
+            groups.push(Group::Suppressed {
+                key,
+                suppressed: true,
+            });
+            continue;
+        }
+        let mut g = GroupStats {
+            key,
+            suppressed: false,
+            n: acc.n[c],
+            response_rate: response_rate(&plan, c, acc.n[c]),
+            items: IndexMap::new(),
+            dimensions: IndexMap::new(),
+            ccl: None,
+            nps: IndexMap::new(),
+            ces: IndexMap::new(),
+            standards: IndexMap::new(),
+            resolution: IndexMap::new(),
+            channels: IndexMap::new(),
+            drivers: IndexMap::new(),
+            texts: IndexMap::new(),
+        };
+        let mut basis = |path: String, b: Option<Basis>| {
+            bases.entry(path).or_insert_with(|| vec![None; cells])[c] = b
+        };
+
+        for s in &plan.scale {
+            let it = &plan.hist_items[s.hist];
+            let id = survey.questions[s.q].id.clone();
+            if item_sup[s.hist][c] {
+                g.items.insert(id.clone(), Fig::Suppressed);
+                basis(format!("items.{id}.mean"), None);
+                basis(format!("items.{id}.top2"), None);
+                if survey.questions[s.q].role == Some(Role::Effort) {
+                    g.ces.insert(id, Fig::Suppressed);
+                }
+                continue;
+            }
+            let counts = &acc.hist[c * w + it.offset + 1..c * w + it.offset + it.width];
+            let st = item_stats(counts, s.points, 1);
+            let top: u64 = counts[counts.len() - 2..]
+                .iter()
+                .map(|&x| u64::from(x))
+                .sum();
+            basis(
+                format!("items.{id}.mean"),
+                Some(Basis::Mean {
+                    mean: st.mean,
+                    var: st.sd.map(|s| s * s),
+                    n: st.n,
+                }),
+            );
+            basis(
+                format!("items.{id}.top2"),
+                Some(Basis::Share { k: top, n: st.n }),
+            );
+            if survey.questions[s.q].role == Some(Role::Effort) {
+                g.ces.insert(
+                    id.clone(),
+                    Fig::Shown(CesStats {
+                        n: st.n,
+                        mean: st.mean,
+                        ci95: st.ci95,
+                        easy: st.top2,
+                        easy_ci95: st.top2_ci95,
+                    }),
+                );
+            }
+            g.items.insert(id, Fig::Shown(st));
+        }
+        for (d, items) in plan.dims.iter().enumerate() {
+            let id = survey.dimensions[d].id.clone();
+            if dim_sup[d][c] {
+                g.dimensions.insert(id.clone(), Fig::Suppressed);
+                basis(format!("dimensions.{id}.index"), None);
+                continue;
+            }
+            let m = &acc.dim[c * nd + d];
+            let (sd, ci95) = moments_interval(m);
+            let (off, width) = acc.alpha_width[d];
+            let a = &acc.alpha[c * acc.alpha_stride + off..c * acc.alpha_stride + off + width];
+            basis(
+                format!("dimensions.{id}.index"),
+                Some(Basis::Mean {
+                    mean: m.mean,
+                    var: m.variance(),
+                    n: m.n,
+                }),
+            );
+            g.dimensions.insert(
+                id,
+                Fig::Shown(DimensionStats {
+                    n: m.n,
+                    index: m.mean,
+                    sd,
+                    ci95,
+                    alpha: cronbach(a, items.len()),
+                    alpha_n: a[0],
+                }),
+            );
+        }
+        if nd > 0 {
+            if ccl_sup[c] {
+                g.ccl = Some(Fig::Suppressed);
+                basis("ccl.value".into(), None);
+            } else {
+                let m = &acc.ccl[c];
+                let (sd, ci95) = moments_interval(m);
+                basis(
+                    "ccl.value".into(),
+                    Some(Basis::Mean {
+                        mean: m.mean,
+                        var: m.variance(),
+                        n: m.n,
+                    }),
+                );
+                g.ccl = Some(Fig::Shown(LevelStats {
+                    n: m.n,
+                    value: m.mean,
+                    sd,
+                    ci95,
+                }));
+            }
+        }
+        for it in &plan.nps {
+            let id = survey.questions[it.q].id.clone();
+            let hist_index = plan
+                .hist_items
+                .iter()
+                .position(|h| h.q == it.q)
+                .expect("nps item");
+            if item_sup[hist_index][c] {
+                g.nps.insert(id.clone(), Fig::Suppressed);
+                basis(format!("nps.{id}.value"), None);
+                continue;
+            }
+            let counts = &acc.hist[c * w + it.offset + 1..c * w + it.offset + 12];
+            let n: u64 = counts.iter().map(|&x| u64::from(x)).sum();
+            let promoters: u64 = counts[9..].iter().map(|&x| u64::from(x)).sum();
+            let detractors: u64 = counts[..7].iter().map(|&x| u64::from(x)).sum();
+            let (nf, p, d) = (n as f64, promoters as f64, detractors as f64);
+            let value = 100.0 * (p - d) / nf;
+            let se = 100.0 * ((p / nf + d / nf - ((p - d) / nf).powi(2)) / nf).sqrt();
+            let ci95 = [
+                (value - Z95 * se).max(-100.0),
+                (value + Z95 * se).min(100.0),
+            ];
+            basis(format!("nps.{id}.value"), Some(Basis::Nps { value, se }));
+            g.nps.insert(
+                id,
+                Fig::Shown(NpsStats {
+                    n,
+                    value,
+                    se,
+                    ci95,
+                    promoters,
+                    passives: n - promoters - detractors,
+                    detractors,
+                }),
+            );
+        }
+        for (s, &(q, max)) in plan.standards.iter().enumerate() {
+            let id = survey.questions[q].id.clone();
+            if std_sup[s][c] {
+                g.standards.insert(id.clone(), Fig::Suppressed);
+                basis(format!("standards.{id}.share"), None);
+                continue;
+            }
+            let mut v = acc.standards[c * ns + s].clone();
+            v.sort_by(f64::total_cmp);
+            let n = v.len() as u64;
+            let ok = v.iter().filter(|&&x| x <= max).count() as u64;
+            basis(
+                format!("standards.{id}.share"),
+                Some(Basis::Share { k: ok, n }),
+            );
+            g.standards.insert(
+                id,
+                Fig::Shown(StandardStats {
+                    n,
+                    max,
+                    share: ok as f64 / n as f64,
+                    ci95: stats::wilson(ok, n),
+                    median: stats::quantile_sorted(&v, 0.5),
+                    p90: stats::quantile_sorted(&v, 0.9),
+                }),
+            );
+        }
+        for (s, &q) in plan.resolution.iter().enumerate() {
+            let id = survey.questions[q].id.clone();
+            if res_sup[s][c] {
+                g.resolution.insert(id.clone(), Fig::Suppressed);
+                basis(format!("resolution.{id}.share"), None);
+                continue;
+            }
+            let [yes, no] = acc.resolution[c * nr + s];
+            basis(
+                format!("resolution.{id}.share"),
+                Some(Basis::Share {
+                    k: yes,
+                    n: yes + no,
+                }),
+            );
+            g.resolution.insert(id, Fig::Shown(share(yes, yes + no)));
+        }
+        if let Some((q, opt_counts, opt_sup, type_counts, type_sup)) = &channel {
+            let options = survey.questions[*q].kind.options();
+            let no = options.len();
+            let n: u64 = opt_counts[c * no..(c + 1) * no].iter().sum();
+            if n > 0 {
+                let fig = |k: u64, hidden: bool| {
+                    if hidden {
+                        Fig::Suppressed
+                    } else {
+                        Fig::Shown(PartStats {
+                            n: k,
+                            share: k as f64 / n as f64,
+                            ci95: stats::wilson(k, n),
+                        })
+                    }
+                };
+                let opts = options
+                    .iter()
+                    .enumerate()
+                    .map(|(o, opt)| {
+                        (
+                            opt.id.clone(),
+                            fig(opt_counts[c * no + o], opt_sup[c * no + o]),
+                        )
+                    })
+                    .collect();
+                let has_types = options.iter().any(|o| o.channel.is_some());
+                let types = if has_types {
+                    ["digital", "offline"]
+                        .iter()
+                        .enumerate()
+                        .map(|(t, name)| {
+                            (
+                                name.to_string(),
+                                fig(type_counts[c * 2 + t], type_sup[c * 2 + t]),
+                            )
+                        })
+                        .collect()
+                } else {
+                    IndexMap::new()
+                };
+                g.channels.insert(
+                    survey.questions[*q].id.clone(),
+                    ChannelStats {
+                        n,
+                        options: opts,
+                        types,
+                    },
+                );
+            }
+        }
+        // Drivers: importance (r with the level) against performance (the item index).
+        if nd > 0 {
+            let mut found = Vec::new();
+            for (i, s) in plan.scale.iter().enumerate() {
+                let id = survey.questions[s.q].id.clone();
+                let co = &acc.drivers[c * plan.scale.len() + i];
+                let perf = g.items.get(&id).and_then(Fig::shown).map(|st| st.index);
+                match (perf, co.pearson()) {
+                    (Some(performance), Some(r)) if co.n >= k64 => {
+                        found.push((id, co.n, r, performance))
+                    }
+                    _ => {
+                        g.drivers.insert(id, Fig::Suppressed);
+                    }
+                }
+            }
+            let mut imp: Vec<f64> = found.iter().map(|f| f.2).collect();
+            let mut perf: Vec<f64> = found.iter().map(|f| f.3).collect();
+            let (mi, mp) = if found.is_empty() {
+                (0.0, 0.0)
+            } else {
+                (median(&mut imp), median(&mut perf))
+            };
+            for (id, n, r, performance) in found {
+                g.drivers.insert(
+                    id,
+                    Fig::Shown(DriverStats {
+                        n,
+                        importance: r,
+                        performance,
+                        priority: r > mi && performance < mp,
+                    }),
+                );
+            }
+        }
+        for (t, &q) in plan.texts.iter().enumerate() {
+            let id = survey.questions[q].id.clone();
+            if text_sup[t][c] {
+                g.texts.insert(id, Fig::Suppressed);
+                continue;
+            }
+            let Column::Text(col) = data.column(q) else {
+                unreachable!("text question")
+            };
+            let answers = shuffle_texts(
+                acc.texts[c * nt + t]
+                    .iter()
+                    .map(|&r| col.get(r as usize).to_owned())
+                    .collect(),
+            );
+            g.texts.insert(
+                id,
+                Fig::Shown(TextAnswers {
+                    n: answers.len() as u64,
+                    answers,
+                }),
+            );
+        }
+        groups.push(Group::Shown(Box::new(g)));
+    }
+
+    let (changes, trends) = if plan.keys.first().is_some_and(|k| k.question.is_none()) {
+        changes_and_trends(&plan, data, &live, &bases)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+
+    Ok(Analysis {
+        survey: survey.id.clone(),
+        min_group: k,
+        min_group_text: k_text,
+        by: plan.keys.iter().map(|k| k.name.clone()).collect(),
+        periods: data.periods().iter().map(ToString::to_string).collect(),
+        responses: data.len() as u64,
+        groups,
+        changes,
+        trends,
+    })
+}
+
+fn cell_key(plan: &Plan<'_>, data: &Responses, c: usize) -> IndexMap<String, Value> {
+    plan.keys
+        .iter()
+        .map(|k| {
+            let code = (c / k.stride) % k.card;
+            let v = match k.question {
+                None => data
+                    .periods()
+                    .get(code)
+                    .map_or(Value::Null, |p| Value::String(p.to_string())),
+                Some(_) if code == 0 => Value::Null,
+                Some(q) => {
+                    Value::String(plan.survey.questions[q].kind.options()[code - 1].id.clone())
+                }
+            };
+            (k.name.clone(), v)
+        })
+        .collect()
+}
+
+fn response_rate(plan: &Plan<'_>, c: usize, n: u64) -> Option<f64> {
+    plan.keys.iter().find_map(|k| {
+        let q = k.question?;
+        let code = (c / k.stride) % k.card;
+        let h = plan.survey.questions[q]
+            .kind
+            .options()
+            .get(code.checked_sub(1)?)?
+            .headcount?;
+        (h > 0).then(|| n as f64 / f64::from(h))
+    })
+}
+
+fn changes_and_trends(
+    plan: &Plan<'_>,
+    data: &Responses,
+    live: &[usize],
+    bases: &IndexMap<String, Vec<Option<Basis>>>,
+) -> (Vec<PeriodChange>, Vec<Trend>) {
+    let pk = &plan.keys[0];
+    let periods = data.periods();
+    let mut rests: Vec<usize> = live.iter().map(|&c| c % pk.stride).collect();
+    rests.sort_unstable();
+    rests.dedup();
+    let mut changes = Vec::new();
+    let mut trends = Vec::new();
+    for rest in rests {
+        let mut key = cell_key(plan, data, rest);
+        key.shift_remove("period");
+        for p in 1..periods.len() {
+            let (a, b) = ((p - 1) * pk.stride + rest, p * pk.stride + rest);
+            let figures: IndexMap<String, Change> = bases
+                .iter()
+                .filter_map(|(path, v)| Some((path.clone(), change(v[a]?, v[b]?)?)))
+                .collect();
+            if !figures.is_empty() {
+                changes.push(PeriodChange {
+                    key: key.clone(),
+                    from: periods[p - 1].to_string(),
+                    to: periods[p].to_string(),
+                    figures,
+                });
+            }
+        }
+        let figures: IndexMap<String, TrendStats> = bases
+            .iter()
+            .filter_map(|(path, v)| {
+                let points: Vec<(f64, f64)> = (0..periods.len())
+                    .filter_map(|p| v[p * pk.stride + rest].map(|b| (p as f64, b.value())))
+                    .collect();
+                let (slope, p) = stats::ols_slope(&points)?;
+                Some((
+                    path.clone(),
+                    TrendStats {
+                        periods: points.len(),
+                        slope,
+                        p,
+                        significant: p.is_some_and(|p| p < 0.05),
+                    },
+                ))
+            })
+            .collect();
+        if !figures.is_empty() {
+            trends.push(Trend { key, figures });
+        }
+    }
+    (changes, trends)
+}

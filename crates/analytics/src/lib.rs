@@ -1,0 +1,107 @@
+//! The client-centricity indicators of Otklik (`shared/indicators.md`), computed in
+//! one columnar pass over [`otklik_survey::Responses`].
+//!
+//! [`analyze`] groups the responses by the chosen [`Key`]s (the period and any
+//! grouping question), computes every figure of the catalogue per group from
+//! sufficient statistics (value counts, running moments), applies the anonymity
+//! rules (groups and figures under K are suppressed, and the remainder rule stops
+//! differencing), and, when grouped by period first, the changes between
+//! consecutive periods and the trends. The result is an [`Analysis`], which
+//! serialises to the JSON that `otklik indicators` prints.
+//!
+//! ```
+//! use otklik_survey::{Survey, import};
+//! use otklik_analytics::{analyze, Params, Key};
+//! let survey = Survey::from_json(r#"{"id":"s","version":1,"audience":"internal","title":"T",
+//!   "questions":[{"id":"q1","type":"scale","text":"Satisfied?"}]}"#).unwrap();
+//! let csv = "response_id,period,q1\na,2026,4\nb,2026,5\nc,2026,3\nd,2026,4\ne,2026,5\n";
+//! let data = import::read_csv(&survey, "x.csv", csv.as_bytes(), &Default::default()).unwrap();
+//! let result = analyze(&survey, &data, &Params { by: vec![Key::Period], ..Params::default() }).unwrap();
+//! assert_eq!(result.groups.len(), 1);
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod engine;
+mod output;
+pub mod stats;
+pub mod suppress;
+
+pub use engine::analyze;
+pub use output::*;
+
+/// A grouping key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key {
+    /// The response's period.
+    Period,
+    /// A grouping question (a `choice` with `group: true`), by id.
+    Question(String),
+}
+
+impl Key {
+    /// Parses a comma-separated list such as `period,dept`.
+    pub fn parse_list(s: &str) -> Vec<Key> {
+        s.split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(|k| {
+                if k == "period" {
+                    Key::Period
+                } else {
+                    Key::Question(k.to_owned())
+                }
+            })
+            .collect()
+    }
+
+    /// The key's name in the output.
+    pub fn name(&self) -> &str {
+        match self {
+            Key::Period => "period",
+            Key::Question(q) => q,
+        }
+    }
+}
+
+/// What to compute.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params {
+    /// Grouping keys, outermost first. Empty: one overall group.
+    pub by: Vec<Key>,
+    /// K for figures instead of the survey's own (at least 3).
+    pub min_group: Option<u32>,
+    /// Include free-text answers (for groups that reach the free-text threshold).
+    pub texts: bool,
+}
+
+/// Why an analysis could not run.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A grouping key names no question.
+    #[error("cannot group by {key:?}: no such question (grouping keys: {known})")]
+    UnknownKey {
+        /// The key.
+        key: String,
+        /// The keys that exist.
+        known: String,
+    },
+    /// A grouping key names a question that is not a grouping question.
+    #[error("cannot group by {0:?}: only period and choice questions marked \"group\": true are grouping keys")]
+    NotAGroup(String),
+    /// The same key twice.
+    #[error("the grouping key {0:?} is given twice")]
+    DuplicateKey(String),
+    /// Periods of different granularity.
+    #[error("periods of different granularity cannot be analysed together: {0} and {1}")]
+    MixedGranularity(String, String),
+    /// K below 3.
+    #[error("the minimum group size must be at least 3, found {0}")]
+    MinGroup(u32),
+    /// Too many groups.
+    #[error("the grouping makes {0} possible groups; at most 1,000,000 are supported")]
+    TooManyGroups(usize),
+}
+
+/// Result alias.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

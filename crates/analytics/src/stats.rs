@@ -1,0 +1,241 @@
+//! Statistical building blocks. Each function names the reference it matches.
+
+use statrs::distribution::{Continuous, ContinuousCDF, Normal, StudentsT};
+
+/// The 0.975 quantile of the standard normal distribution, as the catalogue fixes it.
+pub const Z95: f64 = 1.959963984540054;
+
+/// Student's t quantile `t(p, df)`, as `scipy.stats.t.ppf(p, df)`.
+///
+/// statrs inverts the regularised incomplete beta function; two Newton steps on the
+/// CDF polish the result to full double precision.
+pub fn t_quantile(p: f64, df: f64) -> f64 {
+    let t = StudentsT::new(0.0, 1.0, df).expect("df > 0");
+    let mut x = t.inverse_cdf(p);
+    for _ in 0..2 {
+        let f = if x > 0.0 {
+            (1.0 - p) - t.sf(x)
+        } else {
+            t.cdf(x) - p
+        };
+        let d = t.pdf(x);
+        if d > 0.0 && f.is_finite() {
+            let step = if x > 0.0 { -f / d } else { f / d };
+            x -= step;
+        }
+    }
+    x
+}
+
+/// Two-sided p-value of a Student t statistic: `2 · sf(|t|)`.
+pub fn t_two_sided_p(t: f64, df: f64) -> f64 {
+    let dist = StudentsT::new(0.0, 1.0, df).expect("df > 0");
+    (2.0 * dist.sf(t.abs())).min(1.0)
+}
+
+/// Two-sided p-value of a standard normal statistic: `2 · sf(|z|)`.
+pub fn z_two_sided_p(z: f64) -> f64 {
+    let n = Normal::standard();
+    (2.0 * n.sf(z.abs())).min(1.0)
+}
+
+/// Wilson score interval for `k` successes in `n` trials, z = [`Z95`], as
+/// `statsmodels.stats.proportion.proportion_confint(k, n, method="wilson")`.
+pub fn wilson(k: u64, n: u64) -> [f64; 2] {
+    let n = n as f64;
+    let p = k as f64 / n;
+    let z2 = Z95 * Z95;
+    let denom = 1.0 + z2 / n;
+    let center = (p + z2 / (2.0 * n)) / denom;
+    let half = Z95 * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denom;
+    [center - half, center + half]
+}
+
+/// Student-t interval of a mean: `mean ± t(0.975, n−1) · sd / √n`.
+pub fn t_interval(mean: f64, sd: f64, n: u64) -> Option<[f64; 2]> {
+    if n < 2 {
+        return None;
+    }
+    let half = t_quantile(0.975, (n - 1) as f64) * sd / (n as f64).sqrt();
+    Some([mean - half, mean + half])
+}
+
+/// Running mean and sum of squared deviations (Welford), mergeable.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Moments {
+    /// Count.
+    pub n: u64,
+    /// Mean.
+    pub mean: f64,
+    /// Sum of squared deviations from the mean.
+    pub m2: f64,
+}
+
+impl Moments {
+    /// Adds one value.
+    #[inline]
+    pub fn push(&mut self, x: f64) {
+        self.n += 1;
+        let d = x - self.mean;
+        self.mean += d / self.n as f64;
+        self.m2 += d * (x - self.mean);
+    }
+    /// Sample variance (denominator n − 1); `None` for n < 2.
+    pub fn variance(&self) -> Option<f64> {
+        (self.n >= 2).then(|| self.m2 / (self.n - 1) as f64)
+    }
+}
+
+/// Running co-moments of pairs, for the Pearson correlation (`scipy.stats.pearsonr`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct CoMoments {
+    /// Pairs.
+    pub n: u64,
+    mx: f64,
+    my: f64,
+    sxx: f64,
+    syy: f64,
+    sxy: f64,
+}
+
+impl CoMoments {
+    /// Adds one pair.
+    #[inline]
+    pub fn push(&mut self, x: f64, y: f64) {
+        self.n += 1;
+        let n = self.n as f64;
+        let dx = x - self.mx;
+        let dy = y - self.my;
+        self.mx += dx / n;
+        self.my += dy / n;
+        self.sxx += dx * (x - self.mx);
+        self.syy += dy * (y - self.my);
+        self.sxy += dx * (y - self.my);
+    }
+    /// Pearson's r; `None` with fewer than 3 pairs or no variance.
+    pub fn pearson(&self) -> Option<f64> {
+        if self.n < 3 || self.sxx <= 0.0 || self.syy <= 0.0 {
+            return None;
+        }
+        Some((self.sxy / (self.sxx.sqrt() * self.syy.sqrt())).clamp(-1.0, 1.0))
+    }
+}
+
+/// Exact moments of small whole numbers from their counts: mean and sample
+/// variance computed from integer sums, so no rounding accumulates.
+pub fn moments_from_counts(counts: &[u32], first_value: i64) -> (u64, f64, Option<f64>) {
+    let mut n: u64 = 0;
+    let mut s1: i128 = 0;
+    let mut s2: i128 = 0;
+    for (i, &c) in counts.iter().enumerate() {
+        let v = first_value + i as i64;
+        n += u64::from(c);
+        s1 += i128::from(c) * i128::from(v);
+        s2 += i128::from(c) * i128::from(v) * i128::from(v);
+    }
+    if n == 0 {
+        return (0, f64::NAN, None);
+    }
+    let mean = s1 as f64 / n as f64;
+    let var = (n >= 2).then(|| {
+        let num = i128::from(n) * s2 - s1 * s1; // n² · population variance, exact
+        num as f64 / (n as f64 * (n - 1) as f64)
+    });
+    (n, mean, var)
+}
+
+/// Welch's t-test for `later − earlier`, as `scipy.stats.ttest_ind(equal_var=False)`:
+/// `(t, df, p)`. `None` when either side has fewer than 2 values or both have no variance.
+pub fn welch(m1: f64, v1: f64, n1: u64, m2: f64, v2: f64, n2: u64) -> Option<(f64, f64, f64)> {
+    if n1 < 2 || n2 < 2 {
+        return None;
+    }
+    let a = v1 / n1 as f64;
+    let b = v2 / n2 as f64;
+    if a + b <= 0.0 {
+        return None;
+    }
+    let t = (m2 - m1) / (a + b).sqrt();
+    let df = (a + b) * (a + b) / (a * a / (n1 - 1) as f64 + b * b / (n2 - 1) as f64);
+    Some((t, df, t_two_sided_p(t, df)))
+}
+
+/// Two-proportion z-test with pooled variance for `later − earlier`, as
+/// `statsmodels.stats.proportion.proportions_ztest([k2, k1], [n2, n1])`: `(z, p)`.
+pub fn two_proportion_z(k1: u64, n1: u64, k2: u64, n2: u64) -> Option<(f64, f64)> {
+    if n1 == 0 || n2 == 0 {
+        return None;
+    }
+    let (n1f, n2f) = (n1 as f64, n2 as f64);
+    let pooled = (k1 + k2) as f64 / (n1f + n2f);
+    let se = (pooled * (1.0 - pooled) * (1.0 / n1f + 1.0 / n2f)).sqrt();
+    if se <= 0.0 {
+        return None;
+    }
+    let z = (k2 as f64 / n2f - k1 as f64 / n1f) / se;
+    Some((z, z_two_sided_p(z)))
+}
+
+/// Ordinary least squares of `y` on `x`: `(slope, p)` with the two-sided p of the
+/// slope from Student t with k − 2 degrees of freedom, as statsmodels `OLS`.
+pub fn ols_slope(points: &[(f64, f64)]) -> Option<(f64, Option<f64>)> {
+    let k = points.len();
+    if k < 3 {
+        return None;
+    }
+    let kf = k as f64;
+    let mx = points.iter().map(|p| p.0).sum::<f64>() / kf;
+    let my = points.iter().map(|p| p.1).sum::<f64>() / kf;
+    let sxx: f64 = points.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
+    let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    if sxx <= 0.0 {
+        return None;
+    }
+    let slope = sxy / sxx;
+    let intercept = my - slope * mx;
+    let rss: f64 = points
+        .iter()
+        .map(|p| (p.1 - intercept - slope * p.0).powi(2))
+        .sum();
+    let se = (rss / (kf - 2.0) / sxx).sqrt();
+    let p = (se > 0.0).then(|| t_two_sided_p(slope / se, kf - 2.0));
+    Some((slope, p))
+}
+
+/// The type-7 quantile of sorted values (linear interpolation, numpy's default).
+pub fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
+    let h = (sorted.len() - 1) as f64 * q;
+    let lo = h.floor() as usize;
+    let hi = (lo + 1).min(sorted.len() - 1);
+    let frac = h - lo as f64;
+    sorted[lo] + (sorted[hi] - sorted[lo]) * frac
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t_quantile_matches_known_values() {
+        // scipy.stats.t.ppf(0.975, df)
+        assert!((t_quantile(0.975, 1.0) - 12.706204736174694).abs() < 1e-12);
+        assert!((t_quantile(0.975, 10.0) - 2.228138851986274).abs() < 1e-13);
+        assert!((t_quantile(0.975, 1000.0) - 1.9623390808264083).abs() < 1e-13);
+    }
+
+    #[test]
+    fn moments_from_counts_are_exact() {
+        // values 1,1,2,5: mean 2.25, sample variance 3.5833…
+        let (n, mean, var) = moments_from_counts(&[2, 1, 0, 0, 1], 1);
+        assert_eq!(n, 4);
+        assert_eq!(mean, 2.25);
+        assert!((var.unwrap() - 43.0 / 12.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn quantile_type_7() {
+        let v = [1.0, 2.0, 3.0, 4.0, 10.0];
+        assert_eq!(quantile_sorted(&v, 0.5), 3.0);
+        assert!((quantile_sorted(&v, 0.9) - 7.6).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,285 @@
+//! `otklik`: validate survey definitions, compute the client-centricity indicators,
+//! merge response files and make demo data.
+//!
+//! Exit codes: 0 success; 1 the input has problems (listed on stderr); 2 wrong
+//! usage; 3 merge conflicts; 4 a file could not be read or written.
+#![forbid(unsafe_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use otklik_analytics::{analyze, Analysis, Fig, Group, Key, Params};
+use otklik_survey::{export, import, Responses, Survey, SurveyError};
+
+mod table;
+
+#[derive(Parser)]
+#[command(
+    name = "otklik",
+    version,
+    about = "Client-centricity surveys: indicators, merging and demo data, offline."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Table,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a survey definition; list every problem.
+    Validate {
+        /// The survey definition (JSON).
+        survey: PathBuf,
+    },
+    /// Compute the indicators of response files, grouped.
+    Indicators {
+        /// The survey definition (JSON).
+        survey: PathBuf,
+        /// Response files (CSV or JSON); merged by response id.
+        #[arg(required = true)]
+        responses: Vec<PathBuf>,
+        /// Group by these keys: `period` and/or grouping question ids, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        by: Vec<String>,
+        /// Smallest group shown (at least 3; default: the survey's).
+        #[arg(long)]
+        min_group: Option<u32>,
+        /// Include free-text answers of groups large enough.
+        #[arg(long)]
+        texts: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
+    /// Merge response files by response id into one file, in random order.
+    Merge {
+        /// The survey definition (JSON).
+        survey: PathBuf,
+        /// Response files (CSV or JSON).
+        #[arg(required = true)]
+        responses: Vec<PathBuf>,
+        /// Output file; `.json` writes JSON, anything else CSV.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+    /// Write the two templates and a deterministic synthetic data set for each.
+    Demo {
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Responses per survey (default: about 2,600 internal and 6,000 external).
+        #[arg(long)]
+        responses: Option<usize>,
+    },
+}
+
+/// An error already reported on stderr, with its exit code.
+#[derive(Debug)]
+struct Reported(u8);
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "exit {}", self.0)
+    }
+}
+impl std::error::Error for Reported {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => match e.downcast_ref::<Reported>() {
+            Some(Reported(code)) => ExitCode::from(*code),
+            None => {
+                eprintln!("otklik: {e:#}");
+                ExitCode::from(4)
+            }
+        },
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn load_survey(path: &Path) -> Result<Survey> {
+    let bytes = read(path)?;
+    let name = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|_| {
+        eprintln!("{name}: the file is not valid UTF-8");
+        Reported(1)
+    })?;
+    Survey::from_json(&text).map_err(|e| {
+        match e {
+            SurveyError::Syntax {
+                line,
+                column,
+                message,
+            } => eprintln!("{name}:{line}:{column}: not valid JSON: {message}"),
+            SurveyError::Invalid(problems) => {
+                for p in problems {
+                    eprintln!("{name}: {p}");
+                }
+            }
+        }
+        Reported(1).into()
+    })
+}
+
+fn load_responses(survey: &Survey, paths: &[PathBuf]) -> Result<Responses> {
+    let mut all = Responses::empty(survey);
+    let mut failed = false;
+    let mut conflicts = 0;
+    for path in paths {
+        let bytes = read(path)?;
+        match import::read_any(
+            survey,
+            &path.display().to_string(),
+            &bytes,
+            &import::Limits::default(),
+        ) {
+            Ok(data) => {
+                let (merged, report) = all.merge(&data);
+                for c in &report.conflicts {
+                    eprintln!("{}: response {:?} conflicts with an earlier file (same id, different answers)", path.display(), c.id);
+                }
+                conflicts += report.conflicts.len();
+                all = merged;
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return Err(Reported(1).into());
+    }
+    if conflicts > 0 {
+        eprintln!("otklik: {conflicts} conflicting response(s); nothing was computed");
+        return Err(Reported(3).into());
+    }
+    Ok(all)
+}
+
+fn random_seed() -> u64 {
+    let mut b = [0u8; 8];
+    getrandom::getrandom(&mut b).expect("the operating system provides randomness");
+    u64::from_le_bytes(b)
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Validate { survey } => {
+            let s = load_survey(&survey)?;
+            println!(
+                "{}: valid survey {:?} version {} ({} questions, {} dimensions)",
+                survey.display(),
+                s.id,
+                s.version,
+                s.questions.len(),
+                s.dimensions.len()
+            );
+        }
+        Command::Indicators {
+            survey,
+            responses,
+            by,
+            min_group,
+            texts,
+            format,
+        } => {
+            let s = load_survey(&survey)?;
+            let data = load_responses(&s, &responses)?;
+            let params = Params {
+                by: by.iter().flat_map(|k| Key::parse_list(k)).collect(),
+                min_group,
+                texts,
+            };
+            let analysis = analyze(&s, &data, &params).map_err(|e| {
+                eprintln!("otklik: {e}");
+                Reported(1)
+            })?;
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&analysis)?),
+                Format::Table => print!("{}", table::render(&s, &analysis)),
+            }
+        }
+        Command::Merge {
+            survey,
+            responses,
+            out,
+        } => {
+            let s = load_survey(&survey)?;
+            let data = load_responses(&s, &responses)?;
+            let order = export::shuffled_order(data.len(), random_seed());
+            let bytes = if out.extension().is_some_and(|e| e == "json") {
+                export::to_json(&s, &data, &order).into_bytes()
+            } else {
+                export::to_csv(&s, &data, &order)
+            };
+            fs::write(&out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!("{}: {} responses", out.display(), data.len());
+        }
+        Command::Demo {
+            out,
+            seed,
+            responses,
+        } => {
+            fs::create_dir_all(out.join("surveys"))
+                .with_context(|| format!("cannot create {}", out.display()))?;
+            let spec = otklik_demo::Spec {
+                responses,
+                ..otklik_demo::Spec::default()
+            };
+            for (i, (survey, text)) in otklik_demo::templates()
+                .iter()
+                .zip([
+                    otklik_demo::INTERNAL_TEMPLATE,
+                    otklik_demo::EXTERNAL_TEMPLATE,
+                ])
+                .enumerate()
+            {
+                let def = out.join("surveys").join(format!("{}.json", survey.id));
+                fs::write(&def, text).with_context(|| format!("cannot write {}", def.display()))?;
+                let csv = otklik_demo::generate_csv(survey, &spec, seed.wrapping_add(i as u64));
+                let path = out.join(format!("{}.csv", survey.id));
+                fs::write(&path, &csv)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                let n = csv.iter().filter(|&&b| b == b'\n').count() - 1;
+                eprintln!("{}: {n} responses for {}", path.display(), def.display());
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Counts of shown and suppressed groups, for the table's footer.
+fn group_counts(a: &Analysis) -> (usize, usize) {
+    let hidden = a
+        .groups
+        .iter()
+        .filter(|g| matches!(g, Group::Suppressed { .. }))
+        .count();
+    (a.groups.len() - hidden, hidden)
+}
+
+fn fig_str<T>(f: Option<&Fig<T>>, show: impl Fn(&T) -> String) -> String {
+    match f {
+        None => "—".to_owned(),
+        Some(Fig::Suppressed) => "suppressed".to_owned(),
+        Some(Fig::Shown(t)) => show(t),
+    }
+}

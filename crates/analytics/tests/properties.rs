@@ -1,0 +1,1 @@
+//! Property tests: suppression laws over random data sets and groupings.

@@ -1,0 +1,4 @@
+//! Integration tests of the analytics engine.
+
+mod properties;
+mod reference;

@@ -1,0 +1,1 @@
+//! Malformed-input fixtures, one per error kind.

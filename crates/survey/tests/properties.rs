@@ -1,0 +1,1 @@
+//! Property tests: merge laws and import/export round trips.

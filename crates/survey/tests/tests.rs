@@ -1,0 +1,4 @@
+//! Integration tests of the survey model.
+
+mod malformed;
+mod properties;

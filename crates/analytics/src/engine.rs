@@ -316,7 +316,7 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
                 for (i, codes) in scale_codes.iter().enumerate() {
                     let v = codes[row];
                     if v > 0 {
-                        acc.drivers[c * nscale + i].push(f64::from(v), level);
+                        acc.drivers[c * nscale + i].push(v, level);
                     }
                 }
             }
@@ -482,7 +482,7 @@ fn item_stats(counts: &[u32], points: u8, first: i64) -> ItemStats {
 
 fn moments_interval(m: &Moments) -> (Option<f64>, Option<[f64; 2]>) {
     let sd = m.variance().map(f64::sqrt);
-    (sd, sd.and_then(|sd| stats::t_interval(m.mean, sd, m.n)))
+    (sd, sd.and_then(|sd| stats::t_interval(m.mean(), sd, m.n)))
 }
 
 fn cronbach(a: &[u64], k: usize) -> Option<f64> {
@@ -740,7 +740,7 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
             basis(
                 format!("dimensions.{id}.index"),
                 Some(Basis::Mean {
-                    mean: m.mean,
+                    mean: m.mean(),
                     var: m.variance(),
                     n: m.n,
                 }),
@@ -749,7 +749,7 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
                 id,
                 Fig::Shown(DimensionStats {
                     n: m.n,
-                    index: m.mean,
+                    index: m.mean(),
                     sd,
                     ci95,
                     alpha: cronbach(a, items.len()),
@@ -767,14 +767,14 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
                 basis(
                     "ccl.value".into(),
                     Some(Basis::Mean {
-                        mean: m.mean,
+                        mean: m.mean(),
                         var: m.variance(),
                         n: m.n,
                     }),
                 );
                 g.ccl = Some(Fig::Shown(LevelStats {
                     n: m.n,
-                    value: m.mean,
+                    value: m.mean(),
                     sd,
                     ci95,
                 }));

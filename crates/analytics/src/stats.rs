@@ -66,64 +66,84 @@ pub fn t_interval(mean: f64, sd: f64, n: u64) -> Option<[f64; 2]> {
     Some([mean - half, mean + half])
 }
 
-/// Running mean and sum of squared deviations (Welford), mergeable.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// Fixed-point resolution of [`Moments`] and [`CoMoments`]: values are rounded to
+/// multiples of 2⁻³² (about 2.3e-10) and summed exactly in 128-bit integers, so the
+/// result is exact for the rounded values and does not depend on the order of the
+/// responses (merging files in any order gives the very same figures).
+const FIXED: f64 = 4_294_967_296.0;
+
+#[inline]
+fn fixed(x: f64) -> i128 {
+    (x * FIXED).round() as i128
+}
+
+/// Count, sum and sum of squares of values in 0..=100 (respondent scores), exact and
+/// order-independent; mergeable by adding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Moments {
     /// Count.
     pub n: u64,
-    /// Mean.
-    pub mean: f64,
-    /// Sum of squared deviations from the mean.
-    pub m2: f64,
+    s1: i128,
+    s2: i128,
 }
 
 impl Moments {
-    /// Adds one value.
+    /// Adds one value (expected in 0..=100; larger values may overflow past 10⁶ rows).
     #[inline]
     pub fn push(&mut self, x: f64) {
+        let v = fixed(x);
         self.n += 1;
-        let d = x - self.mean;
-        self.mean += d / self.n as f64;
-        self.m2 += d * (x - self.mean);
+        self.s1 += v;
+        self.s2 += v * v;
+    }
+    /// Mean.
+    pub fn mean(&self) -> f64 {
+        self.s1 as f64 / self.n as f64 / FIXED
     }
     /// Sample variance (denominator n − 1); `None` for n < 2.
     pub fn variance(&self) -> Option<f64> {
-        (self.n >= 2).then(|| self.m2 / (self.n - 1) as f64)
+        let n = i128::from(self.n);
+        (self.n >= 2).then(|| {
+            (n * self.s2 - self.s1 * self.s1) as f64 / (n * (n - 1)) as f64 / (FIXED * FIXED)
+        })
     }
 }
 
-/// Running co-moments of pairs, for the Pearson correlation (`scipy.stats.pearsonr`).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// Sums of pairs (a small whole number `x`, a score `y`), exact and order-independent,
+/// for the Pearson correlation (`scipy.stats.pearsonr`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CoMoments {
     /// Pairs.
     pub n: u64,
-    mx: f64,
-    my: f64,
-    sxx: f64,
-    syy: f64,
-    sxy: f64,
+    sx: i128,
+    sxx: i128,
+    sy: i128,
+    syy: i128,
+    sxy: i128,
 }
 
 impl CoMoments {
     /// Adds one pair.
     #[inline]
-    pub fn push(&mut self, x: f64, y: f64) {
+    pub fn push(&mut self, x: u8, y: f64) {
+        let (x, y) = (i128::from(x), fixed(y));
         self.n += 1;
-        let n = self.n as f64;
-        let dx = x - self.mx;
-        let dy = y - self.my;
-        self.mx += dx / n;
-        self.my += dy / n;
-        self.sxx += dx * (x - self.mx);
-        self.syy += dy * (y - self.my);
-        self.sxy += dx * (y - self.my);
+        self.sx += x;
+        self.sxx += x * x;
+        self.sy += y;
+        self.syy += y * y;
+        self.sxy += x * y;
     }
-    /// Pearson's r; `None` with fewer than 3 pairs or no variance.
+    /// Pearson's r; `None` with fewer than 3 pairs or no variance on either side.
     pub fn pearson(&self) -> Option<f64> {
-        if self.n < 3 || self.sxx <= 0.0 || self.syy <= 0.0 {
+        let n = i128::from(self.n);
+        let dx = n * self.sxx - self.sx * self.sx;
+        let dy = n * self.syy - self.sy * self.sy;
+        if self.n < 3 || dx <= 0 || dy <= 0 {
             return None;
         }
-        Some((self.sxy / (self.sxx.sqrt() * self.syy.sqrt())).clamp(-1.0, 1.0))
+        let num = n * self.sxy - self.sx * self.sy;
+        Some((num as f64 / ((dx as f64).sqrt() * (dy as f64).sqrt())).clamp(-1.0, 1.0))
     }
 }
 

@@ -1,0 +1,196 @@
+//! The `otklik` binary end to end, as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn otklik(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_otklik"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn demo(dir: &Path, seed: &str) {
+    let o = otklik(&["demo", "--out", s(dir), "--seed", seed]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn validate_accepts_the_templates_and_lists_every_problem_of_a_bad_definition() {
+    for t in ["internal-client", "external-client"] {
+        let o = otklik(&["validate", s(&fixtures().join(format!("surveys/{t}.json")))]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"id":"x","version":0,"audience":"internal","title":"T","questions":[
+            {"id":"a","type":"slider","text":"A"},
+            {"id":"b","type":"scale","points":2,"dimension":"nope","text":"B"}]}"#,
+    )
+    .unwrap();
+    let o = otklik(&["validate", s(&bad)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for expected in [
+        "version: expected a whole number >= 1, found 0",
+        "questions[0].type: unknown type \"slider\"",
+        "questions[1].points: expected a whole number 3..=11, found 2",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn demo_is_deterministic_and_its_indicators_suppress_small_units() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    demo(a.path(), "5");
+    demo(b.path(), "5");
+    for f in [
+        "internal-client.csv",
+        "external-client.csv",
+        "surveys/internal-client.json",
+    ] {
+        assert_eq!(
+            std::fs::read(a.path().join(f)).unwrap(),
+            std::fs::read(b.path().join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    let survey = a.path().join("surveys/internal-client.json");
+    let data = a.path().join("internal-client.csv");
+    let o = otklik(&["indicators", s(&survey), s(&data), "--by", "period,dept"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["survey"], "internal-client");
+    assert_eq!(v["min_group"], 5);
+    assert_eq!(v["by"], serde_json::json!(["period", "dept"]));
+    let groups = v["groups"].as_array().unwrap();
+    let hidden: Vec<&Value> = groups.iter().filter(|g| g["suppressed"] == true).collect();
+    assert!(!hidden.is_empty(), "the smallest units fall below K");
+    for g in &hidden {
+        assert_eq!(
+            g.as_object().unwrap().len(),
+            2,
+            "a suppressed group shows only its key: {g}"
+        );
+    }
+    for g in groups.iter().filter(|g| g["suppressed"] == false) {
+        assert!(g["n"].as_u64().unwrap() >= 5);
+        assert!(g["items"]["mgr_tasks"].is_object());
+    }
+    assert!(!v["changes"].as_array().unwrap().is_empty());
+    assert!(!v["trends"].as_array().unwrap().is_empty());
+
+    let table = otklik(&[
+        "indicators",
+        s(&survey),
+        s(&data),
+        "--by",
+        "period",
+        "--format",
+        "table",
+    ]);
+    assert!(table.status.success());
+    assert!(String::from_utf8_lossy(&table.stdout).contains("client-centricity level"));
+}
+
+#[test]
+fn merge_is_idempotent_shuffles_and_reports_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "9");
+    let survey = dir.path().join("surveys/external-client.json");
+    let data = dir.path().join("external-client.csv");
+    let out = dir.path().join("merged.csv");
+    let o = otklik(&["merge", s(&survey), s(&data), s(&data), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let original = std::fs::read_to_string(&data).unwrap();
+    let merged = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        merged.lines().count(),
+        original.lines().count(),
+        "merging a file twice adds nothing"
+    );
+    let ids = |text: &str| {
+        text.lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let (mut a, mut b) = (ids(&original), ids(&merged));
+    assert_ne!(a, b, "the merged file is in a new random order");
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+
+    // The merged file reads back, also as JSON, and gives the same indicators.
+    let json = dir.path().join("merged.json");
+    assert!(otklik(&["merge", s(&survey), s(&out), "-o", s(&json)])
+        .status
+        .success());
+    let one = otklik(&["indicators", s(&survey), s(&data), "--by", "period"]);
+    let two = otklik(&["indicators", s(&survey), s(&json), "--by", "period"]);
+    assert!(
+        one.stdout == two.stdout,
+        "the same responses in another order and format give the very same figures"
+    );
+
+    // Same id, different answers: a conflict, exit 3, nothing written.
+    let mut lines: Vec<String> = original.lines().map(str::to_owned).collect();
+    let first: Vec<&str> = lines[1].split(',').collect();
+    let mut changed: Vec<String> = first.iter().map(|c| (*c).to_owned()).collect();
+    changed[1] = if first[1] == "2022-Q1" {
+        "2022-Q2".into()
+    } else {
+        "2022-Q1".into()
+    };
+    lines.truncate(1);
+    lines.push(changed.join(","));
+    let conflict = dir.path().join("conflict.csv");
+    std::fs::write(&conflict, lines.join("\n")).unwrap();
+    let out2 = dir.path().join("never.csv");
+    let o = otklik(&["merge", s(&survey), s(&data), s(&conflict), "-o", s(&out2)]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("conflicts with an earlier file"));
+    assert!(!out2.exists());
+}
+
+#[test]
+fn a_bad_response_file_is_rejected_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let survey = fixtures().join("surveys/external-client.json");
+    let bad = dir.path().join("answers.csv");
+    std::fs::write(
+        &bad,
+        "response_id,period,wait_minutes\nr1,2026-Q1,10\nr2,2026-Q1,abc\n",
+    )
+    .unwrap();
+    let o = otklik(&["indicators", s(&survey), s(&bad)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("answers.csv:3: column wait_minutes: \"abc\" is not a whole number (0..600)"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+
+    let missing = otklik(&["indicators", s(&survey), s(&dir.path().join("nope.csv"))]);
+    assert_eq!(missing.status.code(), Some(4));
+    let usage = otklik(&["indicators"]);
+    assert_eq!(usage.status.code(), Some(2));
+}

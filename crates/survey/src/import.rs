@@ -385,6 +385,50 @@ fn version_of(survey: &Survey, s: &str) -> Result<u16, String> {
     }
 }
 
+/// The 1-based line of a quote that opens a field and is never closed, if any.
+///
+/// Follows the csv crate's (RFC 4180) quoting: a `"` opens a quoted field only at the
+/// start of a field; inside, `""` is a literal quote and a lone `"` closes the field.
+fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
+    if !bytes.contains(&b'"') {
+        return None;
+    }
+    let (mut line, mut opened_on) = (1u64, 1u64);
+    let (mut quoted, mut field_start) = (false, true);
+    let mut it = bytes.iter().peekable();
+    while let Some(&c) = it.next() {
+        if c == b'\n' {
+            line += 1;
+        }
+        if quoted {
+            if c == b'"' {
+                if it.peek() == Some(&&b'"') {
+                    it.next();
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if c == b'"' && field_start {
+            quoted = true;
+            opened_on = line;
+        }
+        field_start = !quoted && matches!(c, b',' | b'\n' | b'\r');
+    }
+    quoted.then_some(opened_on)
+}
+
+/// A `version` in a JSON file: a number, rendered as JSON in the message.
+fn json_version(survey: &Survey, v: &Value) -> Result<u16, String> {
+    match v {
+        Value::Number(n) => version_of(survey, &n.to_string())
+            .map_err(|_| format!("{v} is not a survey version (1..{})", survey.version)),
+        _ => Err(format!(
+            "expected a version number (1..{}), found {v}",
+            survey.version
+        )),
+    }
+}
+
 enum Col {
     Id,
     Period,
@@ -416,6 +460,15 @@ pub fn read_csv(
         return problems.finish(Responses::empty(survey));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(line) = unclosed_quote(bytes) {
+        // The csv crate silently reads an unclosed quote to the end of the file,
+        // which would turn the rest of the file into one cell.
+        problems.add(
+            Location::Line { line, column: None },
+            "not valid CSV: the quote opened on this line is never closed (expected a closing '\"')",
+        );
+        return problems.finish(Responses::empty(survey));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -666,7 +719,14 @@ pub fn read_csv(
 }
 
 fn json_answer<'a>(q: &Question, v: &'a Value) -> Result<Answer<'a>, String> {
-    let bad = || format!("{v} is not {}", expected(q));
+    let bad = || match &q.kind {
+        // In JSON a multi answer is an array, not ids joined with ';' as in CSV.
+        QuestionKind::Multi { options } => format!(
+            "{v} is not an array of option ids ({})",
+            list_ids(options.iter().map(|o| o.id.as_str()))
+        ),
+        _ => format!("{v} is not {}", expected(q)),
+    };
     match (&q.kind, v) {
         (_, Value::Null) => Ok(Answer::Missing),
         (QuestionKind::Scale { .. } | QuestionKind::Nps { .. }, Value::Number(n)) => {
@@ -801,7 +861,7 @@ pub fn read_json(
     }
     let doc_version = match top.get("version") {
         None => 1,
-        Some(v) => match version_of(survey, &v.to_string()) {
+        Some(v) => match json_version(survey, v) {
             Ok(v) => v,
             Err(e) => {
                 problems.add(path("version"), e);
@@ -888,7 +948,7 @@ pub fn read_json(
         };
         let version = match r.get("version") {
             None => doc_version,
-            Some(v) => match version_of(survey, &v.to_string()) {
+            Some(v) => match json_version(survey, v) {
                 Ok(v) => v,
                 Err(e) => {
                     problems.add(path(&format!("{p}.version")), e);

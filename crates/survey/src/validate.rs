@@ -296,6 +296,11 @@ impl Reader {
         let version = match self.required(m, "", "version") {
             Some(v) => match v.as_u64() {
                 Some(n) if (1..=u64::from(u16::MAX)).contains(&n) => Some(n as u32),
+                Some(n) if n > 0 => {
+                    let max = u16::MAX;
+                    self.problem("version", format!("must be at most {max}, found {n}"));
+                    None
+                }
                 _ => {
                     self.problem(
                         "version",
@@ -365,14 +370,18 @@ impl Reader {
         }
 
         let mut questions = Vec::new();
+        // Questions with problems of their own, kept so that other questions naming
+        // them are not reported again.
+        let mut broken = Vec::new();
         match self.required(m, "", "questions") {
             Some(Value::Array(items)) if items.is_empty() => {
                 self.problem("questions", "a survey needs at least one question")
             }
             Some(Value::Array(items)) => {
-                for (i, q) in items.iter().enumerate() {
-                    if let Some(q) = self.question(q, &format!("questions[{i}]")) {
-                        questions.push((i, q));
+                for (i, v) in items.iter().enumerate() {
+                    match self.question(v, &format!("questions[{i}]")) {
+                        Some(q) => questions.push((i, q)),
+                        None => broken.push((i, v)),
                     }
                 }
             }
@@ -382,7 +391,7 @@ impl Reader {
             ),
             None => {}
         }
-        self.cross_checks(&dimensions, &questions);
+        self.cross_checks(&dimensions, &questions, &broken);
 
         Some(Survey {
             id: id?,
@@ -768,7 +777,12 @@ impl Reader {
         })
     }
 
-    fn cross_checks(&mut self, dimensions: &[Dimension], questions: &[(usize, Question)]) {
+    fn cross_checks(
+        &mut self,
+        dimensions: &[Dimension],
+        questions: &[(usize, Question)],
+        broken: &[(usize, &Value)],
+    ) {
         let dim_ids: Vec<&str> = dimensions.iter().map(|d| d.id.as_str()).collect();
         let mut seen: HashMap<&str, usize> = HashMap::new();
         let mut roles: HashMap<&'static str, usize> = HashMap::new();
@@ -816,13 +830,37 @@ impl Reader {
                 let cp = format!("{path}.visible_if");
                 match questions[..pos].iter().find(|(_, e)| e.id == c.question) {
                     None => {
-                        let later = questions[pos..].iter().any(|(_, e)| e.id == c.question);
-                        let why = if later {
-                            "must name an earlier question"
-                        } else {
-                            "names no question"
-                        };
-                        self.problem(format!("{cp}.question"), format!("{why}: {:?}", c.question));
+                        let named = |b: &Value| raw_str(b, "id") == Some(c.question.as_str());
+                        // A named earlier question with problems of its own is reported already.
+                        let earlier_broken = broken.iter().any(|(j, b)| j < i && named(b));
+                        let later = questions[pos..].iter().any(|(_, e)| e.id == c.question)
+                            || broken.iter().any(|(j, b)| j > i && named(b));
+                        if !earlier_broken {
+                            let why = if later {
+                                "must name an earlier question"
+                            } else {
+                                "names no question"
+                            };
+                            self.problem(
+                                format!("{cp}.question"),
+                                format!("{why}: {:?}", c.question),
+                            );
+                        }
+                    }
+                    Some((_, target))
+                        if matches!(
+                            target.kind,
+                            QuestionKind::Number { .. } | QuestionKind::Text { .. }
+                        ) =>
+                    {
+                        self.problem(
+                            format!("{cp}.question"),
+                            format!(
+                                "{:?} is a {} question (expected a choice, multi, yesno, scale or nps question)",
+                                target.id,
+                                target.kind.type_name()
+                            ),
+                        );
                     }
                     Some((_, target)) => {
                         for (k, val) in c.values.iter().enumerate() {
@@ -841,7 +879,8 @@ impl Reader {
             }
         }
         for (d, dim) in dimensions.iter().enumerate() {
-            let used = questions.iter().any(|(_, q)| matches!(&q.kind, QuestionKind::Scale { dimension: Some(x), .. } if *x == dim.id));
+            let used = questions.iter().any(|(_, q)| matches!(&q.kind, QuestionKind::Scale { dimension: Some(x), .. } if *x == dim.id))
+                || broken.iter().any(|(_, b)| raw_str(b, "dimension") == Some(dim.id.as_str()));
             if !used {
                 self.problem(
                     format!("dimensions[{d}]"),
@@ -850,6 +889,11 @@ impl Reader {
             }
         }
     }
+}
+
+/// A string field of a question that was not accepted.
+fn raw_str<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
 }
 
 fn condition_value_fits(kind: &QuestionKind, val: &str) -> Result<(), String> {

@@ -718,6 +718,12 @@ pub fn read_csv(
     problems.finish(()).map(|()| b.finish())
 }
 
+/// Checks one answer in the response JSON format against its question; the error
+/// says what was expected.
+pub fn check_json_answer(q: &Question, v: &Value) -> Result<(), String> {
+    json_answer(q, v).map(|_| ())
+}
+
 fn json_answer<'a>(q: &Question, v: &'a Value) -> Result<Answer<'a>, String> {
     let bad = || match &q.kind {
         // In JSON a multi answer is an array, not ids joined with ';' as in CSV.

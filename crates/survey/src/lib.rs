@@ -27,6 +27,7 @@ pub mod export;
 pub mod import;
 mod period;
 mod responses;
+pub mod runner;
 mod text;
 mod validate;
 

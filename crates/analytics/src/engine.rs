@@ -639,15 +639,32 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
             }
             parts
         };
+        // The mix itself is a figure of the responses that name a touchpoint.
+        let mix_counts = per_cell(&|c| opt_counts[c * no..(c + 1) * no].iter().sum());
+        let mix_sup = figure_suppression(&mix_counts, &group_sup, &partitions, k64);
         let mut opt_sup: Vec<bool> = (0..cells * no)
-            .map(|s| group_sup[s / no] || opt_counts[s] < k64)
+            .map(|s| mix_sup[s / no] || opt_counts[s] < k64)
             .collect();
-        remainder_rule(&opt_counts, &mut opt_sup, &spread(no), k64);
+        // A shown channel type minus its shown touchpoints would reveal the hidden
+        // ones: within each group, the touchpoints of one type are siblings too.
+        let mut opt_parts = spread(no);
+        for &c in &live {
+            for t in 0..2 {
+                let part: Vec<usize> = (0..no)
+                    .filter(|&o| options[o].channel.is_some() && type_of(o) == t)
+                    .map(|o| c * no + o)
+                    .collect();
+                if part.len() > 1 {
+                    opt_parts.push(part);
+                }
+            }
+        }
+        remainder_rule(&opt_counts, &mut opt_sup, &opt_parts, k64);
         let mut type_sup: Vec<bool> = (0..cells * 2)
-            .map(|s| group_sup[s / 2] || type_counts[s] < k64)
+            .map(|s| mix_sup[s / 2] || type_counts[s] < k64)
             .collect();
         remainder_rule(&type_counts, &mut type_sup, &spread(2), k64);
-        (q, opt_counts, opt_sup, type_counts, type_sup)
+        (q, mix_sup, opt_counts, opt_sup, type_counts, type_sup)
     });
 
     // Figures that change between periods, per cell (None when hidden).
@@ -861,11 +878,14 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
             );
             g.resolution.insert(id, Fig::Shown(share(yes, yes + no)));
         }
-        if let Some((q, opt_counts, opt_sup, type_counts, type_sup)) = &channel {
+        if let Some((q, mix_sup, opt_counts, opt_sup, type_counts, type_sup)) = &channel {
             let options = survey.questions[*q].kind.options();
             let no = options.len();
             let n: u64 = opt_counts[c * no..(c + 1) * no].iter().sum();
-            if n > 0 {
+            if n > 0 && mix_sup[c] {
+                g.channels
+                    .insert(survey.questions[*q].id.clone(), Fig::Suppressed);
+            } else if n > 0 {
                 let fig = |k: u64, hidden: bool| {
                     if hidden {
                         Fig::Suppressed
@@ -904,11 +924,11 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
                 };
                 g.channels.insert(
                     survey.questions[*q].id.clone(),
-                    ChannelStats {
+                    Fig::Shown(ChannelStats {
                         n,
                         options: opts,
                         types,
-                    },
+                    }),
                 );
             }
         }

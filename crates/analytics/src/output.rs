@@ -246,8 +246,8 @@ pub struct GroupStats {
     pub standards: IndexMap<String, Fig<StandardStats>>,
     /// Need resolution.
     pub resolution: IndexMap<String, Fig<ShareStats>>,
-    /// Channel mix.
-    pub channels: IndexMap<String, ChannelStats>,
+    /// Channel mix (suppressed when fewer than K responses name a touchpoint).
+    pub channels: IndexMap<String, Fig<ChannelStats>>,
     /// Drivers of the level.
     pub drivers: IndexMap<String, Fig<DriverStats>>,
     /// Free-text answers (only when asked for).

@@ -50,7 +50,10 @@ impl StrColumn {
 /// `v` (0..=10) as `v + 1`; a choice as the option's index + 1; yes as 1 and no as 2.
 /// A multi answer is a bit set of option indices (0 = missing). A number is an `f64`
 /// (NaN = missing). A text is a string (empty = missing).
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Columns compare numbers by their bits, as [`Responses::merge`] does, so that a
+/// missing number (NaN) equals itself and equal sets of responses compare equal.
+#[derive(Debug, Clone)]
 pub enum Column {
     /// Scale, NPS, choice and yes/no answers.
     Code(Vec<u8>),
@@ -60,6 +63,20 @@ pub enum Column {
     Number(Vec<f64>),
     /// Free text.
     Text(StrColumn),
+}
+
+impl PartialEq for Column {
+    fn eq(&self, other: &Column) -> bool {
+        match (self, other) {
+            (Column::Number(a), Column::Number(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
+            }
+            (Column::Code(a), Column::Code(b)) => a == b,
+            (Column::Multi(a), Column::Multi(b)) => a == b,
+            (Column::Text(a), Column::Text(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 impl Column {

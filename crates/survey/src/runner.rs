@@ -22,7 +22,7 @@ fn is_empty(v: Option<&Value>) -> bool {
 }
 
 fn matches(v: &Value, wanted: &[String]) -> bool {
-    let one = |s: String| wanted.iter().any(|w| *w == s);
+    let one = |s: String| wanted.contains(&s);
     match v {
         Value::String(s) => one(s.clone()),
         Value::Number(n) => one(n.to_string()),

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Runs every check and test of Otklik. This is the README's test command and what CI runs.
+# Runs every check and test of Otklik. This is the README's test command and what CI
+# runs (after scripts/setup.sh has installed the tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$PWD/tools/node/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+mkdir -p target artifacts
 
 step() { printf '\n== %s\n' "$*"; }
+results=target/test-results.txt
+: > "$results"
 
 step "format"
 cargo fmt --all -- --check
@@ -15,9 +20,23 @@ step "library crates build for wasm32 (pure: no I/O, no clock)"
 cargo check --locked --target wasm32-unknown-unknown -p otklik-survey -p otklik-analytics -p otklik-demo
 
 step "unit, property, reference and end-to-end CLI tests"
-cargo test --workspace --locked 2>&1 | tee target/test-output.txt
-passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' target/test-output.txt | awk '{s+=$4} END {print s+0}')
-failed=$(grep -Eo '[0-9]+ failed' target/test-output.txt | awk '{s+=$1} END {print s+0}')
+cargo test --workspace --locked 2>&1 | tee -a "$results"
+cargo build --locked --release -p otklik-cli
+
+step "browser tests of the web crate (wasm-bindgen-test in headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a "$results"
+
+step "build the web app"
+bash scripts/build-web.sh
+
+step "end-to-end tests in headless Chromium (Playwright)"
+(cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=../../target/e2e.tap) 2>&1 | tee -a "$results"
 
 step "summary"
-echo "$passed passed, $failed failed"
+passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$results" | awk '{s+=$4} END {print s+0}')
+e2e_pass=$(grep -Eo '^# pass [0-9]+' target/e2e.tap | awk '{s+=$3} END {print s+0}')
+e2e_fail=$(grep -Eo '^# fail [0-9]+' target/e2e.tap | awk '{s+=$3} END {print s+0}')
+echo "rust: $passed passed; browser end-to-end: $e2e_pass passed, $e2e_fail failed"
+echo "$((passed + e2e_pass)) passed, $e2e_fail failed"
+[ "$e2e_fail" = 0 ]

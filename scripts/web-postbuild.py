@@ -1,0 +1,54 @@
+"""Trunk post-build hook: make the app load with no network request but its own
+static files, under a strict Content-Security-Policy.
+
+Trunk's loader fetches the .wasm with fetch() (a connect-src request) and boots from
+an inline script. Both would need a looser policy. This hook instead writes the wasm
+as a base64 JavaScript module, boots from an external module script, removes the
+preload and inline script, and adds the policy as a <meta> tag:
+connect-src 'none' (no fetch, XHR or WebSocket at all) and 'wasm-unsafe-eval' (to
+instantiate WebAssembly)."""
+import base64
+import hashlib
+import os
+import pathlib
+import re
+
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+       "img-src 'self' data: blob:; font-src 'self'; connect-src 'none'; media-src 'none'; "
+       "object-src 'none'; frame-src 'none'; worker-src 'self'; base-uri 'none'; form-action 'none'")
+
+stage = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
+index = stage / "index.html"
+html = index.read_text(encoding="utf-8")
+
+wasm = next(stage.glob("*_bg.wasm"))
+glue = wasm.name.replace("_bg.wasm", ".js")
+b64 = base64.b64encode(wasm.read_bytes()).decode("ascii")
+digest = hashlib.sha256(b64.encode()).hexdigest()[:16]
+module = f"wasm-{digest}.js"
+(stage / module).write_text(f'export default "{b64}";\n', encoding="ascii")
+boot = f"boot-{digest}.js"
+(stage / boot).write_text(
+    f'import init from "./{glue}";\n'
+    f'import b64 from "./{module}";\n'
+    "const bin = atob(b64);\n"
+    "const bytes = new Uint8Array(bin.length);\n"
+    "for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
+    "await init({ module_or_path: bytes });\n",
+    encoding="utf-8",
+)
+wasm.unlink()
+
+# Drop trunk's preload of the wasm and its inline boot script.
+html = re.sub(r'<link rel="preload"[^>]*_bg\.wasm[^>]*>\s*', "", html)
+html = re.sub(r'<script type="module"[^>]*>.*?</script>\s*', "", html, flags=re.S)
+html = html.replace(
+    "</head>",
+    f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+    f'<script type="module" src="./{boot}"></script>\n</head>',
+)
+# The policy must come before anything it governs: move it to the top of <head>.
+meta = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', html).group(0)
+html = html.replace(meta, "").replace('<meta charset="utf-8">', '<meta charset="utf-8">\n  ' + meta.strip(), 1)
+index.write_text(html, encoding="utf-8")
+print(f"web-postbuild: {wasm.name} -> {module} ({len(b64)} bytes base64), CSP set")

@@ -1,0 +1,214 @@
+// The respondent's side in a real headless Chromium: both templates with the
+// keyboard only in Russian and English, resume after reload, accessibility,
+// screenshots, and no request beyond the app's own files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS } from './harness.mjs';
+import { completeByKeyboard, answerScreenByKeyboard, DEFAULT_PLAN } from './drive.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server.close(); });
+
+async function axe(page, name) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const found = result.violations.map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(found, [], `axe-core violations on ${name}`);
+}
+
+/** Opens the app and chooses a template (0 internal, 1 external) with the keyboard. */
+async function chooseTemplate(page, template, lang) {
+  await page.goto(server.url);
+  await page.waitForSelector('#home-title');
+  if (lang === 'en') {
+    await tabTo(page, 'button.tool[lang="en"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }
+  await tabTo(page, '#survey-0');
+  if (template === 1) await page.keyboard.press('ArrowDown');
+  await tabTo(page, '#start-self');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#start');
+}
+
+for (const lang of ['ru', 'en']) {
+  for (const [template, name] of [[0, 'internal'], [1, 'external']]) {
+    test(`${name} survey, keyboard only, in ${lang === 'ru' ? 'Russian' : 'English'}`, async () => {
+      const profile = await freshProfile();
+      const { context, page, log } = await launch(profile);
+      try {
+        await chooseTemplate(page, template, lang);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+        const intro = await page.textContent('.anonymity');
+        assert.match(intro, lang === 'ru' ? /не сохраняются/i : /not stored/i);
+        const screens = await completeByKeyboard(page);
+        assert.ok(screens >= 5, `only ${screens} screens`);
+        assert.match(await page.textContent('.receipt'), /[0-9A-Z]{4}-[0-9A-Z]{4}/);
+        const stored = await readStore(page, 'responses');
+        assert.equal(stored.length, 1);
+        const rec = JSON.parse(stored[0]);
+        assert.deepEqual(Object.keys(rec).sort(), ['answers', 'id', 'period', 'survey', 'version'], 'nothing but the response is stored');
+        assert.match(rec.period, /^\d{4}-Q[1-4]$/);
+        if (template === 1) {
+          assert.equal(rec.answers.touchpoint, 'reception');
+          assert.equal(rec.answers.wait_minutes, 12, 'the standard shown by visible_if was answered');
+          assert.equal(rec.answers.phone_transfers, undefined, 'hidden questions stay unanswered');
+          assert.equal(rec.answers.comment, DEFAULT_PLAN.comment.value);
+        } else {
+          assert.equal(rec.answers.suggestion, DEFAULT_PLAN.suggestion.value);
+          assert.equal(await page.$('script:not([src])'), null, 'free text never becomes HTML');
+        }
+        assert.equal((await readStore(page, 'drafts')).length, 0, 'submitting clears the draft');
+        await assertClean(assert, log, server.url, page);
+      } finally {
+        await context.close();
+        await removeProfile(profile);
+      }
+    });
+  }
+}
+
+test('reload in the middle of a survey keeps every answer and the place', async () => {
+  const profile = await freshProfile();
+  let { context, page, log } = await launch(profile);
+  try {
+    await chooseTemplate(page, 1, 'ru');
+    await page.click('#start');
+    await page.waitForSelector('form fieldset.question');
+    // Three screens in, with answers on each.
+    for (let s = 0; s < 3; s++) {
+      await answerScreenByKeyboard(page);
+      await saved(page);
+      await page.click('form button[type=submit]');
+      await page.waitForFunction((n) => document.querySelector('#screen-title').textContent.includes(String(n + 2)), s);
+    }
+    await answerScreenByKeyboard(page);
+    await saved(page);
+    const before = await page.evaluate(() => ({
+      title: document.querySelector('#screen-title').textContent,
+      checked: [...document.querySelectorAll('input:checked')].map((i) => i.id),
+    }));
+    const draft = (await readStore(page, 'drafts'))[0];
+    await page.reload();
+    await page.waitForSelector('form fieldset.question');
+    const afterReload = await page.evaluate(() => ({
+      title: document.querySelector('#screen-title').textContent,
+      checked: [...document.querySelectorAll('input:checked')].map((i) => i.id),
+    }));
+    assert.deepEqual(afterReload, before);
+    assert.deepEqual((await readStore(page, 'drafts'))[0], draft);
+    // Back to the first screens: the earlier answers are there too.
+    await page.click('.actions button[type=button]');
+    await page.waitForFunction((t) => document.querySelector('#screen-title').textContent !== t, before.title);
+    assert.ok((await page.$$('input:checked')).length > 0);
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('accessibility (axe-core) and screenshots of every runner screen, phone and desktop', async () => {
+  for (const [label, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
+    const profile = await freshProfile();
+    const { context, page, log } = await launch(profile, viewport);
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector('#home-title');
+      await axe(page, `home (${label})`);
+      await screenshot(page, `${label}-home`);
+      await page.check('#survey-1');
+      await page.click('#start-self');
+      await page.waitForSelector('#start');
+      await axe(page, `intro (${label})`);
+      await screenshot(page, `${label}-intro`);
+      await page.click('#start');
+      await page.waitForSelector('form fieldset.question');
+      await axe(page, `first question (${label})`);
+      await screenshot(page, `${label}-question`);
+      await page.click('form button[type=submit]');
+      await page.waitForSelector('.error-summary');
+      await axe(page, `errors (${label})`);
+      await screenshot(page, `${label}-errors`);
+      // A scale block.
+      await answerScreenByKeyboard(page);
+      await page.click('form button[type=submit]');
+      for (let i = 0; i < 3; i++) {
+        await page.waitForSelector('form fieldset.question');
+        await answerScreenByKeyboard(page);
+        await page.click('form button[type=submit]');
+      }
+      await page.waitForSelector('form fieldset.question');
+      await axe(page, `scale screen (${label})`);
+      await screenshot(page, `${label}-scale`);
+      await page.click('button.tool[aria-pressed]');
+      await axe(page, `larger text (${label})`);
+      await screenshot(page, `${label}-large-text`);
+      await assertClean(assert, log, server.url, page);
+    } finally {
+      await context.close();
+      await removeProfile(profile);
+    }
+  }
+});
+
+test('layout is usable from 320 px wide: nothing scrolls sideways', async () => {
+  const profile = await freshProfile();
+  const { context, page } = await launch(profile, { width: 320, height: 640 });
+  try {
+    await page.goto(server.url);
+    await page.check('#survey-0');
+    await page.click('#start-self');
+    await page.click('#start');
+    for (let i = 0; i < 4; i++) {
+      await page.waitForSelector('form fieldset.question');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+      await answerScreenByKeyboard(page);
+      await page.click('form button[type=submit]');
+    }
+    await screenshot(page, 'narrow-320');
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('time to the first question and bundle size', async () => {
+  const { statSync, readdirSync, readFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const { DIST } = await import('./harness.mjs');
+  const files = readdirSync(DIST, { recursive: true }).filter((f) => statSync(join(DIST, f)).isFile());
+  let raw = 0; let gz = 0; let wasmGz = 0;
+  for (const f of files) {
+    const b = readFileSync(join(DIST, f));
+    raw += b.length;
+    const g = gzipSync(b, { level: 9 }).length;
+    gz += g;
+    if (f.startsWith('wasm-')) wasmGz = g;
+  }
+  const profile = await freshProfile();
+  const { context, page } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.check('#survey-1');
+    await page.click('#start-self');
+    await page.waitForSelector('#start');
+    const t0 = Date.now();
+    await page.reload();
+    await page.waitForSelector('#start');
+    const ms = Date.now() - t0;
+    const metrics = { total_bytes: raw, total_gzip_bytes: gz, wasm_module_gzip_bytes: wasmGz, reload_to_first_screen_ms: ms };
+    await mkdir(ARTIFACTS, { recursive: true });
+    await writeFile(join(ARTIFACTS, 'web-metrics.json'), JSON.stringify(metrics, null, 2));
+    console.log('web metrics', metrics);
+    assert.ok(gz > 0);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});

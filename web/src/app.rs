@@ -1,0 +1,236 @@
+//! The root component: loads what the device holds, keeps the draft saved, and
+//! shows the screen the state names.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Interval;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::home::Home;
+use crate::i18n::{t, ta, Lang};
+use crate::kiosk::{Admin, AdminPin};
+use crate::runner::Runner;
+use crate::services::{self, DRAFTS, RESPONSES, SETTINGS};
+use crate::state::{Action, Draft, Session, State, View};
+
+pub type Dispatch = UseReducerDispatcher<State>;
+
+/// The app's state and its dispatcher, for every screen.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub state: Rc<State>,
+    pub dispatch: Dispatch,
+}
+
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.state.lang
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let lang = services::pref("otklik.lang").map_or(Lang::Ru, |c| Lang::from_code(&c));
+    let large = services::pref("otklik.large").as_deref() == Some("1");
+    let state = use_reducer(move || State::new(lang, large));
+
+    // Load what the device holds: the session, a draft to resume, the response count.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                let session = services::get(SETTINGS, "session")
+                    .await
+                    .ok()
+                    .flatten()
+                    .and_then(|s| Session::from_json(&s));
+                let draft = if session.is_some() {
+                    services::get(DRAFTS, "current")
+                        .await
+                        .ok()
+                        .flatten()
+                        .and_then(|s| serde_json::from_str::<Draft>(&s).ok())
+                } else {
+                    None
+                };
+                let stored = services::count(RESPONSES).await.unwrap_or(0);
+                dispatch.dispatch(Action::Loaded {
+                    session,
+                    draft,
+                    stored,
+                });
+            });
+        });
+    }
+
+    // Every change of the draft is written to disk as it happens.
+    {
+        let dispatch = state.dispatcher();
+        let draft = state.draft.clone();
+        let has_session = state.session.is_some();
+        use_effect_with(state.draft_rev, move |rev| {
+            let rev = *rev;
+            if let (Some(draft), true, true) = (draft, has_session, rev > 0) {
+                let json = serde_json::to_string(&draft).expect("serialises");
+                spawn_local(async move {
+                    match services::put(DRAFTS, "current", &json).await {
+                        Ok(()) => dispatch.dispatch(Action::Saved(rev)),
+                        Err(e) => dispatch.dispatch(Action::SaveFailed(e)),
+                    }
+                });
+            }
+        });
+    }
+
+    // Language and text size apply to the whole document.
+    use_effect_with((state.lang, state.large), |(lang, large)| {
+        let root = gloo::utils::document_element();
+        root.set_attribute("lang", lang.code()).ok();
+        let classes = root.class_list();
+        if *large {
+            classes.add_1("large-text").ok();
+        } else {
+            classes.remove_1("large-text").ok();
+        }
+        services::set_pref("otklik.lang", lang.code());
+        services::set_pref("otklik.large", if *large { "1" } else { "0" });
+    });
+
+    let ctx = Ctx {
+        state: Rc::new((*state).clone()),
+        dispatch: state.dispatcher(),
+    };
+    let lang = state.lang;
+    let on_lang = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::SetLang(lang.other())))
+    };
+    let on_large = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::ToggleLarge))
+    };
+    let kiosk = state.session.as_ref().is_some_and(|s| s.kiosk);
+    let on_organiser = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::Go(View::AdminPin)))
+    };
+    let in_admin = matches!(state.view, View::AdminPin | View::Admin);
+
+    let body = match &state.view {
+        View::Loading => html! { <p class="loading" role="status">{ "…" }</p> },
+        View::Home => html! { <Home ctx={ctx.clone()} /> },
+        View::Survey => html! { <Runner ctx={ctx.clone()} /> },
+        View::Thanks { receipt, document } => {
+            html! { <Thanks ctx={ctx.clone()} receipt={receipt.clone()} document={document.clone()} /> }
+        }
+        View::AdminPin => html! { <AdminPin ctx={ctx.clone()} /> },
+        View::Admin => html! { <Admin ctx={ctx.clone()} /> },
+    };
+
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ t(lang, "skip-to-content") }</a>
+            <header class="app-header">
+                <div class="brand">
+                    <span class="brand-name">{ t(lang, "app-name") }</span>
+                    <span class="brand-tagline">{ t(lang, "app-tagline") }</span>
+                </div>
+                <div class="header-tools">
+                    <button type="button" class="tool" lang={lang.other().code()} aria-label={t(lang, "lang-switch-label")} onclick={on_lang}>
+                        { t(lang, "lang-switch") }
+                    </button>
+                    <button type="button" class="tool" aria-pressed={state.large.to_string()} onclick={on_large}>
+                        { if state.large { t(lang, "large-text-off") } else { t(lang, "large-text") } }
+                    </button>
+                    if kiosk && !in_admin {
+                        <button type="button" class="tool organiser" onclick={on_organiser}>{ t(lang, "organiser") }</button>
+                    }
+                </div>
+            </header>
+            <main id="main" tabindex="-1">{ body }</main>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ThanksProps {
+    pub ctx: Ctx,
+    pub receipt: String,
+    pub document: Option<Rc<str>>,
+}
+
+const KIOSK_RESET_SECONDS: u32 = 8;
+
+/// The acknowledgement: a receipt code; in kiosk mode, a countdown to the next respondent.
+#[component]
+pub fn Thanks(props: &ThanksProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let kiosk = ctx.state.session.as_ref().is_some_and(|s| s.kiosk);
+    let left = use_state(|| KIOSK_RESET_SECONDS);
+    let next = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: ()| {
+            ctx.dispatch
+                .dispatch(Action::NewDraft(Draft::new(services::new_response_id())))
+        })
+    };
+    {
+        let left = left.clone();
+        let next = next.clone();
+        use_effect_with(kiosk, move |kiosk| {
+            let timer = kiosk.then(|| {
+                let mut remaining = KIOSK_RESET_SECONDS;
+                Interval::new(1000, move || {
+                    remaining = remaining.saturating_sub(1);
+                    left.set(remaining);
+                    if remaining == 0 {
+                        next.emit(());
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    use_effect_with((), |_| services::focus("thanks-title"));
+    let download = props.document.clone().map(|doc| {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            let name = format!(
+                "otklik-response-{}.json",
+                ctx.state
+                    .session
+                    .as_ref()
+                    .map_or("survey", |s| s.survey.id.as_str())
+            );
+            services::download(&name, "application/json", doc.as_bytes()).ok();
+        })
+    });
+    let home = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch.dispatch(Action::EndSession))
+    };
+    let again = next.reform(|_: MouseEvent| ());
+    html! {
+        <section class="card thanks" aria-labelledby="thanks-title">
+            <h1 id="thanks-title" tabindex="-1">{ t(lang, "thanks-title") }</h1>
+            <p class="receipt">{ ta(lang, "thanks-receipt", &[("code", props.receipt.clone().into())]) }</p>
+            <p class="hint">{ t(lang, "thanks-receipt-hint") }</p>
+            if let Some(on_download) = download {
+                <p><button type="button" class="primary" onclick={on_download}>{ t(lang, "thanks-download") }</button></p>
+                <p class="hint">{ t(lang, "thanks-download-hint") }</p>
+            }
+            if kiosk {
+                <p class="countdown" role="status">{ ta(lang, "thanks-next", &[("n", (*left).into())]) }</p>
+                <button type="button" onclick={again}>{ t(lang, "thanks-again") }</button>
+            } else {
+                <p>{ t(lang, "stored-on-device") }</p>
+                <div class="actions">
+                    <button type="button" onclick={again}>{ t(lang, "thanks-again") }</button>
+                    <button type="button" onclick={home}>{ t(lang, "thanks-home") }</button>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,223 @@
+//! The organiser's start page: choose or load a survey, set the period, then run it
+//! here (self-completion) or start the kiosk.
+
+use std::rc::Rc;
+
+use otklik_survey::{Period, Survey, SurveyError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
+
+use crate::app::Ctx;
+use crate::i18n::{t, ta};
+use crate::kiosk::KioskSetup;
+use crate::services::{self, SETTINGS};
+use crate::state::{Action, Draft, Session};
+
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    pub ctx: Ctx,
+}
+
+/// A survey the organiser can run.
+#[derive(Clone, PartialEq)]
+pub struct Choice {
+    pub survey: Rc<Survey>,
+    pub source: Rc<str>,
+}
+
+fn templates() -> Vec<Choice> {
+    [
+        otklik_demo::INTERNAL_TEMPLATE,
+        otklik_demo::EXTERNAL_TEMPLATE,
+    ]
+    .into_iter()
+    .map(|src| Choice {
+        survey: Rc::new(Survey::from_json(src).expect("templates are valid")),
+        source: src.into(),
+    })
+    .collect()
+}
+
+/// Starts a session: saved to the device first, then shown.
+pub fn start(ctx: &Ctx, session: Session) {
+    let d = ctx.dispatch.clone();
+    spawn_local(async move {
+        match services::put(SETTINGS, "session", &session.to_json()).await {
+            Ok(()) => d.dispatch(Action::Start(
+                session,
+                Draft::new(services::new_response_id()),
+            )),
+            Err(e) => d.dispatch(Action::SaveFailed(e)),
+        }
+    });
+}
+
+#[component]
+pub fn Home(props: &HomeProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let choices = use_state(templates);
+    let selected = use_state(|| 0usize);
+    let import_errors = use_state(Vec::<String>::new);
+    let period = use_state(services::current_quarter);
+    let period_error = use_state(|| false);
+    let kiosk_form = use_state(|| false);
+
+    let on_import = {
+        let (choices, selected, import_errors) =
+            (choices.clone(), selected.clone(), import_errors.clone());
+        Callback::from(move |e: Event| {
+            let Some(file) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            let (choices, selected, import_errors) =
+                (choices.clone(), selected.clone(), import_errors.clone());
+            spawn_local(async move {
+                let name = file.name();
+                let text = JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                match Survey::from_json(&text) {
+                    Ok(s) => {
+                        let mut list = (*choices).clone();
+                        list.push(Choice {
+                            survey: Rc::new(s),
+                            source: text.into(),
+                        });
+                        selected.set(list.len() - 1);
+                        choices.set(list);
+                        import_errors.set(Vec::new());
+                    }
+                    Err(SurveyError::Syntax {
+                        line,
+                        column,
+                        message,
+                    }) => import_errors.set(vec![format!("{name}:{line}:{column}: {message}")]),
+                    Err(SurveyError::Invalid(problems)) => {
+                        import_errors.set(problems.iter().map(|p| format!("{name}: {p}")).collect())
+                    }
+                }
+            });
+        })
+    };
+    let on_period = {
+        let (period, period_error) = (period.clone(), period_error.clone());
+        Callback::from(move |e: InputEvent| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            period_error.set(false);
+            period.set(v.trim().to_owned());
+        })
+    };
+    let valid_period = {
+        let (period, period_error) = (period.clone(), period_error.clone());
+        move || {
+            let ok = period.parse::<Period>().is_ok();
+            period_error.set(!ok);
+            if !ok {
+                services::focus("period");
+            }
+            ok
+        }
+    };
+    let chosen = choices[*selected].clone();
+    let on_self = {
+        let ctx = ctx.clone();
+        let chosen = chosen.clone();
+        let period = period.clone();
+        let valid_period = valid_period.clone();
+        Callback::from(move |_| {
+            if valid_period() {
+                let session = Session {
+                    survey: chosen.survey.clone(),
+                    source: chosen.source.clone(),
+                    period: (*period).clone(),
+                    kiosk: false,
+                    pin: None,
+                };
+                start(&ctx, session);
+            }
+        })
+    };
+    let on_kiosk = {
+        let kiosk_form = kiosk_form.clone();
+        Callback::from(move |_| {
+            if valid_period() {
+                kiosk_form.set(true);
+            }
+        })
+    };
+    let on_cancel_kiosk = {
+        let kiosk_form = kiosk_form.clone();
+        Callback::from(move |_| kiosk_form.set(false))
+    };
+
+    if *kiosk_form {
+        return html! { <KioskSetup ctx={ctx.clone()} choice={chosen} period={(*period).clone()} on_cancel={on_cancel_kiosk} /> };
+    }
+
+    html! {
+        <section class="card home" aria-labelledby="home-title">
+            <h1 id="home-title">{ t(lang, "home-title") }</h1>
+            <p class="lead">{ t(lang, "home-intro") }</p>
+            <fieldset class="question">
+                <legend>{ t(lang, "home-survey") }</legend>
+                <div class="options list">
+                    { for choices.iter().enumerate().map(|(k, c)| {
+                        let id = format!("survey-{k}");
+                        let label = match k {
+                            0 => t(lang, "home-template-internal"),
+                            1 => t(lang, "home-template-external"),
+                            _ => ta(lang, "home-template-imported", &[("title", c.survey.title.get(lang.code()).into())]),
+                        };
+                        let selected = selected.clone();
+                        html! {
+                            <label class="option" for={id.clone()}>
+                                <input type="radio" name="survey" {id} checked={*selected == k} onchange={Callback::from(move |_| selected.set(k))} />
+                                <span class="option-label">{ label }</span>
+                            </label>
+                        }
+                    }) }
+                </div>
+                <label class="file-label" for="import-survey">{ t(lang, "home-import") }</label>
+                <input type="file" id="import-survey" accept=".json,application/json" onchange={on_import} />
+                if !import_errors.is_empty() {
+                    <div class="error-summary" role="alert">
+                        <p>{ t(lang, "home-import-error") }</p>
+                        <ul>{ for import_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                    </div>
+                }
+            </fieldset>
+            <div class="field">
+                <label for="period">{ t(lang, "home-period") }</label>
+                <input type="text" id="period" value={(*period).clone()} oninput={on_period} autocomplete="off"
+                    aria-describedby={if *period_error { "period-hint period-error" } else { "period-hint" }}
+                    aria-invalid={period_error.then_some("true")} />
+                <p id="period-hint" class="hint">{ t(lang, "home-period-hint") }</p>
+                if *period_error { <p id="period-error" class="error">{ t(lang, "home-period-invalid") }</p> }
+            </div>
+            <div class="mode-choice">
+                <div>
+                    <button type="button" class="primary" id="start-self" onclick={on_self}>{ t(lang, "home-self") }</button>
+                    <p class="hint">{ t(lang, "home-self-hint") }</p>
+                </div>
+                <div>
+                    <button type="button" id="start-kiosk" onclick={on_kiosk}>{ t(lang, "home-kiosk") }</button>
+                    <p class="hint">{ t(lang, "home-kiosk-hint") }</p>
+                </div>
+            </div>
+            if let Some(n) = ctx.state.stored {
+                <p class="hint">{ ta(lang, "home-stored", &[("count", n.into())]) }</p>
+            }
+        </section>
+    }
+}

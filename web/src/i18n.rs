@@ -1,0 +1,156 @@
+//! Translations (Fluent): Russian by default, English available.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::langid;
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Ru,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ru => Lang::En,
+            Lang::En => Lang::Ru,
+        }
+    }
+    pub fn from_code(code: &str) -> Lang {
+        if code == "en" {
+            Lang::En
+        } else {
+            Lang::Ru
+        }
+    }
+}
+
+fn bundle(lang: unic_langid::LanguageIdentifier, source: &str) -> FluentBundle<FluentResource> {
+    let mut b = FluentBundle::new(vec![lang]);
+    b.set_use_isolating(false);
+    b.add_resource(FluentResource::try_new(source.to_owned()).expect("the translations parse"))
+        .expect("no duplicate messages");
+    b
+}
+
+thread_local! {
+    static RU: FluentBundle<FluentResource> = bundle(langid!("ru"), include_str!("../locales/ru.ftl"));
+    static EN: FluentBundle<FluentResource> = bundle(langid!("en"), include_str!("../locales/en.ftl"));
+}
+
+fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+    let run = |b: &FluentBundle<FluentResource>| {
+        let Some(pattern) = b.get_message(key).and_then(|m| m.value()) else {
+            return key.to_owned();
+        };
+        let mut errors = Vec::new();
+        b.format_pattern(pattern, args, &mut errors).into_owned()
+    };
+    match lang {
+        Lang::Ru => RU.with(run),
+        Lang::En => EN.with(run),
+    }
+}
+
+/// The message `key` in `lang`.
+pub fn t(lang: Lang, key: &str) -> String {
+    format(lang, key, None)
+}
+
+/// The message `key` in `lang` with arguments (numbers select plural forms).
+pub fn ta(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    let mut a = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Num(n) => a.set(*name, FluentValue::from(*n)),
+            Arg::Str(s) => a.set(*name, FluentValue::from(s.clone())),
+        }
+    }
+    format(lang, key, Some(&a))
+}
+
+/// A message argument.
+pub enum Arg {
+    Num(f64),
+    Str(String),
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl From<u64> for Arg {
+    fn from(n: u64) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Num(f64::from(n))
+    }
+}
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Num(n)
+    }
+}
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        let keys = |src: &str| -> Vec<String> {
+            src.lines()
+                .filter(|l| !l.starts_with(' ') && l.contains(" = ") || l.ends_with(" ="))
+                .map(|l| l.split(" =").next().unwrap().trim().to_owned())
+                .collect()
+        };
+        let ru = keys(include_str!("../locales/ru.ftl"));
+        let en = keys(include_str!("../locales/en.ftl"));
+        assert_eq!(ru, en);
+    }
+
+    #[test]
+    fn russian_plurals_follow_the_number() {
+        assert_eq!(
+            ta(Lang::Ru, "remaining", &[("n", 1usize.into())]),
+            "Остался 1 вопрос"
+        );
+        assert_eq!(
+            ta(Lang::Ru, "remaining", &[("n", 3usize.into())]),
+            "Осталось 3 вопроса"
+        );
+        assert_eq!(
+            ta(Lang::Ru, "remaining", &[("n", 11usize.into())]),
+            "Осталось 11 вопросов"
+        );
+        assert_eq!(
+            ta(Lang::Ru, "remaining", &[("n", 21usize.into())]),
+            "Остался 21 вопрос"
+        );
+        assert_eq!(
+            ta(Lang::En, "remaining", &[("n", 2usize.into())]),
+            "2 questions left"
+        );
+    }
+}

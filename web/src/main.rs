@@ -1,0 +1,21 @@
+//! The Otklik browser app: anonymous surveys answered in the browser, with kiosk
+//! mode, autosave and nothing sent over any network.
+//!
+//! The app is a thin shell: what is visible, what is missing, how a draft becomes a
+//! validated response and how responses are exported all come from
+//! `otklik-survey`. This crate holds the screens, the translations and the
+//! browser services (IndexedDB, downloads, randomness).
+#![forbid(unsafe_code)]
+
+mod app;
+mod home;
+mod i18n;
+mod kiosk;
+mod question;
+mod runner;
+mod services;
+mod state;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,0 +1,286 @@
+//! Browser access: IndexedDB (durable storage), downloads, randomness, preferences.
+//! Every fallible call returns `Result<_, String>` with a message for the screen.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(inline_js = r#"
+const NAME = 'otklik';
+const STORES = ['drafts', 'responses', 'settings'];
+let opening = null;
+function db() {
+  if (!opening) {
+    opening = new Promise((resolve, reject) => {
+      const req = indexedDB.open(NAME, 1);
+      req.onupgradeneeded = () => {
+        for (const s of STORES) if (!req.result.objectStoreNames.contains(s)) req.result.createObjectStore(s);
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => { opening = null; reject(req.error ? req.error.message : 'IndexedDB is not available'); };
+      req.onblocked = () => reject('IndexedDB is blocked by another tab');
+    });
+  }
+  return opening;
+}
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ? tx.error.message : 'write failed');
+    tx.onabort = () => reject(tx.error ? tx.error.message : 'write aborted');
+  });
+}
+function asPromise(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ? req.error.message : 'read failed');
+  });
+}
+// Writes: one transaction each, with strict durability: the promise resolves only
+// once the data is on disk.
+export async function idb_put(store, key, value) {
+  const d = await db();
+  const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
+  tx.objectStore(store).put(value, key);
+  return done(tx);
+}
+export async function idb_delete(store, key) {
+  const d = await db();
+  const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
+  tx.objectStore(store).delete(key);
+  return done(tx);
+}
+export async function idb_clear(store) {
+  const d = await db();
+  const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
+  tx.objectStore(store).clear();
+  return done(tx);
+}
+// Stores a submitted response and removes the draft in one atomic transaction.
+export async function idb_submit(key, value, draftKey) {
+  const d = await db();
+  const tx = d.transaction(['responses', 'drafts'], 'readwrite', { durability: 'strict' });
+  tx.objectStore('responses').put(value, key);
+  tx.objectStore('drafts').delete(draftKey);
+  return done(tx);
+}
+export async function idb_get(store, key) {
+  const d = await db();
+  const v = await asPromise(d.transaction(store, 'readonly').objectStore(store).get(key));
+  return v === undefined ? null : v;
+}
+export async function idb_all(store) {
+  const d = await db();
+  return asPromise(d.transaction(store, 'readonly').objectStore(store).getAll());
+}
+export async function idb_count(store) {
+  const d = await db();
+  return asPromise(d.transaction(store, 'readonly').objectStore(store).count());
+}
+export async function storage_persist() {
+  if (!(navigator.storage && navigator.storage.persist)) return false;
+  if (await navigator.storage.persisted()) return true;
+  try { return await navigator.storage.persist(); } catch (e) { return false; }
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn idb_put(store: &str, key: &str, value: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_delete(store: &str, key: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_clear(store: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_submit(key: &str, value: &str, draft_key: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_get(store: &str, key: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_all(store: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_count(store: &str) -> Result<js_sys::Promise, JsValue>;
+    fn storage_persist() -> js_sys::Promise;
+}
+
+fn message(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+async fn run(p: Result<js_sys::Promise, JsValue>) -> Result<JsValue, String> {
+    JsFuture::from(p.map_err(message)?).await.map_err(message)
+}
+
+/// Object stores.
+pub const DRAFTS: &str = "drafts";
+pub const RESPONSES: &str = "responses";
+pub const SETTINGS: &str = "settings";
+
+pub async fn put(store: &str, key: &str, value: &str) -> Result<(), String> {
+    run(idb_put(store, key, value)).await.map(|_| ())
+}
+pub async fn delete(store: &str, key: &str) -> Result<(), String> {
+    run(idb_delete(store, key)).await.map(|_| ())
+}
+pub async fn clear(store: &str) -> Result<(), String> {
+    run(idb_clear(store)).await.map(|_| ())
+}
+pub async fn submit(key: &str, value: &str, draft_key: &str) -> Result<(), String> {
+    run(idb_submit(key, value, draft_key)).await.map(|_| ())
+}
+pub async fn get(store: &str, key: &str) -> Result<Option<String>, String> {
+    run(idb_get(store, key)).await.map(|v| v.as_string())
+}
+pub async fn all(store: &str) -> Result<Vec<String>, String> {
+    let v = run(idb_all(store)).await?;
+    Ok(Array::from(&v)
+        .iter()
+        .filter_map(|x| x.as_string())
+        .collect())
+}
+pub async fn count(store: &str) -> Result<u64, String> {
+    run(idb_count(store))
+        .await
+        .map(|v| v.as_f64().unwrap_or(0.0) as u64)
+}
+/// Asks the browser to keep this site's data (persistent storage); whether granted.
+pub async fn persist() -> bool {
+    JsFuture::from(storage_persist())
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Random bytes from the browser's cryptographic generator.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut out = [0u8; N];
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .expect("crypto is available");
+    crypto
+        .get_random_values_with_u8_array(&mut out)
+        .expect("random values");
+    out
+}
+
+/// A fresh random response id (`r-` and 20 hex digits): no order, no meaning.
+pub fn new_response_id() -> String {
+    let b: [u8; 10] = random_bytes();
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("r-{hex}")
+}
+
+/// A random 64-bit seed (for shuffling exports).
+pub fn random_seed() -> u64 {
+    u64::from_le_bytes(random_bytes())
+}
+
+/// Offers `bytes` as a file download.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = Uint8Array::from(bytes);
+    let parts = Array::of1(&array.buffer());
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &props)
+        .map_err(message)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(message)?;
+    let document = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(message)?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_owned())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "").ok();
+    document
+        .body()
+        .ok_or("no body")?
+        .append_child(&a)
+        .map_err(message)?;
+    a.click();
+    a.remove();
+    // Revoke later: the download has to start first.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        web_sys::Url::revoke_object_url(&url).ok();
+    })
+    .forget();
+    Ok(())
+}
+
+/// A preference (language, text size): not personal, kept in localStorage.
+pub fn pref(key: &str) -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(key)
+        .ok()?
+}
+pub fn set_pref(key: &str, value: &str) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        s.set_item(key, value).ok();
+    }
+}
+
+/// Whether the screen is narrow (phones): one question per screen.
+pub fn narrow() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_some_and(|w| w < 720.0)
+}
+
+/// The current quarter as a period label, to suggest a default (only the quarter is used).
+pub fn current_quarter() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{}-Q{}", d.get_full_year(), d.get_month() / 3 + 1)
+}
+
+/// Moves keyboard focus to the element with this id, if present.
+pub fn focus(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            el.focus().ok();
+        }
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    async fn a_value_written_is_read_back() {
+        put(SETTINGS, "t-key", "t-value").await.unwrap();
+        assert_eq!(
+            get(SETTINGS, "t-key").await.unwrap().as_deref(),
+            Some("t-value")
+        );
+        delete(SETTINGS, "t-key").await.unwrap();
+        assert_eq!(get(SETTINGS, "t-key").await.unwrap(), None);
+    }
+
+    #[wasm_bindgen_test]
+    async fn submitting_stores_the_response_and_removes_the_draft_together() {
+        clear(RESPONSES).await.unwrap();
+        put(DRAFTS, "current", "{}").await.unwrap();
+        submit("r-1", "{\"id\":\"r-1\"}", "current").await.unwrap();
+        assert_eq!(count(RESPONSES).await.unwrap(), 1);
+        assert_eq!(
+            all(RESPONSES).await.unwrap(),
+            vec!["{\"id\":\"r-1\"}".to_owned()]
+        );
+        assert_eq!(get(DRAFTS, "current").await.unwrap(), None);
+        clear(RESPONSES).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn response_ids_and_seeds_are_random() {
+        let (a, b) = (new_response_id(), new_response_id());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 22);
+        assert_ne!(random_seed(), random_seed());
+    }
+}

@@ -1,0 +1,225 @@
+//! The app's state: data only. Storage effects run outside the reducer.
+
+use std::rc::Rc;
+
+use otklik_survey::runner::Answers;
+use otklik_survey::Survey;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use yew::Reducible;
+
+use crate::i18n::Lang;
+
+/// What the organiser set up: the survey, the period and the mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub survey: Rc<Survey>,
+    /// The definition as loaded, kept to restore the session after a reload.
+    pub source: Rc<str>,
+    pub period: String,
+    pub kiosk: bool,
+    /// `salt:sha256(salt + pin)` in hex, for kiosk mode.
+    pub pin: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredSession {
+    survey: String,
+    period: String,
+    kiosk: bool,
+    pin: Option<String>,
+}
+
+impl Session {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&StoredSession {
+            survey: self.source.to_string(),
+            period: self.period.clone(),
+            kiosk: self.kiosk,
+            pin: self.pin.clone(),
+        })
+        .expect("serialises")
+    }
+    pub fn from_json(s: &str) -> Option<Session> {
+        let st: StoredSession = serde_json::from_str(s).ok()?;
+        let survey = Survey::from_json(&st.survey).ok()?;
+        Some(Session {
+            survey: Rc::new(survey),
+            source: st.survey.into(),
+            period: st.period,
+            kiosk: st.kiosk,
+            pin: st.pin,
+        })
+    }
+}
+
+/// The respondent's answers so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// The future response id (random).
+    pub id: String,
+    pub answers: Answers,
+    /// The first question of the current screen; `None` on the anonymity statement.
+    pub position: Option<String>,
+}
+
+impl Draft {
+    pub fn new(id: String) -> Draft {
+        Draft {
+            id,
+            answers: Answers::new(),
+            position: None,
+        }
+    }
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum View {
+    Loading,
+    Home,
+    Survey,
+    Thanks {
+        receipt: String,
+        document: Option<Rc<str>>,
+    },
+    AdminPin,
+    Admin,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub large: bool,
+    pub view: View,
+    pub session: Option<Rc<Session>>,
+    pub draft: Option<Draft>,
+    /// Bumped on every change of the draft; the storage effect writes it.
+    pub draft_rev: u64,
+    /// The last revision confirmed on disk.
+    pub saved_rev: u64,
+    pub save_error: Option<String>,
+    /// Responses stored on this device.
+    pub stored: Option<u64>,
+    /// Whether the browser granted persistent storage.
+    pub persisted: Option<bool>,
+}
+
+pub enum Action {
+    Loaded {
+        session: Option<Session>,
+        draft: Option<Draft>,
+        stored: u64,
+    },
+    SetLang(Lang),
+    ToggleLarge,
+    Go(View),
+    Start(Session, Draft),
+    NewDraft(Draft),
+    Answer(String, Value),
+    Move(Option<String>),
+    Saved(u64),
+    SaveFailed(String),
+    Submitted {
+        receipt: String,
+        document: Option<Rc<str>>,
+    },
+    Stored(u64),
+    Persisted(bool),
+    EndSession,
+}
+
+impl State {
+    pub fn new(lang: Lang, large: bool) -> State {
+        State {
+            lang,
+            large,
+            view: View::Loading,
+            session: None,
+            draft: None,
+            draft_rev: 0,
+            saved_rev: 0,
+            save_error: None,
+            stored: None,
+            persisted: None,
+        }
+    }
+
+    /// Every change of the draft has been confirmed on disk.
+    pub fn saved(&self) -> bool {
+        self.saved_rev == self.draft_rev && self.save_error.is_none()
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Loaded {
+                session,
+                draft,
+                stored,
+            } => {
+                s.stored = Some(stored);
+                s.view = match (&session, &draft) {
+                    (Some(_), Some(_)) => View::Survey,
+                    (Some(sess), None) if sess.kiosk => View::Survey,
+                    _ => View::Home,
+                };
+                s.session = session.map(Rc::new);
+                s.draft = draft;
+            }
+            Action::SetLang(l) => s.lang = l,
+            Action::ToggleLarge => s.large = !s.large,
+            Action::Go(v) => s.view = v,
+            Action::Start(session, draft) => {
+                s.session = Some(Rc::new(session));
+                s.draft = Some(draft);
+                s.draft_rev += 1;
+                s.view = View::Survey;
+            }
+            Action::NewDraft(draft) => {
+                s.draft = Some(draft);
+                s.draft_rev += 1;
+                s.view = View::Survey;
+            }
+            Action::Answer(q, v) => {
+                if let Some(d) = s.draft.as_mut() {
+                    if v.is_null() {
+                        d.answers.remove(&q);
+                    } else {
+                        d.answers.insert(q, v);
+                    }
+                    s.draft_rev += 1;
+                }
+            }
+            Action::Move(position) => {
+                if let Some(d) = s.draft.as_mut() {
+                    d.position = position;
+                    s.draft_rev += 1;
+                }
+            }
+            Action::Saved(rev) => {
+                s.saved_rev = s.saved_rev.max(rev);
+                s.save_error = None;
+            }
+            Action::SaveFailed(e) => s.save_error = Some(e),
+            Action::Submitted { receipt, document } => {
+                s.draft = None;
+                s.saved_rev = s.draft_rev;
+                s.stored = s.stored.map(|n| n + 1);
+                s.view = View::Thanks { receipt, document };
+            }
+            Action::Stored(n) => s.stored = Some(n),
+            Action::Persisted(p) => s.persisted = Some(p),
+            Action::EndSession => {
+                s.session = None;
+                s.draft = None;
+                s.view = View::Home;
+            }
+        }
+        Rc::new(s)
+    }
+}

@@ -3,10 +3,10 @@
 // screenshots, and no request beyond the app's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS, ROOT, otklik } from './harness.mjs';
 import { completeByKeyboard, answerScreenByKeyboard, DEFAULT_PLAN } from './drive.mjs';
 
 let server;
@@ -58,6 +58,16 @@ for (const lang of ['ru', 'en']) {
           assert.equal(rec.answers.wait_minutes, 12, 'the standard shown by visible_if was answered');
           assert.equal(rec.answers.phone_transfers, undefined, 'hidden questions stay unanswered');
           assert.equal(rec.answers.comment, DEFAULT_PLAN.comment.value);
+          // Self-completion: the respondent downloads the response to hand in; the CLI reads it.
+          await mkdir(join(ARTIFACTS, 'exports'), { recursive: true });
+          const file = join(ARTIFACTS, 'exports', `self-${lang}.json`);
+          const [download] = await Promise.all([page.waitForEvent('download'), page.click('.thanks button.primary')]);
+          await download.saveAs(file);
+          const doc = JSON.parse(await readFile(file, 'utf8'));
+          assert.equal(doc.responses.length, 1);
+          assert.deepEqual(doc.responses[0].answers, rec.answers);
+          const out = JSON.parse(otklik(['indicators', join(ROOT, 'fixtures/surveys/external-client.json'), file, '--min-group', '3']));
+          assert.equal(out.responses, 1);
         } else {
           assert.equal(rec.answers.suggestion, DEFAULT_PLAN.suggestion.value);
           assert.equal(await page.$('script:not([src])'), null, 'free text never becomes HTML');
@@ -101,6 +111,12 @@ test('reload in the middle of a survey keeps every answer and the place', async 
     }));
     assert.deepEqual(afterReload, before);
     assert.deepEqual((await readStore(page, 'drafts'))[0], draft);
+    // Switching the language keeps every answer and the place.
+    await page.click('button.tool[lang]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('input:checked')].map((i) => i.id)), before.checked);
+    assert.match(await page.textContent('#screen-title'), /Step \d+ of \d+/);
+    await page.click('button.tool[lang]');
     // Back to the first screens: the earlier answers are there too.
     await page.click('.actions button[type=button]');
     await page.waitForFunction((t) => document.querySelector('#screen-title').textContent !== t, before.title);

@@ -1,7 +1,7 @@
 //! The analysis result, serialised as the documented JSON.
 
 use indexmap::IndexMap;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 /// A figure, or the mark that it is suppressed (`{"suppressed": true}`).
@@ -28,6 +28,24 @@ struct SuppressedMark {
     suppressed: bool,
 }
 
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Fig<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr<T> {
+            Mark {
+                #[allow(dead_code)]
+                suppressed: bool,
+            },
+            Shown(T),
+        }
+        Ok(match Repr::deserialize(d)? {
+            Repr::Mark { .. } => Fig::Suppressed,
+            Repr::Shown(t) => Fig::Shown(t),
+        })
+    }
+}
+
 impl<T: Serialize> Serialize for Fig<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -38,17 +56,17 @@ impl<T: Serialize> Serialize for Fig<T> {
 }
 
 /// A scale item (and the CES) in one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemStats {
     /// Answers.
     pub n: u64,
     /// Mean of the answers.
     pub mean: f64,
     /// Sample standard deviation.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sd: Option<f64>,
     /// Student-t 95% interval of the mean.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ci95: Option<[f64; 2]>,
     /// Share of the top two values.
     pub top2: f64,
@@ -63,42 +81,42 @@ pub struct ItemStats {
 }
 
 /// A dimension index in one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionStats {
     /// Respondents with a score in the dimension.
     pub n: u64,
     /// Mean respondent score, 0–100.
     pub index: f64,
     /// Sample standard deviation of the scores.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sd: Option<f64>,
     /// Student-t 95% interval.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ci95: Option<[f64; 2]>,
     /// Cronbach's α (listwise); absent for one item or fewer than 3 complete respondents.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alpha: Option<f64>,
     /// Respondents who answered every item (α's sample).
     pub alpha_n: u64,
 }
 
 /// The client-centricity level in one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelStats {
     /// Respondents with a level.
     pub n: u64,
     /// Mean respondent level, 0–100.
     pub value: f64,
     /// Sample standard deviation.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sd: Option<f64>,
     /// Student-t 95% interval.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ci95: Option<[f64; 2]>,
 }
 
 /// NPS or eNPS in one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NpsStats {
     /// Answers.
     pub n: u64,
@@ -117,7 +135,7 @@ pub struct NpsStats {
 }
 
 /// A share with its Wilson interval.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShareStats {
     /// Answers (the denominator).
     pub n: u64,
@@ -128,14 +146,14 @@ pub struct ShareStats {
 }
 
 /// The customer effort score in one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CesStats {
     /// Answers.
     pub n: u64,
     /// Mean effort (higher is easier).
     pub mean: f64,
     /// Student-t 95% interval.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ci95: Option<[f64; 2]>,
     /// Share of the two easiest values.
     pub easy: f64,
@@ -144,7 +162,7 @@ pub struct CesStats {
 }
 
 /// Compliance with a service standard in one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StandardStats {
     /// Answers.
     pub n: u64,
@@ -161,7 +179,7 @@ pub struct StandardStats {
 }
 
 /// One part of a mix: its count and its share of the whole.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartStats {
     /// Responses in this part.
     pub n: u64,
@@ -172,7 +190,7 @@ pub struct PartStats {
 }
 
 /// Channel mix: shares of responses per touchpoint and per channel type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChannelStats {
     /// Responses naming a touchpoint.
     pub n: u64,
@@ -183,7 +201,7 @@ pub struct ChannelStats {
 }
 
 /// A scale item as a driver of the client-centricity level.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DriverStats {
     /// Respondents with both the item and a level.
     pub n: u64,
@@ -196,7 +214,7 @@ pub struct DriverStats {
 }
 
 /// Free-text answers of a group, shuffled and detached from the other answers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextAnswers {
     /// Number of answers.
     pub n: u64,
@@ -205,7 +223,7 @@ pub struct TextAnswers {
 }
 
 /// One group of responses.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Group {
     /// Shown.
@@ -220,7 +238,7 @@ pub enum Group {
 }
 
 /// The figures of a shown group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupStats {
     /// The group's key: grouping name → value (`null` for no answer).
     pub key: IndexMap<String, Value>,
@@ -229,14 +247,14 @@ pub struct GroupStats {
     /// Responses in the group.
     pub n: u64,
     /// `n / headcount`, when the group's unit has a headcount.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_rate: Option<f64>,
     /// Scale items.
     pub items: IndexMap<String, Fig<ItemStats>>,
     /// Dimensions.
     pub dimensions: IndexMap<String, Fig<DimensionStats>>,
     /// The client-centricity level.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ccl: Option<Fig<LevelStats>>,
     /// NPS / eNPS questions.
     pub nps: IndexMap<String, Fig<NpsStats>>,
@@ -251,12 +269,12 @@ pub struct GroupStats {
     /// Drivers of the level.
     pub drivers: IndexMap<String, Fig<DriverStats>>,
     /// Free-text answers (only when asked for).
-    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub texts: IndexMap<String, Fig<TextAnswers>>,
 }
 
 /// The test behind a change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Test {
     /// Welch's t-test (means).
@@ -268,7 +286,7 @@ pub enum Test {
 }
 
 /// The change of one figure between two consecutive periods.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     /// Value in the earlier period.
     pub from: f64,
@@ -281,7 +299,7 @@ pub struct Change {
     /// Its statistic (positive for an increase).
     pub stat: f64,
     /// Degrees of freedom (Welch only).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub df: Option<f64>,
     /// Two-sided p.
     pub p: f64,
@@ -290,7 +308,7 @@ pub struct Change {
 }
 
 /// Changes between two consecutive periods for one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeriodChange {
     /// The group's key without the period.
     pub key: IndexMap<String, Value>,
@@ -303,21 +321,21 @@ pub struct PeriodChange {
 }
 
 /// The OLS trend of one figure over the periods.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrendStats {
     /// Periods with a shown value.
     pub periods: usize,
     /// Change per period.
     pub slope: f64,
     /// Two-sided p of the slope.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub p: Option<f64>,
     /// `p < 0.05`.
     pub significant: bool,
 }
 
 /// Trends for one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Trend {
     /// The group's key without the period.
     pub key: IndexMap<String, Value>,
@@ -326,7 +344,7 @@ pub struct Trend {
 }
 
 /// The result of [`crate::analyze`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// The survey's id.
     pub survey: String,
@@ -343,9 +361,27 @@ pub struct Analysis {
     /// One entry per non-empty group.
     pub groups: Vec<Group>,
     /// Changes between consecutive periods (when grouped by period first).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<PeriodChange>,
     /// Trends over the periods (when grouped by period first).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub trends: Vec<Trend>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suppressed_and_shown_figures_read_back() {
+        let shown: Fig<ShareStats> = Fig::Shown(ShareStats {
+            n: 9,
+            share: 0.5,
+            ci95: [0.2, 0.8],
+        });
+        for f in [shown, Fig::Suppressed] {
+            let json = serde_json::to_string(&f).unwrap();
+            assert_eq!(serde_json::from_str::<Fig<ShareStats>>(&json).unwrap(), f);
+        }
+    }
 }

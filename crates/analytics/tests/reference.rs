@@ -104,7 +104,14 @@ fn every_figure_matches_scipy_and_statsmodels() {
             min_group: Some(3),
             texts: false,
         };
-        let result = serde_json::to_value(analyze(&survey, &data, &params).unwrap()).unwrap();
+        let analysis = analyze(&survey, &data, &params).unwrap();
+        // The result reads back exactly (the web app moves it between threads as JSON).
+        let json = serde_json::to_string(&analysis).unwrap();
+        assert_eq!(
+            serde_json::from_str::<otklik_analytics::Analysis>(&json).unwrap(),
+            analysis
+        );
+        let result = serde_json::to_value(&analysis).unwrap();
         let mine = [
             (
                 "groups",

@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod collection;
 mod definition;
 pub mod export;
 pub mod import;

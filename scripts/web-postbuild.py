@@ -38,6 +38,24 @@ boot = f"boot-{digest}.js"
     encoding="utf-8",
 )
 wasm.unlink()
+# The analytics worker loads the same module and answers requests (see web/src/worker.rs).
+worker = f"worker-{digest}.js"
+(stage / worker).write_text(
+    f'import init, {{ worker_request }} from "./{glue}";\n'
+    f'import b64 from "./{module}";\n'
+    "const ready = (async () => {\n"
+    "  const bin = atob(b64);\n"
+    "  const bytes = new Uint8Array(bin.length);\n"
+    "  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
+    "  await init({ module_or_path: bytes });\n"
+    "})();\n"
+    "self.onmessage = async (e) => {\n"
+    "  await ready;\n"
+    "  const i = e.data.indexOf('\\n');\n"
+    "  self.postMessage(e.data.slice(0, i) + '\\n' + worker_request(e.data.slice(i + 1)));\n"
+    "};\n",
+    encoding="utf-8",
+)
 
 # Drop trunk's preload of the wasm and its inline boot script.
 html = re.sub(r'<link rel="preload"[^>]*_bg\.wasm[^>]*>\s*', "", html)
@@ -45,6 +63,7 @@ html = re.sub(r'<script type="module"[^>]*>.*?</script>\s*', "", html, flags=re.
 html = html.replace(
     "</head>",
     f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+    f'<meta name="otklik-worker" content="./{worker}">\n'
     f'<script type="module" src="./{boot}"></script>\n</head>',
 )
 # The policy must come before anything it governs: move it to the top of <head>.

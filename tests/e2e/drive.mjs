@@ -103,6 +103,7 @@ export async function answerScreenByMouse(page, pick, values = {}) {
 
 export async function startKiosk(page, url, pin = '2468') {
   await page.goto(url);
+  await page.click('#nav-survey');
   await page.waitForSelector('#home-title');
   await page.check('#survey-1');
   await page.fill('#period', '2026-Q3');

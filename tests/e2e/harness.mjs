@@ -105,7 +105,7 @@ export async function saved(page) {
 /** Reads an object store of the app's IndexedDB. */
 export async function readStore(page, store) {
   return page.evaluate((store) => new Promise((ok, fail) => {
-    const r = indexedDB.open('otklik', 1);
+    const r = indexedDB.open('otklik', 2);
     r.onsuccess = () => {
       const q = r.result.transaction(store, 'readonly').objectStore(store).getAll();
       q.onsuccess = () => { ok(q.result); r.result.close(); };

@@ -97,6 +97,7 @@ test('kiosk setup refuses a short or mismatched PIN; persistent storage status i
   const { context, page } = await launch(profile);
   try {
     await page.goto(server.url);
+    await page.click('#nav-survey');
     await page.click('#start-kiosk');
     await page.waitForSelector('#kiosk-pin');
     await axe(page, 'kiosk setup');

@@ -22,6 +22,9 @@ async function axe(page, name) {
 /** Opens the app and chooses a template (0 internal, 1 external) with the keyboard. */
 async function chooseTemplate(page, template, lang) {
   await page.goto(server.url);
+  await page.waitForSelector('#nav-survey');
+  await tabTo(page, '#nav-survey');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('#home-title');
   if (lang === 'en') {
     await tabTo(page, 'button.tool[lang="en"]');
@@ -134,6 +137,7 @@ test('accessibility (axe-core) and screenshots of every runner screen, phone and
     const { context, page, log } = await launch(profile, viewport);
     try {
       await page.goto(server.url);
+      await page.click('#nav-survey');
       await page.waitForSelector('#home-title');
       await axe(page, `home (${label})`);
       await screenshot(page, `${label}-home`);
@@ -177,6 +181,7 @@ test('layout is usable from 320 px wide: nothing scrolls sideways', async () => 
   const { context, page } = await launch(profile, { width: 320, height: 640 });
   try {
     await page.goto(server.url);
+    await page.click('#nav-survey');
     await page.check('#survey-0');
     await page.click('#start-self');
     await page.click('#start');
@@ -211,6 +216,7 @@ test('time to the first question and bundle size', async () => {
   const { context, page } = await launch(profile);
   try {
     await page.goto(server.url);
+    await page.click('#nav-survey');
     await page.check('#survey-1');
     await page.click('#start-self');
     await page.waitForSelector('#start');

@@ -7,6 +7,7 @@ use gloo::timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::dashboard::Dashboard;
 use crate::home::Home;
 use crate::i18n::{t, ta, Lang};
 use crate::kiosk::{Admin, AdminPin};
@@ -116,10 +117,25 @@ pub fn App() -> Html {
         Callback::from(move |_| d.dispatch(Action::Go(View::AdminPin)))
     };
     let in_admin = matches!(state.view, View::AdminPin | View::Admin);
+    // Outside kiosk mode and outside a survey in progress: the two halves of the app.
+    let nav = (!kiosk && matches!(state.view, View::Home | View::Dashboard)).then(|| {
+        let go = |v: View| {
+            let d = state.dispatcher();
+            Callback::from(move |_| d.dispatch(Action::Go(v.clone())))
+        };
+        let current = |v: &View| (state.view == *v).then_some("page");
+        html! {
+            <nav class="app-nav" aria-label={t(lang, "app-name")}>
+                <button type="button" id="nav-dashboard" aria-current={current(&View::Dashboard)} onclick={go(View::Dashboard)}>{ t(lang, "nav-dashboard") }</button>
+                <button type="button" id="nav-survey" aria-current={current(&View::Home)} onclick={go(View::Home)}>{ t(lang, "nav-survey") }</button>
+            </nav>
+        }
+    });
 
     let body = match &state.view {
         View::Loading => html! { <p class="loading" role="status">{ "…" }</p> },
         View::Home => html! { <Home ctx={ctx.clone()} /> },
+        View::Dashboard => html! { <Dashboard ctx={ctx.clone()} /> },
         View::Survey => html! { <Runner ctx={ctx.clone()} /> },
         View::Thanks { receipt, document } => {
             html! { <Thanks ctx={ctx.clone()} receipt={receipt.clone()} document={document.clone()} /> }
@@ -148,6 +164,7 @@ pub fn App() -> Html {
                     }
                 </div>
             </header>
+            { for nav }
             <main id="main" tabindex="-1">{ body }</main>
         </>
     }

@@ -8,6 +8,10 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod chart_svg;
+mod charts;
+mod dashboard;
+mod engine;
 mod home;
 mod i18n;
 mod kiosk;
@@ -15,7 +19,12 @@ mod question;
 mod runner;
 mod services;
 mod state;
+mod worker;
 
 fn main() {
+    // In the analytics worker there is no window: only `worker_request` is used.
+    if web_sys::window().is_none() {
+        return;
+    }
     yew::Renderer::<app::App>::new().render();
 }

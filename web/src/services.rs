@@ -7,12 +7,12 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
 const NAME = 'otklik';
-const STORES = ['drafts', 'responses', 'settings'];
+const STORES = ['drafts', 'responses', 'settings', 'files', 'surveys'];
 let opening = null;
 function db() {
   if (!opening) {
     opening = new Promise((resolve, reject) => {
-      const req = indexedDB.open(NAME, 1);
+      const req = indexedDB.open(NAME, 2);
       req.onupgradeneeded = () => {
         for (const s of STORES) if (!req.result.objectStoreNames.contains(s)) req.result.createObjectStore(s);
       };
@@ -113,6 +113,8 @@ async fn run(p: Result<js_sys::Promise, JsValue>) -> Result<JsValue, String> {
 pub const DRAFTS: &str = "drafts";
 pub const RESPONSES: &str = "responses";
 pub const SETTINGS: &str = "settings";
+pub const FILES: &str = "files";
+pub const SURVEYS: &str = "surveys";
 
 pub async fn put(store: &str, key: &str, value: &str) -> Result<(), String> {
     run(idb_put(store, key, value)).await.map(|_| ())

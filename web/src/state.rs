@@ -78,6 +78,7 @@ impl Draft {
 pub enum View {
     Loading,
     Home,
+    Dashboard,
     Survey,
     Thanks {
         receipt: String,
@@ -166,7 +167,7 @@ impl Reducible for State {
                 s.view = match (&session, &draft) {
                     (Some(_), Some(_)) => View::Survey,
                     (Some(sess), None) if sess.kiosk => View::Survey,
-                    _ => View::Home,
+                    _ => View::Dashboard,
                 };
                 s.session = session.map(Rc::new);
                 s.draft = draft;
@@ -217,7 +218,7 @@ impl Reducible for State {
             Action::EndSession => {
                 s.session = None;
                 s.draft = None;
-                s.view = View::Home;
+                s.view = View::Dashboard;
             }
         }
         Rc::new(s)

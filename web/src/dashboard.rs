@@ -1,0 +1,877 @@
+//! The manager's dashboard: response files in, indicators and charts out. Every
+//! figure comes from the analytics engine (in the worker), already suppressed where
+//! a group or an answer count is below K; this screen only shows it.
+
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use otklik_analytics::{Analysis, Change, Fig, Group, GroupStats};
+use otklik_survey::{QuestionKind, Survey};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
+
+use crate::app::Ctx;
+use crate::charts::Charts;
+use crate::engine;
+use crate::i18n::{t, ta, Lang};
+use crate::services::{self, FILES, SURVEYS};
+
+/// A response file kept on the device (already validated).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredFile {
+    pub key: String,
+    pub name: String,
+    pub survey: String,
+    pub text: String,
+}
+
+/// What a file contributed, or why it was rejected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileRow {
+    Loaded {
+        name: String,
+        key: Option<String>,
+        responses: u64,
+        added: u64,
+        duplicates: u64,
+        conflicts: Vec<String>,
+    },
+    Rejected {
+        name: String,
+        errors: Vec<String>,
+    },
+    Note(String),
+}
+
+/// Formats a number in the interface language (decimal comma and true minus in Russian).
+pub fn num(lang: Lang, x: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, x.abs());
+    let s = if lang == Lang::Ru {
+        s.replace('.', ",")
+    } else {
+        s
+    };
+    if x < 0.0 && s.chars().any(|c| c != '0' && c != ',' && c != '.') {
+        format!("−{s}")
+    } else {
+        s
+    }
+}
+
+fn signed(lang: Lang, x: f64, decimals: usize) -> String {
+    let s = num(lang, x, decimals);
+    if x > 0.0 {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+fn templates() -> Vec<(Rc<Survey>, Rc<str>)> {
+    [
+        otklik_demo::INTERNAL_TEMPLATE,
+        otklik_demo::EXTERNAL_TEMPLATE,
+    ]
+    .into_iter()
+    .map(|src| {
+        (
+            Rc::new(Survey::from_json(src).expect("valid template")),
+            src.into(),
+        )
+    })
+    .collect()
+}
+
+fn hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The survey a response file names: JSON `"survey"`, or a CSV `survey` column.
+fn survey_of(text: &str) -> Option<String> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') {
+        let v: Value = serde_json::from_str(body).ok()?;
+        return v.get("survey").and_then(Value::as_str).map(str::to_owned);
+    }
+    let mut rdr = csv_lite(body);
+    let header = rdr.next()?;
+    let col = header.iter().position(|h| h == "survey")?;
+    rdr.next()
+        .and_then(|row| row.get(col).cloned())
+        .filter(|s| !s.is_empty())
+}
+
+/// Splits the first lines of a CSV well enough to find the `survey` column.
+fn csv_lite(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    text.lines().take(2).map(|l| {
+        l.split(',')
+            .map(|c| c.trim_matches('"').to_owned())
+            .collect()
+    })
+}
+
+async fn read_file(file: web_sys::File) -> (String, String) {
+    let name = file.name();
+    let text = JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    (name, text)
+}
+
+fn errors_of(reply: &Value) -> Vec<String> {
+    reply["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| e.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn row_of(reply: &Value, key: Option<String>) -> FileRow {
+    let r = &reply["report"];
+    FileRow::Loaded {
+        name: r["name"].as_str().unwrap_or_default().to_owned(),
+        key,
+        responses: r["responses"].as_u64().unwrap_or(0),
+        added: r["added"].as_u64().unwrap_or(0),
+        duplicates: r["duplicates"].as_u64().unwrap_or(0),
+        conflicts: r["conflicts"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| c.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// Everything the dashboard shows, computed for one survey.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Computed {
+    pub rows: Vec<FileRow>,
+    pub demo: bool,
+    pub total: u64,
+    pub by_period: Option<Rc<Analysis>>,
+    pub by_group: Option<Rc<Analysis>>,
+    pub by_touchpoint: Option<Rc<Analysis>>,
+}
+
+async fn analysis(by: &[&str], texts: bool) -> Option<Rc<Analysis>> {
+    let reply = engine::request(&json!({"cmd": "analyze", "by": by, "texts": texts})).await;
+    serde_json::from_value(reply["analysis"].clone())
+        .ok()
+        .map(Rc::new)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DashboardProps {
+    pub ctx: Ctx,
+}
+
+#[component]
+pub fn Dashboard(props: &DashboardProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let surveys = use_state(templates);
+    let files = use_state(|| None::<Vec<StoredFile>>);
+    let selected = use_state(|| None::<String>);
+    let computed = use_state(Computed::default);
+    let progress = use_state(|| None::<(usize, usize)>);
+    let notes = use_state(Vec::<FileRow>::new);
+    let period = use_state(|| None::<String>);
+    let breakdown = use_state(|| None::<String>);
+    let revision = use_state(|| 0u32);
+
+    // Load what the device holds.
+    {
+        let (surveys, files, selected) = (surveys.clone(), files.clone(), selected.clone());
+        use_effect_with(*revision, move |_| {
+            spawn_local(async move {
+                let mut list = templates();
+                for src in services::all(SURVEYS).await.unwrap_or_default() {
+                    if let Ok(s) = Survey::from_json(&src) {
+                        list.retain(|(x, _)| x.id != s.id);
+                        list.push((Rc::new(s), src.into()));
+                    }
+                }
+                let stored: Vec<StoredFile> = services::all(FILES)
+                    .await
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|s| serde_json::from_str(s).ok())
+                    .collect();
+                if selected.is_none() {
+                    let first = stored
+                        .first()
+                        .map(|f| f.survey.clone())
+                        .unwrap_or_else(|| list[0].0.id.clone());
+                    selected.set(Some(first));
+                }
+                surveys.set(list);
+                files.set(Some(stored));
+            });
+        });
+    }
+
+    // Load the selected survey's files into the engine (or the demo), then analyse.
+    let survey = selected
+        .as_ref()
+        .and_then(|id| surveys.iter().find(|(s, _)| s.id == *id).cloned());
+    {
+        let (computed, progress, period) = (computed.clone(), progress.clone(), period.clone());
+        let survey = survey.clone();
+        let files = (*files).clone();
+        let breakdown_now = (*breakdown).clone();
+        let deps = (
+            survey.as_ref().map(|(s, _)| s.id.clone()),
+            files
+                .as_ref()
+                .map(|f| f.iter().map(|x| x.key.clone()).collect::<Vec<_>>()),
+        );
+        use_effect_with(deps, move |_| {
+            if let (Some((survey, source)), Some(files)) = (survey, files) {
+                spawn_local(async move {
+                    let mine: Vec<StoredFile> = files
+                        .into_iter()
+                        .filter(|f| f.survey == survey.id)
+                        .collect();
+                    engine::request(&json!({"cmd": "reset", "survey": &*source})).await;
+                    let mut c = Computed {
+                        demo: mine.is_empty(),
+                        ..Computed::default()
+                    };
+                    if mine.is_empty() {
+                        progress.set(Some((0, 1)));
+                        let reply = engine::request(&json!({"cmd": "demo"})).await;
+                        c.total = reply["total"].as_u64().unwrap_or(0);
+                        c.rows.push(row_of(&reply, None));
+                    }
+                    for (i, f) in mine.iter().enumerate() {
+                        progress.set(Some((i, mine.len())));
+                        let reply =
+                            engine::request(&json!({"cmd": "add", "name": f.name, "text": f.text}))
+                                .await;
+                        if reply["ok"] == true {
+                            c.total = reply["total"].as_u64().unwrap_or(0);
+                            c.rows.push(row_of(&reply, Some(f.key.clone())));
+                        } else {
+                            c.rows.push(FileRow::Rejected {
+                                name: f.name.clone(),
+                                errors: errors_of(&reply),
+                            });
+                        }
+                    }
+                    c.by_period = analysis(&["period"], false).await;
+                    let tp = survey
+                        .with_role(otklik_survey::Role::Touchpoint)
+                        .map(|q| survey.questions[q].id.clone());
+                    if let Some(tp) = tp {
+                        c.by_touchpoint = analysis(&["period", &tp], false).await;
+                    }
+                    if let Some(b) = breakdown_now
+                        .as_deref()
+                        .or_else(|| default_breakdown(&survey))
+                    {
+                        c.by_group = analysis(&["period", b], true).await;
+                    }
+                    period.set(c.by_period.as_ref().and_then(|a| a.periods.last().cloned()));
+                    progress.set(None);
+                    computed.set(c);
+                });
+            }
+        });
+    }
+
+    let on_import = {
+        let (surveys, selected, notes, revision) = (
+            surveys.clone(),
+            selected.clone(),
+            notes.clone(),
+            revision.clone(),
+        );
+        Callback::from(move |list: Vec<web_sys::File>| {
+            let (surveys, selected, notes, revision) = (
+                surveys.clone(),
+                selected.clone(),
+                notes.clone(),
+                revision.clone(),
+            );
+            spawn_local(async move {
+                let mut out = Vec::new();
+                let mut changed = false;
+                let known = services::all(FILES).await.unwrap_or_default();
+                for file in list {
+                    let (name, text) = read_file(file).await;
+                    // A survey definition.
+                    if let Ok(def) = Survey::from_json(&text) {
+                        if services::put(SURVEYS, &def.id, &text).await.is_ok() {
+                            selected.set(Some(def.id.clone()));
+                            changed = true;
+                        }
+                        continue;
+                    }
+                    let sid = survey_of(&text)
+                        .or_else(|| (*selected).clone())
+                        .unwrap_or_default();
+                    let Some((survey, source)) = surveys.iter().find(|(s, _)| s.id == sid).cloned()
+                    else {
+                        out.push(FileRow::Note(ta(
+                            lang,
+                            "dash-file-unknown-survey",
+                            &[("name", name.clone().into()), ("survey", sid.into())],
+                        )));
+                        continue;
+                    };
+                    let key = hash(&text);
+                    if known.iter().any(|k| k.contains(&key)) {
+                        out.push(FileRow::Note(ta(
+                            lang,
+                            "dash-file-same",
+                            &[("name", name.clone().into())],
+                        )));
+                        continue;
+                    }
+                    // Validate the whole file before anything is stored.
+                    engine::request(&json!({"cmd": "reset", "survey": &*source})).await;
+                    let reply =
+                        engine::request(&json!({"cmd": "add", "name": name, "text": text})).await;
+                    if reply["ok"] != true {
+                        out.push(FileRow::Rejected {
+                            name,
+                            errors: errors_of(&reply),
+                        });
+                        continue;
+                    }
+                    let stored = StoredFile {
+                        key: key.clone(),
+                        name,
+                        survey: survey.id.clone(),
+                        text,
+                    };
+                    if services::put(
+                        FILES,
+                        &key,
+                        &serde_json::to_string(&stored).expect("serialises"),
+                    )
+                    .await
+                    .is_ok()
+                    {
+                        selected.set(Some(survey.id.clone()));
+                        changed = true;
+                    }
+                }
+                notes.set(out);
+                if changed {
+                    revision.set(*revision + 1);
+                } else {
+                    // Put the selected survey's data back into the engine.
+                    revision.set(*revision + 1);
+                }
+            });
+        })
+    };
+    let on_pick = {
+        let on_import = on_import.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                on_import.emit((0..list.length()).filter_map(|i| list.get(i)).collect());
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let on_import = on_import.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                on_import.emit((0..list.length()).filter_map(|i| list.get(i)).collect());
+            }
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_remove = {
+        let (revision, notes) = (revision.clone(), notes.clone());
+        Callback::from(move |key: String| {
+            let (revision, notes) = (revision.clone(), notes.clone());
+            spawn_local(async move {
+                services::delete(FILES, &key).await.ok();
+                notes.set(Vec::new());
+                revision.set(*revision + 1);
+            });
+        })
+    };
+    let on_export = {
+        let survey = survey.clone();
+        Callback::from(move |_| {
+            let survey = survey.clone();
+            spawn_local(async move {
+                let reply = engine::request(
+                    &json!({"cmd": "export", "format": "csv", "seed": services::random_seed()}),
+                )
+                .await;
+                if let (Some(text), Some((s, _))) = (reply["text"].as_str(), survey) {
+                    services::download(
+                        &format!("otklik-{}-all.csv", s.id),
+                        "text/csv",
+                        text.as_bytes(),
+                    )
+                    .ok();
+                }
+            });
+        })
+    };
+    let on_survey = {
+        let (selected, breakdown) = (selected.clone(), breakdown.clone());
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            breakdown.set(None);
+            selected.set(Some(v));
+        })
+    };
+    let on_period = {
+        let period = period.clone();
+        Callback::from(move |e: Event| {
+            period.set(Some(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            ))
+        })
+    };
+    let on_breakdown = {
+        let (breakdown, computed, survey) = (breakdown.clone(), computed.clone(), survey.clone());
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let b = (!v.is_empty()).then_some(v);
+            breakdown.set(b.clone());
+            let (computed, survey) = (computed.clone(), survey.clone());
+            spawn_local(async move {
+                let mut c = (*computed).clone();
+                let key = b.or_else(|| {
+                    survey
+                        .as_ref()
+                        .and_then(|(s, _)| default_breakdown(s).map(str::to_owned))
+                });
+                c.by_group = match key {
+                    Some(k) => analysis(&["period", &k], true).await,
+                    None => None,
+                };
+                computed.set(c);
+            });
+        })
+    };
+
+    let Some((survey, _)) = survey else {
+        return html! { <p class="loading" role="status">{ "…" }</p> };
+    };
+    let c = &*computed;
+    let k = survey.min_group;
+    let file_count = c
+        .rows
+        .iter()
+        .filter(|r| matches!(r, FileRow::Loaded { .. }))
+        .count();
+    let group_questions: Vec<(String, String)> = survey
+        .group_questions()
+        .map(|q| {
+            (
+                survey.questions[q].id.clone(),
+                survey.questions[q].text.get(lang.code()).to_owned(),
+            )
+        })
+        .collect();
+    let current_breakdown = (*breakdown)
+        .clone()
+        .or_else(|| default_breakdown(&survey).map(str::to_owned));
+    let periods = c
+        .by_period
+        .as_ref()
+        .map(|a| a.periods.clone())
+        .unwrap_or_default();
+    let selected_period = (*period).clone().or_else(|| periods.last().cloned());
+
+    html! {
+        <section class="dashboard" aria-labelledby="dash-title">
+            <h1 id="dash-title">{ t(lang, "dash-title") }</h1>
+            if c.demo { <p class="demo-banner" role="note" id="demo-banner">{ t(lang, "dash-demo") }</p> }
+            if let Some((done, total)) = *progress {
+                <p role="status" class="working">{ ta(lang, "dash-working", &[("done", done.into()), ("total", total.into())]) }</p>
+            }
+            <div class="controls card">
+                <div class="field">
+                    <label for="dash-survey">{ t(lang, "dash-survey") }</label>
+                    <select id="dash-survey" onchange={on_survey}>
+                        { for surveys.iter().map(|(s, _)| html! {
+                            <option value={s.id.clone()} selected={s.id == survey.id}>{ s.title.get(lang.code()).to_owned() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="dash-period">{ t(lang, "dash-period") }</label>
+                    <select id="dash-period" onchange={on_period}>
+                        { for periods.iter().rev().map(|p| html! { <option value={p.clone()} selected={Some(p) == selected_period.as_ref()}>{ p.clone() }</option> }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="dash-breakdown">{ t(lang, "dash-breakdown") }</label>
+                    <select id="dash-breakdown" onchange={on_breakdown}>
+                        <option value="" selected={current_breakdown.is_none()}>{ t(lang, "dash-breakdown-none") }</option>
+                        { for group_questions.iter().map(|(id, text)| html! {
+                            <option value={id.clone()} selected={current_breakdown.as_ref() == Some(id)}>{ text.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            if let (Some(a), Some(p)) = (c.by_period.clone(), selected_period.clone()) {
+                <Cards survey={survey.clone()} analysis={a} period={p.clone()} {lang} />
+                <Charts survey={survey.clone()} by_period={c.by_period.clone()} by_group={c.by_group.clone()}
+                    by_touchpoint={c.by_touchpoint.clone()} period={p.clone()} breakdown={current_breakdown.clone()} {lang} />
+                <Texts survey={survey.clone()} analysis={c.by_group.clone()} period={p} {lang} />
+            }
+            <section class="card data" aria-labelledby="dash-data-title">
+                <h2 id="dash-data-title">{ t(lang, "dash-data") }</h2>
+                <p id="dash-summary" data-total={c.total.to_string()}>
+                    { ta(lang, "dash-data-summary", &[("responses", c.total.into()), ("files", file_count.into())]) }
+                </p>
+                if engine::in_worker() { <p class="hint" id="dash-worker">{ t(lang, "dash-worker") }</p> }
+                <div class="dropzone" ondrop={on_drop} ondragover={on_dragover}>
+                    <label for="dash-import" class="file-label">{ t(lang, "dash-import") }</label>
+                    <input type="file" id="dash-import" multiple=true accept=".csv,.json,text/csv,application/json" onchange={on_pick} />
+                    <p class="hint">{ t(lang, "dash-drop") }</p>
+                </div>
+                { for notes.iter().map(|r| file_message(lang, r)) }
+                { for c.rows.iter().filter(|r| matches!(r, FileRow::Rejected { .. })).map(|r| file_message(lang, r)) }
+                <table class="files">
+                    <caption class="visually-hidden">{ t(lang, "dash-data") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(lang, "dash-file") }</th>
+                        <th scope="col">{ t(lang, "dash-file-responses") }</th>
+                        <th scope="col">{ t(lang, "dash-file-added") }</th>
+                        <th scope="col">{ t(lang, "dash-file-duplicates") }</th>
+                        <th scope="col">{ t(lang, "dash-file-conflicts") }</th>
+                        <td></td>
+                    </tr></thead>
+                    <tbody>
+                        { for c.rows.iter().filter_map(|r| match r {
+                            FileRow::Loaded { name, key, responses, added, duplicates, conflicts } => {
+                                let remove = key.clone().map(|key| {
+                                    let on_remove = on_remove.clone();
+                                    html! { <button type="button" class="small" aria-label={ta(lang, "dash-file-remove-label", &[("name", name.clone().into())])}
+                                        onclick={Callback::from(move |_| on_remove.emit(key.clone()))}>{ t(lang, "dash-file-remove") }</button> }
+                                });
+                                Some(html! {
+                                    <tr>
+                                        <th scope="row">{ name.clone() }</th>
+                                        <td>{ responses }</td><td>{ added }</td><td>{ duplicates }</td>
+                                        <td title={conflicts.join(", ")}>{ conflicts.len() }</td>
+                                        <td>{ for remove }</td>
+                                    </tr>
+                                })
+                            }
+                            _ => None,
+                        }) }
+                    </tbody>
+                </table>
+                if c.rows.iter().any(|r| matches!(r, FileRow::Loaded { conflicts, .. } if !conflicts.is_empty())) {
+                    <p class="hint">{ t(lang, "dash-conflict-note") }</p>
+                }
+                <p><button type="button" id="dash-export" onclick={on_export}>{ t(lang, "dash-export") }</button></p>
+                <p class="hint">{ ta(lang, "anonymity-threshold", &[("k", k.into())]) }</p>
+            </section>
+        </section>
+    }
+}
+
+fn file_message(lang: Lang, r: &FileRow) -> Html {
+    match r {
+        FileRow::Rejected { name, errors } => html! {
+            <div class="error-summary file-error" role="alert">
+                <p>{ ta(lang, "dash-file-rejected", &[("name", name.clone().into())]) }</p>
+                <ul>{ for errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+            </div>
+        },
+        FileRow::Note(text) => html! { <p role="status" class="note">{ text.clone() }</p> },
+        FileRow::Loaded { .. } => html! {},
+    }
+}
+
+/// The breakdown shown when none is chosen: the unit (internal) or the touchpoint.
+pub fn default_breakdown(survey: &Survey) -> Option<&str> {
+    survey
+        .group_questions()
+        .next()
+        .map(|q| survey.questions[q].id.as_str())
+}
+
+/// The shown group of `analysis` for a period (and, optionally, other key values).
+pub fn group_for<'a>(analysis: &'a Analysis, period: &str) -> Option<&'a GroupStats> {
+    analysis.groups.iter().find_map(|g| match g {
+        Group::Shown(s)
+            if s.key.get("period").and_then(Value::as_str) == Some(period) && s.key.len() == 1 =>
+        {
+            Some(&**s)
+        }
+        _ => None,
+    })
+}
+
+fn change_for<'a>(
+    analysis: &'a Analysis,
+    period: &str,
+    path: &str,
+) -> Option<(&'a str, &'a Change)> {
+    analysis
+        .changes
+        .iter()
+        .find(|c| c.to == period && c.key.is_empty())
+        .and_then(|c| c.figures.get(path).map(|f| (c.from.as_str(), f)))
+}
+
+#[derive(Properties, PartialEq)]
+struct CardsProps {
+    survey: Rc<Survey>,
+    analysis: Rc<Analysis>,
+    period: String,
+    lang: Lang,
+}
+
+struct Card {
+    id: String,
+    title: String,
+    value: Option<(f64, Option<[f64; 2]>, u64)>,
+    percent: bool,
+    change_path: String,
+}
+
+#[component]
+fn Cards(props: &CardsProps) -> Html {
+    let lang = props.lang;
+    let s = &props.survey;
+    let k = props.analysis.min_group;
+    let Some(g) = group_for(&props.analysis, &props.period) else {
+        return html! {
+            <section class="cards" aria-labelledby="cards-title">
+                <h2 id="cards-title">{ ta(lang, "dash-cards", &[("period", props.period.clone().into())]) }</h2>
+                <p class="suppressed">{ ta(lang, "dash-suppressed", &[("k", k.into())]) }</p>
+            </section>
+        };
+    };
+    let qtext = |id: &str| {
+        s.question(id)
+            .map_or(id.to_owned(), |q| q.text.get(lang.code()).to_owned())
+    };
+    let mut cards = Vec::new();
+    if let Some(ccl) = &g.ccl {
+        cards.push(Card {
+            id: "ccl".into(),
+            title: t(lang, "dash-ccl"),
+            value: ccl.shown().map(|l| (l.value, l.ci95, l.n)),
+            percent: false,
+            change_path: "ccl.value".into(),
+        });
+    }
+    for (id, d) in &g.dimensions {
+        let title = s
+            .dimensions
+            .iter()
+            .find(|x| x.id == *id)
+            .map_or(id.clone(), |x| x.title.get(lang.code()).to_owned());
+        cards.push(Card {
+            id: format!("dim-{id}"),
+            title,
+            value: d.shown().map(|d| (d.index, d.ci95, d.n)),
+            percent: false,
+            change_path: format!("dimensions.{id}.index"),
+        });
+    }
+    for (id, n) in &g.nps {
+        let title = if s.audience == otklik_survey::Audience::Internal {
+            t(lang, "dash-enps")
+        } else {
+            ta(lang, "dash-nps", &[("q", id.clone().into())])
+        };
+        cards.push(Card {
+            id: format!("nps-{id}"),
+            title,
+            value: n.shown().map(|n| (n.value, Some(n.ci95), n.n)),
+            percent: false,
+            change_path: format!("nps.{id}.value"),
+        });
+    }
+    for (id, c) in &g.ces {
+        cards.push(Card {
+            id: format!("ces-{id}"),
+            title: t(lang, "dash-ces"),
+            value: c.shown().map(|c| (c.mean, c.ci95, c.n)),
+            percent: false,
+            change_path: format!("items.{id}.mean"),
+        });
+    }
+    for (id, r) in &g.resolution {
+        cards.push(Card {
+            id: format!("res-{id}"),
+            title: t(lang, "dash-resolution"),
+            value: r.shown().map(|r| (r.share, Some(r.ci95), r.n)),
+            percent: true,
+            change_path: format!("resolution.{id}.share"),
+        });
+    }
+    for (id, st) in &g.standards {
+        let max = s.question(id).and_then(|q| match &q.kind {
+            QuestionKind::Number {
+                standard_max, unit, ..
+            } => standard_max.map(|m| {
+                format!(
+                    "≤ {}{}",
+                    num(lang, m, 0),
+                    unit.as_ref()
+                        .map(|u| format!(" {}", u.get(lang.code())))
+                        .unwrap_or_default()
+                )
+            }),
+            _ => None,
+        });
+        cards.push(Card {
+            id: format!("std-{id}"),
+            title: ta(
+                lang,
+                "dash-standard",
+                &[(
+                    "q",
+                    format!("{} ({})", qtext(id), max.unwrap_or_default()).into(),
+                )],
+            ),
+            value: st.shown().map(|x| (x.share, Some(x.ci95), x.n)),
+            percent: true,
+            change_path: format!("standards.{id}.share"),
+        });
+    }
+    html! {
+        <section class="cards-section" aria-labelledby="cards-title">
+            <h2 id="cards-title">{ ta(lang, "dash-cards", &[("period", props.period.clone().into())]) }</h2>
+            <ul class="cards">
+                { for cards.into_iter().map(|c| {
+                    let scale = if c.percent { 100.0 } else { 1.0 };
+                    let unit = if c.percent { " %" } else { "" };
+                    let change = change_for(&props.analysis, &props.period, &c.change_path);
+                    html! {
+                        <li class="kpi card" id={format!("card-{}", c.id)}>
+                            <h3>{ c.title }</h3>
+                            { match c.value {
+                                None => html! { <p class="suppressed" data-suppressed="true">{ ta(lang, "dash-suppressed", &[("k", k.into())]) }</p> },
+                                Some((v, ci, n)) => html! {
+                                    <>
+                                        <p class="kpi-value" data-value={v.to_string()}>{ format!("{}{unit}", num(lang, v * scale, 1)) }</p>
+                                        if let Some([lo, hi]) = ci {
+                                            <p class="kpi-ci">{ ta(lang, "dash-ci", &[("lo", num(lang, lo * scale, 1).into()), ("hi", num(lang, hi * scale, 1).into())]) }</p>
+                                        }
+                                        <p class="kpi-n" data-n={n.to_string()}>{ ta(lang, "dash-n", &[("n", n.into())]) }</p>
+                                        { match change {
+                                            Some((from, ch)) => html! {
+                                                <p class={classes!("kpi-change", if ch.significant { "significant" } else { "" })}>
+                                                    { if ch.delta > 0.0 { "▲ " } else if ch.delta < 0.0 { "▼ " } else { "" } }
+                                                    { ta(lang, "dash-change", &[("delta", signed(lang, ch.delta * scale, 1).into()), ("period", from.into())]) }
+                                                    { format!(" ({}, p = {})", t(lang, if ch.significant { "dash-significant" } else { "dash-not-significant" }), num(lang, ch.p, 3)) }
+                                                </p>
+                                            },
+                                            None => html! { <p class="kpi-change">{ t(lang, "dash-no-change") }</p> },
+                                        } }
+                                    </>
+                                },
+                            } }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TextsProps {
+    survey: Rc<Survey>,
+    analysis: Option<Rc<Analysis>>,
+    period: String,
+    lang: Lang,
+}
+
+#[component]
+fn Texts(props: &TextsProps) -> Html {
+    let lang = props.lang;
+    let Some(a) = &props.analysis else {
+        return html! {};
+    };
+    let groups: Vec<(
+        String,
+        &IndexMap<String, Fig<otklik_analytics::TextAnswers>>,
+    )> = a
+        .groups
+        .iter()
+        .filter_map(|g| match g {
+            Group::Shown(s)
+                if s.key.get("period").and_then(Value::as_str) == Some(props.period.as_str()) =>
+            {
+                let label = s
+                    .key
+                    .iter()
+                    .filter(|(k, _)| *k != "period")
+                    .map(|(k, v)| option_label(&props.survey, k, v, lang))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Some((label, &s.texts))
+            }
+            _ => None,
+        })
+        .collect();
+    let shown: Vec<Html> = groups
+        .iter()
+        .flat_map(|(label, texts)| {
+            texts.iter().filter_map(move |(q, f)| {
+                f.shown().map(|t| {
+                    let qtext = props.survey.question(q).map_or(q.clone(), |x| x.text.get(lang.code()).to_owned());
+                    html! {
+                        <div class="texts-group">
+                            <h3>{ format!("{label} — {qtext} ({})", t.n) }</h3>
+                            <ul>{ for t.answers.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
+                        </div>
+                    }
+                })
+            })
+        })
+        .collect();
+    html! {
+        <section class="card texts" aria-labelledby="texts-title">
+            <h2 id="texts-title">{ t(lang, "dash-texts") }</h2>
+            <p class="hint">{ ta(lang, "dash-texts-hint", &[("k", a.min_group_text.into())]) }</p>
+            if shown.is_empty() { <p>{ t(lang, "dash-texts-none") }</p> } else { { for shown } }
+        </section>
+    }
+}
+
+/// The label of a key value: the option's label, or "(no answer)".
+pub fn option_label(survey: &Survey, key: &str, value: &Value, lang: Lang) -> String {
+    match value.as_str() {
+        None => t(lang, "dash-no-answer"),
+        Some(v) if key == "period" => v.to_owned(),
+        Some(v) => survey
+            .question(key)
+            .and_then(|q| q.kind.options().iter().find(|o| o.id == v))
+            .map_or(v.to_owned(), |o| o.label.get(lang.code()).to_owned()),
+    }
+}

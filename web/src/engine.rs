@@ -1,0 +1,96 @@
+//! The page's handle on the analytics worker: requests go out as JSON text and the
+//! replies come back as futures. Where a worker cannot start (some `file://` pages),
+//! the same handler runs on the page.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures_channel::oneshot;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::worker;
+
+struct Engine {
+    worker: Option<Worker>,
+    pending: Rc<RefCell<HashMap<u32, oneshot::Sender<String>>>>,
+    next: Cell<u32>,
+    _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
+}
+
+fn worker_url() -> Option<String> {
+    gloo::utils::document()
+        .query_selector("meta[name=otklik-worker]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+}
+
+fn start() -> Engine {
+    let pending: Rc<RefCell<HashMap<u32, oneshot::Sender<String>>>> = Rc::default();
+    let worker = worker_url().and_then(|url| {
+        let opts = WorkerOptions::new();
+        opts.set_type(WorkerType::Module);
+        Worker::new_with_options(&url, &opts).ok()
+    });
+    let on_message = worker.as_ref().map(|w| {
+        let pending = pending.clone();
+        let cb = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let Some(text) = e.data().as_string() else {
+                return;
+            };
+            let Some((id, body)) = text.split_once('\n') else {
+                return;
+            };
+            if let Some(tx) = id
+                .parse()
+                .ok()
+                .and_then(|id: u32| pending.borrow_mut().remove(&id))
+            {
+                tx.send(body.to_owned()).ok();
+            }
+        });
+        w.set_onmessage(Some(cb.as_ref().unchecked_ref()));
+        cb
+    });
+    Engine {
+        worker,
+        pending,
+        next: Cell::new(1),
+        _on_message: on_message,
+    }
+}
+
+thread_local! {
+    static ENGINE: Engine = start();
+}
+
+/// Whether the analytics run in a worker (false: on the page).
+pub fn in_worker() -> bool {
+    ENGINE.with(|e| e.worker.is_some())
+}
+
+/// Sends one request and waits for its reply.
+pub async fn request(req: &Value) -> Value {
+    let body = req.to_string();
+    let rx = ENGINE.with(|e| {
+        let w = e.worker.as_ref()?;
+        let id = e.next.get();
+        e.next.set(id + 1);
+        let (tx, rx) = oneshot::channel();
+        e.pending.borrow_mut().insert(id, tx);
+        w.post_message(&JsValue::from_str(&format!("{id}\n{body}")))
+            .ok()?;
+        Some(rx)
+    });
+    let reply = match rx {
+        Some(rx) => rx.await.unwrap_or_else(|_| {
+            r#"{"ok":false,"errors":["the analytics worker stopped"]}"#.to_owned()
+        }),
+        None => worker::handle(&body),
+    };
+    serde_json::from_str(&reply).unwrap_or(Value::Null)
+}

@@ -22,6 +22,9 @@ use crate::services::{self, FILES, SURVEYS};
 /// A response file kept on the device (already validated).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredFile {
+    /// The order of import: files merge in the order they came.
+    #[serde(default)]
+    pub seq: u64,
     pub key: String,
     pub name: String,
     pub survey: String,
@@ -108,6 +111,25 @@ fn survey_of(text: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// For a CSV without a `survey` column: the survey whose question ids cover every
+/// column of the header.
+fn guess_survey(text: &str, surveys: &[(Rc<Survey>, Rc<str>)]) -> Option<String> {
+    let body = text.trim_start_matches('\u{feff}');
+    if body.trim_start().starts_with('{') {
+        return None;
+    }
+    let header = csv_lite(body).next()?;
+    surveys
+        .iter()
+        .find(|(s, _)| {
+            header.iter().all(|h| {
+                matches!(h.as_str(), "response_id" | "period" | "survey" | "version")
+                    || s.question(h).is_some()
+            })
+        })
+        .map(|(s, _)| s.id.clone())
+}
+
 /// Splits the first lines of a CSV well enough to find the `survey` column.
 fn csv_lite(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
     text.lines().take(2).map(|l| {
@@ -138,8 +160,13 @@ fn errors_of(reply: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn row_of(reply: &Value, key: Option<String>) -> FileRow {
-    let r = &reply["report"];
+fn row_of(r: &Value, key: Option<String>) -> FileRow {
+    if r["ok"] != true {
+        return FileRow::Rejected {
+            name: r["name"].as_str().unwrap_or_default().to_owned(),
+            errors: errors_of(r),
+        };
+    }
     FileRow::Loaded {
         name: r["name"].as_str().unwrap_or_default().to_owned(),
         key,
@@ -166,10 +193,13 @@ pub struct Computed {
     pub by_period: Option<Rc<Analysis>>,
     pub by_group: Option<Rc<Analysis>>,
     pub by_touchpoint: Option<Rc<Analysis>>,
+    /// The engine's name for this data set.
+    pub token: String,
 }
 
-async fn analysis(by: &[&str], texts: bool) -> Option<Rc<Analysis>> {
-    let reply = engine::request(&json!({"cmd": "analyze", "by": by, "texts": texts})).await;
+async fn analysis(token: &str, by: &[&str], texts: bool) -> Option<Rc<Analysis>> {
+    let reply =
+        engine::request(&json!({"cmd": "analyze", "token": token, "by": by, "texts": texts})).await;
     serde_json::from_value(reply["analysis"].clone())
         .ok()
         .map(Rc::new)
@@ -206,12 +236,13 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         list.push((Rc::new(s), src.into()));
                     }
                 }
-                let stored: Vec<StoredFile> = services::all(FILES)
+                let mut stored: Vec<StoredFile> = services::all(FILES)
                     .await
                     .unwrap_or_default()
                     .iter()
                     .filter_map(|s| serde_json::from_str(s).ok())
                     .collect();
+                stored.sort_by_key(|f| f.seq);
                 if selected.is_none() {
                     let first = stored
                         .first()
@@ -226,14 +257,17 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     }
 
     // Load the selected survey's files into the engine (or the demo), then analyse.
+    // Each run has its own token and generation, so that runs never mix.
     let survey = selected
         .as_ref()
         .and_then(|id| surveys.iter().find(|(s, _)| s.id == *id).cloned());
+    let generation = use_mut_ref(|| 0u64);
     {
         let (computed, progress, period) = (computed.clone(), progress.clone(), period.clone());
         let survey = survey.clone();
         let files = (*files).clone();
         let breakdown_now = (*breakdown).clone();
+        let generation = generation.clone();
         let deps = (
             survey.as_ref().map(|(s, _)| s.id.clone()),
             files
@@ -242,49 +276,63 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         );
         use_effect_with(deps, move |_| {
             if let (Some((survey, source)), Some(files)) = (survey, files) {
+                *generation.borrow_mut() += 1;
+                let mine_gen = *generation.borrow();
                 spawn_local(async move {
                     let mine: Vec<StoredFile> = files
                         .into_iter()
                         .filter(|f| f.survey == survey.id)
                         .collect();
-                    engine::request(&json!({"cmd": "reset", "survey": &*source})).await;
+                    let demo = mine.is_empty();
+                    let token = format!(
+                        "{}|{}",
+                        survey.id,
+                        mine.iter()
+                            .map(|f| f.key.as_str())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    );
+                    progress.set(Some((0, mine.len().max(1))));
+                    let reply = engine::request(&json!({
+                        "cmd": "load", "token": token, "survey": &*source, "demo": demo,
+                        "files": mine.iter().map(|f| json!({"name": f.name, "text": f.text})).collect::<Vec<_>>(),
+                    }))
+                    .await;
                     let mut c = Computed {
-                        demo: mine.is_empty(),
+                        demo,
+                        token: token.clone(),
+                        total: reply["total"].as_u64().unwrap_or(0),
                         ..Computed::default()
                     };
-                    if mine.is_empty() {
-                        progress.set(Some((0, 1)));
-                        let reply = engine::request(&json!({"cmd": "demo"})).await;
-                        c.total = reply["total"].as_u64().unwrap_or(0);
-                        c.rows.push(row_of(&reply, None));
+                    let keys: Vec<Option<String>> = if demo {
+                        vec![None]
+                    } else {
+                        mine.iter().map(|f| Some(f.key.clone())).collect()
+                    };
+                    for (r, key) in reply["reports"]
+                        .as_array()
+                        .cloned()
+                        .unwrap_or_default()
+                        .iter()
+                        .zip(keys)
+                    {
+                        c.rows.push(row_of(r, key));
                     }
-                    for (i, f) in mine.iter().enumerate() {
-                        progress.set(Some((i, mine.len())));
-                        let reply =
-                            engine::request(&json!({"cmd": "add", "name": f.name, "text": f.text}))
-                                .await;
-                        if reply["ok"] == true {
-                            c.total = reply["total"].as_u64().unwrap_or(0);
-                            c.rows.push(row_of(&reply, Some(f.key.clone())));
-                        } else {
-                            c.rows.push(FileRow::Rejected {
-                                name: f.name.clone(),
-                                errors: errors_of(&reply),
-                            });
-                        }
-                    }
-                    c.by_period = analysis(&["period"], false).await;
+                    c.by_period = analysis(&token, &["period"], false).await;
                     let tp = survey
                         .with_role(otklik_survey::Role::Touchpoint)
                         .map(|q| survey.questions[q].id.clone());
                     if let Some(tp) = tp {
-                        c.by_touchpoint = analysis(&["period", &tp], false).await;
+                        c.by_touchpoint = analysis(&token, &["period", &tp], false).await;
                     }
                     if let Some(b) = breakdown_now
                         .as_deref()
                         .or_else(|| default_breakdown(&survey))
                     {
-                        c.by_group = analysis(&["period", b], true).await;
+                        c.by_group = analysis(&token, &["period", b], true).await;
+                    }
+                    if *generation.borrow() != mine_gen {
+                        return; // a newer run has started
                     }
                     period.set(c.by_period.as_ref().and_then(|a| a.periods.last().cloned()));
                     progress.set(None);
@@ -312,6 +360,12 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 let mut out = Vec::new();
                 let mut changed = false;
                 let known = services::all(FILES).await.unwrap_or_default();
+                let mut seq = known
+                    .iter()
+                    .filter_map(|s| serde_json::from_str::<StoredFile>(s).ok())
+                    .map(|f| f.seq)
+                    .max()
+                    .unwrap_or(0);
                 for file in list {
                     let (name, text) = read_file(file).await;
                     // A survey definition.
@@ -323,6 +377,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         continue;
                     }
                     let sid = survey_of(&text)
+                        .or_else(|| guess_survey(&text, &surveys))
                         .or_else(|| (*selected).clone())
                         .unwrap_or_default();
                     let Some((survey, source)) = surveys.iter().find(|(s, _)| s.id == sid).cloned()
@@ -344,9 +399,10 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         continue;
                     }
                     // Validate the whole file before anything is stored.
-                    engine::request(&json!({"cmd": "reset", "survey": &*source})).await;
-                    let reply =
-                        engine::request(&json!({"cmd": "add", "name": name, "text": text})).await;
+                    let reply = engine::request(
+                        &json!({"cmd": "check", "survey": &*source, "name": name, "text": text}),
+                    )
+                    .await;
                     if reply["ok"] != true {
                         out.push(FileRow::Rejected {
                             name,
@@ -354,7 +410,9 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         });
                         continue;
                     }
+                    seq += 1;
                     let stored = StoredFile {
+                        seq,
                         key: key.clone(),
                         name,
                         survey: survey.id.clone(),
@@ -469,7 +527,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         .and_then(|(s, _)| default_breakdown(s).map(str::to_owned))
                 });
                 c.by_group = match key {
-                    Some(k) => analysis(&["period", &k], true).await,
+                    Some(k) => analysis(&c.token, &["period", &k], true).await,
                     None => None,
                 };
                 computed.set(c);

@@ -1,0 +1,121 @@
+// The manager's dashboard in a real headless Chromium: demo data on first open,
+// imports validated whole (a bad file rejected with line and column, nothing else
+// touched), repeated imports change nothing, reloads keep everything, and the cards
+// show exactly what `otklik indicators` computes for the same files.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, ROOT, otklik } from './harness.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server.close(); });
+
+async function axe(page, name) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  assert.deepEqual(r.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`), []);
+}
+
+const CHARTS = ['trend', 'likert', 'drivers', 'heatmap', 'channels', 'standards'];
+
+test('first open shows the demo with cards and every chart, on desktop and phone', async () => {
+  for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+    const profile = await freshProfile();
+    const { context, page, log } = await launch(profile, viewport);
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector('#demo-banner');
+      await page.waitForSelector('.kpi');
+      // External survey: every chart kind appears.
+      await page.selectOption('#dash-survey', 'external-client');
+      await page.waitForSelector('#chart-standards');
+      for (const c of CHARTS) assert.ok(await page.$(`#chart-${c}`), `chart ${c}`);
+      assert.ok(await page.$('figure[id^="chart-nps"]'), 'NPS chart');
+      assert.ok((await page.$$('#card-ccl .kpi-value')).length === 1);
+      await axe(page, `dashboard (${label})`);
+      await screenshot(page, `${label}-dashboard-external`);
+      await page.selectOption('#dash-survey', 'internal-client');
+      await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total > 3000);
+      await page.waitForSelector('#chart-heatmap');
+      await screenshot(page, `${label}-dashboard-internal`);
+      // Small units are suppressed, never shown as zero.
+      const heat = await page.textContent('#chart-heatmap table');
+      assert.match(heat, /меньше 5/);
+      await assertClean(assert, log, server.url, page);
+    } finally {
+      await context.close();
+      await removeProfile(profile);
+    }
+  }
+});
+
+test('imports: good files merge, a bad file is rejected with line and column, repeats change nothing, reload keeps all, cards equal the CLI', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-dash-'));
+  otklik(['demo', '--out', dir, '--responses', '600', '--seed', '11']);
+  const lines = (await readFile(join(dir, 'external-client.csv'), 'utf8')).trimEnd().split('\n');
+  const header = lines[0];
+  const a = join(dir, 'a.csv'); const b = join(dir, 'b.csv'); const bad = join(dir, 'bad.csv');
+  await writeFile(a, [header, ...lines.slice(1, 401)].join('\n') + '\n');
+  await writeFile(b, [header, ...lines.slice(301)].join('\n') + '\n'); // 100 overlap with a
+  const badRows = lines.slice(1, 6);
+  const cells = badRows[3].split(',');
+  const col = header.split(',').indexOf('nps');
+  cells[col] = '11';
+  badRows[3] = cells.join(',');
+  await writeFile(bad, [header, ...badRows].join('\n') + '\n');
+
+  const profile = await freshProfile();
+  let { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('#demo-banner');
+    await page.setInputFiles('#dash-import', [a, b, bad]);
+    await page.waitForSelector('.file-error');
+    await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '600');
+    assert.equal(await page.$('#demo-banner'), null, 'the demo goes away');
+    const err = await page.textContent('.file-error');
+    assert.match(err, /bad\.csv:5: column nps: "11" is not a whole number 0\.\.10/);
+    const rows = await page.$$eval('table.files tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    assert.deepEqual(rows.map((r) => r.slice(0, 5)).sort(), [['a.csv', '400', '400', '0', '0'], ['b.csv', '300', '200', '100', '0']]);
+
+    // The same files again: nothing changes.
+    await page.setInputFiles('#dash-import', [a, b]);
+    await page.waitForSelector('.note');
+    assert.equal(await page.$eval('#dash-summary', (e) => e.dataset.total), '600');
+    assert.equal((await page.$$('table.files tbody tr')).length, 2);
+
+    // A reload keeps everything.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '600');
+    assert.equal((await page.$$('table.files tbody tr')).length, 2);
+
+    // The cards show what the CLI computes for the same files.
+    const cli = JSON.parse(otklik(['indicators', join(ROOT, 'fixtures/surveys/external-client.json'), a, b, '--by', 'period']));
+    const latest = cli.groups[cli.groups.length - 1];
+    assert.equal(latest.suppressed, false);
+    await page.waitForSelector('#card-ccl .kpi-value');
+    const card = async (id) => page.$eval(`#card-${id}`, (c) => ({ value: c.querySelector('.kpi-value')?.dataset.value, n: c.querySelector('.kpi-n')?.dataset.n }));
+    assert.deepEqual(await card('ccl'), { value: String(latest.ccl.value), n: String(latest.ccl.n) });
+    for (const [dim, d] of Object.entries(latest.dimensions)) {
+      if (d.suppressed) assert.ok(await page.$(`#card-dim-${dim} [data-suppressed]`));
+      else assert.deepEqual(await card(`dim-${dim}`), { value: String(d.index), n: String(d.n) });
+    }
+    assert.deepEqual(await card('nps-nps'), { value: String(latest.nps.nps.value), n: String(latest.nps.nps.n) });
+    assert.deepEqual(await card('res-resolved'), { value: String(latest.resolution.resolved.share), n: String(latest.resolution.resolved.n) });
+    for (const [q, s] of Object.entries(latest.standards)) {
+      if (s.suppressed) assert.ok(await page.$(`#card-std-${q} [data-suppressed]`));
+      else assert.deepEqual(await card(`std-${q}`), { value: String(s.share), n: String(s.n) });
+    }
+
+    // Removing a file takes its responses away.
+    await page.click('table.files button[aria-label*="b.csv"]');
+    await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '400');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});

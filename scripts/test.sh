@@ -17,7 +17,7 @@ step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "library crates build for wasm32 (pure: no I/O, no clock)"
-cargo check --locked --target wasm32-unknown-unknown -p otklik-survey -p otklik-analytics -p otklik-demo
+cargo check --locked --target wasm32-unknown-unknown -p otklik-survey -p otklik-analytics -p otklik-demo -p otklik-charts
 
 step "unit, property, reference and end-to-end CLI tests"
 cargo test --workspace --locked 2>&1 | tee -a "$results"

@@ -1,0 +1,305 @@
+//! Diverging stacked bars of answer distributions.
+
+use otklik_analytics::{Fig, ItemStats};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use serde::{Deserialize, Serialize};
+
+use crate::layout::{
+    cartesian, category_lines, footnote, header, label_column, mesh_style, Canvas, Frame,
+    LegendEntry, Swatch,
+};
+use crate::style::{
+    clean, diverging, percent, text_on, text_width, AXIS, BACKGROUND, LABEL_PX, MUTED, PAD,
+    SMALL_PX, TEXT,
+};
+use crate::{check_finite, svg, ChartError, ChartText, Datum};
+
+/// One item (statement) of a scale with the shares of its answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LikertItem {
+    /// The item's text.
+    pub label: String,
+    /// The share (0–1) of each value, lowest first; `points` of them.
+    pub shares: Datum<Vec<f64>>,
+}
+
+impl LikertItem {
+    /// The item from its analysis figure: shares from the counts `dist`.
+    pub fn from_item(label: impl Into<String>, fig: &Fig<ItemStats>) -> Self {
+        LikertItem {
+            label: label.into(),
+            shares: match fig {
+                Fig::Shown(s) => Datum::Shown(shares(&s.dist)),
+                Fig::Suppressed => Datum::Suppressed,
+            },
+        }
+    }
+}
+
+/// Counts to shares (all zero when there are no answers).
+pub(crate) fn shares(counts: &[u32]) -> Vec<f64> {
+    let total: f64 = counts.iter().map(|&c| f64::from(c)).sum();
+    counts
+        .iter()
+        .map(|&c| {
+            if total > 0.0 {
+                f64::from(c) / total
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// The data of a Likert chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LikertInput {
+    /// Points of the scale, 2 to 11.
+    pub points: usize,
+    /// The items, drawn top to bottom.
+    pub items: Vec<LikertItem>,
+}
+
+/// The texts of a Likert chart.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LikertLabels {
+    /// Title, description, suppression mark.
+    pub text: ChartText,
+    /// Name of the x axis (say "Share of answers"); empty for none.
+    pub x_axis: String,
+    /// The legend's name of each value, lowest first (say "1 — disagree"); empty for
+    /// the numbers 1…m.
+    pub values: Vec<String>,
+}
+
+fn validate(input: &LikertInput, labels: &LikertLabels) -> Result<(), ChartError> {
+    if !(2..=11).contains(&input.points) {
+        return Err(ChartError::Input(format!(
+            "a scale of {} points (2 to 11 are drawn)",
+            input.points
+        )));
+    }
+    if !labels.values.is_empty() && labels.values.len() != input.points {
+        return Err(ChartError::Input(format!(
+            "{} value labels for {} points",
+            labels.values.len(),
+            input.points
+        )));
+    }
+    for item in &input.items {
+        if let Datum::Shown(s) = &item.shares {
+            if s.len() != input.points {
+                return Err(ChartError::Input(format!(
+                    "item {:?} has {} shares for {} points",
+                    item.label,
+                    s.len(),
+                    input.points
+                )));
+            }
+            check_finite("a share", s)?;
+            if s.iter().any(|&x| x < 0.0) {
+                return Err(ChartError::Input("a negative share".into()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Shares normalised to sum to 1 (a zero total stays zero).
+fn normalised(s: &[f64]) -> Vec<f64> {
+    let total: f64 = s.iter().sum();
+    s.iter()
+        .map(|&x| if total > 0.0 { x / total } else { 0.0 })
+        .collect()
+}
+
+/// Where the bar of `shares` starts: left of zero by the bottom values and half the
+/// neutral one.
+fn start(shares: &[f64]) -> f64 {
+    let m = shares.len();
+    let k = m / 2;
+    let neutral = if m % 2 == 1 { shares[k] / 2.0 } else { 0.0 };
+    -(shares[..k].iter().sum::<f64>() + neutral)
+}
+
+fn value_names(input: &LikertInput, labels: &LikertLabels) -> Vec<String> {
+    if labels.values.is_empty() {
+        (1..=input.points).map(|v| v.to_string()).collect()
+    } else {
+        labels.values.iter().map(|v| clean(v)).collect()
+    }
+}
+
+/// Draws diverging stacked bars: per item, the bottom values to the left of zero, the
+/// top values to the right and a neutral middle value centred on zero.
+pub fn draw_likert<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &LikertInput,
+    labels: &LikertLabels,
+) -> Result<(), ChartError> {
+    validate(input, labels)?;
+    let c = Canvas::new(area)?;
+    let text = &labels.text;
+    let mark = clean(&text.suppressed);
+    let colors = diverging(input.points);
+    let names = value_names(input, labels);
+    let legend: Vec<LegendEntry> = names
+        .iter()
+        .zip(&colors)
+        .map(|(name, &color)| LegendEntry {
+            swatch: Swatch::Fill(color),
+            label: name.clone(),
+        })
+        .collect();
+    let top = header(&c, &clean(&text.title), &legend)?;
+    let any_suppressed = input.items.iter().any(|i| i.shares.is_suppressed());
+    let bottom = footnote(
+        &c,
+        text.suppressed_note.as_deref().map(clean).as_deref(),
+        any_suppressed,
+    )?;
+
+    let items: Vec<String> = input.items.iter().map(|i| clean(&i.label)).collect();
+    let item_refs: Vec<&str> = items.iter().map(String::as_str).collect();
+    let col = label_column(&item_refs, c.width, 0.4);
+    let x_axis = clean(&labels.x_axis);
+    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
+    let frame = Frame {
+        top: top + 2,
+        bottom: c.height - bottom + x_label_area,
+        left: PAD + col + 10,
+        right: PAD + 10,
+    };
+    let shares: Vec<Option<Vec<f64>>> = input
+        .items
+        .iter()
+        .map(|i| i.shares.shown().map(|s| normalised(s)))
+        .collect();
+    let reach = shares
+        .iter()
+        .flatten()
+        .map(|s| {
+            let left = -start(s);
+            left.max(1.0 - left)
+        })
+        .fold(0.5_f64, f64::max);
+    let reach = ((reach * 5.0 - 1e-9).ceil() / 5.0).clamp(0.2, 1.0);
+    let n = input.items.len().max(1);
+    let mut chart = cartesian(&c, &frame, -reach..reach, 0.0..n as f64, x_label_area, 0)?;
+    let fmt_x = |v: &f64| percent(v.abs());
+    let plot_w = {
+        let (x0, _) = chart.backend_coord(&(-reach, 0.0));
+        let (x1, _) = chart.backend_coord(&(reach, 0.0));
+        x1 - x0
+    };
+    {
+        let mut mesh = mesh_style(&mut chart);
+        mesh.disable_y_mesh()
+            .disable_y_axis()
+            .y_labels(0)
+            .x_labels((plot_w / 50).clamp(3, 11) as usize)
+            .x_label_formatter(&fmt_x);
+        if !x_axis.is_empty() {
+            mesh.x_desc(x_axis.clone());
+        }
+        mesh.draw()?;
+    }
+
+    let row_px = {
+        let (_, y0) = chart.backend_coord(&(0.0, 1.0));
+        let (_, y1) = chart.backend_coord(&(0.0, 0.0));
+        y1 - y0
+    };
+    let thickness = (f64::from(row_px) * 0.62).min(26.0) / f64::from(row_px.max(1));
+    for (idx, (item, share)) in items.iter().zip(&shares).enumerate() {
+        let yc = n as f64 - idx as f64 - 0.5;
+        let (y_top, y_bottom) = (yc + thickness / 2.0, yc - thickness / 2.0);
+        // The item's label, right-aligned in the label column.
+        let (_, py) = c.rel(chart.backend_coord(&(0.0, yc)));
+        let lines = category_lines(item, f64::from(col), row_px);
+        let styled: Vec<(String, f64, RGBColor)> =
+            lines.into_iter().map(|l| (l, LABEL_PX, TEXT)).collect();
+        c.lines(&styled, frame.left - 10, py, HPos::Right)?;
+        match (share, &input.items[idx].shares) {
+            (Some(s), _) => {
+                let mut x = start(s);
+                for (v, &part) in s.iter().enumerate() {
+                    if part <= 0.0 {
+                        continue;
+                    }
+                    let a = c.rel(chart.backend_coord(&(x, y_top)));
+                    let b = c.rel(chart.backend_coord(&(x + part, y_bottom)));
+                    c.fill(a, b, colors[v])?;
+                    // A white seam between segments.
+                    c.line(vec![(b.0, a.1), (b.0, b.1)], BACKGROUND, 1)?;
+                    let label = percent(part);
+                    if f64::from(b.0 - a.0) >= text_width(&label, SMALL_PX) + 6.0 && row_px >= 14 {
+                        c.text(
+                            &label,
+                            ((a.0 + b.0) / 2, (a.1 + b.1) / 2),
+                            SMALL_PX,
+                            false,
+                            text_on(colors[v]),
+                            HPos::Center,
+                            VPos::Center,
+                        )?;
+                    }
+                    x += part;
+                }
+            }
+            (None, Datum::Suppressed) => {
+                let p = c.rel(chart.backend_coord(&(0.0, yc)));
+                c.plate(&mark, p, SMALL_PX, false, MUTED)?;
+            }
+            (None, _) => {}
+        }
+    }
+    // Zero, over the bars.
+    let a = c.rel(chart.backend_coord(&(0.0, n as f64)));
+    let b = c.rel(chart.backend_coord(&(0.0, 0.0)));
+    c.line(vec![a, b], AXIS, 1)?;
+    Ok(())
+}
+
+fn summary(input: &LikertInput, labels: &LikertLabels) -> String {
+    let names = value_names(input, labels);
+    let mark = clean(&labels.text.suppressed);
+    let parts: Vec<String> = input
+        .items
+        .iter()
+        .map(|i| match &i.shares {
+            Datum::Shown(s) => {
+                let s = normalised(s);
+                let values: Vec<String> = names
+                    .iter()
+                    .zip(&s)
+                    .map(|(n, &x)| format!("{n} {}", percent(x)))
+                    .collect();
+                format!("{}: {}", clean(&i.label), values.join(", "))
+            }
+            Datum::Suppressed => format!("{}: {mark}", clean(&i.label)),
+            Datum::Missing => format!("{}: —", clean(&i.label)),
+        })
+        .collect();
+    format!("{}.", parts.join("; "))
+}
+
+/// Renders [`draw_likert`] to an accessible SVG document.
+pub fn likert_svg(
+    input: &LikertInput,
+    labels: &LikertLabels,
+    width: u32,
+    height: u32,
+    id_prefix: &str,
+) -> Result<String, ChartError> {
+    svg::render(
+        width,
+        height,
+        id_prefix,
+        &labels.text,
+        || summary(input, labels),
+        |area| draw_likert(area, input, labels),
+    )
+}

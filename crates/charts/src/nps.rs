@@ -1,0 +1,287 @@
+//! Detractors, passives and promoters per group, with the NPS.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use serde::{Deserialize, Serialize};
+
+use crate::layout::{
+    cartesian, category_lines, footnote, header, label_column, mesh_style, Canvas, Frame,
+    LegendEntry, Swatch,
+};
+use crate::style::{
+    clean, percent, signed, text_on, text_width, truncate, BACKGROUND, LABEL_PX, MUTED, NEG_STRONG,
+    NEUTRAL, PAD, POS_STRONG, SMALL_PX, TEXT,
+};
+use crate::{check_finite, svg, ChartError, ChartText, Datum};
+
+/// The composition of one group's answers and its NPS.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct NpsParts {
+    /// Share (0–1) answering 0–6.
+    pub detractors: f64,
+    /// Share answering 7–8.
+    pub passives: f64,
+    /// Share answering 9–10.
+    pub promoters: f64,
+    /// The NPS, −100 to 100.
+    pub nps: f64,
+}
+
+impl NpsParts {
+    /// Shares and the NPS from the three counts (all zero when there are none).
+    pub fn from_counts(detractors: u64, passives: u64, promoters: u64) -> Self {
+        let n = (detractors + passives + promoters) as f64;
+        let share = |x: u64| if n > 0.0 { x as f64 / n } else { 0.0 };
+        NpsParts {
+            detractors: share(detractors),
+            passives: share(passives),
+            promoters: share(promoters),
+            nps: 100.0 * (share(promoters) - share(detractors)),
+        }
+    }
+}
+
+/// One bar of the chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NpsGroup {
+    /// The group's name.
+    pub label: String,
+    /// Its composition.
+    pub value: Datum<NpsParts>,
+}
+
+/// The data of an NPS chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NpsInput {
+    /// The groups, top to bottom.
+    pub groups: Vec<NpsGroup>,
+}
+
+/// The texts of an NPS chart.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NpsLabels {
+    /// Title, description, suppression mark.
+    pub text: ChartText,
+    /// Name of the x axis (say "Share of answers"); empty for none.
+    pub x_axis: String,
+    /// Legend entry of 0–6.
+    pub detractors: String,
+    /// Legend entry of 7–8.
+    pub passives: String,
+    /// Legend entry of 9–10.
+    pub promoters: String,
+    /// The heading of the printed scores (say "NPS" or "eNPS").
+    pub score: String,
+}
+
+const DETRACTORS: RGBColor = NEG_STRONG;
+const PASSIVES: RGBColor = NEUTRAL;
+const PROMOTERS: RGBColor = POS_STRONG;
+
+fn validate(input: &NpsInput) -> Result<(), ChartError> {
+    for g in &input.groups {
+        if let Datum::Shown(p) = &g.value {
+            check_finite(
+                "an NPS part",
+                &[p.detractors, p.passives, p.promoters, p.nps],
+            )?;
+            if p.detractors < 0.0 || p.passives < 0.0 || p.promoters < 0.0 {
+                return Err(ChartError::Input("a negative NPS share".into()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Draws a 100% bar per group (detractors, passives, promoters, left to right) with
+/// the group's NPS printed beside it.
+pub fn draw_nps<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &NpsInput,
+    labels: &NpsLabels,
+) -> Result<(), ChartError> {
+    validate(input)?;
+    let c = Canvas::new(area)?;
+    let text = &labels.text;
+    let mark = clean(&text.suppressed);
+    let legend = vec![
+        LegendEntry {
+            swatch: Swatch::Fill(DETRACTORS),
+            label: clean(&labels.detractors),
+        },
+        LegendEntry {
+            swatch: Swatch::Fill(PASSIVES),
+            label: clean(&labels.passives),
+        },
+        LegendEntry {
+            swatch: Swatch::Fill(PROMOTERS),
+            label: clean(&labels.promoters),
+        },
+    ];
+    let top = header(&c, &clean(&text.title), &legend)?;
+    let any_suppressed = input.groups.iter().any(|g| g.value.is_suppressed());
+    let bottom = footnote(
+        &c,
+        text.suppressed_note.as_deref().map(clean).as_deref(),
+        any_suppressed,
+    )?;
+
+    let names: Vec<String> = input.groups.iter().map(|g| clean(&g.label)).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let col = label_column(&refs, c.width, 0.3);
+    let score = truncate(&clean(&labels.score), 90.0, LABEL_PX);
+    let score_w =
+        (text_width(&score, LABEL_PX).max(text_width("+100", LABEL_PX)) + 16.0).ceil() as i32;
+    let x_axis = clean(&labels.x_axis);
+    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
+    let frame = Frame {
+        top: top + line_height_px() + 4,
+        bottom: c.height - bottom + x_label_area,
+        left: PAD + col + 10,
+        right: PAD + score_w,
+    };
+    let n = input.groups.len().max(1);
+    let mut chart = cartesian(&c, &frame, 0.0..1.0, 0.0..n as f64, x_label_area, 0)?;
+    let fmt_x = |v: &f64| percent(*v);
+    {
+        let mut mesh = mesh_style(&mut chart);
+        mesh.disable_y_mesh()
+            .y_labels(0)
+            .x_labels(6)
+            .x_label_formatter(&fmt_x);
+        if !x_axis.is_empty() {
+            mesh.x_desc(x_axis.clone());
+        }
+        mesh.draw()?;
+    }
+    let score_x = c.width - PAD - score_w / 2;
+    c.text(
+        &score,
+        (score_x, frame.top - 4),
+        LABEL_PX,
+        true,
+        TEXT,
+        HPos::Center,
+        VPos::Bottom,
+    )?;
+
+    let row_px = {
+        let (_, y0) = chart.backend_coord(&(0.0, 1.0));
+        let (_, y1) = chart.backend_coord(&(0.0, 0.0));
+        y1 - y0
+    };
+    let thickness = (f64::from(row_px) * 0.62).min(26.0) / f64::from(row_px.max(1));
+    for (idx, (name, g)) in names.iter().zip(&input.groups).enumerate() {
+        let yc = n as f64 - idx as f64 - 0.5;
+        let (_, py) = c.rel(chart.backend_coord(&(0.0, yc)));
+        let lines = category_lines(name, f64::from(col), row_px);
+        let styled: Vec<(String, f64, RGBColor)> =
+            lines.into_iter().map(|l| (l, LABEL_PX, TEXT)).collect();
+        c.lines(&styled, frame.left - 10, py, HPos::Right)?;
+        match &g.value {
+            Datum::Shown(p) => {
+                let total = p.detractors + p.passives + p.promoters;
+                let mut x = 0.0;
+                for (part, color) in [
+                    (p.detractors, DETRACTORS),
+                    (p.passives, PASSIVES),
+                    (p.promoters, PROMOTERS),
+                ] {
+                    let part = if total > 0.0 { part / total } else { 0.0 };
+                    if part <= 0.0 {
+                        continue;
+                    }
+                    let a = c.rel(chart.backend_coord(&(x, yc + thickness / 2.0)));
+                    let b = c.rel(chart.backend_coord(&(x + part, yc - thickness / 2.0)));
+                    c.fill(a, b, color)?;
+                    c.line(vec![(b.0, a.1), (b.0, b.1)], BACKGROUND, 1)?;
+                    let label = percent(part);
+                    if f64::from(b.0 - a.0) >= text_width(&label, SMALL_PX) + 6.0 && row_px >= 14 {
+                        c.text(
+                            &label,
+                            ((a.0 + b.0) / 2, (a.1 + b.1) / 2),
+                            SMALL_PX,
+                            false,
+                            text_on(color),
+                            HPos::Center,
+                            VPos::Center,
+                        )?;
+                    }
+                    x += part;
+                }
+                let s = signed(p.nps, 0, text.decimal_comma);
+                c.text(
+                    &s,
+                    (score_x, py),
+                    LABEL_PX,
+                    true,
+                    TEXT,
+                    HPos::Center,
+                    VPos::Center,
+                )?;
+            }
+            Datum::Suppressed => {
+                let p = c.rel(chart.backend_coord(&(0.0, yc)));
+                c.text(
+                    &mark,
+                    (p.0 + 6, p.1),
+                    SMALL_PX,
+                    false,
+                    MUTED,
+                    HPos::Left,
+                    VPos::Center,
+                )?;
+            }
+            Datum::Missing => {}
+        }
+    }
+    Ok(())
+}
+
+fn line_height_px() -> i32 {
+    crate::layout::line_height(LABEL_PX)
+}
+
+fn summary(input: &NpsInput, labels: &NpsLabels) -> String {
+    let mark = clean(&labels.text.suppressed);
+    let score = clean(&labels.score);
+    let parts: Vec<String> = input
+        .groups
+        .iter()
+        .map(|g| match &g.value {
+            Datum::Shown(p) => format!(
+                "{}: {score} {} ({} {}, {} {}, {} {})",
+                clean(&g.label),
+                signed(p.nps, 0, labels.text.decimal_comma),
+                clean(&labels.detractors),
+                percent(p.detractors),
+                clean(&labels.passives),
+                percent(p.passives),
+                clean(&labels.promoters),
+                percent(p.promoters),
+            ),
+            Datum::Suppressed => format!("{}: {mark}", clean(&g.label)),
+            Datum::Missing => format!("{}: —", clean(&g.label)),
+        })
+        .collect();
+    format!("{}.", parts.join("; "))
+}
+
+/// Renders [`draw_nps`] to an accessible SVG document.
+pub fn nps_svg(
+    input: &NpsInput,
+    labels: &NpsLabels,
+    width: u32,
+    height: u32,
+    id_prefix: &str,
+) -> Result<String, ChartError> {
+    svg::render(
+        width,
+        height,
+        id_prefix,
+        &labels.text,
+        || summary(input, labels),
+        |area| draw_nps(area, input, labels),
+    )
+}

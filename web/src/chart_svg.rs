@@ -1,50 +1,293 @@
-//! The bridge from analysis results to `otklik-charts` inputs.
+//! From analysis results to `otklik-charts` inputs, with translated labels. A chart
+//! that cannot be drawn is left out; its data table is still there.
 
-use otklik_analytics::{Analysis, ChannelStats, GroupStats};
-use otklik_survey::Survey;
+use otklik_analytics::{Analysis, ChannelStats, Fig, Group, GroupStats};
+use otklik_charts::*;
+use otklik_survey::{Channel, QuestionKind, Survey};
+use serde_json::Value;
 
-use crate::i18n::Lang;
+use crate::i18n::{t, ta, Lang};
 
-pub fn trend(_s: &Survey, _a: &Analysis, _lang: Lang) -> Option<String> {
-    None
+const WIDTH: u32 = 720;
+
+fn text(lang: Lang, title: String, k: u32) -> ChartText {
+    ChartText {
+        suppressed_note: Some(ta(lang, "chart-suppressed-note", &[("k", k.into())])),
+        decimal_comma: lang == Lang::Ru,
+        ..ChartText::new(title, format!("<{k}"))
+    }
 }
-pub fn likert(_s: &Survey, _g: &GroupStats, _lang: Lang, _k: u32) -> Option<String> {
-    None
+
+fn question_text(s: &Survey, id: &str, lang: Lang) -> String {
+    s.question(id)
+        .map_or(id.to_owned(), |q| q.text.get(lang.code()).to_owned())
 }
-pub fn quadrant(_s: &Survey, _g: &GroupStats, _lang: Lang) -> Option<String> {
-    None
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    Some(if v.len() % 2 == 0 {
+        (v[m - 1] + v[m]) / 2.0
+    } else {
+        v[m]
+    })
 }
-pub fn channels(
-    _s: &Survey,
-    _q: &str,
-    _mix: &ChannelStats,
-    _lang: Lang,
-    _k: u32,
-) -> Option<String> {
-    None
+
+pub fn trend(_s: &Survey, a: &Analysis, lang: Lang) -> Option<String> {
+    let values = a
+        .periods
+        .iter()
+        .map(|p| {
+            a.groups
+                .iter()
+                .find_map(|g| match g {
+                    Group::Shown(st)
+                        if st.key.get("period").and_then(Value::as_str) == Some(p.as_str()) =>
+                    {
+                        Some(st.ccl.as_ref().map_or(Datum::Missing, Datum::from))
+                    }
+                    Group::Suppressed { key, .. }
+                        if key.get("period").and_then(Value::as_str) == Some(p.as_str()) =>
+                    {
+                        Some(Datum::Suppressed)
+                    }
+                    _ => None,
+                })
+                .unwrap_or(Datum::Missing)
+        })
+        .collect();
+    let input = TrendInput {
+        periods: a.periods.clone(),
+        series: vec![TrendSeries {
+            name: t(lang, "dash-ccl"),
+            values,
+        }],
+        y_range: TrendInput::INDEX_RANGE,
+    };
+    let labels = TrendLabels {
+        text: text(lang, t(lang, "chart-trend"), a.min_group),
+        x_axis: t(lang, "chart-axis-period"),
+        y_axis: t(lang, "chart-axis-index"),
+        band: t(lang, "chart-band"),
+    };
+    trend_svg(&input, &labels, WIDTH, 400, "trend").ok()
 }
+
+pub fn likert(s: &Survey, g: &GroupStats, lang: Lang, k: u32) -> Option<String> {
+    let items: Vec<LikertItem> = g
+        .items
+        .iter()
+        .map(|(id, f)| LikertItem::from_item(question_text(s, id, lang), f))
+        .collect();
+    let points = s
+        .questions
+        .iter()
+        .filter_map(|q| match q.kind {
+            QuestionKind::Scale { points, .. } => Some(usize::from(points)),
+            _ => None,
+        })
+        .max()?;
+    // Items of another length than the longest are drawn on their own scale by the
+    // table only; the chart takes the common length.
+    let items: Vec<LikertItem> = items
+        .into_iter()
+        .filter(|i| i.shares.shown().is_none_or(|v| v.len() == points))
+        .collect();
+    let height = (90 + 34 * items.len() as u32).max(240);
+    let input = LikertInput { points, items };
+    let labels = LikertLabels {
+        text: text(lang, t(lang, "chart-likert"), k),
+        x_axis: t(lang, "chart-axis-answers"),
+        values: Vec::new(),
+    };
+    likert_svg(&input, &labels, WIDTH, height, "likert").ok()
+}
+
+pub fn quadrant(s: &Survey, g: &GroupStats, lang: Lang) -> Option<String> {
+    let points: Vec<QuadrantPoint> = g
+        .drivers
+        .iter()
+        .map(|(id, f)| QuadrantPoint {
+            label: question_text(s, id, lang),
+            value: Datum::from(f),
+        })
+        .collect();
+    let shown: Vec<&otklik_analytics::DriverStats> =
+        g.drivers.values().filter_map(Fig::shown).collect();
+    let input = QuadrantInput {
+        median_importance: median(shown.iter().map(|d| d.importance).collect()),
+        median_performance: median(shown.iter().map(|d| d.performance).collect()),
+        points,
+    };
+    let labels = QuadrantLabels {
+        text: text(lang, t(lang, "chart-drivers"), s.min_group),
+        x_axis: t(lang, "chart-axis-importance"),
+        y_axis: t(lang, "chart-performance"),
+        priority: t(lang, "chart-priority-legend"),
+        other: t(lang, "chart-other-items"),
+        median: t(lang, "chart-median-lines"),
+    };
+    quadrant_svg(&input, &labels, WIDTH, 460, "drivers").ok()
+}
+
+pub fn channels(s: &Survey, q: &str, mix: &ChannelStats, lang: Lang, k: u32) -> Option<String> {
+    let options = s.question(q)?.kind.options();
+    let channels: Vec<ChannelBar> = mix
+        .options
+        .iter()
+        .map(|(id, f)| {
+            let opt = options.iter().find(|o| o.id == *id);
+            ChannelBar {
+                label: opt.map_or(id.clone(), |o| o.label.get(lang.code()).to_owned()),
+                kind: if opt.and_then(|o| o.channel) == Some(Channel::Digital) {
+                    ChannelKind::Digital
+                } else {
+                    ChannelKind::Offline
+                },
+                value: Datum::from(f),
+            }
+        })
+        .collect();
+    let height = (90 + 36 * channels.len() as u32).max(240);
+    let input = ChannelsInput { channels };
+    let labels = ChannelsLabels {
+        text: text(lang, t(lang, "chart-channels"), k),
+        x_axis: t(lang, "chart-axis-responses"),
+        digital: t(lang, "chart-digital"),
+        offline: t(lang, "chart-offline"),
+    };
+    channels_svg(&input, &labels, WIDTH, height, "channels").ok()
+}
+
 pub fn heatmap(
-    _s: &Survey,
-    _groups: &[(String, Option<&GroupStats>)],
-    _lang: Lang,
-    _k: u32,
+    s: &Survey,
+    groups: &[(String, Option<&GroupStats>)],
+    lang: Lang,
+    k: u32,
+    title: String,
 ) -> Option<String> {
-    None
+    let input = HeatmapInput {
+        rows: groups.iter().map(|(l, _)| l.clone()).collect(),
+        columns: s
+            .dimensions
+            .iter()
+            .map(|d| d.title.get(lang.code()).to_owned())
+            .collect(),
+        values: groups
+            .iter()
+            .map(|(_, st)| {
+                s.dimensions
+                    .iter()
+                    .map(|d| match st {
+                        None => Datum::Suppressed,
+                        Some(st) => match st.dimensions.get(&d.id) {
+                            Some(Fig::Shown(x)) => Datum::Shown(x.index),
+                            Some(Fig::Suppressed) => Datum::Suppressed,
+                            None => Datum::Missing,
+                        },
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    let height = (150 + 34 * groups.len() as u32).max(240);
+    let labels = HeatmapLabels {
+        text: text(lang, title, k),
+        scale: t(lang, "chart-scale-index"),
+    };
+    heatmap_svg(&input, &labels, WIDTH, height, "heatmap").ok()
 }
+
 pub fn nps(
-    _q: &str,
-    _groups: &[(String, Option<&GroupStats>)],
-    _lang: Lang,
-    _k: u32,
+    q: &str,
+    groups: &[(String, Option<&GroupStats>)],
+    lang: Lang,
+    k: u32,
+    title: String,
 ) -> Option<String> {
-    None
+    let groups: Vec<NpsGroup> = groups
+        .iter()
+        .map(|(label, st)| NpsGroup {
+            label: label.clone(),
+            value: match st.and_then(|st| st.nps.get(q)) {
+                Some(Fig::Shown(n)) => Datum::Shown(NpsParts::from(n)),
+                Some(Fig::Suppressed) => Datum::Suppressed,
+                None if st.is_none() => Datum::Suppressed,
+                None => Datum::Missing,
+            },
+        })
+        .collect();
+    let height = (110 + 34 * groups.len() as u32).max(240);
+    let labels = NpsLabels {
+        text: text(lang, title, k),
+        x_axis: t(lang, "chart-axis-answers"),
+        detractors: t(lang, "chart-detractors"),
+        passives: t(lang, "chart-passives"),
+        promoters: t(lang, "chart-promoters"),
+        score: "NPS".to_owned(),
+    };
+    nps_svg(
+        &NpsInput { groups },
+        &labels,
+        WIDTH,
+        height,
+        &format!("nps-{q}"),
+    )
+    .ok()
 }
+
 pub fn standards(
-    _s: &Survey,
-    _groups: &[(String, Option<&GroupStats>)],
-    _standards: &[String],
-    _lang: Lang,
-    _k: u32,
+    s: &Survey,
+    bars: &[(String, String, Option<&GroupStats>)],
+    lang: Lang,
+    k: u32,
 ) -> Option<String> {
-    None
+    let bars: Vec<StandardBar> = bars
+        .iter()
+        .map(|(label, q, st)| {
+            let value = match st.and_then(|st| st.standards.get(q)) {
+                Some(f) => Datum::from(f),
+                None => Datum::Suppressed,
+            };
+            let standard = match s.question(q).map(|x| &x.kind) {
+                Some(QuestionKind::Number {
+                    standard_max: Some(m),
+                    unit,
+                    ..
+                }) => {
+                    format!(
+                        "≤ {m}{}",
+                        unit.as_ref()
+                            .map(|u| format!(" {}", u.get(lang.code())))
+                            .unwrap_or_default()
+                    )
+                }
+                _ => String::new(),
+            };
+            StandardBar {
+                label: label.clone(),
+                standard,
+                value,
+            }
+        })
+        .collect();
+    if bars.is_empty() {
+        return None;
+    }
+    let height = (90 + 36 * bars.len() as u32).max(240);
+    let labels = StandardsLabels {
+        text: text(lang, t(lang, "chart-standards"), k),
+        x_axis: t(lang, "chart-axis-within"),
+    };
+    standards_svg(
+        &StandardsInput { touchpoints: bars },
+        &labels,
+        WIDTH,
+        height,
+        "standards",
+    )
+    .ok()
 }

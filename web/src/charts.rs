@@ -45,7 +45,8 @@ pub fn Svg(props: &SvgProps) -> Html {
 fn figure(id: &str, title: String, svg: Option<String>, table: Table, lang: Lang) -> Html {
     html! {
         <figure class="chart card" id={format!("chart-{id}")} aria-labelledby={format!("chart-{id}-caption")}>
-            <figcaption id={format!("chart-{id}-caption")}>{ title.clone() }</figcaption>
+            // The SVG draws its own title; the caption stays for screen readers.
+            <figcaption id={format!("chart-{id}-caption")} class={classes!(svg.is_some().then_some("visually-hidden"))}>{ title.clone() }</figcaption>
             if let Some(svg) = svg { <div class="chart-svg"><Svg svg={AttrValue::from(svg)} /></div> }
             <details>
                 <summary>{ t(lang, "dash-table") }</summary>
@@ -320,7 +321,13 @@ pub fn Charts(props: &ChartsProps) -> Html {
             out.push(figure(
                 "heatmap",
                 ta(lang, "chart-heatmap", &[("by", text(b).into())]),
-                crate::chart_svg::heatmap(s, &groups, lang, k),
+                crate::chart_svg::heatmap(
+                    s,
+                    &groups,
+                    lang,
+                    k,
+                    ta(lang, "chart-heatmap", &[("by", text(b).into())]),
+                ),
                 Table { headers, rows },
                 lang,
             ));
@@ -363,7 +370,13 @@ pub fn Charts(props: &ChartsProps) -> Html {
             out.push(figure(
                 &format!("nps-{q}"),
                 ta(lang, "chart-nps", &[("by", text(b).into())]),
-                crate::chart_svg::nps(id, &groups, lang, k),
+                crate::chart_svg::nps(
+                    id,
+                    &groups,
+                    lang,
+                    k,
+                    ta(lang, "chart-nps", &[("by", text(b).into())]),
+                ),
                 Table {
                     headers: vec![
                         text(b),
@@ -380,12 +393,19 @@ pub fn Charts(props: &ChartsProps) -> Html {
         }
     }
 
-    // 6. Service standards by touchpoint.
+    // 6. Service standards by touchpoint (a standard that its touchpoint never asks,
+    // by the survey's own visibility rules, is left out rather than shown as hidden).
     if let Some(a) = &props.by_touchpoint {
         let k = a.min_group;
-        let groups: Vec<(String, Option<&GroupStats>)> = shown_groups(a, &props.period)
-            .map(|(g, st)| (group_label(s, g, lang), st))
-            .collect();
+        let applies = |q: &str, key: &Value| -> bool {
+            let Some(cond) = s.question(q).and_then(|x| x.visible_if.as_ref()) else {
+                return true;
+            };
+            match key.get(&cond.question).and_then(Value::as_str) {
+                Some(option) => cond.values.iter().any(|v| v == option),
+                None => key.get(&cond.question).is_none(),
+            }
+        };
         let standards: Vec<String> = s
             .questions
             .iter()
@@ -400,11 +420,23 @@ pub fn Charts(props: &ChartsProps) -> Html {
             })
             .map(|q| q.id.clone())
             .collect();
-        let mut rows = Vec::new();
-        for (label, st) in &groups {
+        let mut bars: Vec<(String, String, Option<&GroupStats>)> = Vec::new();
+        for (g, st) in shown_groups(a, &props.period) {
+            let key = match g {
+                Group::Shown(x) => serde_json::to_value(&x.key).unwrap_or_default(),
+                Group::Suppressed { key, .. } => serde_json::to_value(key).unwrap_or_default(),
+            };
             for q in &standards {
-                match st.and_then(|st| st.standards.get(q)) {
-                    Some(Fig::Shown(x)) => rows.push(vec![
+                if applies(q, &key) {
+                    bars.push((group_label(s, g, lang), q.clone(), st));
+                }
+            }
+        }
+        let rows: Vec<Vec<String>> = bars
+            .iter()
+            .map(
+                |(label, q, st)| match st.and_then(|st| st.standards.get(q)) {
+                    Some(Fig::Shown(x)) => vec![
                         format!("{label} — {}", text(q)),
                         format!("{} %", num(lang, 100.0 * x.share, 1)),
                         format!(
@@ -415,24 +447,23 @@ pub fn Charts(props: &ChartsProps) -> Html {
                         num(lang, x.median, 1),
                         num(lang, x.p90, 1),
                         x.n.to_string(),
-                    ]),
-                    Some(Fig::Suppressed) => rows.push(vec![
+                    ],
+                    _ => vec![
                         format!("{label} — {}", text(q)),
                         fewer(lang, k),
                         String::new(),
                         String::new(),
                         String::new(),
                         String::new(),
-                    ]),
-                    None => {}
-                }
-            }
-        }
+                    ],
+                },
+            )
+            .collect();
         if !rows.is_empty() {
             out.push(figure(
                 "standards",
                 t(lang, "chart-standards"),
-                crate::chart_svg::standards(s, &groups, &standards, lang, k),
+                crate::chart_svg::standards(s, &bars, lang, k),
                 Table {
                     headers: vec![
                         t(lang, "chart-touchpoint"),

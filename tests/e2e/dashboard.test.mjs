@@ -35,6 +35,8 @@ test('first open shows the demo with cards and every chart, on desktop and phone
       for (const c of CHARTS) assert.ok(await page.$(`#chart-${c}`), `chart ${c}`);
       assert.ok(await page.$('figure[id^="chart-nps"]'), 'NPS chart');
       assert.ok((await page.$$('#card-ccl .kpi-value')).length === 1);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
       await axe(page, `dashboard (${label})`);
       await screenshot(page, `${label}-dashboard-external`);
       await page.selectOption('#dash-survey', 'internal-client');
@@ -66,6 +68,12 @@ test('imports: good files merge, a bad file is rejected with line and column, re
   cells[col] = '11';
   badRows[3] = cells.join(',');
   await writeFile(bad, [header, ...badRows].join('\n') + '\n');
+  // Same id as a response of a.csv, different answers: a conflict, the first kept.
+  const c = join(dir, 'c.csv');
+  const first = lines[1].split(',');
+  const pcol = header.split(',').indexOf('period');
+  first[pcol] = first[pcol] === '2022-Q1' ? '2022-Q2' : '2022-Q1';
+  await writeFile(c, [header, first.join(',')].join('\n') + '\n');
 
   const profile = await freshProfile();
   let { context, page, log } = await launch(profile);
@@ -109,6 +117,14 @@ test('imports: good files merge, a bad file is rejected with line and column, re
       if (s.suppressed) assert.ok(await page.$(`#card-std-${q} [data-suppressed]`));
       else assert.deepEqual(await card(`std-${q}`), { value: String(s.share), n: String(s.n) });
     }
+
+    // A conflicting file is accepted, its conflict listed, nothing overwritten.
+    await page.setInputFiles('#dash-import', [c]);
+    await page.waitForFunction(() => document.querySelectorAll('table.files tbody tr').length === 3);
+    const crow = await page.$$eval('table.files tbody tr', (trs) => trs.map((tr) => [...tr.children].map((x) => x.textContent.trim())).find((r) => r[0] === 'c.csv'));
+    assert.deepEqual(crow.slice(0, 5), ['c.csv', '1', '0', '0', '1']);
+    assert.equal(await page.$eval('#dash-summary', (e) => e.dataset.total), '600');
+    assert.deepEqual(await card('ccl'), { value: String(latest.ccl.value), n: String(latest.ccl.n) }, 'nothing was overwritten');
 
     // Removing a file takes its responses away.
     await page.click('table.files button[aria-label*="b.csv"]');

@@ -615,6 +615,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 </div>
                 { for notes.iter().map(|r| file_message(lang, r)) }
                 { for c.rows.iter().filter(|r| matches!(r, FileRow::Rejected { .. })).map(|r| file_message(lang, r)) }
+                <div class="table-wrap">
                 <table class="files">
                     <caption class="visually-hidden">{ t(lang, "dash-data") }</caption>
                     <thead><tr>
@@ -646,6 +647,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
                 if c.rows.iter().any(|r| matches!(r, FileRow::Loaded { conflicts, .. } if !conflicts.is_empty())) {
                     <p class="hint">{ t(lang, "dash-conflict-note") }</p>
                 }

@@ -8,7 +8,7 @@ use otklik_survey::{Channel, Column, QuestionKind, Responses, Role, Survey};
 use serde_json::Value;
 
 use crate::output::*;
-use crate::stats::{self, CoMoments, Moments, Z95};
+use crate::stats::{self, LevelBucket, Moments, Z95};
 use crate::suppress::remainder_rule;
 use crate::{Error, Key, Params, Result};
 
@@ -62,7 +62,8 @@ struct Acc {
     alpha: Vec<u64>,
     alpha_width: Vec<(usize, usize)>,
     alpha_stride: usize,
-    drivers: Vec<CoMoments>,
+    /// Per cell, per scale item, per answer value (0..12): level buckets.
+    drivers: Vec<LevelBucket>,
     standards: Vec<Vec<f64>>,
     resolution: Vec<[u64; 2]>,
     channels: Vec<u64>,
@@ -242,7 +243,7 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
         alpha: vec![0; cells * alpha_stride],
         alpha_width,
         alpha_stride,
-        drivers: vec![CoMoments::default(); cells * nscale],
+        drivers: vec![LevelBucket::default(); cells * nscale * 12],
         standards: vec![Vec::new(); cells * plan.standards.len()],
         resolution: vec![[0; 2]; cells * plan.resolution.len()],
         channels: vec![
@@ -268,13 +269,19 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
     // Respondent scores: dimensions, level, Cronbach sums, drivers.
     if ndim > 0 {
         let scale_codes: Vec<&[u8]> = plan.scale.iter().map(|s| column_codes(data, s.q)).collect();
-        let scale_span: Vec<f64> = plan
+        // The 0–100 value of every answer, computed once: (v − 1) / (m − 1) · 100.
+        let mapped: Vec<[f64; 12]> = plan
             .scale
             .iter()
-            .map(|s| f64::from(s.points) - 1.0)
+            .map(|s| {
+                let mut m = [0.0; 12];
+                for (v, slot) in m.iter_mut().enumerate().skip(1).take(usize::from(s.points)) {
+                    *slot = (v as f64 - 1.0) / (f64::from(s.points) - 1.0) * 100.0;
+                }
+                m
+            })
             .collect();
         let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
-        let mut scores = vec![f64::NAN; ndim];
         for (row, &c) in cell_of.iter().enumerate() {
             let c = c as usize;
             let (mut wsum, mut wtot) = (0.0, 0.0);
@@ -283,17 +290,15 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
                 for &i in items {
                     let v = scale_codes[i][row];
                     if v > 0 {
-                        sum += (f64::from(v) - 1.0) / scale_span[i] * 100.0;
+                        sum += mapped[i][usize::from(v)];
                         cnt += 1;
                         total += u64::from(v);
                     }
                 }
                 if cnt == 0 {
-                    scores[d] = f64::NAN;
                     continue;
                 }
                 let score = sum / f64::from(cnt);
-                scores[d] = score;
                 acc.dim[c * ndim + d].push(score);
                 wsum += weights[d] * score;
                 wtot += weights[d];
@@ -313,10 +318,13 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
             if wtot > 0.0 {
                 let level = wsum / wtot;
                 acc.ccl[c].push(level);
+                let y = stats::fixed(level);
+                let y2 = u128::from(y) * u128::from(y);
+                let base = c * nscale * 12;
                 for (i, codes) in scale_codes.iter().enumerate() {
                     let v = codes[row];
                     if v > 0 {
-                        acc.drivers[c * nscale + i].push(v, level);
+                        acc.drivers[base + i * 12 + usize::from(v)].push(y, y2);
                     }
                 }
             }
@@ -937,7 +945,8 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
             let mut found = Vec::new();
             for (i, s) in plan.scale.iter().enumerate() {
                 let id = survey.questions[s.q].id.clone();
-                let co = &acc.drivers[c * plan.scale.len() + i];
+                let start = (c * plan.scale.len() + i) * 12;
+                let co = stats::co_moments(&acc.drivers[start + 1..start + 12], 1);
                 let perf = g.items.get(&id).and_then(Fig::shown).map(|st| st.index);
                 match (perf, co.pearson()) {
                     (Some(performance), Some(r)) if co.n >= k64 => {

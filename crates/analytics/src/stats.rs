@@ -72,9 +72,12 @@ pub fn t_interval(mean: f64, sd: f64, n: u64) -> Option<[f64; 2]> {
 /// responses (merging files in any order gives the very same figures).
 const FIXED: f64 = 4_294_967_296.0;
 
+/// A score (0..=100) in fixed point.
 #[inline]
-fn fixed(x: f64) -> i128 {
-    (x * FIXED).round() as i128
+pub fn fixed(x: f64) -> u64 {
+    // x ≥ 0: adding one half and truncating rounds half away from zero, like
+    // `f64::round`, without its library call.
+    (x * FIXED + 0.5) as u64
 }
 
 /// Count, sum and sum of squares of values in 0..=100 (respondent scores), exact and
@@ -83,18 +86,18 @@ fn fixed(x: f64) -> i128 {
 pub struct Moments {
     /// Count.
     pub n: u64,
-    s1: i128,
-    s2: i128,
+    s1: u128,
+    s2: u128,
 }
 
 impl Moments {
-    /// Adds one value (expected in 0..=100; larger values may overflow past 10⁶ rows).
+    /// Adds one value in 0..=100.
     #[inline]
     pub fn push(&mut self, x: f64) {
         let v = fixed(x);
         self.n += 1;
-        self.s1 += v;
-        self.s2 += v * v;
+        self.s1 += u128::from(v);
+        self.s2 += u128::from(v) * u128::from(v);
     }
     /// Mean.
     pub fn mean(&self) -> f64 {
@@ -102,11 +105,50 @@ impl Moments {
     }
     /// Sample variance (denominator n − 1); `None` for n < 2.
     pub fn variance(&self) -> Option<f64> {
-        let n = i128::from(self.n);
-        (self.n >= 2).then(|| {
-            (n * self.s2 - self.s1 * self.s1) as f64 / (n * (n - 1)) as f64 / (FIXED * FIXED)
-        })
+        let n = self.n as i128;
+        let (s1, s2) = (self.s1 as i128, self.s2 as i128);
+        (self.n >= 2).then(|| (n * s2 - s1 * s1) as f64 / (n * (n - 1)) as f64 / (FIXED * FIXED))
     }
+}
+
+/// Per (item, answer value): how many respondents gave that answer, and the sum and
+/// sum of squares of their fixed-point levels. Enough for the item's Pearson
+/// correlation with the level, at three additions per answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LevelBucket {
+    /// Respondents.
+    pub n: u64,
+    /// Σ level (fixed point).
+    pub sy: u128,
+    /// Σ level² (fixed point).
+    pub syy: u128,
+}
+
+impl LevelBucket {
+    /// Adds one respondent with fixed-point level `y` (and its square).
+    #[inline]
+    pub fn push(&mut self, y: u64, y2: u128) {
+        self.n += 1;
+        self.sy += u128::from(y);
+        self.syy += y2;
+    }
+}
+
+/// The co-moments of an item (whole numbers `first..`) with the level, from the
+/// buckets of each answer value.
+pub fn co_moments(buckets: &[LevelBucket], first: u8) -> CoMoments {
+    let mut c = CoMoments::default();
+    for (k, b) in buckets.iter().enumerate() {
+        let x = i128::from(first) + k as i128;
+        let n = i128::from(b.n);
+        c.n += b.n;
+        c.sx += x * n;
+        c.sxx += x * x * n;
+        c.sy += b.sy as i128;
+        c.syy += b.syy as i128;
+        c.sxy += x * b.sy as i128;
+    }
+    c
 }
 
 /// Sums of pairs (a small whole number `x`, a score `y`), exact and order-independent,
@@ -126,7 +168,7 @@ impl CoMoments {
     /// Adds one pair.
     #[inline]
     pub fn push(&mut self, x: u8, y: f64) {
-        let (x, y) = (i128::from(x), fixed(y));
+        let (x, y) = (i128::from(x), i128::from(fixed(y)));
         self.n += 1;
         self.sx += x;
         self.sxx += x * x;

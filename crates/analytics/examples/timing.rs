@@ -1,0 +1,38 @@
+//! Quick timing of ingest and the three groupings on the benchmark data:
+//! `cargo run --release -p otklik-analytics --example timing -- 1000000`.
+use std::time::Instant;
+
+use otklik_analytics::{analyze, Key, Params};
+use otklik_survey::import;
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let survey = otklik_demo::bench_survey();
+    let csv = otklik_demo::generate_csv(
+        &survey,
+        &otklik_demo::Spec {
+            responses: Some(n),
+            ..Default::default()
+        },
+        42,
+    );
+    let t = Instant::now();
+    let data = import::read_csv(&survey, "bench.csv", &csv, &import::Limits::default()).unwrap();
+    println!("ingest {:.1} MB: {:?}", csv.len() as f64 / 1e6, t.elapsed());
+    for by in [
+        vec![],
+        vec![Key::Period],
+        vec![Key::Period, Key::Question("dept".into())],
+    ] {
+        let p = Params {
+            by: by.clone(),
+            ..Params::default()
+        };
+        let t = Instant::now();
+        let a = analyze(&survey, &data, &p).unwrap();
+        println!("{:?}: {} groups in {:?}", by, a.groups.len(), t.elapsed());
+    }
+}

@@ -179,7 +179,10 @@ fn list_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn small_int(s: &str) -> Option<u8> {
-    let b = s.as_bytes();
+    small_int_bytes(s.as_bytes())
+}
+
+fn small_int_bytes(b: &[u8]) -> Option<u8> {
     match b {
         [d @ b'0'..=b'9'] => Some(d - b'0'),
         [a @ b'1'..=b'9', c @ b'0'..=b'9'] => Some((a - b'0') * 10 + (c - b'0')),
@@ -608,6 +611,24 @@ pub fn read_csv(
             .for_each(|a| *a = (Answer::Missing, None));
         let mut ok = true;
         for (i, col) in &cols {
+            // Fast path: a whole number in range for a scale or NPS question, read
+            // from the bytes (anything else goes the general way, with its message).
+            if let Col::Question(q) = col {
+                let bytes = &record[*i];
+                let fast = match &survey.questions[*q].kind {
+                    QuestionKind::Scale { points, .. } => {
+                        small_int_bytes(bytes).filter(|v| (1..=*points).contains(v))
+                    }
+                    QuestionKind::Nps { .. } => {
+                        small_int_bytes(bytes).filter(|v| *v <= 10).map(|v| v + 1)
+                    }
+                    _ => None,
+                };
+                if let Some(code) = fast {
+                    row_answers[*q] = (Answer::Code(code), None);
+                    continue;
+                }
+            }
             let Ok(cell) = std::str::from_utf8(&record[*i]) else {
                 problems.add(
                     Location::Line {

@@ -60,12 +60,17 @@ pub fn Runner(props: &RunnerProps) -> Html {
         });
     }
 
-    let (Some(session), Some(draft)) = (ctx.state.session.clone(), ctx.state.draft.clone()) else {
-        // A session without a draft: start one for the next respondent.
+    // A session without a draft: start one for the next respondent.
+    {
         let dispatch = ctx.dispatch.clone();
-        if ctx.state.session.is_some() {
-            dispatch.dispatch(Action::NewDraft(Draft::new(services::new_response_id())));
-        }
+        let needs_draft = ctx.state.session.is_some() && ctx.state.draft.is_none();
+        use_effect_with(needs_draft, move |needs| {
+            if *needs {
+                dispatch.dispatch(Action::NewDraft(Draft::new(services::new_response_id())));
+            }
+        });
+    }
+    let (Some(session), Some(draft)) = (ctx.state.session.clone(), ctx.state.draft.clone()) else {
         return html! {};
     };
     let survey = session.survey.clone();

@@ -36,6 +36,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver; fi
 fi
 
+if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
+  log "installing LibreOffice Writer and poppler-utils (the report is printed to PDF in the tests)"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils; \
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils; fi
+fi
+
 if [ ! -d tests/e2e/node_modules/playwright-core ]; then
   log "installing playwright-core and axe-core from npm (no browser download)"
   npm ci --prefix tests/e2e --no-audit --no-fund

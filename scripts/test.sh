@@ -17,7 +17,7 @@ step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "library crates build for wasm32 (pure: no I/O, no clock)"
-cargo check --locked --target wasm32-unknown-unknown -p otklik-survey -p otklik-analytics -p otklik-demo -p otklik-charts
+cargo check --locked --target wasm32-unknown-unknown -p otklik-survey -p otklik-analytics -p otklik-demo -p otklik-charts -p otklik-report
 
 step "unit, property, reference and end-to-end CLI tests"
 cargo test --workspace --locked 2>&1 | tee -a "$results"
@@ -25,6 +25,9 @@ cargo build --locked --release -p otklik-cli
 
 step "browser tests of the web crate (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a "$results"
+
+step "the yearly report from the demo data in every format, printed to PDF (artifacts/report/)"
+bash scripts/report-pdf.sh
 
 step "build the web app"
 bash scripts/build-web.sh

@@ -1,5 +1,5 @@
 //! `otklik`: validate survey definitions, compute the client-centricity indicators,
-//! merge response files and make demo data.
+//! write the yearly report, merge response files and make demo data.
 //!
 //! Exit codes: 0 success; 1 the input has problems (listed on stderr); 2 wrong
 //! usage; 3 merge conflicts; 4 a file could not be read or written.
@@ -68,6 +68,44 @@ enum Command {
         #[arg(required = true)]
         responses: Vec<PathBuf>,
         /// Output file; `.json` writes JSON, anything else CSV.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+    /// Write the yearly client-centricity report for the General Meeting: HTML, DOCX,
+    /// XLSX or CSV, by the output file's extension.
+    Report {
+        /// The survey definition (JSON).
+        survey: PathBuf,
+        /// Response files (CSV or JSON); merged by response id. Periods of any
+        /// granularity: each is counted in its year.
+        #[arg(required = true)]
+        responses: Vec<PathBuf>,
+        /// The year reported on.
+        #[arg(long)]
+        year: u16,
+        /// A year to compare with (repeatable; default: every earlier year in the data).
+        #[arg(long = "compare", value_name = "YEAR")]
+        compare: Vec<u16>,
+        /// A second survey (say, external clients after internal ones): its definition,
+        /// then its response files.
+        #[arg(long, num_args = 2.., value_name = "FILE")]
+        also: Vec<PathBuf>,
+        /// The organisation's name for the title page.
+        #[arg(long, default_value = "Организация")]
+        org: String,
+        /// The report's language.
+        #[arg(long, value_parser = ["ru", "en"], default_value = "ru")]
+        lang: String,
+        /// The date of preparation, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// A text file whose lines replace the generated recommendations.
+        #[arg(long, value_name = "FILE")]
+        recommendations: Option<PathBuf>,
+        /// Smallest group shown (at least 3; default: the survey's).
+        #[arg(long)]
+        min_group: Option<u32>,
+        /// Output file: .html, .docx, .xlsx or .csv.
         #[arg(short, long)]
         out: PathBuf,
     },
@@ -233,6 +271,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             fs::write(&out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!("{}: {} responses", out.display(), data.len());
         }
+        Command::Report {
+            survey,
+            responses,
+            year,
+            compare,
+            also,
+            org,
+            lang,
+            date,
+            recommendations,
+            min_group,
+            out,
+        } => report(ReportArgs {
+            survey,
+            responses,
+            year,
+            compare,
+            also,
+            org,
+            lang,
+            date,
+            recommendations,
+            min_group,
+            out,
+        })?,
         Command::Demo {
             out,
             seed,
@@ -264,6 +327,111 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+struct ReportArgs {
+    survey: PathBuf,
+    responses: Vec<PathBuf>,
+    year: u16,
+    compare: Vec<u16>,
+    also: Vec<PathBuf>,
+    org: String,
+    lang: String,
+    date: Option<String>,
+    recommendations: Option<PathBuf>,
+    min_group: Option<u32>,
+    out: PathBuf,
+}
+
+fn usage(message: String) -> anyhow::Error {
+    eprintln!("otklik: {message}");
+    Reported(2).into()
+}
+
+/// Today's date (UTC) from the system clock: the shell may read it, the core may not.
+fn today() -> otklik_report::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days to civil date (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    otklik_report::Date::new(year, month, day).expect("a calendar date")
+}
+
+fn report(a: ReportArgs) -> Result<()> {
+    use otklik_report::{FileHash, Format, Input, Params};
+    let format = Format::from_extension(&a.out.to_string_lossy()).ok_or_else(|| {
+        usage(format!(
+            "{}: the output's extension must be .html, .docx, .xlsx or .csv",
+            a.out.display()
+        ))
+    })?;
+    let prepared = match &a.date {
+        Some(d) => d
+            .parse()
+            .map_err(|e: otklik_report::Error| usage(e.to_string()))?,
+        None => today(),
+    };
+    let recommendations = match &a.recommendations {
+        Some(p) => Some(String::from_utf8(read(p)?).map_err(|_| {
+            eprintln!("{}: the file is not valid UTF-8", p.display());
+            Reported(1)
+        })?),
+        None => None,
+    };
+    let mut sets = vec![(a.survey.clone(), a.responses.clone())];
+    if let Some((first, rest)) = a.also.split_first() {
+        sets.push((first.clone(), rest.to_vec()));
+    }
+    let mut loaded = Vec::new();
+    for (def, files) in &sets {
+        let survey = load_survey(def)?;
+        let data = load_responses(&survey, files)?;
+        let definition = FileHash::of(def.display().to_string(), &read(def)?);
+        let hashes = files
+            .iter()
+            .map(|f| Ok(FileHash::of(f.display().to_string(), &read(f)?)))
+            .collect::<Result<Vec<_>>>()?;
+        loaded.push((survey, data, definition, hashes));
+    }
+    let inputs: Vec<Input<'_>> = loaded
+        .iter()
+        .map(|(survey, data, definition, files)| Input {
+            survey,
+            responses: data,
+            definition: definition.clone(),
+            files: files.clone(),
+        })
+        .collect();
+    let params = Params {
+        year: a.year,
+        compare: a.compare,
+        organisation: a.org,
+        lang: a
+            .lang
+            .parse()
+            .map_err(|e: otklik_report::Error| usage(e.to_string()))?,
+        prepared,
+        recommendations,
+        min_group: a.min_group,
+        app_version: concat!("otklik ", env!("CARGO_PKG_VERSION")).to_owned(),
+    };
+    let report = otklik_report::build(&inputs, &params).map_err(|e| {
+        eprintln!("otklik: {e}");
+        Reported(1)
+    })?;
+    let bytes = otklik_report::render(&report, format)?;
+    fs::write(&a.out, &bytes).with_context(|| format!("cannot write {}", a.out.display()))?;
+    eprintln!("{}: {} KB", a.out.display(), bytes.len().div_ceil(1024));
+    Ok(())
 }
 
 /// Counts of shown and suppressed groups, for the table's footer.

@@ -194,3 +194,103 @@ fn a_bad_response_file_is_rejected_with_file_line_and_column() {
     let usage = otklik(&["indicators"]);
     assert_eq!(usage.status.code(), Some(2));
 }
+
+#[test]
+fn report_writes_every_format_from_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "3");
+    let p = dir.path();
+    let (si, di) = (
+        p.join("surveys/internal-client.json"),
+        p.join("internal-client.csv"),
+    );
+    let (se, de) = (
+        p.join("surveys/external-client.json"),
+        p.join("external-client.csv"),
+    );
+    for ext in ["html", "docx", "xlsx", "csv"] {
+        let out = p.join(format!("report.{ext}"));
+        let o = otklik(&[
+            "report",
+            s(&si),
+            s(&di),
+            "--year",
+            "2026",
+            "--compare",
+            "2025",
+            "--also",
+            s(&se),
+            s(&de),
+            "--org",
+            "ООО «Демо»",
+            "--date",
+            "2026-10-01",
+            "-o",
+            s(&out),
+        ]);
+        assert!(o.status.success(), "{ext}: {}", stderr(&o));
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.len() > 1000, "{ext}: {} bytes", bytes.len());
+        if ext == "html" {
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(html.contains("Отчет о клиентоцентричности за 2026 год"));
+            assert!(html.contains("ООО «Демо»") && html.contains("1 октября 2026 г."));
+            assert!(html.contains("--compare 2025"));
+        }
+    }
+    // English, the default comparison, the recommendations from a file.
+    let rec = p.join("rec.txt");
+    std::fs::write(&rec, "Shorten the approvals.\n").unwrap();
+    let out = p.join("en.html");
+    let o = otklik(&[
+        "report",
+        s(&si),
+        s(&di),
+        "--year",
+        "2025",
+        "--lang",
+        "en",
+        "--recommendations",
+        s(&rec),
+        "-o",
+        s(&out),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("Client-centricity report for 2025")
+            && html.contains("Shorten the approvals.")
+    );
+    assert!(html.contains("2022, 2023, 2024"));
+
+    // A year without data, an unknown extension, a bad date.
+    let o = otklik(&["report", s(&si), s(&di), "--year", "2031", "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no responses in 2031"),
+        "{}",
+        stderr(&o)
+    );
+    let o = otklik(&[
+        "report",
+        s(&si),
+        s(&di),
+        "--year",
+        "2026",
+        "-o",
+        s(&p.join("r.pdf")),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = otklik(&[
+        "report",
+        s(&si),
+        s(&di),
+        "--year",
+        "2026",
+        "--date",
+        "2026-02-30",
+        "-o",
+        s(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -362,6 +362,33 @@ impl Responses {
         (out, report)
     }
 
+    /// The same responses with each period replaced by its year (`2026-Q3` becomes
+    /// `2026`): for yearly figures from data collected by quarter, half or month.
+    /// Ids, versions and answers are unchanged; the period table is the sorted years.
+    pub fn with_periods_as_years(&self) -> Responses {
+        let mut years: Vec<Period> = self.periods.iter().map(Period::to_year).collect();
+        years.sort();
+        years.dedup();
+        let remap: Vec<u16> = self
+            .periods
+            .iter()
+            .map(|p| {
+                let i = years
+                    .binary_search(&p.to_year())
+                    .expect("every year is in the table");
+                u16::try_from(i).expect("fewer years than periods")
+            })
+            .collect();
+        Responses {
+            survey_id: self.survey_id.clone(),
+            ids: self.ids.clone(),
+            periods: years,
+            period: self.period.iter().map(|&p| remap[p as usize]).collect(),
+            version: self.version.clone(),
+            columns: self.columns.clone(),
+        }
+    }
+
     /// The rows sorted by response id: a canonical form, for comparing sets of responses.
     pub fn canonical(&self) -> Responses {
         let mut order: Vec<usize> = (0..self.len()).collect();
@@ -398,5 +425,32 @@ impl Responses {
         }
         out.normalise_periods();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{import, Survey};
+
+    #[test]
+    fn periods_as_years_merges_the_quarters_of_a_year() {
+        let survey = Survey::from_json(
+            r#"{"id":"s","version":1,"audience":"internal","title":"T",
+              "questions":[{"id":"q1","type":"scale","text":"Q"}]}"#,
+        )
+        .unwrap();
+        let csv = "response_id,period,q1\na,2026-Q2,4\nb,2025-Q4,5\nc,2026-Q1,3\nd,2025-Q1,\n";
+        let data = import::read_csv(&survey, "x.csv", csv.as_bytes(), &Default::default()).unwrap();
+        let years = data.with_periods_as_years();
+        let labels: Vec<String> = years.periods().iter().map(ToString::to_string).collect();
+        assert_eq!(labels, ["2025", "2026"]);
+        assert_eq!(years.len(), 4);
+        for row in 0..data.len() {
+            assert_eq!(years.id(row), data.id(row));
+            assert_eq!(years.period(row), data.period(row).to_year());
+            assert_eq!(years.column(0).answer(row), data.column(0).answer(row));
+        }
+        // Already yearly: unchanged.
+        assert_eq!(years.with_periods_as_years(), years);
     }
 }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use otklik_analytics::{analyze, Key, Params};
+use otklik_analytics::{analyze, analyze_many, Key, Params};
 use otklik_survey::import;
 
 fn responses() -> usize {
@@ -67,9 +67,10 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("indicators_all_three", |b| {
         b.iter(|| {
-            groupings
+            analyze_many(&survey, &data, &groupings)
+                .unwrap()
                 .iter()
-                .map(|p| analyze(&survey, &data, p).unwrap().groups.len())
+                .map(|a| a.groups.len())
                 .sum::<usize>()
         })
     });

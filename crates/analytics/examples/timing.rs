@@ -2,7 +2,7 @@
 //! `cargo run --release -p otklik-analytics --example timing -- 1000000`.
 use std::time::Instant;
 
-use otklik_analytics::{analyze, Key, Params};
+use otklik_analytics::{analyze, analyze_many, Key, Params};
 use otklik_survey::import;
 
 fn main() {
@@ -35,4 +35,22 @@ fn main() {
         let a = analyze(&survey, &data, &p).unwrap();
         println!("{:?}: {} groups in {:?}", by, a.groups.len(), t.elapsed());
     }
+    let list: Vec<Params> = [
+        vec![],
+        vec![Key::Period],
+        vec![Key::Period, Key::Question("dept".into())],
+    ]
+    .into_iter()
+    .map(|by| Params {
+        by,
+        ..Params::default()
+    })
+    .collect();
+    let t = Instant::now();
+    let all = analyze_many(&survey, &data, &list).unwrap();
+    println!(
+        "all three in one pass: {} groups in {:?}",
+        all.iter().map(|a| a.groups.len()).sum::<usize>(),
+        t.elapsed()
+    );
 }

@@ -224,35 +224,44 @@ fn cell_of_rows(plan: &Plan<'_>, data: &Responses) -> Vec<u32> {
     cells
 }
 
+impl Acc {
+    /// Empty accumulators for the cells of `plan`.
+    fn new(plan: &Plan<'_>) -> Acc {
+        let cells = plan.cells;
+        let ndim = plan.dims.len();
+        let nscale = plan.scale.len();
+        let mut alpha_width = Vec::with_capacity(ndim);
+        let mut alpha_stride = 0;
+        for d in &plan.dims {
+            let w = 3 + 2 * d.len();
+            alpha_width.push((alpha_stride, w));
+            alpha_stride += w;
+        }
+        Acc {
+            n: vec![0; cells],
+            hist: vec![0; cells * plan.hist_width],
+            dim: vec![Moments::default(); cells * ndim],
+            ccl: vec![Moments::default(); cells],
+            alpha: vec![0; cells * alpha_stride],
+            alpha_width,
+            alpha_stride,
+            drivers: vec![LevelBucket::default(); cells * nscale * 12],
+            standards: vec![Vec::new(); cells * plan.standards.len()],
+            resolution: vec![[0; 2]; cells * plan.resolution.len()],
+            channels: vec![
+                0;
+                plan.touchpoint.map_or(0, |q| cells
+                    * (plan.survey.questions[q].kind.options().len() + 1))
+            ],
+            texts: vec![Vec::new(); cells * plan.texts.len()],
+        }
+    }
+}
+
 fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
-    let cells = plan.cells;
     let ndim = plan.dims.len();
     let nscale = plan.scale.len();
-    let mut alpha_width = Vec::with_capacity(ndim);
-    let mut alpha_stride = 0;
-    for d in &plan.dims {
-        let w = 3 + 2 * d.len();
-        alpha_width.push((alpha_stride, w));
-        alpha_stride += w;
-    }
-    let mut acc = Acc {
-        n: vec![0; cells],
-        hist: vec![0; cells * plan.hist_width],
-        dim: vec![Moments::default(); cells * ndim],
-        ccl: vec![Moments::default(); cells],
-        alpha: vec![0; cells * alpha_stride],
-        alpha_width,
-        alpha_stride,
-        drivers: vec![LevelBucket::default(); cells * nscale * 12],
-        standards: vec![Vec::new(); cells * plan.standards.len()],
-        resolution: vec![[0; 2]; cells * plan.resolution.len()],
-        channels: vec![
-            0;
-            plan.touchpoint.map_or(0, |q| cells
-                * (plan.survey.questions[q].kind.options().len() + 1))
-        ],
-        texts: vec![Vec::new(); cells * plan.texts.len()],
-    };
+    let mut acc = Acc::new(plan);
 
     // Value counts of every coded item: one pass per column.
     for it in &plan.hist_items {
@@ -530,11 +539,19 @@ fn median(v: &mut [f64]) -> f64 {
 
 /// Computes the indicator catalogue for `data`, grouped as `params` asks.
 pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Analysis> {
+    let (k, _) = thresholds(survey, data, params)?;
+    let plan = plan(survey, data, params)?;
+    let cell_of = cell_of_rows(&plan, data);
+    let acc = accumulate(&plan, data, &cell_of);
+    Ok(finish(survey, data, k, &plan, &acc))
+}
+
+/// K for figures and K for free text, after the checks every analysis makes.
+fn thresholds(survey: &Survey, data: &Responses, params: &Params) -> Result<(u32, u32)> {
     let k = params.min_group.unwrap_or(survey.min_group);
     if k < 3 {
         return Err(Error::MinGroup(k));
     }
-    let k_text = survey.min_group_text.max(k);
     if let Some(first) = data.periods().first() {
         if let Some(other) = data
             .periods()
@@ -547,13 +564,136 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
             ));
         }
     }
-    let plan = plan(survey, data, params)?;
-    let cell_of = cell_of_rows(&plan, data);
-    let acc = accumulate(&plan, data, &cell_of);
+    Ok((k, survey.min_group_text.max(k)))
+}
+
+/// Computes several groupings in one pass over the responses: the finest grouping
+/// is accumulated once and rolled up into the others (every accumulator adds up).
+/// The results equal those of [`analyze`] called for each `Params` in turn.
+///
+/// The groupings must nest: each one's keys must appear, in the same order, in the
+/// longest one (as `[]`, `[period]`, `[period, dept]` do); otherwise, and when the
+/// `Params` differ in anything but their keys and `texts`, each is analysed alone.
+pub fn analyze_many(survey: &Survey, data: &Responses, list: &[Params]) -> Result<Vec<Analysis>> {
+    let finest = list
+        .iter()
+        .max_by_key(|p| p.by.len())
+        .cloned()
+        .unwrap_or_default();
+    let nested = list.iter().all(|p| {
+        let mut rest = finest.by.iter();
+        p.by.iter().all(|k| rest.any(|f| f == k)) && p.min_group == finest.min_group
+    });
+    if list.len() < 2 || !nested {
+        return list.iter().map(|p| analyze(survey, data, p)).collect();
+    }
+    let mut fine_params = finest.clone();
+    fine_params.texts = list.iter().any(|p| p.texts);
+    let (k, _) = thresholds(survey, data, &fine_params)?;
+    let fine = plan(survey, data, &fine_params)?;
+    let cell_of = cell_of_rows(&fine, data);
+    let acc = accumulate(&fine, data, &cell_of);
+    list.iter()
+        .map(|p| {
+            let coarse = plan(survey, data, p)?;
+            let rolled = rollup(&acc, &fine, &coarse);
+            Ok(finish(survey, data, k, &coarse, &rolled))
+        })
+        .collect()
+}
+
+/// The accumulators of `fine` summed into the cells of `coarse`, whose keys are a
+/// subsequence of `fine`'s.
+fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
+    let mut a = Acc::new(coarse);
+    let (nd, ns, nr, nt) = (
+        fine.dims.len(),
+        fine.standards.len(),
+        fine.resolution.len(),
+        coarse.texts.len(),
+    );
+    let nscale = fine.scale.len() * 12;
+    let w = fine.hist_width;
+    let cw = fine
+        .touchpoint
+        .map_or(0, |q| fine.survey.questions[q].kind.options().len() + 1);
+    let texts_of_fine: Vec<usize> = coarse
+        .texts
+        .iter()
+        .map(|q| {
+            fine.texts
+                .iter()
+                .position(|x| x == q)
+                .expect("fine has the texts")
+        })
+        .collect();
+    for fc in (0..fine.cells).filter(|&c| f.n[c] > 0) {
+        let cc: usize = coarse
+            .keys
+            .iter()
+            .map(|ck| {
+                let fk = fine
+                    .keys
+                    .iter()
+                    .find(|k| k.name == ck.name)
+                    .expect("nested keys");
+                (fc / fk.stride) % fk.card * ck.stride
+            })
+            .sum();
+        a.n[cc] += f.n[fc];
+        for (x, y) in a.hist[cc * w..(cc + 1) * w]
+            .iter_mut()
+            .zip(&f.hist[fc * w..(fc + 1) * w])
+        {
+            *x += *y;
+        }
+        for d in 0..nd {
+            a.dim[cc * nd + d].merge(&f.dim[fc * nd + d]);
+        }
+        a.ccl[cc].merge(&f.ccl[fc]);
+        let st = f.alpha_stride;
+        for (x, y) in a.alpha[cc * st..(cc + 1) * st]
+            .iter_mut()
+            .zip(&f.alpha[fc * st..(fc + 1) * st])
+        {
+            *x += *y;
+        }
+        for (x, y) in a.drivers[cc * nscale..(cc + 1) * nscale]
+            .iter_mut()
+            .zip(&f.drivers[fc * nscale..(fc + 1) * nscale])
+        {
+            x.merge(y);
+        }
+        for s in 0..ns {
+            let values = f.standards[fc * ns + s].clone();
+            a.standards[cc * ns + s].extend(values);
+        }
+        for r in 0..nr {
+            let [yes, no] = f.resolution[fc * nr + r];
+            a.resolution[cc * nr + r][0] += yes;
+            a.resolution[cc * nr + r][1] += no;
+        }
+        for (x, y) in a.channels[cc * cw..(cc + 1) * cw]
+            .iter_mut()
+            .zip(&f.channels[fc * cw..(fc + 1) * cw])
+        {
+            *x += *y;
+        }
+        for (t, &ft) in texts_of_fine.iter().enumerate() {
+            let rows = f.texts[fc * fine.texts.len() + ft].clone();
+            a.texts[cc * nt + t].extend(rows);
+        }
+    }
+    a
+}
+
+/// Suppression and assembly: from the accumulators of `plan`'s cells to the result.
+fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc) -> Analysis {
+    let k_text = survey.min_group_text.max(k);
     let (k64, kt64) = (u64::from(k), u64::from(k_text));
 
     let live: Vec<usize> = (0..plan.cells).filter(|&c| acc.n[c] > 0).collect();
-    let partitions = parent_partitions(&plan, &live);
+    let partitions = parent_partitions(plan, &live);
     let mut group_sup: Vec<bool> = acc.n.iter().map(|&n| n < k64).collect();
     remainder_rule(&acc.n, &mut group_sup, &partitions, k64);
 
@@ -679,7 +819,7 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
     let mut bases: IndexMap<String, Vec<Option<Basis>>> = IndexMap::new();
     let mut groups = Vec::with_capacity(live.len());
     for &c in &live {
-        let key = cell_key(&plan, data, c);
+        let key = cell_key(plan, data, c);
         if group_sup[c] {
             groups.push(Group::Suppressed {
                 key,
@@ -691,7 +831,7 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
             key,
             suppressed: false,
             n: acc.n[c],
-            response_rate: response_rate(&plan, c, acc.n[c]),
+            response_rate: response_rate(plan, c, acc.n[c]),
             items: IndexMap::new(),
             dimensions: IndexMap::new(),
             ccl: None,
@@ -1003,12 +1143,12 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
     }
 
     let (changes, trends) = if plan.keys.first().is_some_and(|k| k.question.is_none()) {
-        changes_and_trends(&plan, data, &live, &bases)
+        changes_and_trends(plan, data, &live, &bases)
     } else {
         (Vec::new(), Vec::new())
     };
 
-    Ok(Analysis {
+    Analysis {
         survey: survey.id.clone(),
         min_group: k,
         min_group_text: k_text,
@@ -1018,7 +1158,7 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
         groups,
         changes,
         trends,
-    })
+    }
 }
 
 fn cell_key(plan: &Plan<'_>, data: &Responses, c: usize) -> IndexMap<String, Value> {

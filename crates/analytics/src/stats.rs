@@ -99,6 +99,12 @@ impl Moments {
         self.s1 += u128::from(v);
         self.s2 += u128::from(v) * u128::from(v);
     }
+    /// Adds the values counted by `other`.
+    pub fn merge(&mut self, other: &Moments) {
+        self.n += other.n;
+        self.s1 += other.s1;
+        self.s2 += other.s2;
+    }
     /// Mean.
     pub fn mean(&self) -> f64 {
         self.s1 as f64 / self.n as f64 / FIXED
@@ -125,6 +131,12 @@ pub struct LevelBucket {
 }
 
 impl LevelBucket {
+    /// Adds the respondents counted by `other`.
+    pub fn merge(&mut self, other: &LevelBucket) {
+        self.n += other.n;
+        self.sy += other.sy;
+        self.syy += other.syy;
+    }
     /// Adds one respondent with fixed-point level `y` (and its square).
     #[inline]
     pub fn push(&mut self, y: u64, y2: u128) {

@@ -176,3 +176,40 @@ fn every_figure_matches_scipy_and_statsmodels() {
     );
     assert!(checked > 3000, "only {checked} figures were checked");
 }
+
+#[test]
+fn one_pass_for_several_groupings_equals_one_analysis_each() {
+    let check = |survey: &Survey, data: &otklik_survey::Responses, key: &str| {
+        let list: Vec<Params> = [
+            vec![],
+            vec![Key::Period],
+            vec![Key::Period, Key::Question(key.into())],
+            vec![Key::Question(key.into())],
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, by)| Params {
+            by,
+            min_group: None,
+            texts: i % 2 == 0,
+        })
+        .collect();
+        let many = otklik_analytics::analyze_many(survey, data, &list).unwrap();
+        for (p, a) in list.iter().zip(&many) {
+            assert_eq!(*a, analyze(survey, data, p).unwrap(), "{:?}", p.by);
+        }
+    };
+    let survey =
+        Survey::from_json(&std::fs::read_to_string(fixture("survey.json")).unwrap()).unwrap();
+    let csv = std::fs::read(fixture("responses.csv")).unwrap();
+    let data =
+        import::read_csv(&survey, "responses.csv", &csv, &import::Limits::default()).unwrap();
+    check(&survey, &data, "dept");
+    // The demo: quarters, small units (suppression and the remainder rule), free texts.
+    let demo = otklik_demo::templates();
+    for (survey, key) in demo.iter().zip(["dept", "touchpoint"]) {
+        let csv = otklik_demo::generate_csv(survey, &otklik_demo::Spec::default(), 5);
+        let data = import::read_csv(survey, "demo.csv", &csv, &import::Limits::default()).unwrap();
+        check(survey, &data, key);
+    }
+}

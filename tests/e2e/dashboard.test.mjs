@@ -135,3 +135,42 @@ test('imports: good files merge, a bad file is rejected with line and column, re
     await removeProfile(profile);
   }
 });
+
+test('hostile texts in a definition stay text: charts, tables and controls inject no markup', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-xss-'));
+  const evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> & "q"';
+  const survey = {
+    id: 'xss', version: 1, audience: 'external', title: `Опрос ${evil}`,
+    dimensions: [{ id: 'd', title: `Направление ${evil}` }],
+    questions: [
+      { id: 'unit', type: 'choice', group: true, role: 'segment', required: true, text: `Подразделение ${evil}`,
+        options: [{ id: 'a', label: `Отдел ${evil}` }, { id: 'b', label: 'Отдел Б' }] },
+      { id: 'q1', type: 'scale', dimension: 'd', required: true, text: `Вопрос ${evil}` },
+      { id: 'q2', type: 'scale', dimension: 'd', required: true, text: 'Второй вопрос' },
+      { id: 'rec', type: 'nps', text: `Рекомендация ${evil}` },
+    ],
+  };
+  const file = join(dir, 'xss.json');
+  await writeFile(file, JSON.stringify(survey));
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('.kpi');
+    await page.setInputFiles('#dash-import', [file]);
+    await page.waitForFunction(() => document.querySelector('#dash-survey')?.value === 'xss');
+    await page.waitForSelector('#chart-heatmap svg');
+    await page.waitForSelector('#chart-likert svg');
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no script ran');
+    assert.equal(await page.$('main img'), null, 'no element was injected');
+    assert.equal(await page.$$eval('main script, main [onerror]', (e) => e.length), 0);
+    // The hostile text is there, as text, inside the charts' SVG and the tables.
+    const svgText = await page.$eval('#chart-heatmap svg', (s) => s.textContent);
+    assert.ok(svgText.includes('<img') || svgText.includes('Отдел <'), 'the label is drawn as text');
+    assert.ok((await page.textContent('#dash-survey')).includes('<script>'));
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});

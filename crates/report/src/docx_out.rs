@@ -12,7 +12,7 @@ use docx_rs::{
 use crate::html::cell_text;
 use crate::i18n::words;
 use crate::model::*;
-use crate::{Error, Result};
+use crate::{Error, Png, Result};
 
 /// A4 in twentieths of a point, and the margins (30 mm left, 15 mm right, 20 mm top
 /// and bottom, as in Russian office documents).
@@ -286,8 +286,12 @@ fn table(t: &Table, number: usize, lang: crate::Lang) -> (Paragraph, DTable, Opt
     (caption, table, note)
 }
 
-/// Renders the report.
-pub(crate) fn render(r: &Report) -> Result<Vec<u8>> {
+/// Draws a chart's SVG as a PNG image (bytes, width and height in pixels), or `None`
+/// to leave the chart out (its data table, beside it, stands for it).
+pub(crate) type Draw<'a> = dyn FnMut(&str) -> Result<Option<Png>> + 'a;
+
+/// Renders the report, the charts drawn by `draw`.
+pub(crate) fn render(r: &Report, draw: &mut Draw) -> Result<Vec<u8>> {
     let lang = r.lang;
     let w = words(lang);
     let p = &r.title.prepared;
@@ -345,10 +349,7 @@ pub(crate) fn render(r: &Report) -> Result<Vec<u8>> {
         d = d.add_paragraph(Paragraph::new().add_run(run(&s.full_title)));
     }
 
-    #[cfg(feature = "docx-images")]
-    let raster = crate::raster::Rasteriser::new();
     let mut tables = 0;
-    #[cfg(feature = "docx-images")]
     let mut figures = 0;
     for s in &r.sections {
         d = d.add_paragraph(
@@ -394,13 +395,16 @@ pub(crate) fn render(r: &Report) -> Result<Vec<u8>> {
                     d = d
                         .add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().after(60)));
                 }
-                // Without images the chart's data table (beside it) stands for it.
-                #[cfg(not(feature = "docx-images"))]
-                Block::Chart(_) => {}
-                #[cfg(feature = "docx-images")]
                 Block::Chart(c) => {
+                    let Some(Png {
+                        bytes: png,
+                        width: pw,
+                        height: ph,
+                    }) = draw(&c.svg)?
+                    else {
+                        continue;
+                    };
                     figures += 1;
-                    let (png, pw, ph) = raster.png(&c.svg, 2.0)?;
                     // Full text width; height in proportion. 1 twip = 635 EMU.
                     let w_emu = TEXT_WIDTH as u32 * 635;
                     let h_emu = (f64::from(w_emu) * f64::from(ph) / f64::from(pw)) as u32;

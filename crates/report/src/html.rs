@@ -49,55 +49,10 @@ pub(crate) fn cell_text(c: &Cell, lang: Lang, k: u32) -> String {
     }
 }
 
-const CSS: &str = r#"
-:root { --text: #1f2933; --muted: #52606d; --rule: #cbd2d9; --head: #eef2f6; --accent: #1f5fa6; }
-* { box-sizing: border-box; }
-html { font-family: "DejaVu Sans", "Liberation Sans", Arial, "Helvetica Neue", sans-serif; font-size: 10.5pt; color: var(--text); line-height: 1.45; }
-body { margin: 0 auto; max-width: 190mm; padding: 12mm 10mm; }
-h1, h2, h3 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
-h2 { font-size: 16pt; color: var(--accent); border-bottom: 1.5pt solid var(--accent); padding-bottom: 2pt; margin: 0 0 10pt; }
-h3 { font-size: 12pt; margin: 16pt 0 6pt; }
-p { margin: 0 0 6pt; }
-ul { margin: 0 0 8pt; padding-left: 18pt; }
-li { margin-bottom: 3pt; }
-.title-page { min-height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; page-break-after: always; }
-.title-page .org { font-size: 15pt; font-weight: bold; margin-bottom: 28pt; }
-.title-page h1 { font-size: 26pt; color: var(--accent); margin: 0 0 8pt; }
-.title-page .subtitle { font-size: 13pt; color: var(--muted); margin-bottom: 36pt; }
-.title-page dl { display: grid; grid-template-columns: max-content 1fr; gap: 4pt 14pt; margin: 0; }
-.title-page dt { color: var(--muted); }
-.title-page dd { margin: 0; }
-nav.toc { break-after: page; page-break-after: always; }
-nav.toc ol { list-style: none; padding: 0; }
-nav.toc li { margin: 3pt 0; }
-nav.toc a { color: var(--text); text-decoration: none; }
-section.report { break-before: page; page-break-before: always; }
-table { border-collapse: collapse; width: 99.6%; margin: 4pt 0 12pt; font-size: 8.5pt; font-variant-numeric: tabular-nums; }
-caption { caption-side: top; text-align: left; font-weight: bold; font-size: 9.5pt; padding: 0 0 4pt; }
-thead { display: table-header-group; }
-th { background: var(--head); text-align: left; font-weight: bold; }
-tbody th { background: none; font-weight: normal; min-width: 30mm; }
-table.keep { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.5pt solid var(--rule); padding: 2.5pt 4pt; }
-td.num { text-align: right; white-space: nowrap; }
-td .ci { font-size: 7.5pt; color: var(--muted); }
-td.sup { color: var(--muted); font-style: italic; white-space: nowrap; }
-td.code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 7.5pt; overflow-wrap: anywhere; }
-th, td { vertical-align: top; }
-thead th { vertical-align: bottom; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-.note { font-size: 8.5pt; color: var(--muted); margin-top: -8pt; margin-bottom: 12pt; }
-figure { margin: 6pt 0 12pt; break-inside: avoid; page-break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; max-width: 720px; }
-figcaption { font-size: 8.5pt; color: var(--muted); margin-top: 3pt; }
-.findings li { margin-bottom: 5pt; }
-@page { size: A4; margin: 16mm 14mm 18mm 16mm; @bottom-right { content: counter(page); font-size: 8pt; color: #52606d; } }
-@media print {
-  body { max-width: none; padding: 0; }
-  a { color: inherit; text-decoration: none; }
-  .title-page { min-height: 250mm; }
-}
-"#;
+/// The report's stylesheet. Its exact text is also hashed into the web app's
+/// Content-Security-Policy (`style-src 'sha256-…'`), so that the report's preview in
+/// the app is styled while every other inline style stays forbidden.
+pub(crate) const CSS: &str = include_str!("report.css");
 
 /// Renders the report.
 pub(crate) fn render(r: &Report) -> String {

@@ -189,10 +189,69 @@ impl Format {
 pub fn render(report: &Report, format: Format) -> Result<Vec<u8>> {
     match format {
         Format::Html => Ok(html::render(report).into_bytes()),
-        Format::Docx => docx_out::render(report),
+        Format::Docx => docx_out::render(report, &mut default_draw()),
         Format::Xlsx => xlsx_out::render(report),
         Format::Csv => Ok(csv_out::render(report)),
     }
+}
+
+/// How the DOCX draws its charts by default: with `resvg` and the DejaVu fonts
+/// (feature `docx-images`), or not at all.
+#[cfg(feature = "docx-images")]
+fn default_draw() -> impl FnMut(&str) -> Result<Option<Png>> {
+    let raster = raster::Rasteriser::new();
+    move |svg| raster.png(svg, CHART_SCALE).map(Some)
+}
+#[cfg(not(feature = "docx-images"))]
+fn default_draw() -> impl FnMut(&str) -> Result<Option<Png>> {
+    |_| Ok(None)
+}
+
+/// Pixels per SVG unit of the charts drawn into the DOCX.
+pub const CHART_SCALE: f32 = 2.0;
+
+/// A chart drawn as a PNG image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Png {
+    /// The PNG file.
+    pub bytes: Vec<u8>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl Png {
+    /// A PNG file, its size read from its header; `None` if it is not a PNG.
+    pub fn from_bytes(bytes: Vec<u8>) -> Option<Png> {
+        const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR";
+        if bytes.len() < 24 || !bytes.starts_with(SIGNATURE) {
+            return None;
+        }
+        let be =
+            |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        let (width, height) = (be(16), be(20));
+        Some(Png {
+            bytes,
+            width,
+            height,
+        })
+    }
+}
+
+/// Renders the report as DOCX with charts the caller drew (a browser draws them
+/// with its own SVG renderer): `pngs[i]` is the chart `report.charts().nth(i)`, drawn
+/// at [`CHART_SCALE`] pixels per unit.
+pub fn render_docx_with(report: &Report, pngs: Vec<Png>) -> Result<Vec<u8>> {
+    let expected = report.charts().count();
+    if pngs.len() != expected {
+        return Err(Error::Chart(format!(
+            "{} images for {expected} charts",
+            pngs.len()
+        )));
+    }
+    let mut pngs = pngs.into_iter();
+    docx_out::render(report, &mut |_| Ok(pngs.next()))
 }
 
 /// Why a report could not be built or rendered.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use resvg::{tiny_skia, usvg};
 
-use crate::{Error, Result};
+use crate::{Error, Png, Result};
 
 /// Fonts and options, made once per DOCX.
 pub(crate) struct Rasteriser {
@@ -25,9 +25,8 @@ impl Rasteriser {
         Rasteriser { options }
     }
 
-    /// The SVG as an opaque RGB PNG, `scale` times its size in pixels; returns the
-    /// PNG and its size in pixels.
-    pub(crate) fn png(&self, svg: &str, scale: f32) -> Result<(Vec<u8>, u32, u32)> {
+    /// The SVG as an opaque RGB PNG, `scale` times its size in pixels.
+    pub(crate) fn png(&self, svg: &str, scale: f32) -> Result<Png> {
         let fail = |e: &dyn std::fmt::Display| Error::Chart(e.to_string());
         let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| fail(&e))?;
         let size = tree.size();
@@ -63,6 +62,10 @@ impl Rasteriser {
             let mut writer = enc.write_header().map_err(|e| fail(&e))?;
             writer.write_image_data(&rgb).map_err(|e| fail(&e))?;
         }
-        Ok((out, w, h))
+        Ok(Png {
+            bytes: out,
+            width: w,
+            height: h,
+        })
     }
 }

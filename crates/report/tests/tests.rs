@@ -633,3 +633,63 @@ fn years_without_data_are_refused() {
     assert_eq!(r.title.compare, vec![2024]);
     assert_eq!(r.tables().next().unwrap().1.columns[4], "2024");
 }
+
+/// A red 3×2 PNG (written with Python's zlib): a chart as a caller might draw it.
+const RED_3X2: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x03\x00\x00\x00\x02\x08\x02\x00\x00\x00\x12\x16\xf1\x4d\x00\x00\x00\x10\x49\x44\x41\x54\x78\x9c\x63\xf8\xcf\xc0\x00\x41\x0c\x70\x16\x00\x41\xd2\x05\xfb\x87\xf0\xb9\x48\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+
+#[test]
+fn a_docx_can_carry_charts_the_caller_drew() {
+    use otklik_report::{render_docx_with, Png};
+    let d = demo(true);
+    let report = build(&inputs(&d), &params()).unwrap();
+    let charts = report.charts().count();
+    assert!(charts > 5);
+    let png = Png::from_bytes(RED_3X2.to_vec()).unwrap();
+    assert_eq!((png.width, png.height), (3, 2));
+    assert_eq!(Png::from_bytes(b"GIF89a".to_vec()), None);
+    // One image per chart, no more, no less.
+    assert!(matches!(
+        render_docx_with(&report, vec![png.clone(); charts - 1]),
+        Err(Error::Chart(_))
+    ));
+    let docx = render_docx_with(&report, vec![png.clone(); charts]).unwrap();
+    // Every chart is that image, at full text width in the image's proportions.
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let mut media = 0;
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        if f.name().unwrap().ends_with(".png") {
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            assert_eq!(bytes, RED_3X2);
+            media += 1;
+        }
+    }
+    assert!(
+        media >= 1,
+        "the image is in the package (identical images may be stored once)"
+    );
+    let xml = &unzip(&docx)["word/document.xml"];
+    let extents: Vec<(u64, u64)> = xml
+        .match_indices("<wp:extent ")
+        .map(|(i, _)| {
+            let tag = &xml[i..i + xml[i..].find("/>").unwrap()];
+            let attr = |a: &str| {
+                let s = &tag[tag.find(&format!("{a}=\"")).unwrap() + a.len() + 2..];
+                s[..s.find('"').unwrap()].parse::<u64>().unwrap()
+            };
+            (attr("cx"), attr("cy"))
+        })
+        .collect();
+    assert_eq!(extents.len(), charts);
+    for (cx, cy) in extents {
+        assert_eq!(cx * 2 / 3, cy, "3:2 proportions");
+    }
+    // The text is the same as the DOCX with the built-in drawing.
+    let ours = read_docx(&docx);
+    let builtin = read_docx(&render(&report, Format::Docx).unwrap());
+    assert_eq!(ours.headings, builtin.headings);
+    assert_eq!(ours.paragraphs, builtin.paragraphs);
+    assert_eq!(ours.tables, builtin.tables);
+    assert!(builtin.media >= charts);
+}

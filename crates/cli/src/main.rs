@@ -40,6 +40,17 @@ enum Command {
         /// The survey definition (JSON).
         survey: PathBuf,
     },
+    /// Convert a SurveyJS survey (JSON) into an Otklik definition; list what was left out.
+    ImportSurveyjs {
+        /// The SurveyJS JSON file.
+        input: PathBuf,
+        /// Who the survey asks (SurveyJS does not say).
+        #[arg(long, value_parser = ["internal", "external"], default_value = "external")]
+        audience: String,
+        /// The Otklik definition to write.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// Compute the indicators of response files, grouped.
     Indicators {
         /// The survey definition (JSON).
@@ -229,6 +240,46 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 s.version,
                 s.questions.len(),
                 s.dimensions.len()
+            );
+        }
+        Command::ImportSurveyjs {
+            input,
+            audience,
+            out,
+        } => {
+            let name = input.display().to_string();
+            let text = String::from_utf8(read(&input)?).map_err(|_| {
+                eprintln!("{name}: the file is not valid UTF-8");
+                Reported(1)
+            })?;
+            let audience = if audience == "internal" {
+                otklik_survey::Audience::Internal
+            } else {
+                otklik_survey::Audience::External
+            };
+            let imported = otklik_survey::surveyjs::import(&text, audience).map_err(|e| {
+                match &e {
+                    otklik_survey::surveyjs::SurveyJsError::Empty(skipped) => {
+                        for s in skipped {
+                            eprintln!("{name}: {s}");
+                        }
+                        eprintln!("{name}: {e}");
+                    }
+                    _ => eprintln!("{name}: {e}"),
+                }
+                Reported(1)
+            })?;
+            for s in &imported.skipped {
+                eprintln!("{name}: not imported: {s}");
+            }
+            fs::write(&out, format!("{}\n", imported.json))
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            println!(
+                "{}: survey {:?} with {} questions ({} left out)",
+                out.display(),
+                imported.survey.id,
+                imported.survey.questions.len(),
+                imported.skipped.len()
             );
         }
         Command::Indicators {

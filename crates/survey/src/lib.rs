@@ -29,6 +29,7 @@ pub mod import;
 mod period;
 mod responses;
 pub mod runner;
+pub mod surveyjs;
 mod text;
 mod validate;
 

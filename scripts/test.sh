@@ -29,8 +29,9 @@ cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a 
 step "the yearly report from the demo data in every format, printed to PDF (artifacts/report/)"
 bash scripts/report-pdf.sh
 
-step "build the web app"
+step "build the web app, and the single-file app (web/dist-single/otklik.html)"
 bash scripts/build-web.sh
+python3 scripts/build-single.py
 
 step "end-to-end tests in headless Chromium (Playwright)"
 (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \

@@ -8,12 +8,19 @@ this compresses about 20% better than base64), boots from an external module scr
 preload and inline script, and adds the policy as a <meta> tag:
 connect-src 'none' (no fetch, XHR or WebSocket at all) and 'wasm-unsafe-eval' (to
 instantiate WebAssembly)."""
+import base64
 import hashlib
 import os
 import pathlib
 import re
 
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+# The yearly report's stylesheet: the report's preview (an iframe with srcdoc, which
+# inherits this policy) may apply exactly this inline <style> and no other.
+REPORT_CSS = pathlib.Path(__file__).resolve().parent.parent / "crates/report/src/report.css"
+REPORT_CSS_HASH = base64.b64encode(hashlib.sha256(REPORT_CSS.read_bytes()).digest()).decode()
+
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+       f"style-src 'self' 'sha256-{REPORT_CSS_HASH}'; "
        "img-src 'self' data: blob:; font-src 'self'; connect-src 'none'; media-src 'none'; "
        "object-src 'none'; frame-src 'none'; worker-src 'self'; base-uri 'none'; form-action 'none'")
 

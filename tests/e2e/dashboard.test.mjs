@@ -100,6 +100,15 @@ test('imports: good files merge, a bad file is rejected with line and column, re
     await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '600');
     assert.equal((await page.$$('table.files tbody tr')).length, 2);
 
+    // "Export all" gives every merged response once, in one file the CLI accepts.
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#dash-export')]);
+    assert.equal(dl.suggestedFilename(), 'otklik-external-client-all.csv');
+    const all = join(dir, 'all.csv');
+    await dl.saveAs(all);
+    const def = join(ROOT, 'fixtures/surveys/external-client.json');
+    assert.deepEqual(JSON.parse(otklik(['indicators', def, all, '--by', 'period'])),
+      JSON.parse(otklik(['indicators', def, a, b, '--by', 'period'])), 'the export holds exactly the merged responses');
+
     // The cards show what the CLI computes for the same files.
     const cli = JSON.parse(otklik(['indicators', join(ROOT, 'fixtures/surveys/external-client.json'), a, b, '--by', 'period']));
     const latest = cli.groups[cli.groups.length - 1];

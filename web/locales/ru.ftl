@@ -11,7 +11,7 @@ home-survey = Опрос
 home-template-internal = Внутренние клиенты (сотрудники)
 home-template-external = Внешние клиенты (граждане и организации)
 home-template-imported = Загруженный опрос: { $title }
-home-import = Загрузить опрос из файла (JSON)
+home-import = Загрузить опрос из файла (JSON Отклика или SurveyJS)
 home-import-error = Файл опроса не принят:
 home-period = Отчетный период
 home-period-hint = Например, 2026, 2026-H2, 2026-Q3 или 2026-09. Время ответа не сохраняется — только период.
@@ -93,7 +93,11 @@ nav-dashboard = Панель руководителя
 dash-title = Панель руководителя: клиентоцентричность
 dash-demo = Демонстрационные данные: синтетические ответы, чтобы сразу увидеть показатели. Загрузите свои файлы ответов — демонстрация исчезнет.
 dash-data = Данные
-dash-data-summary = { $responses } ответов из { $files ->
+dash-data-summary = { $responses ->
+    [one] { $responses } ответ
+    [few] { $responses } ответа
+   *[many] { $responses } ответов
+} из { $files ->
     [one] { $files } файла
    *[other] { $files } файлов
 }
@@ -173,3 +177,54 @@ chart-median-lines = Медианы
 chart-axis-within = В пределах стандарта, % ответов
 chart-axis-responses = Доля обращений
 chart-suppressed-note = <{ $k }: меньше { $k } ответов, не показывается
+
+nav-report = Годовой отчёт
+report-title = Годовой отчёт о клиентоцентричности
+report-lead = Отчёт для Общего собрания: уровень клиентоцентричности, показатели внутренних и внешних клиентов, динамика, приоритеты и методика. Малые группы скрыты во всех форматах.
+report-loading = Загрузка данных…
+report-demo = Отчёт строится по демонстрационным данным. Загрузите свои файлы ответов на панели руководителя.
+report-settings = Параметры отчёта
+report-surveys = Опросы в отчёте
+report-survey-option = { $title } ({ $n ->
+    [one] { $n } ответ
+    [few] { $n } ответа
+   *[many] { $n } ответов
+})
+report-year = Отчётный год
+report-compare = Сравнить с
+report-compare-all = всеми предыдущими годами
+report-organisation = Наименование организации
+report-language = Язык отчёта
+report-prepared = Дата подготовки
+report-prepared-hint = Единственная дата в отчёте.
+report-recommendations = Приоритеты и рекомендации
+report-recommendations-hint = Предложены по анализу факторов: по одной рекомендации в строке. Исправьте текст и нажмите «Применить».
+report-apply = Применить
+report-reset = Вернуть предложенные
+report-output = Отчёт
+report-downloads = Скачать отчёт
+report-download-html = HTML (для печати в PDF)
+report-download-docx = Word (DOCX)
+report-download-xlsx = Excel (XLSX)
+report-download-csv = Таблицы (CSV)
+report-print = Печать / PDF
+report-building = Формирование отчёта…
+report-built = Отчёт сформирован за { $seconds } с.
+report-no-survey = Выберите хотя бы один опрос.
+report-preview = Предпросмотр отчёта
+
+embed-damaged = Ссылка на опрос повреждена (возможно, её обрезали при копировании). Попросите новую ссылку. ({ $detail })
+embed-invalid = Опрос в ссылке или файле содержит ошибки и не может быть открыт. ({ $detail })
+embed-period = Период «{ $detail }» в ссылке на опрос неверен.
+hand-title = Раздать опрос
+hand-intro = Ссылка или файл открывают приложение сразу на этом опросе и периоде. Ответы остаются на устройстве, где их дали: соберите их файлами.
+hand-mode = Как будут отвечать
+hand-mode-self = Самостоятельно: опрос начнётся сразу
+hand-mode-kiosk = На киоске: сначала организатор задаёт PIN
+hand-link = Получить ссылку
+hand-file = Скачать опрос одним файлом
+hand-link-label = Ссылка на опрос
+hand-link-copied = Ссылка скопирована в буфер обмена.
+hand-link-copy-yourself = Скопируйте ссылку из поля.
+hand-file-single = Файл с опросом можно скачать из однофайловой версии приложения (otklik.html).
+home-import-surveyjs = Опрос SurveyJS импортирован. Не перенесено:

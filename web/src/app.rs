@@ -8,9 +8,11 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::dashboard::Dashboard;
+use crate::embed::{self, EmbedError};
 use crate::home::Home;
 use crate::i18n::{t, ta, Lang};
 use crate::kiosk::{Admin, AdminPin};
+use crate::report::ReportPage;
 use crate::runner::Runner;
 use crate::services::{self, DRAFTS, RESPONSES, SETTINGS};
 use crate::state::{Action, Draft, Session, State, View};
@@ -39,6 +41,7 @@ pub fn App() -> Html {
     // Load what the device holds: the session, a draft to resume, the response count.
     {
         let dispatch = state.dispatcher();
+        let lang = state.lang;
         use_effect_with((), move |_| {
             spawn_local(async move {
                 let session = services::get(SETTINGS, "session")
@@ -56,11 +59,47 @@ pub fn App() -> Html {
                     None
                 };
                 let stored = services::count(RESPONSES).await.unwrap_or(0);
+                // A survey handed out with the app: embedded in the file, or in the link.
+                let handed = services::data_block(embed::BLOCK_ID)
+                    .map(|json| embed::check(&json))
+                    .or_else(|| embed::from_fragment(&services::location().0));
+                let (embedded, notice) = match handed {
+                    None => (None, None),
+                    Some(Ok(e)) => (Some(Box::new(e)), None),
+                    Some(Err(e)) => (None, Some(embed_notice(lang, &e))),
+                };
+                // Self-completion starts at once, unless this very survey is under way.
+                let start_now = embedded.as_ref().filter(|e| {
+                    e.mode == embed::Mode::SelfCompletion
+                        && !session.as_ref().is_some_and(|s| {
+                            s.survey.id == e.survey.id
+                                && s.survey.version == e.survey.version
+                                && s.period == e.period
+                        })
+                });
+                let new_session = start_now.map(|e| Session {
+                    survey: Rc::new(e.survey.clone()),
+                    source: e.source.as_str().into(),
+                    period: e.period.clone(),
+                    kiosk: false,
+                    pin: None,
+                });
                 dispatch.dispatch(Action::Loaded {
                     session,
                     draft,
                     stored,
+                    embedded,
+                    notice,
                 });
+                if let Some(session) = new_session {
+                    match services::put(SETTINGS, "session", &session.to_json()).await {
+                        Ok(()) => dispatch.dispatch(Action::Start(
+                            session,
+                            Draft::new(services::new_response_id()),
+                        )),
+                        Err(e) => dispatch.dispatch(Action::SaveFailed(e)),
+                    }
+                }
             });
         });
     }
@@ -118,7 +157,7 @@ pub fn App() -> Html {
     };
     let in_admin = matches!(state.view, View::AdminPin | View::Admin);
     // Outside kiosk mode and outside a survey in progress: the two halves of the app.
-    let nav = (!kiosk && matches!(state.view, View::Home | View::Dashboard)).then(|| {
+    let nav = (!kiosk && matches!(state.view, View::Home | View::Dashboard | View::Report)).then(|| {
         let go = |v: View| {
             let d = state.dispatcher();
             Callback::from(move |_| d.dispatch(Action::Go(v.clone())))
@@ -127,6 +166,7 @@ pub fn App() -> Html {
         html! {
             <nav class="app-nav" aria-label={t(lang, "app-name")}>
                 <button type="button" id="nav-dashboard" aria-current={current(&View::Dashboard)} onclick={go(View::Dashboard)}>{ t(lang, "nav-dashboard") }</button>
+                <button type="button" id="nav-report" aria-current={current(&View::Report)} onclick={go(View::Report)}>{ t(lang, "nav-report") }</button>
                 <button type="button" id="nav-survey" aria-current={current(&View::Home)} onclick={go(View::Home)}>{ t(lang, "nav-survey") }</button>
             </nav>
         }
@@ -136,6 +176,7 @@ pub fn App() -> Html {
         View::Loading => html! { <p class="loading" role="status">{ "…" }</p> },
         View::Home => html! { <Home ctx={ctx.clone()} /> },
         View::Dashboard => html! { <Dashboard ctx={ctx.clone()} /> },
+        View::Report => html! { <ReportPage ctx={ctx.clone()} /> },
         View::Survey => html! { <Runner ctx={ctx.clone()} /> },
         View::Thanks { receipt, document } => {
             html! { <Thanks ctx={ctx.clone()} receipt={receipt.clone()} document={document.clone()} /> }
@@ -165,7 +206,12 @@ pub fn App() -> Html {
                 </div>
             </header>
             { for nav }
-            <main id="main" tabindex="-1">{ body }</main>
+            <main id="main" tabindex="-1">
+                if let Some(n) = &state.notice {
+                    <div class="error-summary" role="alert" id="app-notice"><p>{ n.clone() }</p></div>
+                }
+                { body }
+            </main>
         </>
     }
 }
@@ -250,4 +296,14 @@ pub fn Thanks(props: &ThanksProps) -> Html {
             }
         </section>
     }
+}
+
+/// What the user reads when a handed-out survey cannot be opened.
+fn embed_notice(lang: Lang, e: &EmbedError) -> String {
+    let (key, detail) = match e {
+        EmbedError::Damaged(d) => ("embed-damaged", d),
+        EmbedError::Invalid(d) => ("embed-invalid", d),
+        EmbedError::Period(d) => ("embed-period", d),
+    };
+    ta(lang, key, &[("detail", detail.clone().into())])
 }

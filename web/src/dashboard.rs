@@ -7,7 +7,6 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 use otklik_analytics::{Analysis, Change, Fig, Group, GroupStats};
 use otklik_survey::{QuestionKind, Survey};
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -17,19 +16,8 @@ use crate::app::Ctx;
 use crate::charts::Charts;
 use crate::engine;
 use crate::i18n::{t, ta, Lang};
+use crate::library::{self, templates, StoredFile};
 use crate::services::{self, FILES, SURVEYS};
-
-/// A response file kept on the device (already validated).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoredFile {
-    /// The order of import: files merge in the order they came.
-    #[serde(default)]
-    pub seq: u64,
-    pub key: String,
-    pub name: String,
-    pub survey: String,
-    pub text: String,
-}
 
 /// What a file contributed, or why it was rejected.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,21 +59,6 @@ fn signed(lang: Lang, x: f64, decimals: usize) -> String {
     } else {
         s
     }
-}
-
-fn templates() -> Vec<(Rc<Survey>, Rc<str>)> {
-    [
-        otklik_demo::INTERNAL_TEMPLATE,
-        otklik_demo::EXTERNAL_TEMPLATE,
-    ]
-    .into_iter()
-    .map(|src| {
-        (
-            Rc::new(Survey::from_json(src).expect("valid template")),
-            src.into(),
-        )
-    })
-    .collect()
 }
 
 fn hash(text: &str) -> String {
@@ -229,20 +202,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         let (surveys, files, selected) = (surveys.clone(), files.clone(), selected.clone());
         use_effect_with(*revision, move |_| {
             spawn_local(async move {
-                let mut list = templates();
-                for src in services::all(SURVEYS).await.unwrap_or_default() {
-                    if let Ok(s) = Survey::from_json(&src) {
-                        list.retain(|(x, _)| x.id != s.id);
-                        list.push((Rc::new(s), src.into()));
-                    }
-                }
-                let mut stored: Vec<StoredFile> = services::all(FILES)
-                    .await
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(|s| serde_json::from_str(s).ok())
-                    .collect();
-                stored.sort_by_key(|f| f.seq);
+                let (list, stored) = library::read().await;
                 if selected.is_none() {
                     let first = stored
                         .first()
@@ -279,25 +239,13 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 *generation.borrow_mut() += 1;
                 let mine_gen = *generation.borrow();
                 spawn_local(async move {
-                    let mine: Vec<StoredFile> = files
-                        .into_iter()
-                        .filter(|f| f.survey == survey.id)
-                        .collect();
-                    let demo = mine.is_empty();
-                    let token = format!(
-                        "{}|{}",
-                        survey.id,
-                        mine.iter()
-                            .map(|f| f.key.as_str())
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    );
-                    progress.set(Some((0, mine.len().max(1))));
-                    let reply = engine::request(&json!({
-                        "cmd": "load", "token": token, "survey": &*source, "demo": demo,
-                        "files": mine.iter().map(|f| json!({"name": f.name, "text": f.text})).collect::<Vec<_>>(),
-                    }))
-                    .await;
+                    progress.set(Some((0, 1)));
+                    let library::Loaded {
+                        token,
+                        demo,
+                        files: mine,
+                        reply,
+                    } = library::load(&survey, &source, &files).await;
                     let mut c = Computed {
                         demo,
                         token: token.clone(),
@@ -473,11 +421,12 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     };
     let on_export = {
         let survey = survey.clone();
+        let token = computed.token.clone();
         Callback::from(move |_| {
-            let survey = survey.clone();
+            let (survey, token) = (survey.clone(), token.clone());
             spawn_local(async move {
                 let reply = engine::request(
-                    &json!({"cmd": "export", "format": "csv", "seed": services::random_seed()}),
+                    &json!({"cmd": "export", "token": token, "format": "csv", "seed": services::random_seed()}),
                 )
                 .await;
                 if let (Some(text), Some((s, _))) = (reply["text"].as_str(), survey) {

@@ -3,12 +3,13 @@
 
 use std::rc::Rc;
 
-use otklik_survey::{Period, Survey, SurveyError};
+use otklik_survey::{surveyjs, Audience, Period, Survey, SurveyError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use crate::app::Ctx;
+use crate::embed::{self, Mode, Payload};
 use crate::i18n::{t, ta};
 use crate::kiosk::KioskSetup;
 use crate::services::{self, SETTINGS};
@@ -57,16 +58,41 @@ pub fn start(ctx: &Ctx, session: Session) {
 pub fn Home(props: &HomeProps) -> Html {
     let ctx = &props.ctx;
     let lang = ctx.lang();
-    let choices = use_state(templates);
-    let selected = use_state(|| 0usize);
+    // A survey handed out with the app comes first, chosen, with its period.
+    let embedded = ctx.state.embedded.clone();
+    let choices = {
+        let embedded = embedded.clone();
+        use_state(move || {
+            let mut list = templates();
+            if let Some(e) = embedded {
+                list.push(Choice {
+                    survey: Rc::new(e.survey.clone()),
+                    source: e.source.as_str().into(),
+                });
+            }
+            list
+        })
+    };
+    let selected = use_state(|| if embedded.is_some() { 2usize } else { 0 });
     let import_errors = use_state(Vec::<String>::new);
-    let period = use_state(services::current_quarter);
+    let period = {
+        let embedded = embedded.clone();
+        use_state(move || embedded.map_or_else(services::current_quarter, |e| e.period.clone()))
+    };
+    let hand_mode = use_state(|| Mode::SelfCompletion);
+    let link = use_state(|| None::<String>);
+    let copied = use_state(|| None::<bool>);
     let period_error = use_state(|| false);
     let kiosk_form = use_state(|| false);
 
+    let import_notes = use_state(Vec::<String>::new);
     let on_import = {
-        let (choices, selected, import_errors) =
-            (choices.clone(), selected.clone(), import_errors.clone());
+        let (choices, selected, import_errors, import_notes) = (
+            choices.clone(),
+            selected.clone(),
+            import_errors.clone(),
+            import_notes.clone(),
+        );
         Callback::from(move |e: Event| {
             let Some(file) = e
                 .target()
@@ -76,8 +102,12 @@ pub fn Home(props: &HomeProps) -> Html {
             else {
                 return;
             };
-            let (choices, selected, import_errors) =
-                (choices.clone(), selected.clone(), import_errors.clone());
+            let (choices, selected, import_errors, import_notes) = (
+                choices.clone(),
+                selected.clone(),
+                import_errors.clone(),
+                import_notes.clone(),
+            );
             spawn_local(async move {
                 let name = file.name();
                 let text = JsFuture::from(file.text())
@@ -85,6 +115,26 @@ pub fn Home(props: &HomeProps) -> Html {
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
+                let surveyjs = serde_json::from_str::<serde_json::Value>(&text)
+                    .is_ok_and(|v| surveyjs::looks_like_surveyjs(&v));
+                if surveyjs {
+                    match surveyjs::import(&text, Audience::External) {
+                        Ok(imp) => {
+                            let mut list = (*choices).clone();
+                            list.push(Choice {
+                                survey: Rc::new(imp.survey),
+                                source: imp.json.into(),
+                            });
+                            selected.set(list.len() - 1);
+                            choices.set(list);
+                            import_errors.set(Vec::new());
+                            import_notes.set(imp.skipped.iter().map(ToString::to_string).collect());
+                        }
+                        Err(e) => import_errors.set(vec![format!("{name}: {e}")]),
+                    }
+                    return;
+                }
+                import_notes.set(Vec::new());
                 match Survey::from_json(&text) {
                     Ok(s) => {
                         let mut list = (*choices).clone();
@@ -150,10 +200,59 @@ pub fn Home(props: &HomeProps) -> Html {
     };
     let on_kiosk = {
         let kiosk_form = kiosk_form.clone();
+        let valid_period = valid_period.clone();
         Callback::from(move |_| {
             if valid_period() {
                 kiosk_form.set(true);
             }
+        })
+    };
+    let payload = {
+        let (chosen, period, hand_mode) = (chosen.clone(), period.clone(), hand_mode.clone());
+        move || Payload {
+            survey: chosen.source.to_string(),
+            period: (*period).clone(),
+            mode: *hand_mode,
+        }
+    };
+    let on_link = {
+        let (link, copied, payload, valid_period) = (
+            link.clone(),
+            copied.clone(),
+            payload.clone(),
+            valid_period.clone(),
+        );
+        Callback::from(move |_| {
+            if valid_period() {
+                let url = embed::link(&services::location().1, &payload());
+                let (copied, url2) = (copied.clone(), url.clone());
+                spawn_local(async move { copied.set(Some(services::copy(&url2).await)) });
+                link.set(Some(url));
+            }
+        })
+    };
+    let source = services::page_source();
+    let on_file = source.clone().map(|page| {
+        let (chosen, payload, valid_period) =
+            (chosen.clone(), payload.clone(), valid_period.clone());
+        Callback::from(move |_| {
+            if valid_period() {
+                let p = payload();
+                let kind = if p.mode == Mode::Kiosk {
+                    "kiosk"
+                } else {
+                    "survey"
+                };
+                let name = format!("otklik-{}-{kind}.html", chosen.survey.id);
+                services::download(&name, "text/html", embed::embed_in(&page, &p).as_bytes()).ok();
+            }
+        })
+    });
+    let on_hand_mode = {
+        let (hand_mode, link) = (hand_mode.clone(), link.clone());
+        Callback::from(move |m: Mode| {
+            hand_mode.set(m);
+            link.set(None);
         })
     };
     let on_cancel_kiosk = {
@@ -190,6 +289,12 @@ pub fn Home(props: &HomeProps) -> Html {
                 </div>
                 <label class="file-label" for="import-survey">{ t(lang, "home-import") }</label>
                 <input type="file" id="import-survey" accept=".json,application/json" onchange={on_import} />
+                if !import_notes.is_empty() {
+                    <div class="note" role="status" id="import-notes">
+                        <p>{ t(lang, "home-import-surveyjs") }</p>
+                        <ul>{ for import_notes.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                    </div>
+                }
                 if !import_errors.is_empty() {
                     <div class="error-summary" role="alert">
                         <p>{ t(lang, "home-import-error") }</p>
@@ -218,6 +323,46 @@ pub fn Home(props: &HomeProps) -> Html {
             if let Some(n) = ctx.state.stored {
                 <p class="hint">{ ta(lang, "home-stored", &[("count", n.into())]) }</p>
             }
+            <section class="distribute" aria-labelledby="hand-title">
+                <h2 id="hand-title">{ t(lang, "hand-title") }</h2>
+                <p class="hint">{ t(lang, "hand-intro") }</p>
+                <fieldset class="question">
+                    <legend>{ t(lang, "hand-mode") }</legend>
+                    <div class="options list">
+                        { for [(Mode::SelfCompletion, "hand-mode-self"), (Mode::Kiosk, "hand-mode-kiosk")].into_iter().map(|(m, key)| {
+                            let on = on_hand_mode.clone();
+                            let id = key.to_owned();
+                            html! {
+                                <label class="option" for={id.clone()}>
+                                    <input type="radio" name="hand-mode" {id} checked={*hand_mode == m} onchange={Callback::from(move |_| on.emit(m))} />
+                                    <span class="option-label">{ t(lang, key) }</span>
+                                </label>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+                <div class="actions">
+                    <button type="button" id="hand-link" onclick={on_link}>{ t(lang, "hand-link") }</button>
+                    if let Some(on_file) = on_file {
+                        <button type="button" id="hand-file" onclick={on_file}>{ t(lang, "hand-file") }</button>
+                    }
+                </div>
+                if let Some(url) = &*link {
+                    <div class="field">
+                        <label for="hand-link-text">{ t(lang, "hand-link-label") }</label>
+                        <input type="text" id="hand-link-text" readonly=true value={url.clone()} aria-describedby="hand-link-status" />
+                        <p class="hint" id="hand-link-status" role="status">{
+                            match *copied {
+                                Some(true) => t(lang, "hand-link-copied"),
+                                _ => t(lang, "hand-link-copy-yourself"),
+                            }
+                        }</p>
+                    </div>
+                }
+                if source.is_none() {
+                    <p class="hint">{ t(lang, "hand-file-single") }</p>
+                }
+            </section>
         </section>
     }
 }

@@ -152,5 +152,15 @@ mod tests {
             ta(Lang::En, "remaining", &[("n", 2usize.into())]),
             "2 questions left"
         );
+        let option = |n: u64| {
+            ta(
+                Lang::Ru,
+                "report-survey-option",
+                &[("title", "Опрос".into()), ("n", n.into())],
+            )
+        };
+        assert_eq!(option(3152), "Опрос (3152 ответа)");
+        assert_eq!(option(6000), "Опрос (6000 ответов)");
+        assert_eq!(option(101), "Опрос (101 ответ)");
     }
 }

@@ -82,6 +82,24 @@ export async function storage_persist() {
   if (await navigator.storage.persisted()) return true;
   try { return await navigator.storage.persist(); } catch (e) { return false; }
 }
+export async function svg_png(svg, scale) {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = Math.ceil(img.naturalWidth * scale);
+    c.height = Math.ceil(img.naturalHeight * scale);
+    const g = c.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, c.width, c.height);
+    g.drawImage(img, 0, 0, c.width, c.height);
+    return c.toDataURL('image/png').split(',')[1];
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
@@ -99,6 +117,17 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn idb_count(store: &str) -> Result<js_sys::Promise, JsValue>;
     fn storage_persist() -> js_sys::Promise;
+    fn svg_png(svg: &str, scale: f32) -> js_sys::Promise;
+}
+
+/// Draws an SVG image as PNG with the browser's own renderer, `scale` pixels per
+/// unit, on white; returns the PNG in base64.
+pub async fn draw_svg(svg: &str, scale: f32) -> Result<String, String> {
+    JsFuture::from(svg_png(svg, scale))
+        .await
+        .map_err(message)?
+        .as_string()
+        .ok_or_else(|| "no image".to_owned())
 }
 
 fn message(e: JsValue) -> String {
@@ -285,4 +314,58 @@ mod browser_tests {
         assert_eq!(a.len(), 22);
         assert_ne!(random_seed(), random_seed());
     }
+}
+
+/// Today's date as `YYYY-MM-DD` (the report's date of preparation, which the user may change).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Milliseconds since the page started (for timings shown to the user).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Opens the browser's print dialogue for the document in the iframe `id`.
+pub fn print_frame(id: &str) {
+    let frame = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlIFrameElement>().ok());
+    if let Some(w) = frame.and_then(|f| f.content_window()) {
+        w.print().ok();
+    }
+}
+
+/// The text of the data block with this id (a survey embedded in the page), if any.
+pub fn data_block(id: &str) -> Option<String> {
+    gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.text_content())
+}
+
+/// The page's pristine source, kept by the single-file build's boot script.
+pub fn page_source() -> Option<String> {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("otklikSource"))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// The location's fragment (`#…`) and the whole address.
+pub fn location() -> (String, String) {
+    let l = gloo::utils::window().location();
+    (l.hash().unwrap_or_default(), l.href().unwrap_or_default())
+}
+
+/// Copies text to the clipboard where the browser allows it; false otherwise.
+pub async fn copy(text: &str) -> bool {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }

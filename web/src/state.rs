@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use yew::Reducible;
 
+use crate::embed::Embedded;
 use crate::i18n::Lang;
 
 /// What the organiser set up: the survey, the period and the mode.
@@ -79,6 +80,7 @@ pub enum View {
     Loading,
     Home,
     Dashboard,
+    Report,
     Survey,
     Thanks {
         receipt: String,
@@ -104,6 +106,10 @@ pub struct State {
     pub stored: Option<u64>,
     /// Whether the browser granted persistent storage.
     pub persisted: Option<bool>,
+    /// A survey handed out with the app (link or file), for the organiser's start page.
+    pub embedded: Option<Rc<Embedded>>,
+    /// A message for the user about how the app was opened (a damaged link).
+    pub notice: Option<String>,
 }
 
 pub enum Action {
@@ -111,6 +117,8 @@ pub enum Action {
         session: Option<Session>,
         draft: Option<Draft>,
         stored: u64,
+        embedded: Option<Box<Embedded>>,
+        notice: Option<String>,
     },
     SetLang(Lang),
     ToggleLarge,
@@ -143,6 +151,8 @@ impl State {
             save_error: None,
             stored: None,
             persisted: None,
+            embedded: None,
+            notice: None,
         }
     }
 
@@ -162,13 +172,18 @@ impl Reducible for State {
                 session,
                 draft,
                 stored,
+                embedded,
+                notice,
             } => {
                 s.stored = Some(stored);
                 s.view = match (&session, &draft) {
                     (Some(_), Some(_)) => View::Survey,
                     (Some(sess), None) if sess.kiosk => View::Survey,
+                    _ if embedded.is_some() => View::Home,
                     _ => View::Dashboard,
                 };
+                s.embedded = embedded.map(|e| Rc::new(*e));
+                s.notice = notice;
                 s.session = session.map(Rc::new);
                 s.draft = draft;
             }

@@ -10,11 +10,21 @@
 //!   or `{"ok":false,"errors":[…]}`: validates a file whole, stores nothing
 //! - `{"cmd":"analyze","token":T,"by":[…],"texts":B}` → `{"ok":true,"analysis":{…}}`
 //! - `{"cmd":"export","token":T,"format":"csv"|"json","seed":S}` → `{"ok":true,"text":…}`
+//! - `{"cmd":"report","tokens":[T…],"params":{…},"format":"html"|"docx"|"xlsx"|"csv"}` →
+//!   `{"ok":true,"generated":…,"text":…}` (HTML) or `{"ok":true,"generated":…,"base64":…}`:
+//!   the yearly report of the loaded data sets; the last report model is kept, so that
+//!   the other formats of the same report are only rendered. `"format":"charts"` →
+//!   `{"ok":true,"charts":[SVG…]}`: the charts, for the page to draw as PNG and send
+//!   back as `"images":[base64…]` with `"format":"docx"`
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::rc::Rc;
+
+use base64::prelude::*;
 
 use otklik_analytics::{analyze, Key, Params};
+use otklik_report::{FileHash, Format, Input, Png, Report};
 use otklik_survey::collection::merge_files;
 use otklik_survey::import::{self, Limits};
 use otklik_survey::{export, Responses, Survey};
@@ -26,6 +36,9 @@ struct Loaded {
     token: String,
     survey: Survey,
     data: Responses,
+    /// SHA-256 of the definition and of each file that contributed, for the report.
+    definition: FileHash,
+    files: Vec<FileHash>,
 }
 
 /// The most recent data sets (a few, to bound memory).
@@ -33,6 +46,8 @@ const KEEP: usize = 3;
 
 thread_local! {
     static SETS: RefCell<VecDeque<Loaded>> = const { RefCell::new(VecDeque::new()) };
+    /// The last report built: its request (tokens and parameters) and the model.
+    static LAST_REPORT: RefCell<Option<(String, Rc<Report>)>> = const { RefCell::new(None) };
 }
 
 #[derive(Deserialize)]
@@ -67,6 +82,27 @@ enum Request {
         format: String,
         seed: u64,
     },
+    Report {
+        tokens: Vec<String>,
+        params: ReportParams,
+        format: String,
+        /// For `docx`: the charts drawn by the page, PNG in base64, in report order.
+        #[serde(default)]
+        images: Option<Vec<String>>,
+    },
+}
+
+/// The report's parameters as the page sends them.
+#[derive(Deserialize, serde::Serialize)]
+struct ReportParams {
+    year: u16,
+    #[serde(default)]
+    compare: Vec<u16>,
+    organisation: String,
+    lang: String,
+    prepared: String,
+    #[serde(default)]
+    recommendations: Option<String>,
 }
 
 fn fail(msg: impl Into<String>) -> Value {
@@ -80,8 +116,8 @@ fn with_set(token: &str, f: impl FnOnce(&Loaded) -> Value) -> Value {
     })
 }
 
-fn load(token: String, survey: &str, files: Vec<FileIn>, demo: bool) -> Value {
-    let survey = match Survey::from_json(survey) {
+fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
+    let survey = match Survey::from_json(source) {
         Ok(s) => s,
         Err(e) => return fail(e.to_string()),
     };
@@ -104,6 +140,13 @@ fn load(token: String, survey: &str, files: Vec<FileIn>, demo: bool) -> Value {
         );
     }
     let (data, reports) = merge_files(&survey, &inputs, &Limits::default());
+    let hashes = reports
+        .iter()
+        .zip(&inputs)
+        .filter(|(r, _)| r.is_ok())
+        .map(|(_, (name, bytes))| FileHash::of(name.as_str(), bytes))
+        .collect();
+    let definition = FileHash::of(format!("{}.json", survey.id), source.as_bytes());
     let reports: Vec<Value> = reports
         .into_iter()
         .zip(&inputs)
@@ -120,6 +163,8 @@ fn load(token: String, survey: &str, files: Vec<FileIn>, demo: bool) -> Value {
             token,
             survey,
             data,
+            definition,
+            files: hashes,
         });
         while s.len() > KEEP {
             s.pop_front();
@@ -173,8 +218,112 @@ pub fn handle(request: &str) -> String {
             };
             json!({"ok": true, "text": text})
         }),
+        Ok(Request::Report {
+            tokens,
+            params,
+            format,
+            images,
+        }) => report(&tokens, params, &format, images),
     };
     reply.to_string()
+}
+
+/// The report of the data sets `tokens` in `format`.
+fn report(
+    tokens: &[String],
+    params: ReportParams,
+    format: &str,
+    images: Option<Vec<String>>,
+) -> Value {
+    let charts = format == "charts";
+    let format = match Format::from_extension(&format!("report.{format}")) {
+        Some(f) => f,
+        None if charts => Format::Html,
+        None => return fail(format!("unknown format {format:?}")),
+    };
+    let key = serde_json::to_string(&(tokens, &params)).expect("serialises");
+    let cached = LAST_REPORT.with(|r| {
+        r.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, m)| m.clone())
+    });
+    let model = match cached {
+        Some(m) => m,
+        None => match build_report(tokens, params) {
+            Ok(m) => {
+                let m = Rc::new(m);
+                LAST_REPORT.with(|r| *r.borrow_mut() = Some((key, m.clone())));
+                m
+            }
+            Err(e) => return fail(e),
+        },
+    };
+    if charts {
+        return json!({"ok": true, "charts": model.charts().map(|c| c.svg.as_str()).collect::<Vec<_>>()});
+    }
+    let rendered = match images {
+        Some(images) if format == Format::Docx => {
+            let pngs: Option<Vec<Png>> = images
+                .iter()
+                .map(|b| Png::from_bytes(BASE64_STANDARD.decode(b).ok()?))
+                .collect();
+            match pngs {
+                Some(pngs) => otklik_report::render_docx_with(&model, pngs),
+                None => return fail("a chart image is not a PNG"),
+            }
+        }
+        _ => otklik_report::render(&model, format),
+    };
+    match rendered {
+        Err(e) => fail(e.to_string()),
+        Ok(bytes) if format == Format::Html => json!({
+            "ok": true,
+            "generated": model.generated_recommendations,
+            "text": String::from_utf8(bytes).expect("HTML is UTF-8"),
+        }),
+        Ok(bytes) => json!({
+            "ok": true,
+            "generated": model.generated_recommendations,
+            "base64": BASE64_STANDARD.encode(bytes),
+        }),
+    }
+}
+
+fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, String> {
+    let params = otklik_report::Params {
+        year: p.year,
+        compare: p.compare,
+        organisation: p.organisation,
+        lang: p
+            .lang
+            .parse()
+            .map_err(|e: otklik_report::Error| e.to_string())?,
+        prepared: p
+            .prepared
+            .parse()
+            .map_err(|e: otklik_report::Error| e.to_string())?,
+        recommendations: p.recommendations,
+        min_group: None,
+        app_version: concat!("otklik ", env!("CARGO_PKG_VERSION")).to_owned(),
+    };
+    SETS.with(|s| {
+        let sets = s.borrow();
+        let mut inputs = Vec::new();
+        for token in tokens {
+            let l = sets
+                .iter()
+                .find(|l| l.token == *token)
+                .ok_or("the data set is not loaded")?;
+            inputs.push(Input {
+                survey: &l.survey,
+                responses: &l.data,
+                definition: l.definition.clone(),
+                files: l.files.clone(),
+            });
+        }
+        otklik_report::build(&inputs, &params).map_err(|e| e.to_string())
+    })
 }
 
 /// The worker's entry point (called from the worker script).

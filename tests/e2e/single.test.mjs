@@ -1,0 +1,140 @@
+// The app as one HTML file opened from disk (file://), as an office without a web
+// server gets it: it runs a survey, keeps the draft across a reload, exports the
+// response, analyses on the page; and a survey handed out as a file or a link opens
+// straight on that survey.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, freshProfile, removeProfile, assertClean, saved, readStore, ROOT, otklik } from './harness.mjs';
+import { answerScreenByKeyboard, completeByKeyboard } from './drive.mjs';
+
+const SINGLE = join(ROOT, 'web/dist-single/otklik.html');
+
+async function withBrowser(fn) {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await fn(page, log, context);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+}
+
+/** A copy of the single file in a folder of its own, as on a network share. */
+async function share() {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-share-'));
+  await copyFile(SINGLE, join(dir, 'otklik.html'));
+  return { dir, url: pathToFileURL(join(dir, 'otklik.html')).href };
+}
+
+test('opened from disk: a survey runs, the draft survives a reload, the response is exported, the dashboard works', async () => {
+  const { dir, url } = await share();
+  await withBrowser(async (page, log) => {
+    await page.goto(url);
+    await page.waitForSelector('#nav-survey');
+    // The analytics run on the page: the dashboard shows the demo.
+    await page.waitForSelector('.kpi');
+    await page.click('#nav-survey');
+    await page.check('#survey-1');
+    await page.click('#start-self');
+    await page.click('#start');
+    await page.waitForSelector('form fieldset.question');
+    await answerScreenByKeyboard(page);
+    await saved(page);
+    const before = await page.evaluate(() => ({
+      title: document.querySelector('#screen-title').textContent,
+      checked: [...document.querySelectorAll('input:checked')].map((i) => i.id),
+    }));
+    assert.ok(before.checked.length > 0);
+    await page.reload();
+    await page.waitForSelector('form fieldset.question');
+    assert.deepEqual(await page.evaluate(() => ({
+      title: document.querySelector('#screen-title').textContent,
+      checked: [...document.querySelectorAll('input:checked')].map((i) => i.id),
+    })), before, 'the draft is kept across a reload from disk');
+    // Complete the survey from where it was.
+    for (;;) {
+      await answerScreenByKeyboard(page);
+      await saved(page);
+      await page.click('form button[type=submit]');
+      await page.waitForSelector('form fieldset.question, #thanks-title');
+      if (await page.$('#thanks-title')) break;
+    }
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('.thanks button.primary')]);
+    const file = join(dir, 'response.json');
+    await dl.saveAs(file);
+    const out = JSON.parse(otklik(['indicators', join(ROOT, 'fixtures/surveys/external-client.json'), file, '--min-group', '3']));
+    assert.equal(out.responses, 1);
+    assert.equal((await readStore(page, 'responses')).length, 1, 'the response is stored on the device too');
+    await assertClean(assert, log, 'file://', page);
+  });
+});
+
+test('a survey handed out as a file or a link opens straight on it', async () => {
+  const { dir, url } = await share();
+  let selfFile; let kioskFile; let link;
+  await withBrowser(async (page, log) => {
+    await page.goto(url);
+    await page.click('#nav-survey');
+    await page.check('#survey-0');
+    await page.fill('#period', '2026-Q4');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    assert.deepEqual(axe.violations.map((v) => v.id), []);
+    let [dl] = await Promise.all([page.waitForEvent('download'), page.click('#hand-file')]);
+    assert.equal(dl.suggestedFilename(), 'otklik-internal-client-survey.html');
+    selfFile = join(dir, 'self.html');
+    await dl.saveAs(selfFile);
+    await page.click('#hand-link');
+    link = await page.inputValue('#hand-link-text');
+    assert.ok(link.startsWith(url + '#survey='), link.slice(0, 80));
+    await page.check('#hand-mode-kiosk');
+    [dl] = await Promise.all([page.waitForEvent('download'), page.click('#hand-file')]);
+    assert.equal(dl.suggestedFilename(), 'otklik-internal-client-kiosk.html');
+    kioskFile = join(dir, 'kiosk.html');
+    await dl.saveAs(kioskFile);
+    await assertClean(assert, log, 'file://', page);
+  });
+  const internalTitle = JSON.parse(await readFile(join(ROOT, 'fixtures/surveys/internal-client.json'), 'utf8')).title.ru;
+
+  // The file for respondents: the survey starts at once, for the given period.
+  await withBrowser(async (page, log) => {
+    await page.goto(pathToFileURL(selfFile).href);
+    await page.waitForSelector('#start');
+    assert.ok((await page.textContent('main')).includes(internalTitle));
+    const screens = await completeByKeyboard(page);
+    assert.ok(screens >= 3);
+    const stored = (await readStore(page, 'responses')).map((r) => JSON.parse(r));
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].period, '2026-Q4');
+    assert.equal(stored[0].survey, 'internal-client');
+    await assertClean(assert, log, 'file://', page);
+  });
+
+  // The link does the same.
+  await withBrowser(async (page, log) => {
+    await page.goto(link);
+    await page.waitForSelector('#start');
+    assert.ok((await page.textContent('main')).includes(internalTitle));
+    await assertClean(assert, log, 'file://', page);
+  });
+
+  // The kiosk file opens the organiser's start page on that survey and period.
+  await withBrowser(async (page) => {
+    await page.goto(pathToFileURL(kioskFile).href);
+    await page.waitForSelector('#home-title');
+    assert.equal(await page.isChecked('#survey-2'), true);
+    assert.equal(await page.inputValue('#period'), '2026-Q4');
+  });
+
+  // A link cut when copied is refused with a plain message.
+  await withBrowser(async (page) => {
+    await page.goto(link.slice(0, Math.floor(link.length * 0.6)));
+    await page.waitForSelector('#app-notice');
+    assert.match(await page.textContent('#app-notice'), /повреждена/);
+  });
+});

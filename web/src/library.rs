@@ -1,0 +1,104 @@
+//! What the device holds for analysis: the survey definitions (the built-in templates
+//! and imported ones) and the validated response files, and how a survey's files are
+//! put into the analytics engine. Shared by the dashboard and the report page.
+
+use std::rc::Rc;
+
+use otklik_survey::Survey;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::engine;
+use crate::services::{self, FILES, SURVEYS};
+
+/// A survey definition and its source text.
+pub type Known = (Rc<Survey>, Rc<str>);
+
+/// A response file kept on the device (already validated).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredFile {
+    /// The order of import: files merge in the order they came.
+    #[serde(default)]
+    pub seq: u64,
+    pub key: String,
+    pub name: String,
+    pub survey: String,
+    pub text: String,
+}
+
+/// The built-in templates.
+pub fn templates() -> Vec<Known> {
+    [
+        otklik_demo::INTERNAL_TEMPLATE,
+        otklik_demo::EXTERNAL_TEMPLATE,
+    ]
+    .into_iter()
+    .map(|src| {
+        (
+            Rc::new(Survey::from_json(src).expect("valid template")),
+            src.into(),
+        )
+    })
+    .collect()
+}
+
+/// The surveys (templates, replaced by imported definitions of the same id) and the
+/// stored response files in their order of import.
+pub async fn read() -> (Vec<Known>, Vec<StoredFile>) {
+    let mut list = templates();
+    for src in services::all(SURVEYS).await.unwrap_or_default() {
+        if let Ok(s) = Survey::from_json(&src) {
+            list.retain(|(x, _)| x.id != s.id);
+            list.push((Rc::new(s), src.into()));
+        }
+    }
+    let mut stored: Vec<StoredFile> = services::all(FILES)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| serde_json::from_str(s).ok())
+        .collect();
+    stored.sort_by_key(|f| f.seq);
+    (list, stored)
+}
+
+/// A survey's data as loaded into the engine.
+pub struct Loaded {
+    /// The engine's name for this data set.
+    pub token: String,
+    /// No files: the built-in demo data.
+    pub demo: bool,
+    /// The files that were put in (in order).
+    pub files: Vec<StoredFile>,
+    /// The engine's reply to `load`.
+    pub reply: Value,
+}
+
+/// Puts `survey`'s files (or, with none, the demo data) into the engine.
+pub async fn load(survey: &Survey, source: &str, files: &[StoredFile]) -> Loaded {
+    let mine: Vec<StoredFile> = files
+        .iter()
+        .filter(|f| f.survey == survey.id)
+        .cloned()
+        .collect();
+    let demo = mine.is_empty();
+    let token = format!(
+        "{}|{}",
+        survey.id,
+        mine.iter()
+            .map(|f| f.key.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let reply = engine::request(&json!({
+        "cmd": "load", "token": token, "survey": source, "demo": demo,
+        "files": mine.iter().map(|f| json!({"name": f.name, "text": f.text})).collect::<Vec<_>>(),
+    }))
+    .await;
+    Loaded {
+        token,
+        demo,
+        files: mine,
+        reply,
+    }
+}

@@ -228,3 +228,114 @@ hand-link-copied = Ссылка скопирована в буфер обмен�
 hand-link-copy-yourself = Скопируйте ссылку из поля.
 hand-file-single = Файл с опросом можно скачать из однофайловой версии приложения (otklik.html).
 home-import-surveyjs = Опрос SurveyJS импортирован. Не перенесено:
+
+nav-editor = Редактор опросов
+ed-title = Редактор опросов
+ed-start-lead = Соберите свой опрос: из шаблона, с чистого листа или из файла (Отклика или SurveyJS). Черновик сохраняется на этом устройстве после каждого изменения.
+ed-start-blank = Пустой опрос
+ed-start-internal = Шаблон: внутренние клиенты
+ed-start-external = Шаблон: внешние клиенты
+ed-start-file = Открыть файл опроса (JSON Отклика или SurveyJS)
+ed-toolbar = Действия с опросом
+ed-undo = Отменить
+ed-redo = Повторить
+ed-export = Сохранить файл опроса (JSON)
+ed-run = Провести опрос
+ed-close = Закрыть черновик
+ed-valid = Ошибок нет: опрос можно сохранить и провести.
+ed-invalid = { $n ->
+    [one] Найдена { $n } ошибка
+    [few] Найдены { $n } ошибки
+   *[many] Найдено { $n } ошибок
+}: исправьте их, чтобы сохранить или провести опрос.
+ed-version-bumped = Опрос изменён после публикации: версия повышена до { $v }. Ответы на прежние версии сохраняют свою версию.
+ed-general = Общие сведения
+ed-survey-id = Идентификатор опроса
+ed-audience = Кого опрашиваем
+ed-audience-internal = Внутренних клиентов (работников)
+ed-audience-external = Внешних клиентов (граждан, организации)
+ed-survey-title = Название опроса
+ed-intro = Вступительный текст
+ed-in-russian = По-русски
+ed-in-english = По-английски (необязательно)
+ed-min-group = Порог анонимности K (не меньше 3)
+ed-min-group-text = Порог для свободных ответов (не меньше K)
+ed-min-group-hint = Показатели групп меньше K не показываются нигде, включая выгрузки.
+ed-dimensions = Направления оценки
+ed-dimensions-hint = Направления объединяют вопросы-шкалы; вес задаёт вклад направления в уровень клиентоцентричности.
+ed-dimension-id = Идентификатор направления
+ed-dimension-title = Название направления
+ed-dimension-weight = Вес
+ed-dimension-remove = Удалить направление { $n }
+ed-add-dimension = Добавить направление
+ed-remove = Удалить
+ed-questions = Вопросы ({ $n })
+ed-question-heading = Вопрос { $n }: { $id }
+ed-question-problems = { $n ->
+    [one] { $n } ошибка в этом вопросе
+    [few] { $n } ошибки в этом вопросе
+   *[many] { $n } ошибок в этом вопросе
+}
+ed-question-tools = Действия с вопросом { $n }
+ed-up = Выше
+ed-down = Ниже
+ed-duplicate = Копировать
+ed-question-id = Идентификатор вопроса (имя столбца в файлах ответов)
+ed-question-type = Тип вопроса
+ed-type-scale = Шкала оценки
+ed-type-nps = Готовность рекомендовать (0–10)
+ed-type-choice = Один вариант
+ed-type-multi = Несколько вариантов
+ed-type-yesno = Да или нет
+ed-type-number = Число
+ed-type-text = Свободный ответ
+ed-question-text = Текст вопроса
+ed-question-hint = Пояснение под вопросом
+ed-required = Обязательный вопрос
+ed-role = Значение для показателей
+ed-role-none = Нет
+ed-role-effort = Усилия клиента (CES)
+ed-role-resolution = Решён ли вопрос
+ed-role-touchpoint = Точка взаимодействия
+ed-role-need = Потребность
+ed-role-segment = Сегмент или подразделение
+ed-points = Число делений шкалы (3–11)
+ed-dimension = Направление
+ed-dimension-none = Без направления
+ed-label-min = Подпись нижнего края
+ed-label-max = Подпись верхнего края
+ed-group = Группировать показатели по этому вопросу
+ed-options = Варианты ответа
+ed-option-id = Идентификатор варианта
+ed-option-label = Текст варианта
+ed-option-headcount = Численность (для доли ответивших)
+ed-option-channel = Канал
+ed-channel-none = Не указан
+ed-channel-digital = Цифровой
+ed-channel-offline = Очный
+ed-option-remove = Удалить вариант { $n } вопроса { $q }
+ed-add-option = Добавить вариант
+ed-min = Наименьшее значение
+ed-max = Наибольшее значение
+ed-integer = Только целые числа
+ed-unit = Единица измерения
+ed-standard = Стандарт обслуживания: не более
+ed-standard-hint = Доля ответов не выше стандарта показывается как соблюдение стандарта.
+ed-max-length = Наибольшая длина ответа (символов)
+ed-visible-if = Условие показа
+ed-visible-if-question = Показывать, если ответ на вопрос
+ed-visible-always = Показывать всегда
+ed-visible-if-values = равен одному из (через запятую)
+ed-add-type = Тип нового вопроса
+ed-add-question = Добавить вопрос
+ed-preview = Предпросмотр
+ed-preview-width = Ширина предпросмотра
+ed-preview-phone = Телефон
+ed-preview-desktop = Компьютер
+ed-preview-invalid = Предпросмотр появится, когда в опросе не останется ошибок.
+ed-warn-identity = Внимание, анонимность: вопрос просит то, что указывает на человека («{ $word }»). Уберите просьбу назвать имя, почту или телефон.
+ed-warn-small-group = Внимание, анонимность: в группе «{ $option }» { $n } чел. — меньше порога { $k }; её показатели всегда будут скрыты, а по правилу остатка скроется и соседняя группа.
+ed-warn-groupings = Внимание, анонимность: { $count } группирующих вопроса дают { $cells } сочетаний{ $expected ->
+    [none] {""}
+   *[other] {""} на { $expected } чел.
+}; в сочетаниях окажется меньше K человек. Оставьте один-два группирующих вопроса.

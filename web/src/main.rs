@@ -11,6 +11,7 @@ mod app;
 mod chart_svg;
 mod charts;
 mod dashboard;
+mod editor;
 mod embed;
 mod engine;
 mod home;

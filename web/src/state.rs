@@ -81,6 +81,7 @@ pub enum View {
     Home,
     Dashboard,
     Report,
+    Editor,
     Survey,
     Thanks {
         receipt: String,
@@ -121,6 +122,8 @@ pub enum Action {
         notice: Option<String>,
     },
     SetLang(Lang),
+    /// A survey from the editor, offered on the start page.
+    Offer(Box<Embedded>),
     ToggleLarge,
     Go(View),
     Start(Session, Draft),
@@ -188,6 +191,10 @@ impl Reducible for State {
                 s.draft = draft;
             }
             Action::SetLang(l) => s.lang = l,
+            Action::Offer(e) => {
+                s.embedded = Some(Rc::new(*e));
+                s.view = View::Home;
+            }
             Action::ToggleLarge => s.large = !s.large,
             Action::Go(v) => s.view = v,
             Action::Start(session, draft) => {

@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod advice;
 pub mod collection;
 mod definition;
 pub mod export;

@@ -188,8 +188,8 @@ struct Cx {
     questions: Vec<Value>,
     dimensions: Vec<Value>,
     skipped: Vec<Skipped>,
-    /// Question ids and types imported so far (for `visibleIf`).
-    kinds: Vec<(String, &'static str)>,
+    /// Question ids, types and (for ratings) the answer range imported so far (for `visibleIf`).
+    kinds: Vec<(String, &'static str, (i64, i64))>,
 }
 
 /// A SurveyJS localisable string as an Otklik text.
@@ -274,6 +274,15 @@ impl Cx {
                     self.element(&format!("{path}.elements[{i}]"), child);
                 }
             }
+            return;
+        }
+        if e.get("visible").and_then(Value::as_bool) == Some(false) && e.get("visibleIf").is_none()
+        {
+            self.skip(
+                path,
+                name_ref,
+                "a hidden element (visible: false) is left out",
+            );
             return;
         }
         let Some(id) = name.clone().filter(|n| !n.is_empty()) else {
@@ -484,7 +493,15 @@ impl Cx {
                 ),
             }
         }
-        self.kinds.push((id, otklik_kind));
+        let range = match otklik_kind {
+            "nps" => (0, 10),
+            "scale" => (
+                1,
+                ordered.get("points").and_then(Value::as_i64).unwrap_or(5),
+            ),
+            _ => (0, 0),
+        };
+        self.kinds.push((id, otklik_kind, range));
         self.questions.push(Value::Object(ordered));
     }
 
@@ -555,12 +572,13 @@ impl Cx {
             if e.get("isAllRowRequired").and_then(Value::as_bool) == Some(true) {
                 q["required"] = json!(true);
             }
-            self.kinds.push((qid, "scale"));
+            self.kinds.push((qid, "scale", (1, columns.len() as i64)));
             self.questions.push(q);
         }
     }
 
-    /// `{q} = 'v'`, `{q} == v`, `{q} anyof ['a', 'b']`, and `or` of those on one question.
+    /// `{q} = 'v'`, `{q} == v`, `{q} anyof ['a', 'b']`, for ratings also `<`, `<=`, `>`,
+    /// `>=` and `!=` a number, and `or` of those on one question.
     fn condition(&self, expr: &str) -> Result<Value, String> {
         let mut question: Option<String> = None;
         let mut values: Vec<Value> = Vec::new();
@@ -574,22 +592,57 @@ impl Cx {
             let tail = rest[close + 1..].trim();
             let (op, operand) = if let Some(t) = tail.strip_prefix("==") {
                 ("=", t)
+            } else if let Some(t) = tail.strip_prefix("<=") {
+                ("<=", t)
+            } else if let Some(t) = tail.strip_prefix(">=") {
+                (">=", t)
+            } else if let Some(t) = tail.strip_prefix("!=").or_else(|| tail.strip_prefix("<>")) {
+                ("!=", t)
+            } else if let Some(t) = tail.strip_prefix('<') {
+                ("<", t)
+            } else if let Some(t) = tail.strip_prefix('>') {
+                (">", t)
             } else if let Some(t) = tail.strip_prefix('=') {
                 ("=", t)
             } else if tail.len() >= 5 && tail[..5].eq_ignore_ascii_case("anyof") {
                 ("anyof", &tail[5..])
             } else {
-                return Err(format!("the operator in {part:?} is not = or anyof"));
+                return Err(format!(
+                    "the operator in {part:?} is not one of = anyof < <= > >= !="
+                ));
             };
             if question.as_ref().is_some_and(|q| *q != name) {
                 return Err("it compares more than one answer".to_owned());
             }
-            let kind = self
+            let (kind, (lo, hi)) = self
                 .kinds
                 .iter()
-                .find(|(id, _)| *id == name)
-                .map(|(_, k)| *k)
+                .find(|(id, _, _)| *id == name)
+                .map(|(_, k, r)| (*k, *r))
                 .ok_or_else(|| format!("{{{name}}} is not an earlier imported question"))?;
+            if matches!(op, "<" | "<=" | ">" | ">=" | "!=") {
+                if !matches!(kind, "scale" | "nps") {
+                    return Err(format!("{op} compares a {kind} question"));
+                }
+                let n = match literal(operand.trim())? {
+                    Lit::Num(n) => n,
+                    Lit::Str(s) => s.parse().map_err(|_| format!("{s:?} is not a rating"))?,
+                    Lit::Bool(_) => return Err("a rating compared with true or false".to_owned()),
+                };
+                values.extend(
+                    (lo..=hi)
+                        .filter(|v| match op {
+                            "<" => *v < n,
+                            "<=" => *v <= n,
+                            ">" => *v > n,
+                            ">=" => *v >= n,
+                            _ => *v != n,
+                        })
+                        .map(|v| json!(v)),
+                );
+                question = Some(name);
+                continue;
+            }
             let literals = match op {
                 "=" => vec![literal(operand.trim())?],
                 _ => {
@@ -618,7 +671,16 @@ impl Cx {
             question = Some(name);
         }
         let question = question.ok_or("empty condition")?;
-        Ok(json!({"question": question, "in": values}))
+        let mut unique: Vec<Value> = Vec::new();
+        for v in values {
+            if !unique.contains(&v) {
+                unique.push(v);
+            }
+        }
+        if unique.is_empty() {
+            return Err("no answer satisfies it".to_owned());
+        }
+        Ok(json!({"question": question, "in": unique}))
     }
 }
 
@@ -764,6 +826,33 @@ mod tests {
         assert!(reasons[1].contains("(info)"));
         assert!(reasons[2].contains("(upload)") && reasons[2].contains("\"file\""));
         assert!(reasons[3].contains("(d)") && reasons[3].contains("always shown"));
+    }
+
+    #[test]
+    fn rating_comparisons_become_lists_of_answers() {
+        let src = r#"{"elements": [
+            {"type": "rating", "name": "nps-score", "rateMin": 0, "rateMax": 10},
+            {"type": "comment", "name": "low", "visibleIf": "{nps-score} <= 5"},
+            {"type": "comment", "name": "high", "visible": false, "visibleIf": "{nps-score} >= 9 or {nps-score} = 0"},
+            {"type": "rating", "name": "r", "rateCount": 4},
+            {"type": "comment", "name": "not3", "visibleIf": "{r} != 3"},
+            {"type": "comment", "name": "never", "visibleIf": "{r} > 4"},
+            {"type": "comment", "name": "gone", "visible": false}
+        ], "completedHtml": "<h3>Thanks</h3>"}"#;
+        let imp = import(src, Audience::External).unwrap();
+        let v: Value = serde_json::from_str(&imp.json).unwrap();
+        assert_eq!(
+            v["questions"][1]["visible_if"]["in"],
+            json!([0, 1, 2, 3, 4, 5])
+        );
+        assert_eq!(v["questions"][2]["visible_if"]["in"], json!([9, 10, 0]));
+        assert_eq!(v["questions"][3]["points"], json!(4));
+        assert_eq!(v["questions"][4]["visible_if"]["in"], json!([1, 2, 4]));
+        let reasons: Vec<String> = imp.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(reasons.len(), 3, "{reasons:#?}");
+        assert!(reasons[0].contains("(never)") && reasons[0].contains("no answer satisfies it"));
+        assert!(reasons[1].contains("(gone)"));
+        assert!(reasons[2].starts_with("completedHtml"));
     }
 
     #[test]

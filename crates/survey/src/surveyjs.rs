@@ -13,7 +13,7 @@
 //! | `text` (other input types), `comment` | `text` (`maxLength`) |
 //! | `matrix` | one `scale` per row (points = columns), grouped into a dimension |
 //! | `panel` | its questions, in order |
-//! | `visibleIf: "{q} = 'v'"` (also `==`, `anyof [...]`, `or` of equalities on one question) | `visible_if` |
+//! | `visibleIf: "{q} = 'v'"` (also `==`, `anyof [...]`; for ratings `<`, `<=`, `>`, `>=`, `!=`; `or` of those on one question) | `visible_if` |
 //! | localised strings `{"default": …, "ru": …, "en": …}` | texts `{"ru": …, "en": …}` |
 //!
 //! Answers keep SurveyJS's values: a choice's option id is its `value`, a rating's
@@ -89,16 +89,12 @@ pub fn looks_like_surveyjs(v: &Value) -> bool {
 
 /// Imports a SurveyJS definition. `audience` is what SurveyJS does not say.
 pub fn import(json: &str, audience: crate::Audience) -> Result<Imported, SurveyJsError> {
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let v: Value = serde_json::from_str(json).map_err(|e| SurveyJsError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or("")
-            .to_owned(),
+    let v = crate::validate::parse_json(json).map_err(|(line, column, message)| {
+        SurveyJsError::Syntax {
+            line,
+            column,
+            message,
+        }
     })?;
     let mut cx = Cx::default();
     let mut elements = Vec::new();
@@ -420,13 +416,7 @@ impl Cx {
                     "number"
                 }
                 "text" | "email" | "tel" | "url" => {
-                    if let Some(n) = e
-                        .get("maxLength")
-                        .and_then(Value::as_u64)
-                        .filter(|n| (1..=10_000).contains(n))
-                    {
-                        q.insert("max_length".into(), json!(n));
-                    }
+                    max_length(e, &mut q);
                     "text"
                 }
                 other => {
@@ -439,13 +429,7 @@ impl Cx {
                 }
             },
             "comment" => {
-                if let Some(n) = e
-                    .get("maxLength")
-                    .and_then(Value::as_u64)
-                    .filter(|n| (1..=10_000).contains(n))
-                {
-                    q.insert("max_length".into(), json!(n));
-                }
+                max_length(e, &mut q);
                 "text"
             }
             "matrix" => {
@@ -681,6 +665,17 @@ impl Cx {
             return Err("no answer satisfies it".to_owned());
         }
         Ok(json!({"question": question, "in": unique}))
+    }
+}
+
+/// SurveyJS's `maxLength` as the text's `max_length`, when Otklik allows it.
+fn max_length(e: &Value, q: &mut Map<String, Value>) {
+    if let Some(n) = e
+        .get("maxLength")
+        .and_then(Value::as_u64)
+        .filter(|n| (1..=10_000).contains(n))
+    {
+        q.insert("max_length".into(), json!(n));
     }
 }
 

@@ -48,19 +48,24 @@ pub enum SurveyError {
 const RESERVED: [&str; 4] = ["response_id", "period", "survey", "version"];
 const TYPES: &str = "scale, nps, choice, multi, yesno, number, text";
 
+/// Parses a JSON file (a leading BOM allowed); on error, its line, column and what
+/// the parser expected.
+pub(crate) fn parse_json(json: &str) -> Result<Value, (usize, usize, String)> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    serde_json::from_str(json).map_err(|e| {
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or_default();
+        (e.line(), e.column(), message.to_owned())
+    })
+}
+
 impl Survey {
     /// Reads and validates a survey definition. Every problem is reported at once.
     pub fn from_json(json: &str) -> Result<Survey, SurveyError> {
-        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let value: Value = serde_json::from_str(json).map_err(|e| SurveyError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
+        let value = parse_json(json).map_err(|(line, column, message)| SurveyError::Syntax {
+            line,
+            column,
+            message,
         })?;
         let mut r = Reader::default();
         let survey = r.survey(&value);

@@ -7,17 +7,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, ROOT, otklik } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, ROOT, otklik, axe } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server.close(); });
 
-async function axe(page, name) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  assert.deepEqual(r.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`), []);
-}
 
 const CHARTS = ['trend', 'likert', 'drivers', 'heatmap', 'channels', 'standards'];
 

@@ -6,17 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, ROOT } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, ROOT, axe } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server.close(); });
 
-async function axe(page, name) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  assert.deepEqual(r.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`), []);
-}
 
 /** Tabs to a field, replaces its text, and leaves it with Tab (which commits the change). */
 async function type(page, selector, text) {

@@ -1,5 +1,7 @@
 // Shared pieces of the browser tests: a static server for web/dist, Debian's
 // Chromium through playwright-core, request and CSP logs, keyboard helpers.
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { createServer } from 'node:http';
 import { readFile, mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -73,6 +75,14 @@ export async function launch(profile, viewport = { width: 1280, height: 900 }) {
 }
 
 /** Every request went to `origin`, nothing else; no websocket; no CSP violation. */
+/** axe-core (WCAG 2.1 A and AA, best practices) finds nothing on the page; `exclude`: a selector left out. */
+export async function axe(page, name, exclude) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (exclude) builder = builder.exclude(exclude);
+  const r = await builder.analyze();
+  assert.deepEqual(r.violations.map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`), [], `axe-core violations on ${name}`);
+}
+
 export async function assertClean(assert, log, origin, page) {
   const foreign = log.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, [], 'requests outside the app');

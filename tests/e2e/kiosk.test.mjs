@@ -5,18 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, saved, ARTIFACTS, ROOT, otklik } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, saved, ARTIFACTS, ROOT, otklik, axe } from './harness.mjs';
 import { startKiosk, respond } from './drive.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server.close(); });
 
-async function axe(page, name) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  assert.deepEqual(r.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
-}
 
 test('kiosk: 30 respondents, then a shuffled export without timestamps that the CLI reads', async () => {
   const profile = await freshProfile();

@@ -5,19 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS, ROOT, otklik } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS, ROOT, otklik, axe } from './harness.mjs';
 import { completeByKeyboard, answerScreenByKeyboard, DEFAULT_PLAN } from './drive.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server.close(); });
 
-async function axe(page, name) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const found = result.violations.map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(found, [], `axe-core violations on ${name}`);
-}
 
 /** Opens the app and chooses a template (0 internal, 1 external) with the keyboard. */
 async function chooseTemplate(page, template, lang) {

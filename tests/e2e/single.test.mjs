@@ -8,8 +8,7 @@ import { mkdtemp, readFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { launch, freshProfile, removeProfile, assertClean, saved, readStore, ROOT, otklik } from './harness.mjs';
+import { launch, freshProfile, removeProfile, assertClean, saved, readStore, ROOT, otklik, axe } from './harness.mjs';
 import { answerScreenByKeyboard, completeByKeyboard } from './drive.mjs';
 
 const SINGLE = join(ROOT, 'web/dist-single/otklik.html');
@@ -83,8 +82,7 @@ test('a survey handed out as a file or a link opens straight on it', async () =>
     await page.click('#nav-survey');
     await page.check('#survey-0');
     await page.fill('#period', '2026-Q4');
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    assert.deepEqual(axe.violations.map((v) => v.id), []);
+    await axe(page, 'start page with handing out');
     let [dl] = await Promise.all([page.waitForEvent('download'), page.click('#hand-file')]);
     assert.equal(dl.suggestedFilename(), 'otklik-internal-client-survey.html');
     selfFile = join(dir, 'self.html');
@@ -136,5 +134,18 @@ test('a survey handed out as a file or a link opens straight on it', async () =>
     await page.goto(link.slice(0, Math.floor(link.length * 0.6)));
     await page.waitForSelector('#app-notice');
     assert.match(await page.textContent('#app-notice'), /повреждена/);
+  });
+});
+
+test('where the browser keeps nothing, the app says so plainly', async () => {
+  const { url } = await share();
+  await withBrowser(async (page, log, context) => {
+    // As in a browser that blocks storage for pages opened from disk.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    });
+    await page.goto(url);
+    await page.waitForSelector('#app-notice');
+    assert.match(await page.textContent('#app-notice'), /не даёт сохранять данные/);
   });
 });

@@ -109,7 +109,8 @@ dash-file-same = The file { $name } is already loaded: nothing changed.
 dash-file-unknown-survey = File { $name }: survey “{ $survey }” is not loaded. Load its definition first.
 dash-conflict-note = Responses with the same id but different answers: the first version is kept.
 dash-export = Export all responses (CSV)
-dash-working = Working: { $done } of { $total }…
+dash-computing = Computing the indicators…
+dash-checking = Checking file { $file } of { $files }: { $name } ({ $size } MB)…
 dash-survey = Survey
 dash-period = Period
 dash-breakdown = Break down by
@@ -330,3 +331,4 @@ ed-warn-groupings = Anonymity: { $count } grouping questions make { $cells } com
     [none] {""}
    *[other] {""} for { $expected } people
 }; combinations will hold fewer than K people. Keep one or two grouping questions.
+storage-unavailable = This browser does not let the app keep data on the device ({ $detail }). Responses and files will not survive closing the page: open the app in a normal browser window or from a web server.

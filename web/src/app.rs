@@ -59,7 +59,9 @@ pub fn App() -> Html {
                 } else {
                     None
                 };
-                let stored = services::count(RESPONSES).await.unwrap_or(0);
+                let counted = services::count(RESPONSES).await;
+                let storage_error = counted.as_ref().err().cloned();
+                let stored = counted.unwrap_or(0);
                 // A survey handed out with the app: embedded in the file, or in the link.
                 let handed = services::data_block(embed::BLOCK_ID)
                     .map(|json| embed::check(&json))
@@ -68,6 +70,11 @@ pub fn App() -> Html {
                     None => (None, None),
                     Some(Ok(e)) => (Some(Box::new(e)), None),
                     Some(Err(e)) => (None, Some(embed_notice(lang, &e))),
+                };
+                // Where the browser keeps nothing (storage blocked or absent), say so first.
+                let notice = match storage_error {
+                    Some(e) => Some(ta(lang, "storage-unavailable", &[("detail", e.into())])),
+                    None => notice,
                 };
                 // Self-completion starts at once, unless this very survey is under way.
                 let start_now = embedded.as_ref().filter(|e| {

@@ -9,7 +9,7 @@ use otklik_analytics::{Analysis, Change, Fig, Group, GroupStats};
 use otklik_survey::{QuestionKind, Survey};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::Ctx;
@@ -112,16 +112,6 @@ fn csv_lite(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
     })
 }
 
-async fn read_file(file: web_sys::File) -> (String, String) {
-    let name = file.name();
-    let text = JsFuture::from(file.text())
-        .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    (name, text)
-}
-
 fn errors_of(reply: &Value) -> Vec<String> {
     reply["errors"]
         .as_array()
@@ -155,6 +145,20 @@ fn row_of(r: &Value, key: Option<String>) -> FileRow {
             })
             .unwrap_or_default(),
     }
+}
+
+/// What the dashboard is busy with.
+#[derive(Debug, Clone, PartialEq)]
+enum Progress {
+    /// Validating file `file` of `files` before anything is stored.
+    Checking {
+        file: usize,
+        files: usize,
+        name: String,
+        bytes: u64,
+    },
+    /// Loading the data into the engine and computing.
+    Computing,
 }
 
 /// Everything the dashboard shows, computed for one survey.
@@ -191,7 +195,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let files = use_state(|| None::<Vec<StoredFile>>);
     let selected = use_state(|| None::<String>);
     let computed = use_state(Computed::default);
-    let progress = use_state(|| None::<(usize, usize)>);
+    let progress = use_state(|| None::<Progress>);
     let notes = use_state(Vec::<FileRow>::new);
     let period = use_state(|| None::<String>);
     let breakdown = use_state(|| None::<String>);
@@ -239,7 +243,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 *generation.borrow_mut() += 1;
                 let mine_gen = *generation.borrow();
                 spawn_local(async move {
-                    progress.set(Some((0, 1)));
+                    progress.set(Some(Progress::Computing));
                     let library::Loaded {
                         token,
                         demo,
@@ -297,14 +301,17 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             notes.clone(),
             revision.clone(),
         );
+        let progress = progress.clone();
         Callback::from(move |list: Vec<web_sys::File>| {
-            let (surveys, selected, notes, revision) = (
+            let (surveys, selected, notes, revision, progress) = (
                 surveys.clone(),
                 selected.clone(),
                 notes.clone(),
                 revision.clone(),
+                progress.clone(),
             );
             spawn_local(async move {
+                let total = list.len();
                 let mut out = Vec::new();
                 let mut changed = false;
                 let known = services::all(FILES).await.unwrap_or_default();
@@ -314,8 +321,14 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     .map(|f| f.seq)
                     .max()
                     .unwrap_or(0);
-                for file in list {
-                    let (name, text) = read_file(file).await;
+                for (k, file) in list.into_iter().enumerate() {
+                    progress.set(Some(Progress::Checking {
+                        file: k + 1,
+                        files: total,
+                        name: file.name(),
+                        bytes: file.size() as u64,
+                    }));
+                    let (name, text) = services::read_file(&file).await;
                     // A survey definition.
                     if let Ok(def) = Survey::from_json(&text) {
                         if services::put(SURVEYS, &def.id, &text).await.is_ok() {
@@ -378,6 +391,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         changed = true;
                     }
                 }
+                progress.set(None);
                 notes.set(out);
                 if changed {
                     revision.set(*revision + 1);
@@ -517,9 +531,16 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         <section class="dashboard" aria-labelledby="dash-title">
             <h1 id="dash-title">{ t(lang, "dash-title") }</h1>
             if c.demo { <p class="demo-banner" role="note" id="demo-banner">{ t(lang, "dash-demo") }</p> }
-            if let Some((done, total)) = *progress {
-                <p role="status" class="working">{ ta(lang, "dash-working", &[("done", done.into()), ("total", total.into())]) }</p>
-            }
+            <p role="status" class="working" id="dash-progress">{
+                match &*progress {
+                    None => String::new(),
+                    Some(Progress::Computing) => t(lang, "dash-computing"),
+                    Some(Progress::Checking { file, files, name, bytes }) => ta(lang, "dash-checking", &[
+                        ("file", (*file).into()), ("files", (*files).into()), ("name", name.clone().into()),
+                        ("size", num(lang, *bytes as f64 / 1_048_576.0, 1).into()),
+                    ]),
+                }
+            }</p>
             <div class="controls card">
                 <div class="field">
                     <label for="dash-survey">{ t(lang, "dash-survey") }</label>

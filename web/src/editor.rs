@@ -11,7 +11,7 @@ use otklik_survey::runner::{self, Answers};
 use otklik_survey::{surveyjs, Audience, Survey, SurveyError};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::Ctx;
@@ -356,12 +356,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 };
                 let (ed, import_notes) = (ed.clone(), import_notes.clone());
                 spawn_local(async move {
-                    let name = file.name();
-                    let text = JsFuture::from(file.text())
-                        .await
-                        .ok()
-                        .and_then(|v| v.as_string())
-                        .unwrap_or_default();
+                    let (name, text) = services::read_file(&file).await;
                     match serde_json::from_str::<Value>(&text) {
                         Err(e) => import_notes.set(vec![format!("{name}: {e}")]),
                         Ok(v) if surveyjs::looks_like_surveyjs(&v) => {

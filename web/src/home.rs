@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use otklik_survey::{surveyjs, Audience, Period, Survey, SurveyError};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::Ctx;
@@ -109,12 +109,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 import_notes.clone(),
             );
             spawn_local(async move {
-                let name = file.name();
-                let text = JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
+                let (name, text) = services::read_file(&file).await;
                 let surveyjs = serde_json::from_str::<serde_json::Value>(&text)
                     .is_ok_and(|v| surveyjs::looks_like_surveyjs(&v));
                 if surveyjs {

@@ -369,3 +369,13 @@ pub async fn copy(text: &str) -> bool {
     let clipboard = gloo::utils::window().navigator().clipboard();
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
+
+/// A file the user chose: its name and its text (empty if it cannot be read).
+pub async fn read_file(file: &web_sys::File) -> (String, String) {
+    let text = JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    (file.name(), text)
+}

@@ -8,7 +8,7 @@ use otklik_survey::{Channel, Column, QuestionKind, Responses, Role, Survey};
 use serde_json::Value;
 
 use crate::output::*;
-use crate::stats::{self, LevelBucket, Moments, Z95};
+use crate::stats::{self, Moments, Z95};
 use crate::suppress::remainder_rule;
 use crate::{Error, Key, Params, Result};
 
@@ -62,8 +62,15 @@ struct Acc {
     alpha: Vec<u64>,
     alpha_width: Vec<(usize, usize)>,
     alpha_stride: usize,
-    /// Per cell, per scale item, per answer value (0..12): level buckets.
-    drivers: Vec<LevelBucket>,
+    /// Drivers: per cell, per scale item, per answer value (0..12): respondents with a
+    /// level who gave that answer.
+    drv_n: Vec<u32>,
+    /// Per cell, per scale item: Σ answer · level (fixed point).
+    drv_sxy: Vec<u128>,
+    /// Per cell, per scale item: Σ level and Σ level² of the respondents with a level
+    /// who left the item unanswered (the item's own sums are the cell's level sums
+    /// minus these, so an answered item costs no 128-bit addition).
+    drv_miss: Vec<(u128, u128)>,
     standards: Vec<Vec<f64>>,
     resolution: Vec<[u64; 2]>,
     channels: Vec<u64>,
@@ -245,7 +252,9 @@ impl Acc {
             alpha: vec![0; cells * alpha_stride],
             alpha_width,
             alpha_stride,
-            drivers: vec![LevelBucket::default(); cells * nscale * 12],
+            drv_n: vec![0; cells * nscale * 12],
+            drv_sxy: vec![0; cells * nscale],
+            drv_miss: vec![(0, 0); cells * nscale],
             standards: vec![Vec::new(); cells * plan.standards.len()],
             resolution: vec![[0; 2]; cells * plan.resolution.len()],
             channels: vec![
@@ -291,7 +300,17 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
             })
             .collect();
         let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
+        // Σ answer · level in 64 bits, flushed into 128 bits every BLOCK rows:
+        // answer ≤ 11 and level < 2^39 in fixed point, so a block sums below 2^63.
+        const BLOCK: usize = 1 << 20;
+        let mut sxy = vec![0u64; plan.cells * nscale];
         for (row, &c) in cell_of.iter().enumerate() {
+            if row % BLOCK == BLOCK - 1 {
+                for (t, p) in acc.drv_sxy.iter_mut().zip(sxy.iter_mut()) {
+                    *t += u128::from(*p);
+                    *p = 0;
+                }
+            }
             let c = c as usize;
             let (mut wsum, mut wtot) = (0.0, 0.0);
             for (d, items) in plan.dims.iter().enumerate() {
@@ -328,15 +347,22 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
                 let level = wsum / wtot;
                 acc.ccl[c].push(level);
                 let y = stats::fixed(level);
-                let y2 = u128::from(y) * u128::from(y);
-                let base = c * nscale * 12;
+                let base = c * nscale;
                 for (i, codes) in scale_codes.iter().enumerate() {
                     let v = codes[row];
                     if v > 0 {
-                        acc.drivers[base + i * 12 + usize::from(v)].push(y, y2);
+                        acc.drv_n[(base + i) * 12 + usize::from(v)] += 1;
+                        sxy[base + i] += u64::from(v) * y;
+                    } else {
+                        let m = &mut acc.drv_miss[base + i];
+                        m.0 += u128::from(y);
+                        m.1 += u128::from(y) * u128::from(y);
                     }
                 }
             }
+        }
+        for (t, p) in acc.drv_sxy.iter_mut().zip(sxy) {
+            *t += u128::from(p);
         }
     }
 
@@ -658,11 +684,18 @@ fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
         {
             *x += *y;
         }
-        for (x, y) in a.drivers[cc * nscale..(cc + 1) * nscale]
+        for (x, y) in a.drv_n[cc * nscale..(cc + 1) * nscale]
             .iter_mut()
-            .zip(&f.drivers[fc * nscale..(fc + 1) * nscale])
+            .zip(&f.drv_n[fc * nscale..(fc + 1) * nscale])
         {
-            x.merge(y);
+            *x += *y;
+        }
+        let ni = fine.scale.len();
+        for i in 0..ni {
+            a.drv_sxy[cc * ni + i] += f.drv_sxy[fc * ni + i];
+            let (m0, m1) = f.drv_miss[fc * ni + i];
+            a.drv_miss[cc * ni + i].0 += m0;
+            a.drv_miss[cc * ni + i].1 += m1;
         }
         for s in 0..ns {
             let values = f.standards[fc * ns + s].clone();
@@ -1085,8 +1118,16 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
             let mut found = Vec::new();
             for (i, s) in plan.scale.iter().enumerate() {
                 let id = survey.questions[s.q].id.clone();
-                let start = (c * plan.scale.len() + i) * 12;
-                let co = stats::co_moments(&acc.drivers[start + 1..start + 12], 1);
+                let at = c * plan.scale.len() + i;
+                let (sy, syy) = acc.ccl[c].sums();
+                let (my, myy) = acc.drv_miss[at];
+                let co = stats::co_moments(
+                    &acc.drv_n[at * 12 + 1..at * 12 + 12],
+                    1,
+                    sy - my,
+                    syy - myy,
+                    acc.drv_sxy[at],
+                );
                 let perf = g.items.get(&id).and_then(Fig::shown).map(|st| st.index);
                 match (perf, co.pearson()) {
                     (Some(performance), Some(r)) if co.n >= k64 => {

@@ -109,6 +109,10 @@ impl Moments {
     pub fn mean(&self) -> f64 {
         self.s1 as f64 / self.n as f64 / FIXED
     }
+    /// The exact sums: Σ value and Σ value², in fixed point.
+    pub fn sums(&self) -> (u128, u128) {
+        (self.s1, self.s2)
+    }
     /// Sample variance (denominator n − 1); `None` for n < 2.
     pub fn variance(&self) -> Option<f64> {
         let n = self.n as i128;
@@ -117,49 +121,21 @@ impl Moments {
     }
 }
 
-/// Per (item, answer value): how many respondents gave that answer, and the sum and
-/// sum of squares of their fixed-point levels. Enough for the item's Pearson
-/// correlation with the level, at three additions per answer.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LevelBucket {
-    /// Respondents.
-    pub n: u64,
-    /// Σ level (fixed point).
-    pub sy: u128,
-    /// Σ level² (fixed point).
-    pub syy: u128,
-}
-
-impl LevelBucket {
-    /// Adds the respondents counted by `other`.
-    pub fn merge(&mut self, other: &LevelBucket) {
-        self.n += other.n;
-        self.sy += other.sy;
-        self.syy += other.syy;
-    }
-    /// Adds one respondent with fixed-point level `y` (and its square).
-    #[inline]
-    pub fn push(&mut self, y: u64, y2: u128) {
-        self.n += 1;
-        self.sy += u128::from(y);
-        self.syy += y2;
-    }
-}
-
-/// The co-moments of an item (whole numbers `first..`) with the level, from the
-/// buckets of each answer value.
-pub fn co_moments(buckets: &[LevelBucket], first: u8) -> CoMoments {
+/// The co-moments of an item (whole numbers `first..`, counted in `counts`) with the
+/// level, from the sums of the fixed-point levels `sy`, their squares `syy` and the
+/// products `sxy` over the respondents who gave the item an answer.
+pub fn co_moments(counts: &[u32], first: u8, sy: u128, syy: u128, sxy: u128) -> CoMoments {
     let mut c = CoMoments::default();
-    for (k, b) in buckets.iter().enumerate() {
+    for (k, &n) in counts.iter().enumerate() {
         let x = i128::from(first) + k as i128;
-        let n = i128::from(b.n);
-        c.n += b.n;
+        let n = i128::from(n);
+        c.n += n as u64;
         c.sx += x * n;
         c.sxx += x * x * n;
-        c.sy += b.sy as i128;
-        c.syy += b.syy as i128;
-        c.sxy += x * b.sy as i128;
     }
+    c.sy = sy as i128;
+    c.syy = syy as i128;
+    c.sxy = sxy as i128;
     c
 }
 

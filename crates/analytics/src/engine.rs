@@ -301,8 +301,8 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
             .collect();
         let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
         // Σ answer · level in 64 bits, flushed into 128 bits every BLOCK rows:
-        // answer ≤ 11 and level < 2^39 in fixed point, so a block sums below 2^63.
-        const BLOCK: usize = 1 << 20;
+        // answer ≤ 11 and level < 2^39 in fixed point, so a block sums below 2^57.
+        const BLOCK: usize = 1 << 14;
         let mut sxy = vec![0u64; plan.cells * nscale];
         for (row, &c) in cell_of.iter().enumerate() {
             if row % BLOCK == BLOCK - 1 {

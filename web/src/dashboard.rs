@@ -270,12 +270,24 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     {
                         c.rows.push(row_of(r, key));
                     }
-                    c.by_period = analysis(&token, &["period"], false).await;
                     let tp = survey
                         .with_role(otklik_survey::Role::Touchpoint)
                         .map(|q| survey.questions[q].id.clone());
                     if let Some(tp) = tp {
-                        c.by_touchpoint = analysis(&token, &["period", &tp], false).await;
+                        // By period and by period × touchpoint: one pass over the data.
+                        let reply = engine::request(&json!({
+                            "cmd": "analyze_many", "token": token, "groupings": [["period"], ["period", tp]],
+                        }))
+                        .await;
+                        let mut analyses =
+                            serde_json::from_value::<Vec<Analysis>>(reply["analyses"].clone())
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(Rc::new);
+                        c.by_period = analyses.next();
+                        c.by_touchpoint = analyses.next();
+                    } else {
+                        c.by_period = analysis(&token, &["period"], false).await;
                     }
                     if let Some(b) = breakdown_now
                         .as_deref()

@@ -9,6 +9,8 @@
 //! - `{"cmd":"check","survey":DEF,"name":N,"text":T}` → `{"ok":true,"responses":N}`
 //!   or `{"ok":false,"errors":[…]}`: validates a file whole, stores nothing
 //! - `{"cmd":"analyze","token":T,"by":[…],"texts":B}` → `{"ok":true,"analysis":{…}}`
+//! - `{"cmd":"analyze_many","token":T,"groupings":[[…],…]}` → `{"ok":true,"analyses":[…]}`:
+//!   nested groupings in one pass (no free texts)
 //! - `{"cmd":"export","token":T,"format":"csv"|"json","seed":S}` → `{"ok":true,"text":…}`
 //! - `{"cmd":"report","tokens":[T…],"params":{…},"format":"html"|"docx"|"xlsx"|"csv"}` →
 //!   `{"ok":true,"generated":…,"text":…}` (HTML) or `{"ok":true,"generated":…,"base64":…}`:
@@ -23,7 +25,7 @@ use std::rc::Rc;
 
 use base64::prelude::*;
 
-use otklik_analytics::{analyze, Key, Params};
+use otklik_analytics::{analyze, analyze_many, Key, Params};
 use otklik_report::{FileHash, Format, Input, Png, Report};
 use otklik_survey::collection::merge_files;
 use otklik_survey::import::{self, Limits};
@@ -76,6 +78,11 @@ enum Request {
         by: Vec<String>,
         #[serde(default)]
         texts: bool,
+    },
+    #[serde(rename = "analyze_many")]
+    AnalyzeMany {
+        token: String,
+        groupings: Vec<Vec<String>>,
     },
     Export {
         token: String,
@@ -194,6 +201,20 @@ pub fn handle(request: &str) -> String {
                 }
             }
         },
+        Ok(Request::AnalyzeMany { token, groupings }) => with_set(&token, |l| {
+            let list: Vec<Params> = groupings
+                .iter()
+                .map(|by| Params {
+                    by: by.iter().flat_map(|k| Key::parse_list(k)).collect(),
+                    min_group: None,
+                    texts: false,
+                })
+                .collect();
+            match analyze_many(&l.survey, &l.data, &list) {
+                Ok(a) => json!({"ok": true, "analyses": a}),
+                Err(e) => fail(e.to_string()),
+            }
+        }),
         Ok(Request::Analyze { token, by, texts }) => with_set(&token, |l| {
             let params = Params {
                 by: by.iter().flat_map(|k| Key::parse_list(k)).collect(),

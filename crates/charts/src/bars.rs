@@ -207,16 +207,7 @@ fn draw_hbars<DB: DrawingBackend>(
                 )?;
             }
             Datum::Suppressed => {
-                let p = c.rel(chart.backend_coord(&(0.0, yc)));
-                c.text(
-                    &mark,
-                    (p.0 + 6, p.1),
-                    SMALL_PX,
-                    false,
-                    MUTED,
-                    HPos::Left,
-                    VPos::Center,
-                )?;
+                c.suppressed_mark(&mark, c.rel(chart.backend_coord(&(0.0, yc))))?;
             }
             Datum::Missing => {}
         }

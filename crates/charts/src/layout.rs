@@ -65,6 +65,20 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         Ok(())
     }
 
+    /// The suppression mark of a bar, just right of the bar's origin `at` (canvas
+    /// coordinates), in small muted type.
+    pub fn suppressed_mark(&self, mark: &str, at: (i32, i32)) -> Result<(), ChartError> {
+        self.text(
+            mark,
+            (at.0 + 6, at.1),
+            SMALL_PX,
+            false,
+            MUTED,
+            HPos::Left,
+            VPos::Center,
+        )
+    }
+
     /// Text centred on `pos` over a white plate, readable above lines and bands.
     pub fn plate(
         &self,

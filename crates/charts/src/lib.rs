@@ -132,6 +132,24 @@ pub enum Datum<T> {
 }
 
 impl<T> Datum<T> {
+    /// A text summary's entry for this datum: `label: what it shows`, the
+    /// suppression mark, or a dash for no data.
+    pub(crate) fn entry(
+        &self,
+        label: &str,
+        mark: &str,
+        shown: impl FnOnce(&T) -> String,
+    ) -> String {
+        let what = match self {
+            Datum::Shown(x) => shown(x),
+            Datum::Suppressed => mark.to_owned(),
+            Datum::Missing => "—".to_owned(),
+        };
+        format!("{}: {what}", style::clean(label))
+    }
+}
+
+impl<T> Datum<T> {
     /// The figure, if shown.
     pub fn shown(&self) -> Option<&T> {
         match self {

@@ -269,18 +269,16 @@ fn summary(input: &LikertInput, labels: &LikertLabels) -> String {
     let parts: Vec<String> = input
         .items
         .iter()
-        .map(|i| match &i.shares {
-            Datum::Shown(s) => {
+        .map(|i| {
+            i.shares.entry(&i.label, &mark, |s| {
                 let s = normalised(s);
                 let values: Vec<String> = names
                     .iter()
                     .zip(&s)
                     .map(|(n, &x)| format!("{n} {}", percent(x)))
                     .collect();
-                format!("{}: {}", clean(&i.label), values.join(", "))
-            }
-            Datum::Suppressed => format!("{}: {mark}", clean(&i.label)),
-            Datum::Missing => format!("{}: —", clean(&i.label)),
+                values.join(", ")
+            })
         })
         .collect();
     format!("{}.", parts.join("; "))

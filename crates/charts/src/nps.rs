@@ -10,7 +10,7 @@ use crate::layout::{
     LegendEntry, Swatch,
 };
 use crate::style::{
-    clean, percent, signed, text_on, text_width, truncate, BACKGROUND, LABEL_PX, MUTED, NEG_STRONG,
+    clean, percent, signed, text_on, text_width, truncate, BACKGROUND, LABEL_PX, NEG_STRONG,
     NEUTRAL, PAD, POS_STRONG, SMALL_PX, TEXT,
 };
 use crate::{check_finite, svg, ChartError, ChartText, Datum};
@@ -222,16 +222,7 @@ pub fn draw_nps<DB: DrawingBackend>(
                 )?;
             }
             Datum::Suppressed => {
-                let p = c.rel(chart.backend_coord(&(0.0, yc)));
-                c.text(
-                    &mark,
-                    (p.0 + 6, p.1),
-                    SMALL_PX,
-                    false,
-                    MUTED,
-                    HPos::Left,
-                    VPos::Center,
-                )?;
+                c.suppressed_mark(&mark, c.rel(chart.backend_coord(&(0.0, yc))))?;
             }
             Datum::Missing => {}
         }
@@ -249,20 +240,19 @@ fn summary(input: &NpsInput, labels: &NpsLabels) -> String {
     let parts: Vec<String> = input
         .groups
         .iter()
-        .map(|g| match &g.value {
-            Datum::Shown(p) => format!(
-                "{}: {score} {} ({} {}, {} {}, {} {})",
-                clean(&g.label),
-                signed(p.nps, 0, labels.text.decimal_comma),
-                clean(&labels.detractors),
-                percent(p.detractors),
-                clean(&labels.passives),
-                percent(p.passives),
-                clean(&labels.promoters),
-                percent(p.promoters),
-            ),
-            Datum::Suppressed => format!("{}: {mark}", clean(&g.label)),
-            Datum::Missing => format!("{}: —", clean(&g.label)),
+        .map(|g| {
+            g.value.entry(&g.label, &mark, |p| {
+                format!(
+                    "{score} {} ({} {}, {} {}, {} {})",
+                    signed(p.nps, 0, labels.text.decimal_comma),
+                    clean(&labels.detractors),
+                    percent(p.detractors),
+                    clean(&labels.passives),
+                    percent(p.passives),
+                    clean(&labels.promoters),
+                    percent(p.promoters),
+                )
+            })
         })
         .collect();
     format!("{}.", parts.join("; "))

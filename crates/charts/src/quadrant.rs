@@ -447,20 +447,19 @@ fn summary(input: &QuadrantInput, labels: &QuadrantLabels) -> String {
     let parts: Vec<String> = input
         .points
         .iter()
-        .map(|p| match &p.value {
-            Datum::Shown(d) => format!(
-                "{}: r {}, {}{}",
-                clean(&p.label),
-                number(d.importance, 2, comma),
-                number(d.performance, 0, comma),
-                if d.priority {
-                    format!(" ({})", clean(&labels.priority))
-                } else {
-                    String::new()
-                }
-            ),
-            Datum::Suppressed => format!("{}: {mark}", clean(&p.label)),
-            Datum::Missing => format!("{}: —", clean(&p.label)),
+        .map(|p| {
+            p.value.entry(&p.label, &mark, |d| {
+                format!(
+                    "r {}, {}{}",
+                    number(d.importance, 2, comma),
+                    number(d.performance, 0, comma),
+                    if d.priority {
+                        format!(" ({})", clean(&labels.priority))
+                    } else {
+                        String::new()
+                    }
+                )
+            })
         })
         .collect();
     format!("{}.", parts.join("; "))

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use otklik_analytics::{analyze, Analysis, Fig, Group, Key, Params};
 use otklik_survey::{export, import, Responses, Survey, SurveyError};
 
@@ -84,42 +84,7 @@ enum Command {
     },
     /// Write the yearly client-centricity report for the General Meeting: HTML, DOCX,
     /// XLSX or CSV, by the output file's extension.
-    Report {
-        /// The survey definition (JSON).
-        survey: PathBuf,
-        /// Response files (CSV or JSON); merged by response id. Periods of any
-        /// granularity: each is counted in its year.
-        #[arg(required = true)]
-        responses: Vec<PathBuf>,
-        /// The year reported on.
-        #[arg(long)]
-        year: u16,
-        /// A year to compare with (repeatable; default: every earlier year in the data).
-        #[arg(long = "compare", value_name = "YEAR")]
-        compare: Vec<u16>,
-        /// A second survey (say, external clients after internal ones): its definition,
-        /// then its response files.
-        #[arg(long, num_args = 2.., value_name = "FILE")]
-        also: Vec<PathBuf>,
-        /// The organisation's name for the title page.
-        #[arg(long, default_value = "Организация")]
-        org: String,
-        /// The report's language.
-        #[arg(long, value_parser = ["ru", "en"], default_value = "ru")]
-        lang: String,
-        /// The date of preparation, YYYY-MM-DD (default: today).
-        #[arg(long)]
-        date: Option<String>,
-        /// A text file whose lines replace the generated recommendations.
-        #[arg(long, value_name = "FILE")]
-        recommendations: Option<PathBuf>,
-        /// Smallest group shown (at least 3; default: the survey's).
-        #[arg(long)]
-        min_group: Option<u32>,
-        /// Output file: .html, .docx, .xlsx or .csv.
-        #[arg(short, long)]
-        out: PathBuf,
-    },
+    Report(ReportArgs),
     /// Write the two templates and a deterministic synthetic data set for each.
     Demo {
         /// Output folder.
@@ -322,31 +287,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             fs::write(&out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!("{}: {} responses", out.display(), data.len());
         }
-        Command::Report {
-            survey,
-            responses,
-            year,
-            compare,
-            also,
-            org,
-            lang,
-            date,
-            recommendations,
-            min_group,
-            out,
-        } => report(ReportArgs {
-            survey,
-            responses,
-            year,
-            compare,
-            also,
-            org,
-            lang,
-            date,
-            recommendations,
-            min_group,
-            out,
-        })?,
+        Command::Report(args) => report(args)?,
         Command::Demo {
             out,
             seed,
@@ -380,17 +321,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The arguments of `otklik report`.
+#[derive(Args)]
 struct ReportArgs {
+    /// The survey definition (JSON).
     survey: PathBuf,
+    /// Response files (CSV or JSON); merged by response id. Periods of any
+    /// granularity: each is counted in its year.
+    #[arg(required = true)]
     responses: Vec<PathBuf>,
+    /// The year reported on.
+    #[arg(long)]
     year: u16,
+    /// A year to compare with (repeatable; default: every earlier year in the data).
+    #[arg(long = "compare", value_name = "YEAR")]
     compare: Vec<u16>,
+    /// A second survey (say, external clients after internal ones): its definition,
+    /// then its response files.
+    #[arg(long, num_args = 2.., value_name = "FILE")]
     also: Vec<PathBuf>,
+    /// The organisation's name for the title page.
+    #[arg(long, default_value = "Организация")]
     org: String,
+    /// The report's language.
+    #[arg(long, value_parser = ["ru", "en"], default_value = "ru")]
     lang: String,
+    /// The date of preparation, YYYY-MM-DD (default: today).
+    #[arg(long)]
     date: Option<String>,
+    /// A text file whose lines replace the generated recommendations.
+    #[arg(long, value_name = "FILE")]
     recommendations: Option<PathBuf>,
+    /// Smallest group shown (at least 3; default: the survey's).
+    #[arg(long)]
     min_group: Option<u32>,
+    /// Output file: .html, .docx, .xlsx or .csv.
+    #[arg(short, long)]
     out: PathBuf,
 }
 

@@ -257,6 +257,9 @@ pub fn Editor(props: &EditorProps) -> Html {
     let note = use_state(|| None::<String>);
     let wide = use_state(|| true);
     let preview_answers = use_state(Answers::new);
+    let add_kind = use_state(|| "scale".to_owned());
+    // The validator runs once per edit, not on every render (preview answers, width).
+    let checked = use_memo(ed.doc.clone(), |doc| doc.as_ref().map(validate));
 
     // The draft on the device, once.
     {
@@ -403,7 +406,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         };
     };
 
-    let (problems, survey) = validate(&doc);
+    let (problems, survey) = (*checked).clone().unwrap_or_else(|| validate(&doc));
     let warnings = survey.as_ref().map(anonymity_warnings).unwrap_or_default();
     let edit = {
         let ed = ed.dispatcher();
@@ -911,7 +914,6 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     };
 
-    let add_kind = use_state(|| "scale".to_owned());
     let on_add_kind = {
         let add_kind = add_kind.clone();
         Callback::from(move |e: Event| add_kind.set(field_value(&e)))

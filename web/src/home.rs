@@ -28,16 +28,10 @@ pub struct Choice {
 }
 
 fn templates() -> Vec<Choice> {
-    [
-        otklik_demo::INTERNAL_TEMPLATE,
-        otklik_demo::EXTERNAL_TEMPLATE,
-    ]
-    .into_iter()
-    .map(|src| Choice {
-        survey: Rc::new(Survey::from_json(src).expect("templates are valid")),
-        source: src.into(),
-    })
-    .collect()
+    crate::library::templates()
+        .into_iter()
+        .map(|(survey, source)| Choice { survey, source })
+        .collect()
 }
 
 /// Starts a session: saved to the device first, then shown.

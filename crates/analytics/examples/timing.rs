@@ -46,11 +46,14 @@ fn main() {
         ..Params::default()
     })
     .collect();
-    let t = Instant::now();
-    let all = analyze_many(&survey, &data, &list).unwrap();
-    println!(
-        "all three in one pass: {} groups in {:?}",
-        all.iter().map(|a| a.groups.len()).sum::<usize>(),
-        t.elapsed()
-    );
+    // The machine's timing varies from run to run: the fastest of five is reported.
+    let mut best = std::time::Duration::MAX;
+    let mut groups = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let all = analyze_many(&survey, &data, &list).unwrap();
+        best = best.min(t.elapsed());
+        groups = all.iter().map(|a| a.groups.len()).sum::<usize>();
+    }
+    println!("all three in one pass: {groups} groups in {best:?} (fastest of 5)");
 }

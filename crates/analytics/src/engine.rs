@@ -71,10 +71,179 @@ struct Acc {
     /// who left the item unanswered (the item's own sums are the cell's level sums
     /// minus these, so an answered item costs no 128-bit addition).
     drv_miss: Vec<(u128, u128)>,
-    standards: Vec<Vec<f64>>,
+    /// Per standard.
+    standards: Vec<StdAcc>,
     resolution: Vec<[u64; 2]>,
     channels: Vec<u64>,
     texts: Vec<Vec<u32>>,
+}
+
+/// The answers to one service-standard question, per cell: counts per value when
+/// every answer is a multiple of a common step (whole minutes, half minutes, tenths of
+/// a day) in a narrow range, otherwise the values themselves. Either way the median
+/// and p90 are exact.
+#[derive(Clone)]
+enum StdAcc {
+    Counts {
+        /// Slot `j` counts the value `(lo + j) / per_unit`.
+        lo: i64,
+        per_unit: f64,
+        width: usize,
+        /// `cells × width` counts.
+        counts: Vec<u32>,
+    },
+    Values(Vec<Vec<f64>>),
+}
+
+/// Slots per cell (and in all) up to which answers are counted per value.
+const STD_MAX_WIDTH: usize = 1 << 16;
+const STD_MAX_SLOTS: usize = 1 << 22;
+
+impl StdAcc {
+    /// Accumulates `values` (NaN = no answer) into `cells` cells.
+    fn collect(values: &[f64], cell_of: &[u32], cells: usize) -> StdAcc {
+        // The coarsest step that holds every answer exactly: `k / per_unit` is the
+        // correctly rounded quotient, as the parsed decimal is, so it gives back the
+        // very same number.
+        let fits = |per_unit: f64| -> Option<(i64, i64)> {
+            let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+            for &x in values.iter().filter(|x| !x.is_nan()) {
+                let k = (x * per_unit).round();
+                if k.abs() >= 1e12 || k / per_unit != x {
+                    return None;
+                }
+                lo = lo.min(k as i64);
+                hi = hi.max(k as i64);
+            }
+            Some((lo, hi))
+        };
+        let counted = [1.0, 2.0, 4.0, 10.0, 100.0]
+            .into_iter()
+            .find_map(|per_unit| {
+                let (lo, hi) = fits(per_unit)?;
+                let width = if lo <= hi { (hi - lo) as usize + 1 } else { 1 };
+                (width <= STD_MAX_WIDTH && width.saturating_mul(cells) <= STD_MAX_SLOTS)
+                    .then_some((lo.min(hi), per_unit, width))
+            });
+        if let Some((lo, per_unit, width)) = counted {
+            let mut counts = vec![0u32; cells * width];
+            for (&c, &x) in cell_of.iter().zip(values) {
+                if !x.is_nan() {
+                    let j = ((x * per_unit).round() as i64 - lo) as usize;
+                    counts[c as usize * width + j] += 1;
+                }
+            }
+            StdAcc::Counts {
+                lo,
+                per_unit,
+                width,
+                counts,
+            }
+        } else {
+            let mut lists = vec![Vec::new(); cells];
+            for (&c, &x) in cell_of.iter().zip(values) {
+                if !x.is_nan() {
+                    lists[c as usize].push(x);
+                }
+            }
+            StdAcc::Values(lists)
+        }
+    }
+
+    /// No answers in `cells` cells, in the same form as `self`.
+    fn empty_like(&self, cells: usize) -> StdAcc {
+        match self {
+            StdAcc::Counts {
+                lo,
+                per_unit,
+                width,
+                ..
+            } => StdAcc::Counts {
+                lo: *lo,
+                per_unit: *per_unit,
+                width: *width,
+                counts: vec![0; cells * width],
+            },
+            StdAcc::Values(_) => StdAcc::Values(vec![Vec::new(); cells]),
+        }
+    }
+
+    /// Adds the answers of `from`'s cell `fc` to cell `c`.
+    fn add_cell(&mut self, c: usize, from: &StdAcc, fc: usize) {
+        match (self, from) {
+            (StdAcc::Counts { width, counts, .. }, StdAcc::Counts { counts: src, .. }) => {
+                let w = *width;
+                for (x, y) in counts[c * w..(c + 1) * w]
+                    .iter_mut()
+                    .zip(&src[fc * w..(fc + 1) * w])
+                {
+                    *x += *y;
+                }
+            }
+            (StdAcc::Values(lists), StdAcc::Values(src)) => {
+                let v = src[fc].clone();
+                lists[c].extend(v);
+            }
+            _ => unreachable!("a roll-up keeps the form"),
+        }
+    }
+
+    /// Answers in cell `c`.
+    fn n(&self, c: usize) -> u64 {
+        match self {
+            StdAcc::Counts { width, counts, .. } => counts[c * width..(c + 1) * width]
+                .iter()
+                .map(|&x| u64::from(x))
+                .sum(),
+            StdAcc::Values(lists) => lists[c].len() as u64,
+        }
+    }
+
+    /// Count, count within `max`, median and p90 of cell `c` (which has answers).
+    fn summary(&self, c: usize, max: f64) -> (u64, u64, f64, f64) {
+        match self {
+            StdAcc::Counts {
+                lo,
+                per_unit,
+                width,
+                counts,
+            } => {
+                let cell = &counts[c * width..(c + 1) * width];
+                let value = |j: usize| (*lo + j as i64) as f64 / per_unit;
+                let n: u64 = cell.iter().map(|&x| u64::from(x)).sum();
+                let ok: u64 = cell
+                    .iter()
+                    .enumerate()
+                    .take_while(|&(j, _)| value(j) <= max)
+                    .map(|(_, &x)| u64::from(x))
+                    .sum();
+                // The value at a rank of the sorted answers.
+                let nth = |rank: u64| -> f64 {
+                    let mut seen = 0u64;
+                    for (j, &x) in cell.iter().enumerate() {
+                        seen += u64::from(x);
+                        if seen > rank {
+                            return value(j);
+                        }
+                    }
+                    unreachable!("rank below the count")
+                };
+                let q = |p: f64| stats::quantile_by_rank(n as usize, p, |r| nth(r as u64));
+                (n, ok, q(0.5), q(0.9))
+            }
+            StdAcc::Values(lists) => {
+                let mut v = lists[c].clone();
+                v.sort_by(f64::total_cmp);
+                let ok = v.iter().filter(|&&x| x <= max).count() as u64;
+                (
+                    v.len() as u64,
+                    ok,
+                    stats::quantile_sorted(&v, 0.5),
+                    stats::quantile_sorted(&v, 0.9),
+                )
+            }
+        }
+    }
 }
 
 fn column_codes(data: &Responses, q: usize) -> &[u8] {
@@ -255,7 +424,7 @@ impl Acc {
             drv_n: vec![0; cells * nscale * 12],
             drv_sxy: vec![0; cells * nscale],
             drv_miss: vec![(0, 0); cells * nscale],
-            standards: vec![Vec::new(); cells * plan.standards.len()],
+            standards: Vec::new(),
             resolution: vec![[0; 2]; cells * plan.resolution.len()],
             channels: vec![
                 0;
@@ -366,15 +535,12 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
         }
     }
 
-    for (s, &(q, _)) in plan.standards.iter().enumerate() {
+    for &(q, _) in &plan.standards {
         let Column::Number(values) = data.column(q) else {
             unreachable!("number question")
         };
-        for (&c, &x) in cell_of.iter().zip(values) {
-            if !x.is_nan() {
-                acc.standards[c as usize * plan.standards.len() + s].push(x);
-            }
-        }
+        acc.standards
+            .push(StdAcc::collect(values, cell_of, plan.cells));
     }
     for (s, &q) in plan.resolution.iter().enumerate() {
         for (&c, &code) in cell_of.iter().zip(column_codes(data, q)) {
@@ -632,12 +798,12 @@ pub fn analyze_many(survey: &Survey, data: &Responses, list: &[Params]) -> Resul
 /// subsequence of `fine`'s.
 fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
     let mut a = Acc::new(coarse);
-    let (nd, ns, nr, nt) = (
-        fine.dims.len(),
-        fine.standards.len(),
-        fine.resolution.len(),
-        coarse.texts.len(),
-    );
+    a.standards = f
+        .standards
+        .iter()
+        .map(|s| s.empty_like(coarse.cells))
+        .collect();
+    let (nd, nr, nt) = (fine.dims.len(), fine.resolution.len(), coarse.texts.len());
     let nscale = fine.scale.len() * 12;
     let w = fine.hist_width;
     let cw = fine
@@ -697,9 +863,8 @@ fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
             a.drv_miss[cc * ni + i].0 += m0;
             a.drv_miss[cc * ni + i].1 += m1;
         }
-        for s in 0..ns {
-            let values = f.standards[fc * ns + s].clone();
-            a.standards[cc * ns + s].extend(values);
+        for (to, from) in a.standards.iter_mut().zip(&f.standards) {
+            to.add_cell(cc, from, fc);
         }
         for r in 0..nr {
             let [yes, no] = f.resolution[fc * nr + r];
@@ -762,7 +927,7 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
     let std_sup: Vec<Vec<bool>> = (0..ns)
         .map(|s| {
             figure_suppression(
-                &per_cell(&|c| acc.standards[c * ns + s].len() as u64),
+                &per_cell(&|c| acc.standards[s].n(c)),
                 &group_sup,
                 &partitions,
                 k64,
@@ -1022,10 +1187,7 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
                 basis(format!("standards.{id}.share"), None);
                 continue;
             }
-            let mut v = acc.standards[c * ns + s].clone();
-            v.sort_by(f64::total_cmp);
-            let n = v.len() as u64;
-            let ok = v.iter().filter(|&&x| x <= max).count() as u64;
+            let (n, ok, median, p90) = acc.standards[s].summary(c, max);
             basis(
                 format!("standards.{id}.share"),
                 Some(Basis::Share { k: ok, n }),
@@ -1037,8 +1199,8 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
                     max,
                     share: ok as f64 / n as f64,
                     ci95: stats::wilson(ok, n),
-                    median: stats::quantile_sorted(&v, 0.5),
-                    p90: stats::quantile_sorted(&v, 0.9),
+                    median,
+                    p90,
                 }),
             );
         }
@@ -1289,4 +1451,64 @@ fn changes_and_trends(
         }
     }
     (changes, trends)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Count, count within `max`, median and p90 straight from the sorted values.
+    fn by_sorting(values: &[f64], max: f64) -> (u64, u64, f64, f64) {
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        let ok = v.iter().filter(|&&x| x <= max).count() as u64;
+        (
+            v.len() as u64,
+            ok,
+            stats::quantile_sorted(&v, 0.5),
+            stats::quantile_sorted(&v, 0.9),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// Standards counted per value give the figures of the sorted values, per cell
+        /// and rolled up, for whole, half, tenth and hundredth steps, and fall back to
+        /// the values themselves for anything else.
+        #[test]
+        fn standard_summaries_equal_sorting(
+            raw in prop::collection::vec((0u32..3, -50i64..3000, 0u8..10), 1..400),
+            step in 0usize..6,
+            max in -5.0f64..40.0,
+        ) {
+            let per_unit = [1.0, 2.0, 4.0, 10.0, 100.0, 0.0][step];
+            let value = |k: i64| if per_unit > 0.0 { k as f64 / per_unit } else { k as f64 * 0.0137 + 0.001 };
+            let cell_of: Vec<u32> = raw.iter().map(|r| r.0).collect();
+            // One answer in ten is missing.
+            let values: Vec<f64> = raw.iter().map(|r| if r.2 == 0 { f64::NAN } else { value(r.1) }).collect();
+            let acc = StdAcc::collect(&values, &cell_of, 3);
+            let counted = matches!(acc, StdAcc::Counts { .. });
+            let present: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
+            let any_fraction = present.iter().any(|x| (x * 100.0).round() / 100.0 != *x);
+            prop_assert_eq!(counted, !any_fraction || per_unit > 0.0);
+            let mut all = acc.empty_like(1);
+            for c in 0..3 {
+                let mine: Vec<f64> = values
+                    .iter()
+                    .zip(&cell_of)
+                    .filter(|(x, &cc)| cc as usize == c && !x.is_nan())
+                    .map(|(x, _)| *x)
+                    .collect();
+                prop_assert_eq!(acc.n(c), mine.len() as u64);
+                if !mine.is_empty() {
+                    prop_assert_eq!(acc.summary(c, max), by_sorting(&mine, max));
+                }
+                all.add_cell(0, &acc, c);
+            }
+            if !present.is_empty() {
+                prop_assert_eq!(all.summary(0, max), by_sorting(&present, max));
+            }
+        }
+    }
 }

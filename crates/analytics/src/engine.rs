@@ -42,6 +42,8 @@ struct Plan<'a> {
     cells: usize,
     scale: Vec<ScaleItem>,
     nps: Vec<CodedItem>,
+    /// The NPS items' indices in `hist_items`.
+    nps_hist: Vec<usize>,
     hist_width: usize,
     hist_items: Vec<CodedItem>,
     /// Per dimension: indices into `scale`.
@@ -350,6 +352,7 @@ fn plan<'a>(survey: &'a Survey, data: &Responses, params: &Params) -> Result<Pla
             _ => {}
         }
     }
+    let nps_hist = nps.clone();
     let nps = nps
         .into_iter()
         .map(|i| CodedItem {
@@ -370,6 +373,7 @@ fn plan<'a>(survey: &'a Survey, data: &Responses, params: &Params) -> Result<Pla
         cells,
         scale,
         nps,
+        nps_hist,
         hist_width,
         hist_items,
         dims,
@@ -437,103 +441,25 @@ impl Acc {
 }
 
 fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
-    let ndim = plan.dims.len();
-    let nscale = plan.scale.len();
+    accumulate_with(plan, data, cell_of, MAX_SCORE_SLOTS)
+}
+
+fn accumulate_with(plan: &Plan<'_>, data: &Responses, cell_of: &[u32], slot_budget: usize) -> Acc {
     let mut acc = Acc::new(plan);
 
-    // Value counts of every coded item: one pass per column.
-    for it in &plan.hist_items {
+    for &c in cell_of {
+        acc.n[c as usize] += 1;
+    }
+    // Value counts of the NPS items (the scale items are counted in the score pass).
+    for &i in &plan.nps_hist {
+        let it = &plan.hist_items[i];
         let codes = column_codes(data, it.q);
         let w = plan.hist_width;
         for (&c, &code) in cell_of.iter().zip(codes) {
             acc.hist[c as usize * w + it.offset + code as usize] += 1;
         }
     }
-    for &c in cell_of {
-        acc.n[c as usize] += 1;
-    }
-
-    // Respondent scores: dimensions, level, Cronbach sums, drivers.
-    if ndim > 0 {
-        let scale_codes: Vec<&[u8]> = plan.scale.iter().map(|s| column_codes(data, s.q)).collect();
-        // The 0–100 value of every answer, computed once: (v − 1) / (m − 1) · 100.
-        let mapped: Vec<[f64; 12]> = plan
-            .scale
-            .iter()
-            .map(|s| {
-                let mut m = [0.0; 12];
-                for (v, slot) in m.iter_mut().enumerate().skip(1).take(usize::from(s.points)) {
-                    *slot = (v as f64 - 1.0) / (f64::from(s.points) - 1.0) * 100.0;
-                }
-                m
-            })
-            .collect();
-        let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
-        // Σ answer · level in 64 bits, flushed into 128 bits every BLOCK rows:
-        // answer ≤ 11 and level < 2^39 in fixed point, so a block sums below 2^57.
-        const BLOCK: usize = 1 << 14;
-        let mut sxy = vec![0u64; plan.cells * nscale];
-        for (row, &c) in cell_of.iter().enumerate() {
-            if row % BLOCK == BLOCK - 1 {
-                for (t, p) in acc.drv_sxy.iter_mut().zip(sxy.iter_mut()) {
-                    *t += u128::from(*p);
-                    *p = 0;
-                }
-            }
-            let c = c as usize;
-            let (mut wsum, mut wtot) = (0.0, 0.0);
-            for (d, items) in plan.dims.iter().enumerate() {
-                let (mut sum, mut cnt, mut total) = (0.0, 0u32, 0u64);
-                for &i in items {
-                    let v = scale_codes[i][row];
-                    if v > 0 {
-                        sum += mapped[i][usize::from(v)];
-                        cnt += 1;
-                        total += u64::from(v);
-                    }
-                }
-                if cnt == 0 {
-                    continue;
-                }
-                let score = sum / f64::from(cnt);
-                acc.dim[c * ndim + d].push(score);
-                wsum += weights[d] * score;
-                wtot += weights[d];
-                if cnt as usize == items.len() {
-                    let (off, _) = acc.alpha_width[d];
-                    let a = &mut acc.alpha[c * acc.alpha_stride + off..];
-                    a[0] += 1;
-                    a[1] += total;
-                    a[2] += total * total;
-                    for (j, &i) in items.iter().enumerate() {
-                        let v = u64::from(scale_codes[i][row]);
-                        a[3 + 2 * j] += v;
-                        a[4 + 2 * j] += v * v;
-                    }
-                }
-            }
-            if wtot > 0.0 {
-                let level = wsum / wtot;
-                acc.ccl[c].push(level);
-                let y = stats::fixed(level);
-                let base = c * nscale;
-                for (i, codes) in scale_codes.iter().enumerate() {
-                    let v = codes[row];
-                    if v > 0 {
-                        acc.drv_n[(base + i) * 12 + usize::from(v)] += 1;
-                        sxy[base + i] += u64::from(v) * y;
-                    } else {
-                        let m = &mut acc.drv_miss[base + i];
-                        m.0 += u128::from(y);
-                        m.1 += u128::from(y) * u128::from(y);
-                    }
-                }
-            }
-        }
-        for (t, p) in acc.drv_sxy.iter_mut().zip(sxy) {
-            *t += u128::from(p);
-        }
-    }
+    score_pass(plan, data, cell_of, &mut acc, slot_budget);
 
     for &(q, _) in &plan.standards {
         let Column::Number(values) = data.column(q) else {
@@ -566,6 +492,319 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
         }
     }
     acc
+}
+
+/// Rows per block of the score pass: a block's cells, answers and levels stay in
+/// the first-level cache while each column is read.
+const ROWS: usize = 512;
+/// Rows between flushes of the 64-bit driver sums into 128 bits: an answer ≤ 11 times
+/// a level below 2^39 in fixed point, summed over 2^14 rows, stays below 2^57.
+const FLUSH: usize = 1 << 14;
+/// Slots (cells × dimensions × (count, worth) pairs) up to which respondent scores are
+/// counted rather than summed.
+const MAX_SCORE_SLOTS: usize = 1 << 22;
+
+/// A dimension's respondent scores in whole numbers. With `unit` the least common
+/// multiple of its items' steps (points − 1), an answer v to an item of m points is
+/// worth (v − 1) · unit / (m − 1), and a respondent who answered `k` of the items,
+/// worth `s` in all, scores 100 · s / (k · unit): the mean of the answers on 0–100.
+struct DimScore {
+    /// Indices into `plan.scale`.
+    items: Vec<usize>,
+    unit: u32,
+    /// Per item: unit / (points − 1).
+    worth: Vec<u32>,
+    /// Slots per answer count: (items · unit + 1).
+    per: usize,
+    /// The score of every (k, s) slot, when scores are counted per slot (few slots);
+    /// empty when they are summed one by one.
+    table: Vec<f64>,
+}
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+impl DimScore {
+    fn new(plan: &Plan<'_>, items: &[usize], slots_left: &mut usize) -> DimScore {
+        let step = |i: usize| u32::from(plan.scale[i].points) - 1;
+        let unit = items.iter().fold(1, |l, &i| l / gcd(l, step(i)) * step(i));
+        let per = items.len() * unit as usize + 1;
+        let mut d = DimScore {
+            items: items.to_vec(),
+            unit,
+            worth: items.iter().map(|&i| unit / step(i)).collect(),
+            per,
+            table: Vec::new(),
+        };
+        let slots = (items.len() + 1) * per;
+        if slots.saturating_mul(plan.cells) <= *slots_left {
+            *slots_left -= slots * plan.cells;
+            d.table = (0..slots)
+                .map(|slot| d.score(slot / per, slot % per))
+                .collect();
+        }
+        d
+    }
+
+    /// Whether the slots also give Cronbach's totals: counted, and every item worth
+    /// one (all items of the same points), so that a raw total is worth + count.
+    fn totals_from_slots(&self) -> bool {
+        !self.table.is_empty() && self.worth.iter().all(|&w| w == 1)
+    }
+
+    fn score(&self, k: usize, s: usize) -> f64 {
+        if k == 0 {
+            return 0.0;
+        }
+        100.0 * s as f64 / (k as f64 * f64::from(self.unit))
+    }
+}
+
+/// The respondent-level figures in one blocked pass: dimension scores, the
+/// client-centricity level, Cronbach's sums, the driver sums, and the value counts of
+/// the scale items. While the pass runs, the sums live item by item (dimension by
+/// dimension), so that each inner loop works within a few kilobytes and stores as
+/// little as it can; they are settled into the per-cell layout at the end.
+///
+/// Dimensions are counted per slot while `slot_budget` slots suffice, then summed.
+fn score_pass(
+    plan: &Plan<'_>,
+    data: &Responses,
+    cell_of: &[u32],
+    acc: &mut Acc,
+    slot_budget: usize,
+) {
+    let ndim = plan.dims.len();
+    let cells = plan.cells;
+    let mut slots_left = slot_budget;
+    let dims: Vec<DimScore> = plan
+        .dims
+        .iter()
+        .map(|items| DimScore::new(plan, items, &mut slots_left))
+        .collect();
+    let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
+    let codes: Vec<&[u8]> = plan.scale.iter().map(|s| column_codes(data, s.q)).collect();
+
+    // Per dimension and cell: respondents per (count, worth) slot; and, where the
+    // slots cannot give them, complete answers, Σ raw total and Σ raw total²
+    // (Cronbach).
+    let mut slots: Vec<Vec<u32>> = dims
+        .iter()
+        .map(|d| vec![0; cells * d.table.len()])
+        .collect();
+    let mut alpha = vec![[0u64; 3]; ndim * cells];
+    // Per item and cell, for answers v = 0 (blank) ..= points: respondents, apart for
+    // those who answered every item of the item's dimension (Cronbach's item sums);
+    // respondents without a level; Σ level (in 64 bits, flushed into 128).
+    // Per item and cell: Σ level² of the blank answers.
+    let width: Vec<usize> = plan
+        .scale
+        .iter()
+        .map(|s| usize::from(s.points) + 1)
+        .collect();
+    let mut counts: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
+    let mut no_level: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * w]).collect();
+    let mut sy: Vec<Vec<u64>> = width.iter().map(|w| vec![0; cells * w]).collect();
+    let mut sy_all: Vec<Vec<u128>> = width.iter().map(|w| vec![0; cells * w]).collect();
+    let mut blank_yy: Vec<Vec<u128>> = width.iter().map(|_| vec![0; cells]).collect();
+
+    // Per block: per dimension and row, the answers' worth, their count and raw total,
+    // and whether every item was answered; per row, the level.
+    let mut worth = vec![0u32; ndim * ROWS];
+    let mut count = vec![0u32; ndim * ROWS];
+    let mut total = vec![0u32; ndim * ROWS];
+    let mut complete = vec![0u32; (ndim + 1) * ROWS];
+    let mut wsum = [0.0f64; ROWS];
+    let mut wtot = [0.0f64; ROWS];
+    let mut y = vec![0u64; ROWS];
+    let mut has_level = vec![false; ROWS];
+    let mut blank_rows = vec![0u32; ROWS + 1];
+    let mut since_flush = 0;
+
+    for start in (0..cell_of.len()).step_by(ROWS) {
+        let end = (start + ROWS).min(cell_of.len());
+        let len = end - start;
+        let block = &cell_of[start..end];
+        if since_flush + len > FLUSH {
+            for (all, part) in sy_all.iter_mut().zip(sy.iter_mut()) {
+                for (t, p) in all.iter_mut().zip(part.iter_mut()) {
+                    *t += u128::from(std::mem::take(p));
+                }
+            }
+            since_flush = 0;
+        }
+        since_flush += len;
+
+        wsum[..len].fill(0.0);
+        wtot[..len].fill(0.0);
+        for (d, ds) in dims.iter().enumerate() {
+            let at = d * ROWS..d * ROWS + len;
+            let (s, k, t) = (
+                &mut worth[at.clone()],
+                &mut count[at.clone()],
+                &mut total[at.clone()],
+            );
+            s.fill(0);
+            k.fill(0);
+            t.fill(0);
+            for (&i, &wo) in ds.items.iter().zip(&ds.worth) {
+                for (((s, k), t), &v) in s
+                    .iter_mut()
+                    .zip(k.iter_mut())
+                    .zip(t.iter_mut())
+                    .zip(&codes[i][start..end])
+                {
+                    let v = u32::from(v);
+                    *s += v.saturating_sub(1) * wo;
+                    *k += u32::from(v != 0);
+                    *t += v;
+                }
+            }
+            let n_items = ds.items.len() as u32;
+            for (f, &k) in complete[at.clone()].iter_mut().zip(k.iter()) {
+                *f = u32::from(k == n_items);
+            }
+            let (s, k, t) = (&worth[at.clone()], &count[at.clone()], &total[at]);
+            let alpha = &mut alpha[d * cells..(d + 1) * cells];
+            let slots = &mut slots[d];
+            let per_cell = ds.table.len();
+            let totals_from_slots = ds.totals_from_slots();
+            for (r, &c) in block.iter().enumerate() {
+                let c = c as usize;
+                let k = k[r] as usize;
+                if k == 0 {
+                    continue;
+                }
+                let score = if per_cell == 0 {
+                    let x = ds.score(k, s[r] as usize);
+                    acc.dim[c * ndim + d].push(x);
+                    x
+                } else {
+                    let slot = k * ds.per + s[r] as usize;
+                    slots[c * per_cell + slot] += 1;
+                    ds.table[slot]
+                };
+                wsum[r] += weights[d] * score;
+                wtot[r] += weights[d];
+                if !totals_from_slots {
+                    let full_row = u64::from(k == ds.items.len());
+                    let t = u64::from(t[r]);
+                    let a = &mut alpha[c];
+                    a[0] += full_row;
+                    a[1] += t * full_row;
+                    a[2] += t * t * full_row;
+                }
+            }
+        }
+
+        let mut all_level = true;
+        for (r, &c) in block.iter().enumerate() {
+            has_level[r] = wtot[r] > 0.0;
+            y[r] = if has_level[r] {
+                stats::fixed(wsum[r] / wtot[r])
+            } else {
+                all_level = false;
+                0
+            };
+            if has_level[r] {
+                acc.ccl[c as usize].push_fixed(y[r], 1);
+            }
+        }
+
+        for (i, s) in plan.scale.iter().enumerate() {
+            let col = &codes[i][start..end];
+            let w = width[i];
+            // An item outside every dimension reads the always-zero last row.
+            let d = s.dimension.unwrap_or(ndim);
+            let full = &complete[d * ROWS..d * ROWS + len];
+            let (counts, sy, blank_yy) = (&mut counts[i], &mut sy[i], &mut blank_yy[i]);
+            let mut blanks = 0;
+            for (r, ((&c, &v), &f)) in block.iter().zip(col).zip(full).enumerate() {
+                let (c, v) = (c as usize, usize::from(v));
+                counts[(c * 2 + f as usize) * w + v] += 1;
+                sy[c * w + v] += y[r];
+                // The blank answers' rows, listed without a branch.
+                blank_rows[blanks] = r as u32;
+                blanks += usize::from(v == 0);
+            }
+            for &r in &blank_rows[..blanks] {
+                let y = u128::from(y[r as usize]);
+                blank_yy[block[r as usize] as usize] += y * y;
+            }
+            if !all_level {
+                let no_level = &mut no_level[i];
+                for (r, (&c, &v)) in block.iter().zip(col).enumerate() {
+                    if !has_level[r] && v > 0 {
+                        no_level[c as usize * w + usize::from(v)] += 1;
+                    }
+                }
+            }
+        }
+    }
+    for (all, part) in sy_all.iter_mut().zip(sy) {
+        for (t, p) in all.iter_mut().zip(part) {
+            *t += u128::from(p);
+        }
+    }
+
+    // Settle into the per-cell layout.
+    let nscale = plan.scale.len();
+    for c in 0..cells {
+        for (d, ds) in dims.iter().enumerate() {
+            let per_cell = ds.table.len();
+            let a = &mut acc.alpha[c * acc.alpha_stride + acc.alpha_width[d].0..];
+            a[..3].copy_from_slice(&alpha[d * cells + c]);
+            let k = ds.items.len();
+            for (slot, &n) in slots[d][c * per_cell..(c + 1) * per_cell]
+                .iter()
+                .enumerate()
+            {
+                if n > 0 {
+                    let (n, s) = (u64::from(n), slot % ds.per);
+                    acc.dim[c * ndim + d].push_fixed(stats::fixed(ds.table[slot]), n);
+                    if ds.totals_from_slots() && slot / ds.per == k {
+                        // Every worth is one: the raw total is the worth plus the count.
+                        let t = (s + k) as u64;
+                        a[0] += n;
+                        a[1] += n * t;
+                        a[2] += n * t * t;
+                    }
+                }
+            }
+            for (j, &i) in ds.items.iter().enumerate() {
+                let w = width[i];
+                let full = &counts[i][(c * 2 + 1) * w..(c * 2 + 2) * w];
+                let (mut s1, mut s2) = (0u64, 0u64);
+                for (v, &n) in full.iter().enumerate() {
+                    s1 += v as u64 * u64::from(n);
+                    s2 += (v * v) as u64 * u64::from(n);
+                }
+                a[3 + 2 * j] = s1;
+                a[4 + 2 * j] = s2;
+            }
+        }
+        for (i, s) in plan.scale.iter().enumerate() {
+            let w = width[i];
+            let off = c * plan.hist_width + plan.hist_items[s.hist].offset;
+            let to = c * nscale + i;
+            let mut sxy = 0u128;
+            for v in 0..w {
+                let n = counts[i][c * 2 * w + v] + counts[i][(c * 2 + 1) * w + v];
+                acc.hist[off + v] = n;
+                if v > 0 {
+                    acc.drv_n[to * 12 + v] = n - no_level[i][c * w + v];
+                    sxy += v as u128 * sy_all[i][c * w + v];
+                }
+            }
+            acc.drv_sxy[to] = sxy;
+            acc.drv_miss[to] = (sy_all[i][c * w], blank_yy[i][c]);
+        }
+    }
 }
 
 /// Sibling partitions: for every key, the live cells that share all other keys.
@@ -1469,6 +1708,56 @@ mod tests {
             stats::quantile_sorted(&v, 0.5),
             stats::quantile_sorted(&v, 0.9),
         )
+    }
+
+    /// Scores counted per slot and scores summed one by one give the same analysis,
+    /// whatever the budget lets count (none, some dimensions, all).
+    #[test]
+    fn counted_and_summed_scores_agree() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/");
+        let survey =
+            Survey::from_json(&std::fs::read_to_string(format!("{dir}survey.json")).unwrap())
+                .unwrap();
+        let csv = std::fs::read(format!("{dir}responses.csv")).unwrap();
+        let data = otklik_survey::import::read_csv(
+            &survey,
+            "responses.csv",
+            &csv,
+            &otklik_survey::import::Limits::default(),
+        )
+        .unwrap();
+        for by in [
+            vec![],
+            vec![Key::Period],
+            vec![Key::Period, Key::Question("dept".into())],
+        ] {
+            let params = Params {
+                by,
+                texts: true,
+                ..Params::default()
+            };
+            let plan = plan(&survey, &data, &params).unwrap();
+            let cell_of = cell_of_rows(&plan, &data);
+            let run = |budget| {
+                finish(
+                    &survey,
+                    &data,
+                    5,
+                    &plan,
+                    &accumulate_with(&plan, &data, &cell_of, budget),
+                )
+            };
+            let counted = run(MAX_SCORE_SLOTS);
+            // The first dimension (3 items of 5 points: 4 × 13 slots) alone fits.
+            for budget in [0, 52 * plan.cells] {
+                let summed = run(budget);
+                assert_eq!(
+                    serde_json::to_string(&summed).unwrap(),
+                    serde_json::to_string(&counted).unwrap(),
+                    "budget {budget}"
+                );
+            }
+        }
     }
 
     proptest! {

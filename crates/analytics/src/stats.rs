@@ -115,10 +115,15 @@ impl Moments {
     /// Adds one value in 0..=100.
     #[inline]
     pub fn push(&mut self, x: f64) {
-        let v = fixed(x);
-        self.n += 1;
-        self.s1 += u128::from(v);
-        self.s2 += u128::from(v) * u128::from(v);
+        self.push_fixed(fixed(x), 1);
+    }
+    /// Adds `count` times the value `v`, already in fixed point ([`fixed`]).
+    #[inline]
+    pub fn push_fixed(&mut self, v: u64, count: u64) {
+        let v = u128::from(v);
+        self.n += count;
+        self.s1 += v * u128::from(count);
+        self.s2 += v * v * u128::from(count);
     }
     /// Adds the values counted by `other`.
     pub fn merge(&mut self, other: &Moments) {

@@ -19,9 +19,20 @@ fn main() {
         },
         42,
     );
-    let t = Instant::now();
-    let data = import::read_csv(&survey, "bench.csv", &csv, &import::Limits::default()).unwrap();
-    println!("ingest {:.1} MB: {:?}", csv.len() as f64 / 1e6, t.elapsed());
+    // The machine's timing varies from run to run: the fastest of five is reported.
+    let mut best = std::time::Duration::MAX;
+    let mut data = None;
+    for _ in 0..5 {
+        let t = Instant::now();
+        data =
+            Some(import::read_csv(&survey, "bench.csv", &csv, &import::Limits::default()).unwrap());
+        best = best.min(t.elapsed());
+    }
+    let data = data.expect("read five times");
+    println!(
+        "ingest {:.1} MB: {best:?} (fastest of 5)",
+        csv.len() as f64 / 1e6
+    );
     for by in [
         vec![],
         vec![Key::Period],
@@ -46,7 +57,6 @@ fn main() {
         ..Params::default()
     })
     .collect();
-    // The machine's timing varies from run to run: the fastest of five is reported.
     let mut best = std::time::Duration::MAX;
     let mut groups = 0;
     for _ in 0..5 {

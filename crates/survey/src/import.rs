@@ -323,6 +323,12 @@ impl<'s> Builder<'s> {
     }
 
     fn period_code(&mut self, label: &str) -> Result<u16, String> {
+        // Files are mostly sorted by period: the previous row's comes first.
+        if let Some(&last) = self.period.last() {
+            if self.period_labels[usize::from(last)] == label {
+                return Ok(last);
+            }
+        }
         if let Some(i) = self.period_labels.iter().position(|l| l == label) {
             return Ok(i as u16);
         }
@@ -350,6 +356,10 @@ impl<'s> Builder<'s> {
 }
 
 fn check_response_id(id: &str) -> Result<(), String> {
+    // The usual id (printable ASCII, no ';', short) needs no further look.
+    if id.len() <= 64 && id.bytes().all(|b| b.is_ascii_graphic() && b != b';') {
+        return Ok(());
+    }
     if id.chars().count() > 128 {
         return Err("a response id has at most 128 characters".to_owned());
     }
@@ -364,17 +374,34 @@ fn check_response_id(id: &str) -> Result<(), String> {
         .map_err(str::to_owned)
 }
 
+/// Reports every repeated response id as (row, first row with that id), in row order.
+/// The ids' hashes are sorted rather than inserted into a table: a million ids fit a
+/// sort's sequential passes better than a table's random probes.
 fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(b.ids.len());
-    for row in 0..b.ids.len() {
-        let id = b.ids.get(row);
-        if id.is_empty() {
-            continue;
+    use std::hash::BuildHasher;
+    let hasher = rustc_hash::FxBuildHasher;
+    let mut hashed: Vec<(u64, u32)> = (0..b.ids.len())
+        .filter(|&row| !b.ids.get(row).is_empty())
+        .map(|row| (hasher.hash_one(b.ids.get(row)), row as u32))
+        .collect();
+    hashed.sort_unstable();
+    let mut found = Vec::new();
+    for run in hashed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // Rows with the same hash, in row order: each is a repeat of the first row
+        // with the same id.
+        for (k, &(_, row)) in run.iter().enumerate() {
+            let id = b.ids.get(row as usize);
+            if let Some(&(_, first)) = run[..k].iter().find(|(_, r)| b.ids.get(*r as usize) == id) {
+                found.push((row as usize, first as usize));
+            }
         }
-        if let Some(first) = seen.insert(id, row) {
-            report(row, first);
-            seen.insert(id, first);
-        }
+    }
+    found.sort_unstable();
+    for (row, first) in found {
+        report(row, first);
     }
 }
 
@@ -562,10 +589,28 @@ pub fn read_csv(
     let estimate = bytes.len() / (width * 2 + 16).max(1);
     let mut b = Builder::new(survey, estimate.min(limits.max_rows));
     let mut lines: Vec<u64> = Vec::new();
-    // Per row: the parsed answers; a text answer is kept as its field index, so that
-    // nothing borrows the record across rows.
-    let mut row_answers: Vec<(Answer<'static>, Option<usize>)> =
-        vec![(Answer::Missing, None); survey.questions.len()];
+    // Per column of the file: a whole number in range for a scale or NPS question is
+    // read straight from the bytes (anything else goes the general way, with its
+    // message): the largest accepted value and the code of 0.
+    let fast: Vec<Option<(u8, u8)>> = cols
+        .iter()
+        .map(|(_, col)| match col {
+            Col::Question(q) => match &survey.questions[*q].kind {
+                QuestionKind::Scale { points, .. } => Some((*points, 0)),
+                QuestionKind::Nps { .. } => Some((10, 1)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    // The questions without a column: missing in every row.
+    let absent: Vec<usize> = (0..survey.questions.len())
+        .filter(|q| {
+            !cols
+                .iter()
+                .any(|(_, c)| matches!(c, Col::Question(x) if x == q))
+        })
+        .collect();
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
@@ -603,33 +648,23 @@ pub fn read_csv(
             );
             continue;
         }
+        // Answers go straight into their columns: once anything is wrong the file is
+        // rejected whole, so a row with a problem needs no undoing.
         let mut id = "";
         let mut period = None;
         let mut version = survey.version as u16;
-        row_answers
-            .iter_mut()
-            .for_each(|a| *a = (Answer::Missing, None));
         let mut ok = true;
-        for (i, col) in &cols {
-            // Fast path: a whole number in range for a scale or NPS question, read
-            // from the bytes (anything else goes the general way, with its message).
-            if let Col::Question(q) = col {
-                let bytes = &record[*i];
-                let fast = match &survey.questions[*q].kind {
-                    QuestionKind::Scale { points, .. } => {
-                        small_int_bytes(bytes).filter(|v| (1..=*points).contains(v))
+        for ((i, col), fast) in cols.iter().zip(&fast) {
+            let bytes = &record[*i];
+            if let (Col::Question(q), Some((max, zero))) = (col, fast) {
+                if let Some(v) = small_int_bytes(bytes).filter(|v| (1 - zero..=*max).contains(v)) {
+                    if let Column::Code(codes) = &mut b.columns[*q] {
+                        codes.push(v + zero);
+                        continue;
                     }
-                    QuestionKind::Nps { .. } => {
-                        small_int_bytes(bytes).filter(|v| *v <= 10).map(|v| v + 1)
-                    }
-                    _ => None,
-                };
-                if let Some(code) = fast {
-                    row_answers[*q] = (Answer::Code(code), None);
-                    continue;
                 }
             }
-            let Ok(cell) = std::str::from_utf8(&record[*i]) else {
+            let Ok(cell) = std::str::from_utf8(bytes) else {
                 problems.add(
                     Location::Line {
                         line,
@@ -688,11 +723,7 @@ pub fn read_csv(
                     }
                 }
                 Col::Question(q) => match parse_cell(&survey.questions[*q], cell) {
-                    Ok(Answer::Text(_)) => row_answers[*q] = (Answer::Missing, Some(*i)),
-                    Ok(Answer::Code(c)) => row_answers[*q] = (Answer::Code(c), None),
-                    Ok(Answer::Multi(m)) => row_answers[*q] = (Answer::Multi(m), None),
-                    Ok(Answer::Number(x)) => row_answers[*q] = (Answer::Number(x), None),
-                    Ok(Answer::Missing) => {}
+                    Ok(a) => push(&mut b.columns[*q], a),
                     Err(e) => {
                         at(&mut problems, e);
                         ok = false;
@@ -704,21 +735,15 @@ pub fn read_csv(
             break;
         }
         if !ok || !problems.list.is_empty() {
-            // Keep checking the rest of the file, but store nothing more.
+            // Keep checking the rest of the file; what is stored no longer matters.
             continue;
+        }
+        for &q in &absent {
+            push(&mut b.columns[q], Answer::Missing);
         }
         b.ids.push(id);
         b.period.push(period.expect("period column present"));
         b.version.push(version);
-        for (col, (a, text)) in b.columns.iter_mut().zip(&row_answers) {
-            match text {
-                Some(i) => push(
-                    col,
-                    Answer::Text(std::str::from_utf8(&record[*i]).unwrap_or_default()),
-                ),
-                None => push(col, *a),
-            }
-        }
         lines.push(line);
     }
     if problems.list.is_empty() {

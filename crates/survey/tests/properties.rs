@@ -697,3 +697,36 @@ fn json_numbers_read_back_exactly() {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Every repeated response id is reported, in file order, with the line of its
+    /// first appearance; nothing else is.
+    #[test]
+    fn duplicate_ids_are_reported_against_their_first_line(picks in prop::collection::vec(0usize..IDS.len(), 1..60)) {
+        let s = survey();
+        let mut csv = String::from("response_id,period\n");
+        for &p in &picks {
+            csv.push_str(&format!("{},2026\n", quote(IDS[p], false)));
+        }
+        let mut expected = Vec::new();
+        for (row, &p) in picks.iter().enumerate() {
+            if let Some(first) = picks[..row].iter().position(|&q| q == p) {
+                expected.push(format!(
+                    "ids.csv:{}: column response_id: duplicate response id {:?} (first on line {})",
+                    row + 2,
+                    IDS[p],
+                    first + 2
+                ));
+            }
+        }
+        match import::read_csv(&s, "ids.csv", csv.as_bytes(), &import::Limits::default()) {
+            Ok(data) => prop_assert!(expected.is_empty() && data.len() == picks.len()),
+            Err(e) => {
+                let got: Vec<String> = e.problems.iter().map(ToString::to_string).collect();
+                prop_assert_eq!(got, expected);
+            }
+        }
+    }
+}

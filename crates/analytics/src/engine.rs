@@ -712,7 +712,7 @@ fn score_pass(
                 0
             };
             if has_level[r] {
-                acc.ccl[c as usize].push_fixed(y[r], 1);
+                acc.ccl[c as usize].push_fixed(y[r]);
             }
         }
 
@@ -733,8 +733,7 @@ fn score_pass(
                 blanks += usize::from(v == 0);
             }
             for &r in &blank_rows[..blanks] {
-                let y = u128::from(y[r as usize]);
-                blank_yy[block[r as usize] as usize] += y * y;
+                blank_yy[block[r as usize] as usize] += stats::square(y[r as usize]);
             }
             if !all_level {
                 let no_level = &mut no_level[i];
@@ -766,7 +765,7 @@ fn score_pass(
             {
                 if n > 0 {
                     let (n, s) = (u64::from(n), slot % ds.per);
-                    acc.dim[c * ndim + d].push_fixed(stats::fixed(ds.table[slot]), n);
+                    acc.dim[c * ndim + d].push_fixed_n(stats::fixed(ds.table[slot]), n);
                     if ds.totals_from_slots() && slot / ds.per == k {
                         // Every worth is one: the raw total is the worth plus the count.
                         let t = (s + k) as u64;

@@ -93,6 +93,15 @@ pub fn t_interval(mean: f64, sd: f64, n: u64) -> Option<[f64; 2]> {
 /// responses (merging files in any order gives the very same figures).
 const FIXED: f64 = 4_294_967_296.0;
 
+/// `v²` for `v` below 2⁴⁰ (every fixed-point score), from 64-bit products: a
+/// 128-bit multiplication is a library call in WebAssembly.
+#[inline]
+pub fn square(v: u64) -> u128 {
+    debug_assert!(v < 1 << 40);
+    let (h, l) = (v >> 20, v & 0xF_FFFF);
+    (u128::from(h * h) << 40) + (u128::from(2 * h * l) << 20) + u128::from(l * l)
+}
+
 /// A score (0..=100) in fixed point.
 #[inline]
 pub fn fixed(x: f64) -> u64 {
@@ -115,15 +124,20 @@ impl Moments {
     /// Adds one value in 0..=100.
     #[inline]
     pub fn push(&mut self, x: f64) {
-        self.push_fixed(fixed(x), 1);
+        self.push_fixed(fixed(x));
+    }
+    /// Adds one value already in fixed point ([`fixed`]).
+    #[inline]
+    pub fn push_fixed(&mut self, v: u64) {
+        self.n += 1;
+        self.s1 += u128::from(v);
+        self.s2 += square(v);
     }
     /// Adds `count` times the value `v`, already in fixed point ([`fixed`]).
-    #[inline]
-    pub fn push_fixed(&mut self, v: u64, count: u64) {
-        let v = u128::from(v);
+    pub fn push_fixed_n(&mut self, v: u64, count: u64) {
         self.n += count;
-        self.s1 += v * u128::from(count);
-        self.s2 += v * v * u128::from(count);
+        self.s1 += u128::from(v) * u128::from(count);
+        self.s2 += square(v) * u128::from(count);
     }
     /// Adds the values counted by `other`.
     pub fn merge(&mut self, other: &Moments) {
@@ -339,6 +353,14 @@ mod tests {
                 "p {p} df {df}: {x} vs {expected}"
             );
         }
+    }
+
+    #[test]
+    fn square_is_exact() {
+        for v in [0u64, 1, 0xF_FFFF, 0x10_0000, 123_456_789_012, (1 << 40) - 1] {
+            assert_eq!(square(v), u128::from(v) * u128::from(v), "{v}");
+        }
+        assert_eq!(square(fixed(100.0)), u128::from(fixed(100.0)).pow(2));
     }
 
     #[test]

@@ -48,7 +48,7 @@ wasm.unlink()
 # The analytics worker loads the same module and answers requests (see web/src/worker.rs).
 worker = f"worker-{digest}.js"
 (stage / worker).write_text(
-    f'import init, {{ worker_request }} from "./{glue}";\n'
+    f'import init, {{ worker_request_progress }} from "./{glue}";\n'
     f'import bin from "./{module}";\n'
     "const ready = (async () => {\n"
     "  const bytes = new Uint8Array(bin.length);\n"
@@ -58,7 +58,9 @@ worker = f"worker-{digest}.js"
     "self.onmessage = async (e) => {\n"
     "  await ready;\n"
     "  const i = e.data.indexOf('\\n');\n"
-    "  self.postMessage(e.data.slice(0, i) + '\\n' + worker_request(e.data.slice(i + 1)));\n"
+    "  const id = e.data.slice(0, i);\n"
+    "  const progress = (p) => self.postMessage('progress ' + id + '\\n' + p);\n"
+    "  self.postMessage(id + '\\n' + worker_request_progress(e.data.slice(i + 1), progress));\n"
     "};\n",
     encoding="utf-8",
 )

@@ -178,3 +178,45 @@ test('hostile texts in a definition stay text: charts, tables and controls injec
     await removeProfile(profile);
   }
 });
+
+test('a large file shows how much of it has been checked while it is checked', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-dash-big-'));
+  otklik(['demo', '--out', dir, '--responses', '120000', '--seed', '5']);
+  const file = join(dir, 'external-client.csv');
+  const size = (await readFile(file)).length;
+  assert.ok(size > 8 * 1024 * 1024, `the file has ${size} bytes`);
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('.kpi');
+    // Record every state of the progress bar, frame by frame.
+    await page.evaluate(() => {
+      window.__seen = [];
+      const look = () => {
+        const p = document.querySelector('#dash-file-progress');
+        if (p) {
+          const last = window.__seen[window.__seen.length - 1];
+          if (!last || last.value !== p.value) window.__seen.push({ value: p.value, max: p.max, label: p.getAttribute('aria-label') });
+        }
+        requestAnimationFrame(look);
+      };
+      look();
+    });
+    await page.setInputFiles('#dash-import', [file]);
+    await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '120000', null, { timeout: 120000 });
+    await page.waitForFunction(() => !document.querySelector('#dash-file-progress'));
+    const seen = await page.evaluate(() => window.__seen);
+    assert.ok(seen.length >= 2, `progress states: ${JSON.stringify(seen)}`);
+    for (const s of seen) {
+      assert.equal(s.max, size);
+      assert.ok(s.value > 0 && s.value <= size, JSON.stringify(s));
+      assert.equal(s.label, 'Проверено');
+    }
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i].value > seen[i - 1].value, 'rising');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});

@@ -111,6 +111,7 @@ dash-conflict-note = Responses with the same id but different answers: the first
 dash-export = Export all responses (CSV)
 dash-computing = Computing the indicators…
 dash-checking = Checking file { $file } of { $files }: { $name } ({ $size } MB)…
+dash-checked = Checked so far
 dash-survey = Survey
 dash-period = Period
 dash-breakdown = Break down by

@@ -117,6 +117,7 @@ dash-conflict-note = Ответы с тем же идентификатором,
 dash-export = Выгрузить все ответы (CSV)
 dash-computing = Расчёт показателей…
 dash-checking = Проверка файла { $file } из { $files }: { $name } ({ $size } МБ)…
+dash-checked = Проверено
 dash-survey = Опрос
 dash-period = Период
 dash-breakdown = В разрезе

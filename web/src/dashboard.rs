@@ -196,6 +196,8 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let selected = use_state(|| None::<String>);
     let computed = use_state(Computed::default);
     let progress = use_state(|| None::<Progress>);
+    // Bytes checked of the file being checked: (done, total).
+    let checked = use_state(|| None::<(u64, u64)>);
     let notes = use_state(Vec::<FileRow>::new);
     let period = use_state(|| None::<String>);
     let breakdown = use_state(|| None::<String>);
@@ -313,14 +315,15 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             notes.clone(),
             revision.clone(),
         );
-        let progress = progress.clone();
+        let (progress, checked) = (progress.clone(), checked.clone());
         Callback::from(move |list: Vec<web_sys::File>| {
-            let (surveys, selected, notes, revision, progress) = (
+            let (surveys, selected, notes, revision, progress, checked) = (
                 surveys.clone(),
                 selected.clone(),
                 notes.clone(),
                 revision.clone(),
                 progress.clone(),
+                checked.clone(),
             );
             spawn_local(async move {
                 let total = list.len();
@@ -372,10 +375,17 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         continue;
                     }
                     // Validate the whole file before anything is stored.
-                    let reply = engine::request(
+                    checked.set(None);
+                    let on_progress = {
+                        let checked = checked.clone();
+                        move |done, total| checked.set(Some((done, total)))
+                    };
+                    let reply = engine::request_with_progress(
                         &json!({"cmd": "check", "survey": &*source, "name": name, "text": text}),
+                        on_progress,
                     )
                     .await;
+                    checked.set(None);
                     if reply["ok"] != true {
                         out.push(FileRow::Rejected {
                             name,
@@ -553,6 +563,10 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     ]),
                 }
             }</p>
+            if let (Some(Progress::Checking { .. }), Some((done, total))) = (&*progress, *checked) {
+                <progress id="dash-file-progress" max={total.to_string()} value={done.to_string()}
+                    aria-label={t(lang, "dash-checked")}></progress>
+            }
             <div class="controls card">
                 <div class="field">
                     <label for="dash-survey">{ t(lang, "dash-survey") }</label>

@@ -14,9 +14,13 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::worker;
 
+/// What the page does with a request's progress: `(done, total)`.
+type OnProgress = Box<dyn Fn(u64, u64)>;
+
 struct Engine {
     worker: Option<Worker>,
     pending: Rc<RefCell<HashMap<u32, oneshot::Sender<String>>>>,
+    progress: Rc<RefCell<HashMap<u32, OnProgress>>>,
     next: Cell<u32>,
     _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
 }
@@ -31,26 +35,40 @@ fn worker_url() -> Option<String> {
 
 fn start() -> Engine {
     let pending: Rc<RefCell<HashMap<u32, oneshot::Sender<String>>>> = Rc::default();
+    let progress: Rc<RefCell<HashMap<u32, OnProgress>>> = Rc::default();
     let worker = worker_url().and_then(|url| {
         let opts = WorkerOptions::new();
         opts.set_type(WorkerType::Module);
         Worker::new_with_options(&url, &opts).ok()
     });
     let on_message = worker.as_ref().map(|w| {
-        let pending = pending.clone();
+        let (pending, progress) = (pending.clone(), progress.clone());
         let cb = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             let Some(text) = e.data().as_string() else {
                 return;
             };
-            let Some((id, body)) = text.split_once('\n') else {
+            let Some((head, body)) = text.split_once('\n') else {
                 return;
             };
-            if let Some(tx) = id
-                .parse()
-                .ok()
-                .and_then(|id: u32| pending.borrow_mut().remove(&id))
-            {
-                tx.send(body.to_owned()).ok();
+            // "progress ID\n{"done":D,"total":T}" while request ID runs.
+            if let Some(id) = head.strip_prefix("progress ") {
+                let value: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+                let (Some(done), Some(total)) = (value["done"].as_u64(), value["total"].as_u64())
+                else {
+                    return;
+                };
+                if let Ok(id) = id.parse::<u32>() {
+                    if let Some(f) = progress.borrow().get(&id) {
+                        f(done, total);
+                    }
+                }
+                return;
+            }
+            if let Ok(id) = head.parse::<u32>() {
+                progress.borrow_mut().remove(&id);
+                if let Some(tx) = pending.borrow_mut().remove(&id) {
+                    tx.send(body.to_owned()).ok();
+                }
             }
         });
         w.set_onmessage(Some(cb.as_ref().unchecked_ref()));
@@ -59,6 +77,7 @@ fn start() -> Engine {
     Engine {
         worker,
         pending,
+        progress,
         next: Cell::new(1),
         _on_message: on_message,
     }
@@ -75,6 +94,12 @@ pub fn in_worker() -> bool {
 
 /// Sends one request and waits for its reply.
 pub async fn request(req: &Value) -> Value {
+    request_with_progress(req, |_, _| {}).await
+}
+
+/// Sends one request and waits for its reply; `on_progress(done, total)` is called
+/// whenever the worker reports progress on it.
+pub async fn request_with_progress(req: &Value, on_progress: impl Fn(u64, u64) + 'static) -> Value {
     let body = req.to_string();
     let rx = ENGINE.with(|e| {
         let w = e.worker.as_ref()?;
@@ -82,6 +107,7 @@ pub async fn request(req: &Value) -> Value {
         e.next.set(id + 1);
         let (tx, rx) = oneshot::channel();
         e.pending.borrow_mut().insert(id, tx);
+        e.progress.borrow_mut().insert(id, Box::new(on_progress));
         w.post_message(&JsValue::from_str(&format!("{id}\n{body}")))
             .ok()?;
         Some(rx)

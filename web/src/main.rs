@@ -26,7 +26,7 @@ mod state;
 mod worker;
 
 fn main() {
-    // In the analytics worker there is no window: only `worker_request` is used.
+    // In the analytics worker there is no window: only `worker_request_progress` is used.
     if web_sys::window().is_none() {
         return;
     }

@@ -7,7 +7,8 @@
 //!   `{"ok":true,"reports":[…],"total":N,"periods":[…]}` (the built-in demo data
 //!   when `demo` is true)
 //! - `{"cmd":"check","survey":DEF,"name":N,"text":T}` → `{"ok":true,"responses":N}`
-//!   or `{"ok":false,"errors":[…]}`: validates a file whole, stores nothing
+//!   or `{"ok":false,"errors":[…]}`: validates a file whole, stores nothing; through
+//!   [`worker_request_progress`], reports `{"done":D,"total":T}` bytes on the way
 //! - `{"cmd":"analyze","token":T,"by":[…],"texts":B}` → `{"ok":true,"analysis":{…}}`
 //! - `{"cmd":"analyze_many","token":T,"groupings":[[…],…]}` → `{"ok":true,"analyses":[…]}`:
 //!   nested groupings in one pass (no free texts)
@@ -193,7 +194,15 @@ pub fn handle(request: &str) -> String {
         Ok(Request::Check { survey, name, text }) => match Survey::from_json(&survey) {
             Err(e) => fail(e.to_string()),
             Ok(survey) => {
-                match import::read_any(&survey, &name, text.as_bytes(), &Limits::default()) {
+                let total = text.len();
+                let mut progress = |done: usize| report_progress(done, total);
+                match import::read_any_progress(
+                    &survey,
+                    &name,
+                    text.as_bytes(),
+                    &Limits::default(),
+                    &mut progress,
+                ) {
                     Ok(data) => json!({"ok": true, "responses": data.len()}),
                     Err(e) => {
                         json!({"ok": false, "errors": e.problems.iter().map(ToString::to_string).collect::<Vec<_>>(), "truncated": e.truncated})
@@ -347,8 +356,29 @@ fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, String> {
     })
 }
 
-/// The worker's entry point (called from the worker script).
+thread_local! {
+    /// Where the request being handled reports its progress (the worker script's
+    /// callback; none on the page, which cannot repaint before the reply anyway).
+    static PROGRESS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Reports `done` of `total` bytes checked as `{"done":D,"total":T}`.
+fn report_progress(done: usize, total: usize) {
+    PROGRESS.with(|p| {
+        if let Some(f) = &*p.borrow() {
+            let msg = json!({"done": done, "total": total}).to_string();
+            f.call1(&JsValue::NULL, &JsValue::from_str(&msg)).ok();
+        }
+    });
+}
+
+/// The worker's entry point (called from the worker script): [`handle`], with a
+/// progress callback called with JSON text (`{"done":D,"total":T}`) while a long
+/// request runs.
 #[wasm_bindgen]
-pub fn worker_request(request: &str) -> String {
-    handle(request)
+pub fn worker_request_progress(request: &str, progress: js_sys::Function) -> String {
+    PROGRESS.with(|p| *p.borrow_mut() = Some(progress));
+    let reply = handle(request);
+    PROGRESS.with(|p| *p.borrow_mut() = None);
+    reply
 }

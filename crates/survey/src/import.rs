@@ -477,6 +477,21 @@ pub fn read_csv(
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<Responses, ImportError> {
+    read_csv_progress(survey, file, bytes, limits, &mut |_| {})
+}
+
+/// Bytes read between two calls of an import's progress callback.
+pub const PROGRESS_STEP: usize = 1 << 20;
+
+/// [`read_csv`], calling `progress` with the number of bytes read so far about every
+/// [`PROGRESS_STEP`] bytes (and never with more than the file's size).
+pub fn read_csv_progress(
+    survey: &Survey,
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Responses, ImportError> {
     let mut problems = Problems::new(file);
     if bytes.len() > limits.max_bytes {
         problems.add(
@@ -604,6 +619,7 @@ pub fn read_csv(
         })
         .collect();
     // The questions without a column: missing in every row.
+    let (mut next_progress, mut records) = (PROGRESS_STEP, 0u64);
     let absent: Vec<usize> = (0..survey.questions.len())
         .filter(|q| {
             !cols
@@ -625,6 +641,14 @@ pub fn read_csv(
             }
         }
         let line = record.position().map_or(0, |p| p.line());
+        records += 1;
+        if records % 1024 == 0 {
+            let at = record.position().map_or(0, |p| p.byte() as usize);
+            if at >= next_progress {
+                progress(at.min(bytes.len()));
+                next_progress = at + PROGRESS_STEP;
+            }
+        }
         if record.len() == 1 && record[0].is_empty() {
             continue; // a blank line
         }
@@ -1075,10 +1099,22 @@ pub fn read_any(
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<Responses, ImportError> {
+    read_any_progress(survey, file, bytes, limits, &mut |_| {})
+}
+
+/// [`read_any`] with a progress callback as [`read_csv_progress`]'s (a JSON file is
+/// read in one go and reports nothing).
+pub fn read_any_progress(
+    survey: &Survey,
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Responses, ImportError> {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
         read_json(survey, file, bytes, limits)
     } else {
-        read_csv(survey, file, bytes, limits)
+        read_csv_progress(survey, file, bytes, limits, progress)
     }
 }

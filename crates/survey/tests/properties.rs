@@ -730,3 +730,39 @@ proptest! {
         }
     }
 }
+
+/// A large file reports its progress in rising byte counts within the file, about
+/// every megabyte; the import's result is the same as without a callback.
+#[test]
+fn csv_import_reports_progress() {
+    let s = survey();
+    let mut csv = String::from("response_id,period,sat,comment\n");
+    for i in 0..120_000 {
+        csv.push_str(&format!(
+            "r{i},2026,{},\"a comment, with a comma\"\n",
+            i % 5 + 1
+        ));
+    }
+    let mut seen = Vec::new();
+    let data = import::read_csv_progress(
+        &s,
+        "big.csv",
+        csv.as_bytes(),
+        &import::Limits::default(),
+        &mut |at| seen.push(at),
+    )
+    .unwrap();
+    assert_eq!(data.len(), 120_000);
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+    assert!(seen.iter().all(|&at| at <= csv.len()));
+    let expected = csv.len() / import::PROGRESS_STEP;
+    assert!(
+        seen.len() + 1 >= expected && seen.len() <= expected,
+        "{} calls for {} bytes",
+        seen.len(),
+        csv.len()
+    );
+    let plain =
+        import::read_csv(&s, "big.csv", csv.as_bytes(), &import::Limits::default()).unwrap();
+    assert_eq!(plain, data);
+}

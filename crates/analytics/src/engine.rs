@@ -233,19 +233,22 @@ impl StdAcc {
                 let q = |p: f64| stats::quantile_by_rank(n as usize, p, |r| nth(r as u64));
                 (n, ok, q(0.5), q(0.9))
             }
-            StdAcc::Values(lists) => {
-                let mut v = lists[c].clone();
-                v.sort_by(f64::total_cmp);
-                let ok = v.iter().filter(|&&x| x <= max).count() as u64;
-                (
-                    v.len() as u64,
-                    ok,
-                    stats::quantile_sorted(&v, 0.5),
-                    stats::quantile_sorted(&v, 0.9),
-                )
-            }
+            StdAcc::Values(lists) => sorted_summary(&lists[c], max),
         }
     }
+}
+
+/// Count, count within `max`, median and p90 of `values`, by sorting a copy.
+fn sorted_summary(values: &[f64], max: f64) -> (u64, u64, f64, f64) {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let ok = v.iter().filter(|&&x| x <= max).count() as u64;
+    (
+        v.len() as u64,
+        ok,
+        stats::quantile_sorted(&v, 0.5),
+        stats::quantile_sorted(&v, 0.9),
+    )
 }
 
 fn column_codes(data: &Responses, q: usize) -> &[u8] {
@@ -1696,19 +1699,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Count, count within `max`, median and p90 straight from the sorted values.
-    fn by_sorting(values: &[f64], max: f64) -> (u64, u64, f64, f64) {
-        let mut v = values.to_vec();
-        v.sort_by(f64::total_cmp);
-        let ok = v.iter().filter(|&&x| x <= max).count() as u64;
-        (
-            v.len() as u64,
-            ok,
-            stats::quantile_sorted(&v, 0.5),
-            stats::quantile_sorted(&v, 0.9),
-        )
-    }
-
     /// Scores counted per slot and scores summed one by one give the same analysis,
     /// whatever the budget lets count (none, some dimensions, all).
     #[test]
@@ -1790,12 +1780,12 @@ mod tests {
                     .collect();
                 prop_assert_eq!(acc.n(c), mine.len() as u64);
                 if !mine.is_empty() {
-                    prop_assert_eq!(acc.summary(c, max), by_sorting(&mine, max));
+                    prop_assert_eq!(acc.summary(c, max), sorted_summary(&mine, max));
                 }
                 all.add_cell(0, &acc, c);
             }
             if !present.is_empty() {
-                prop_assert_eq!(all.summary(0, max), by_sorting(&present, max));
+                prop_assert_eq!(all.summary(0, max), sorted_summary(&present, max));
             }
         }
     }

@@ -193,17 +193,6 @@ pub struct CoMoments {
 }
 
 impl CoMoments {
-    /// Adds one pair.
-    #[inline]
-    pub fn push(&mut self, x: u8, y: f64) {
-        let (x, y) = (i128::from(x), i128::from(fixed(y)));
-        self.n += 1;
-        self.sx += x;
-        self.sxx += x * x;
-        self.sy += y;
-        self.syy += y * y;
-        self.sxy += x * y;
-    }
     /// Pearson's r; `None` with fewer than 3 pairs or no variance on either side.
     pub fn pearson(&self) -> Option<f64> {
         let n = i128::from(self.n);

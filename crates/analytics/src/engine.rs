@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
 use indexmap::IndexMap;
 use otklik_survey::{Channel, Column, QuestionKind, Responses, Role, Survey};
@@ -102,8 +103,16 @@ const STD_MAX_WIDTH: usize = 1 << 16;
 const STD_MAX_SLOTS: usize = 1 << 22;
 
 impl StdAcc {
+    #[cfg(test)]
     /// Accumulates `values` (NaN = no answer) into `cells` cells.
     fn collect(values: &[f64], cell_of: &[u32], cells: usize) -> StdAcc {
+        let mut acc = StdAcc::form(values, cells);
+        acc.count(values, cell_of);
+        acc
+    }
+
+    /// No answers yet, in `cells` cells, in the form that suits all of `values`.
+    fn form(values: &[f64], cells: usize) -> StdAcc {
         // The coarsest step that holds every answer exactly: `k / per_unit` is the
         // correctly rounded quotient, as the parsed decimal is, so it gives back the
         // very same number.
@@ -127,28 +136,40 @@ impl StdAcc {
                 (width <= STD_MAX_WIDTH && width.saturating_mul(cells) <= STD_MAX_SLOTS)
                     .then_some((lo.min(hi), per_unit, width))
             });
-        if let Some((lo, per_unit, width)) = counted {
-            let mut counts = vec![0u32; cells * width];
-            for (&c, &x) in cell_of.iter().zip(values) {
-                if !x.is_nan() {
-                    let j = ((x * per_unit).round() as i64 - lo) as usize;
-                    counts[c as usize * width + j] += 1;
-                }
-            }
+        match counted {
+            Some((lo, per_unit, width)) => StdAcc::Counts {
+                lo,
+                per_unit,
+                width,
+                counts: vec![0; cells * width],
+            },
+            None => StdAcc::Values(vec![Vec::new(); cells]),
+        }
+    }
+
+    /// Adds `values` (NaN = no answer; each held by the form) of rows in cells `cell_of`.
+    fn count(&mut self, values: &[f64], cell_of: &[u32]) {
+        match self {
             StdAcc::Counts {
                 lo,
                 per_unit,
                 width,
                 counts,
-            }
-        } else {
-            let mut lists = vec![Vec::new(); cells];
-            for (&c, &x) in cell_of.iter().zip(values) {
-                if !x.is_nan() {
-                    lists[c as usize].push(x);
+            } => {
+                for (&c, &x) in cell_of.iter().zip(values) {
+                    if !x.is_nan() {
+                        let j = ((x * *per_unit).round() as i64 - *lo) as usize;
+                        counts[c as usize * *width + j] += 1;
+                    }
                 }
             }
-            StdAcc::Values(lists)
+            StdAcc::Values(lists) => {
+                for (&c, &x) in cell_of.iter().zip(values) {
+                    if !x.is_nan() {
+                        lists[c as usize].push(x);
+                    }
+                }
+            }
         }
     }
 
@@ -444,11 +465,100 @@ impl Acc {
 }
 
 fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
-    accumulate_with(plan, data, cell_of, MAX_SCORE_SLOTS)
+    accumulate_with(
+        plan,
+        data,
+        cell_of,
+        MAX_SCORE_SLOTS,
+        shards(cell_of.len(), plan.cells),
+    )
 }
 
-fn accumulate_with(plan: &Plan<'_>, data: &Responses, cell_of: &[u32], slot_budget: usize) -> Acc {
+/// Rows per shard below which a pass is not split.
+const SHARD_ROWS: usize = 1 << 16;
+/// Cells above which a pass is not split (each shard holds its own accumulators).
+const SHARD_MAX_CELLS: usize = 1 << 16;
+
+/// How many parts a pass over `rows` rows in `cells` cells is split into: one per
+/// available thread, natively; one in WebAssembly, which has no threads.
+fn shards(rows: usize, cells: usize) -> usize {
+    if cfg!(target_arch = "wasm32") || cells > SHARD_MAX_CELLS {
+        return 1;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    threads.min(rows / SHARD_ROWS).max(1)
+}
+
+/// The accumulators of every row, computed in `shards` contiguous parts (on as many
+/// threads, natively) and added up. Every accumulator is an exact integer sum or a
+/// list in row order, so the parts add up to the very same result.
+fn accumulate_with(
+    plan: &Plan<'_>,
+    data: &Responses,
+    cell_of: &[u32],
+    slot_budget: usize,
+    shards: usize,
+) -> Acc {
+    // One form per standard for all parts, so that their counts add up.
+    let standards: Vec<StdAcc> = plan
+        .standards
+        .iter()
+        .map(|&(q, _)| StdAcc::form(number_column(data, q), plan.cells))
+        .collect();
+    let n = cell_of.len();
+    let shards = shards.clamp(1, n.max(1));
+    let ranges: Vec<Range<usize>> = (0..shards)
+        .map(|s| s * n / shards..(s + 1) * n / shards)
+        .collect();
+    let run = |rows: &Range<usize>| {
+        accumulate_rows(plan, data, cell_of, rows.clone(), slot_budget, &standards)
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut parts: Vec<Acc> = std::thread::scope(|scope| {
+        let others: Vec<_> = ranges[1..]
+            .iter()
+            .map(|rows| scope.spawn(move || run(rows)))
+            .collect();
+        let mut all = vec![run(&ranges[0])];
+        all.extend(
+            others
+                .into_iter()
+                .map(|h| h.join().expect("a shard panicked")),
+        );
+        all
+    });
+    #[cfg(target_arch = "wasm32")]
+    let mut parts: Vec<Acc> = ranges.iter().map(run).collect();
+    let mut acc = parts.remove(0);
+    let identity: Vec<usize> = (0..plan.texts.len()).collect();
+    for part in &parts {
+        for c in (0..plan.cells).filter(|&c| part.n[c] > 0) {
+            acc.add_cell(c, part, c, plan, &identity);
+        }
+    }
+    acc
+}
+
+fn number_column(data: &Responses, q: usize) -> &[f64] {
+    match data.column(q) {
+        Column::Number(values) => values,
+        _ => unreachable!("number question"),
+    }
+}
+
+/// The accumulators of the rows `rows`, with `standards` in their common form.
+fn accumulate_rows(
+    plan: &Plan<'_>,
+    data: &Responses,
+    cell_of: &[u32],
+    rows: Range<usize>,
+    slot_budget: usize,
+    standards: &[StdAcc],
+) -> Acc {
     let mut acc = Acc::new(plan);
+    let first = rows.start;
+    let cell_of = &cell_of[rows.clone()];
+    let codes = |q: usize| &column_codes(data, q)[rows.clone()];
 
     for &c in cell_of {
         acc.n[c as usize] += 1;
@@ -456,23 +566,20 @@ fn accumulate_with(plan: &Plan<'_>, data: &Responses, cell_of: &[u32], slot_budg
     // Value counts of the NPS items (the scale items are counted in the score pass).
     for &i in &plan.nps_hist {
         let it = &plan.hist_items[i];
-        let codes = column_codes(data, it.q);
         let w = plan.hist_width;
-        for (&c, &code) in cell_of.iter().zip(codes) {
+        for (&c, &code) in cell_of.iter().zip(codes(it.q)) {
             acc.hist[c as usize * w + it.offset + code as usize] += 1;
         }
     }
-    score_pass(plan, data, cell_of, &mut acc, slot_budget);
+    score_pass(plan, data, cell_of, rows.clone(), &mut acc, slot_budget);
 
-    for &(q, _) in &plan.standards {
-        let Column::Number(values) = data.column(q) else {
-            unreachable!("number question")
-        };
-        acc.standards
-            .push(StdAcc::collect(values, cell_of, plan.cells));
+    for (&(q, _), form) in plan.standards.iter().zip(standards) {
+        let mut s = form.clone();
+        s.count(&number_column(data, q)[rows.clone()], cell_of);
+        acc.standards.push(s);
     }
     for (s, &q) in plan.resolution.iter().enumerate() {
-        for (&c, &code) in cell_of.iter().zip(column_codes(data, q)) {
+        for (&c, &code) in cell_of.iter().zip(codes(q)) {
             if code > 0 {
                 acc.resolution[c as usize * plan.resolution.len() + s][code as usize - 1] += 1;
             }
@@ -480,7 +587,7 @@ fn accumulate_with(plan: &Plan<'_>, data: &Responses, cell_of: &[u32], slot_budg
     }
     if let Some(q) = plan.touchpoint {
         let w = plan.survey.questions[q].kind.options().len() + 1;
-        for (&c, &code) in cell_of.iter().zip(column_codes(data, q)) {
+        for (&c, &code) in cell_of.iter().zip(codes(q)) {
             acc.channels[c as usize * w + code as usize] += 1;
         }
     }
@@ -489,6 +596,7 @@ fn accumulate_with(plan: &Plan<'_>, data: &Responses, cell_of: &[u32], slot_budg
             unreachable!("text question")
         };
         for (row, &c) in cell_of.iter().enumerate() {
+            let row = first + row;
             if !col.get(row).is_empty() {
                 acc.texts[c as usize * plan.texts.len() + t].push(row as u32);
             }
@@ -579,6 +687,7 @@ fn score_pass(
     plan: &Plan<'_>,
     data: &Responses,
     cell_of: &[u32],
+    rows: Range<usize>,
     acc: &mut Acc,
     slot_budget: usize,
 ) {
@@ -591,7 +700,11 @@ fn score_pass(
         .map(|items| DimScore::new(plan, items, &mut slots_left))
         .collect();
     let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
-    let codes: Vec<&[u8]> = plan.scale.iter().map(|s| column_codes(data, s.q)).collect();
+    let codes: Vec<&[u8]> = plan
+        .scale
+        .iter()
+        .map(|s| &column_codes(data, s.q)[rows.clone()])
+        .collect();
 
     // Per dimension and cell: respondents per (count, worth) slot; and, where the
     // slots cannot give them, complete answers, Σ raw total and Σ raw total²
@@ -1044,12 +1157,6 @@ fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
         .iter()
         .map(|s| s.empty_like(coarse.cells))
         .collect();
-    let (nd, nr, nt) = (fine.dims.len(), fine.resolution.len(), coarse.texts.len());
-    let nscale = fine.scale.len() * 12;
-    let w = fine.hist_width;
-    let cw = fine
-        .touchpoint
-        .map_or(0, |q| fine.survey.questions[q].kind.options().len() + 1);
     let texts_of_fine: Vec<usize> = coarse
         .texts
         .iter()
@@ -1073,25 +1180,47 @@ fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
                 (fc / fk.stride) % fk.card * ck.stride
             })
             .sum();
-        a.n[cc] += f.n[fc];
-        for (x, y) in a.hist[cc * w..(cc + 1) * w]
+        a.add_cell(cc, f, fc, fine, &texts_of_fine);
+    }
+    a
+}
+
+impl Acc {
+    /// Adds `f`'s cell `fc` (of the plan `fine`) to cell `cc`; `texts_of_fine[t]` is
+    /// `fine`'s index of this accumulator's free-text question `t`.
+    fn add_cell(
+        &mut self,
+        cc: usize,
+        f: &Acc,
+        fc: usize,
+        fine: &Plan<'_>,
+        texts_of_fine: &[usize],
+    ) {
+        let (nd, nr, nt) = (fine.dims.len(), fine.resolution.len(), texts_of_fine.len());
+        let nscale = fine.scale.len() * 12;
+        let w = fine.hist_width;
+        let cw = fine
+            .touchpoint
+            .map_or(0, |q| fine.survey.questions[q].kind.options().len() + 1);
+        self.n[cc] += f.n[fc];
+        for (x, y) in self.hist[cc * w..(cc + 1) * w]
             .iter_mut()
             .zip(&f.hist[fc * w..(fc + 1) * w])
         {
             *x += *y;
         }
         for d in 0..nd {
-            a.dim[cc * nd + d].merge(&f.dim[fc * nd + d]);
+            self.dim[cc * nd + d].merge(&f.dim[fc * nd + d]);
         }
-        a.ccl[cc].merge(&f.ccl[fc]);
+        self.ccl[cc].merge(&f.ccl[fc]);
         let st = f.alpha_stride;
-        for (x, y) in a.alpha[cc * st..(cc + 1) * st]
+        for (x, y) in self.alpha[cc * st..(cc + 1) * st]
             .iter_mut()
             .zip(&f.alpha[fc * st..(fc + 1) * st])
         {
             *x += *y;
         }
-        for (x, y) in a.drv_n[cc * nscale..(cc + 1) * nscale]
+        for (x, y) in self.drv_n[cc * nscale..(cc + 1) * nscale]
             .iter_mut()
             .zip(&f.drv_n[fc * nscale..(fc + 1) * nscale])
         {
@@ -1099,20 +1228,20 @@ fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
         }
         let ni = fine.scale.len();
         for i in 0..ni {
-            a.drv_sxy[cc * ni + i] += f.drv_sxy[fc * ni + i];
+            self.drv_sxy[cc * ni + i] += f.drv_sxy[fc * ni + i];
             let (m0, m1) = f.drv_miss[fc * ni + i];
-            a.drv_miss[cc * ni + i].0 += m0;
-            a.drv_miss[cc * ni + i].1 += m1;
+            self.drv_miss[cc * ni + i].0 += m0;
+            self.drv_miss[cc * ni + i].1 += m1;
         }
-        for (to, from) in a.standards.iter_mut().zip(&f.standards) {
+        for (to, from) in self.standards.iter_mut().zip(&f.standards) {
             to.add_cell(cc, from, fc);
         }
         for r in 0..nr {
             let [yes, no] = f.resolution[fc * nr + r];
-            a.resolution[cc * nr + r][0] += yes;
-            a.resolution[cc * nr + r][1] += no;
+            self.resolution[cc * nr + r][0] += yes;
+            self.resolution[cc * nr + r][1] += no;
         }
-        for (x, y) in a.channels[cc * cw..(cc + 1) * cw]
+        for (x, y) in self.channels[cc * cw..(cc + 1) * cw]
             .iter_mut()
             .zip(&f.channels[fc * cw..(fc + 1) * cw])
         {
@@ -1120,10 +1249,9 @@ fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
         }
         for (t, &ft) in texts_of_fine.iter().enumerate() {
             let rows = f.texts[fc * fine.texts.len() + ft].clone();
-            a.texts[cc * nt + t].extend(rows);
+            self.texts[cc * nt + t].extend(rows);
         }
     }
-    a
 }
 
 /// Suppression and assembly: from the accumulators of `plan`'s cells to the result.
@@ -1700,7 +1828,8 @@ mod tests {
     use proptest::prelude::*;
 
     /// Scores counted per slot and scores summed one by one give the same analysis,
-    /// whatever the budget lets count (none, some dimensions, all).
+    /// whatever the budget lets count (none, some dimensions, all), and so does a pass
+    /// split into parts (on as many threads) and added up.
     #[test]
     fn counted_and_summed_scores_agree() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/");
@@ -1727,24 +1856,21 @@ mod tests {
             };
             let plan = plan(&survey, &data, &params).unwrap();
             let cell_of = cell_of_rows(&plan, &data);
-            let run = |budget| {
-                finish(
-                    &survey,
-                    &data,
-                    5,
-                    &plan,
-                    &accumulate_with(&plan, &data, &cell_of, budget),
-                )
+            let run = |budget, shards| {
+                let acc = accumulate_with(&plan, &data, &cell_of, budget, shards);
+                serde_json::to_string(&finish(&survey, &data, 5, &plan, &acc)).unwrap()
             };
-            let counted = run(MAX_SCORE_SLOTS);
+            let counted = run(MAX_SCORE_SLOTS, 1);
             // The first dimension (3 items of 5 points: 4 × 13 slots) alone fits.
-            for budget in [0, 52 * plan.cells] {
-                let summed = run(budget);
-                assert_eq!(
-                    serde_json::to_string(&summed).unwrap(),
-                    serde_json::to_string(&counted).unwrap(),
-                    "budget {budget}"
-                );
+            for budget in [0, 52 * plan.cells, MAX_SCORE_SLOTS] {
+                // Split into parts of every size down to a single row.
+                for shards in [1, 2, 3, 7, data.len()] {
+                    assert_eq!(
+                        run(budget, shards),
+                        counted,
+                        "budget {budget}, {shards} shards"
+                    );
+                }
             }
         }
     }

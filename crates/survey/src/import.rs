@@ -343,6 +343,35 @@ impl<'s> Builder<'s> {
         Ok((self.periods.len() - 1) as u16)
     }
 
+    /// The builders of consecutive parts of a file as one, or `None` when they hold
+    /// too many periods together.
+    fn join(parts: Vec<Builder<'s>>) -> Option<Builder<'s>> {
+        let mut parts = parts.into_iter();
+        let mut all = parts.next()?;
+        for part in parts {
+            let mut codes = Vec::with_capacity(part.periods.len());
+            for (label, period) in part.period_labels.into_iter().zip(part.periods) {
+                let code = match all.period_labels.iter().position(|l| *l == label) {
+                    Some(i) => i,
+                    None => {
+                        all.periods.push(period);
+                        all.period_labels.push(label);
+                        all.periods.len() - 1
+                    }
+                };
+                codes.push(u16::try_from(code).ok().filter(|&c| c < u16::MAX)?);
+            }
+            all.period
+                .extend(part.period.iter().map(|&c| codes[usize::from(c)]));
+            all.ids.append(&part.ids);
+            all.version.extend(part.version);
+            for (column, more) in all.columns.iter_mut().zip(part.columns) {
+                column.append(more);
+            }
+        }
+        Some(all)
+    }
+
     fn finish(self) -> Responses {
         Responses::from_parts(
             self.survey,
@@ -374,10 +403,8 @@ fn check_response_id(id: &str) -> Result<(), String> {
         .map_err(str::to_owned)
 }
 
-/// Reports every repeated response id as (row, first row with that id), in row order.
-/// The ids' hashes are sorted rather than inserted into a table: a million ids fit a
-/// sort's sequential passes better than a table's random probes.
-fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
+/// The hashes of the non-empty ids of `b`, with their rows, sorted.
+fn id_hashes(b: &Builder<'_>) -> Vec<(u64, u32)> {
     use std::hash::BuildHasher;
     let hasher = rustc_hash::FxBuildHasher;
     let mut hashed: Vec<(u64, u32)> = (0..b.ids.len())
@@ -385,6 +412,14 @@ fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
         .map(|row| (hasher.hash_one(b.ids.get(row)), row as u32))
         .collect();
     hashed.sort_unstable();
+    hashed
+}
+
+/// Reports every repeated response id as (row, first row with that id), in row order.
+/// The ids' hashes are sorted rather than inserted into a table: a million ids fit a
+/// sort's sequential passes better than a table's random probes.
+fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
+    let hashed = id_hashes(b);
     let mut found = Vec::new();
     for run in hashed
         .chunk_by(|a, b| a.0 == b.0)
@@ -403,6 +438,33 @@ fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
     for (row, first) in found {
         report(row, first);
     }
+}
+
+/// Whether any hash appears twice in `runs`, each sorted and without repeats.
+fn hashes_meet(runs: &[Vec<(u64, u32)>]) -> bool {
+    let mut seen: Vec<u64> = Vec::new();
+    for run in runs {
+        // Merge the sorted run into the sorted hashes seen so far.
+        let mut merged = Vec::with_capacity(seen.len() + run.len());
+        let (mut i, mut j) = (0, 0);
+        while i < seen.len() && j < run.len() {
+            match seen[i].cmp(&run[j].0) {
+                std::cmp::Ordering::Less => {
+                    merged.push(seen[i]);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    merged.push(run[j].0);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        merged.extend_from_slice(&seen[i..]);
+        merged.extend(run[j..].iter().map(|x| x.0));
+        seen = merged;
+    }
+    false
 }
 
 fn version_of(survey: &Survey, s: &str) -> Result<u16, String> {
@@ -485,12 +547,49 @@ pub const PROGRESS_STEP: usize = 1 << 20;
 
 /// [`read_csv`], calling `progress` with the number of bytes read so far about every
 /// [`PROGRESS_STEP`] bytes (and never with more than the file's size).
+///
+/// Natively a large file is read in parts, one per available thread; a file in which
+/// any part finds a problem is read again in one go, so that the report is the same.
 pub fn read_csv_progress(
     survey: &Survey,
     file: &str,
     bytes: &[u8],
     limits: &Limits,
     progress: &mut dyn FnMut(usize),
+) -> Result<Responses, ImportError> {
+    read_csv_in_parts(
+        survey,
+        file,
+        bytes,
+        limits,
+        progress,
+        csv_parts(bytes.len()),
+    )
+}
+
+/// Bytes per part below which a file is not split.
+const PART_BYTES: usize = 1 << 22;
+
+/// How many parts a CSV file of `len` bytes is read in: one per available thread,
+/// natively; one in WebAssembly, which has no threads.
+fn csv_parts(len: usize) -> usize {
+    if cfg!(target_arch = "wasm32") {
+        return 1;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    threads.min(len / PART_BYTES).max(1)
+}
+
+/// [`read_csv_progress`] with the records read in `parts` parts (on as many threads,
+/// natively). The result does not depend on `parts`.
+#[doc(hidden)]
+pub fn read_csv_in_parts(
+    survey: &Survey,
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize),
+    parts: usize,
 ) -> Result<Responses, ImportError> {
     let mut problems = Problems::new(file);
     if bytes.len() > limits.max_bytes {
@@ -514,6 +613,177 @@ pub fn read_csv_progress(
         );
         return problems.finish(Responses::empty(survey));
     }
+    let Some(h) = read_header(survey, bytes, &mut problems) else {
+        return problems.finish(Responses::empty(survey));
+    };
+    let body = &bytes[h.body..];
+    if parts > 1 {
+        if let Some(data) = read_parts(survey, &h, body, limits, progress, parts) {
+            return Ok(data);
+        }
+    }
+    let line0 = bytes[..h.body].iter().filter(|&&b| b == b'\n').count() as u64;
+    let mut next_progress = PROGRESS_STEP;
+    let (b, lines) = read_rows(survey, &h, body, line0, limits, &mut problems, &mut |at| {
+        let at = h.body + at;
+        if at >= next_progress {
+            progress(at.min(bytes.len()));
+            next_progress = at + PROGRESS_STEP;
+        }
+    });
+    if problems.list.is_empty() {
+        duplicate_ids(&b, |row, first| {
+            problems.add(
+                Location::Line {
+                    line: lines[row],
+                    column: Some("response_id".to_owned()),
+                },
+                format!(
+                    "duplicate response id {:?} (first on line {})",
+                    b.ids.get(row),
+                    lines[first]
+                ),
+            )
+        });
+    }
+    problems.finish(()).map(|()| b.finish())
+}
+
+/// A part of a file read without a problem, and its ids' sorted hashes.
+type Part<'s> = (Builder<'s>, Vec<(u64, u32)>);
+
+/// Reads `body` in `parts` parts at once and joins them, or `None` when any part finds
+/// a problem, the parts hold too many responses together, or an id repeats: the
+/// caller then reads the file in one go for the exact report.
+fn read_parts(
+    survey: &Survey,
+    h: &Header,
+    body: &[u8],
+    limits: &Limits,
+    progress: &mut dyn FnMut(usize),
+    parts: usize,
+) -> Option<Responses> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let bounds = record_bounds(body, parts);
+    // Bytes read by all parts together.
+    let read = AtomicUsize::new(0);
+    let run = |part: &[usize], tick: &mut dyn FnMut(usize)| {
+        let mut problems = Problems::new("");
+        let mut last = 0;
+        let rows = &body[part[0]..part[1]];
+        let (b, _) = read_rows(survey, h, rows, 0, limits, &mut problems, &mut |at| {
+            tick(read.fetch_add(at - last, Ordering::Relaxed) + at - last);
+            last = at;
+        });
+        // Ids that repeat within the part, or ids the parts share, send the file the
+        // slow way.
+        let hashes = id_hashes(&b);
+        let unique = hashes.windows(2).all(|w| w[0].0 != w[1].0);
+        (problems.list.is_empty() && unique).then_some((b, hashes))
+    };
+    let mut next_progress = PROGRESS_STEP;
+    let mut main_tick = |total: usize| {
+        let at = h.body + total;
+        if at >= next_progress {
+            progress(at);
+            next_progress = at + PROGRESS_STEP;
+        }
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let done: Vec<Option<Part<'_>>> = std::thread::scope(|scope| {
+        let run = &run;
+        let others: Vec<_> = bounds[1..]
+            .windows(2)
+            .map(|part| scope.spawn(move || run(part, &mut |_| {})))
+            .collect();
+        let mut all = vec![run(&bounds[..2], &mut main_tick)];
+        all.extend(
+            others
+                .into_iter()
+                .map(|t| t.join().expect("a part panicked")),
+        );
+        all
+    });
+    #[cfg(target_arch = "wasm32")]
+    let done: Vec<Option<Part<'_>>> = bounds
+        .windows(2)
+        .map(|part| run(part, &mut main_tick))
+        .collect();
+    let (builders, hashes): (Vec<_>, Vec<_>) = done
+        .into_iter()
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .unzip();
+    if hashes_meet(&hashes) {
+        return None;
+    }
+    let b = Builder::join(builders)?;
+    (b.ids.len() <= limits.max_rows).then(|| b.finish())
+}
+
+/// `parts + 1` offsets into `body`, which starts at a record: 0, then for each
+/// `k · len / parts` the start of the first record at or after it, then `len`.
+fn record_bounds(body: &[u8], parts: usize) -> Vec<usize> {
+    let len = body.len();
+    let mut targets = (1..parts).map(|k| k * len / parts).peekable();
+    let mut out = vec![0];
+    if !body.contains(&b'"') {
+        // Every line break ends a record.
+        for t in targets {
+            let next = body[t..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(len, |i| t + i + 1);
+            out.push(next);
+        }
+    } else {
+        // A line break ends a record outside quotes only (the quoting of
+        // `unclosed_quote`).
+        let (mut quoted, mut field_start) = (false, true);
+        let mut i = 0;
+        while i < len && targets.peek().is_some() {
+            let c = body[i];
+            if quoted {
+                if c == b'"' {
+                    if body.get(i + 1) == Some(&b'"') {
+                        i += 1;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if c == b'"' && field_start {
+                quoted = true;
+            } else if c == b'\n' {
+                while targets.next_if(|&t| t <= i).is_some() {
+                    out.push(i + 1);
+                }
+            }
+            field_start = !quoted && matches!(c, b',' | b'\n' | b'\r');
+            i += 1;
+        }
+        out.extend(targets.map(|_| len));
+    }
+    out.push(len);
+    out
+}
+
+/// What a CSV file's header says: which field holds what.
+struct Header {
+    cols: Vec<(usize, Col)>,
+    names: Vec<String>,
+    width: usize,
+    /// Per entry of `cols`: for a scale or NPS question, the largest whole number read
+    /// straight from the bytes and the code of 0.
+    fast: Vec<Option<(u8, u8)>>,
+    /// The questions without a column: missing in every row.
+    absent: Vec<usize>,
+    /// The byte at which the records after the header start.
+    body: usize,
+}
+
+/// Reads the header row of `bytes`; `None` (with the problems added) when it does not
+/// fit `survey`.
+fn read_header(survey: &Survey, bytes: &[u8], problems: &mut Problems<'_>) -> Option<Header> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -528,7 +798,7 @@ pub fn read_csv_progress(
                 Location::File,
                 "the file is empty (expected a header row with response_id and period)",
             );
-            return problems.finish(Responses::empty(survey));
+            return None;
         }
         Err(e) => {
             problems.add(
@@ -538,7 +808,7 @@ pub fn read_csv_progress(
                 },
                 format!("not valid CSV: {e}"),
             );
-            return problems.finish(Responses::empty(survey));
+            return None;
         }
     }
     let mut cols = Vec::with_capacity(record.len());
@@ -593,20 +863,14 @@ pub fn read_csv_progress(
         }
     }
     if !problems.list.is_empty() {
-        return problems.finish(Responses::empty(survey));
+        return None;
     }
+
     let width = record.len();
-    let header_names: Vec<String> = record
+    let names: Vec<String> = record
         .iter()
         .map(|f| String::from_utf8_lossy(f).into_owned())
         .collect();
-
-    let estimate = bytes.len() / (width * 2 + 16).max(1);
-    let mut b = Builder::new(survey, estimate.min(limits.max_rows));
-    let mut lines: Vec<u64> = Vec::new();
-    // Per column of the file: a whole number in range for a scale or NPS question is
-    // read straight from the bytes (anything else goes the general way, with its
-    // message): the largest accepted value and the code of 0.
     let fast: Vec<Option<(u8, u8)>> = cols
         .iter()
         .map(|(_, col)| match col {
@@ -619,7 +883,6 @@ pub fn read_csv_progress(
         })
         .collect();
     // The questions without a column: missing in every row.
-    let (mut next_progress, mut records) = (PROGRESS_STEP, 0u64);
     let absent: Vec<usize> = (0..survey.questions.len())
         .filter(|q| {
             !cols
@@ -627,12 +890,43 @@ pub fn read_csv_progress(
                 .any(|(_, c)| matches!(c, Col::Question(x) if x == q))
         })
         .collect();
+    Some(Header {
+        cols,
+        names,
+        width,
+        fast,
+        absent,
+        body: reader.position().byte() as usize,
+    })
+}
+
+/// Reads the records of `body` (which starts at a record, on line `line0 + 1` of the
+/// file) into a builder, adding the problems found; also returns each response's line.
+/// Calls `tick` with the bytes of `body` read so far every 1,024 records.
+fn read_rows<'s>(
+    survey: &'s Survey,
+    h: &Header,
+    body: &[u8],
+    line0: u64,
+    limits: &Limits,
+    problems: &mut Problems<'_>,
+    tick: &mut dyn FnMut(usize),
+) -> (Builder<'s>, Vec<u64>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body);
+    let mut record = csv::ByteRecord::new();
+    let estimate = body.len() / (h.width * 2 + 16).max(1);
+    let mut b = Builder::new(survey, estimate.min(limits.max_rows));
+    let mut lines: Vec<u64> = Vec::new();
+    let mut records = 0u64;
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| p.line() + line0);
                 problems.add(
                     Location::Line { line, column: None },
                     format!("not valid CSV: {e}"),
@@ -640,14 +934,10 @@ pub fn read_csv_progress(
                 break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| p.line() + line0);
         records += 1;
         if records % 1024 == 0 {
-            let at = record.position().map_or(0, |p| p.byte() as usize);
-            if at >= next_progress {
-                progress(at.min(bytes.len()));
-                next_progress = at + PROGRESS_STEP;
-            }
+            tick(record.position().map_or(0, |p| p.byte() as usize));
         }
         if record.len() == 1 && record[0].is_empty() {
             continue; // a blank line
@@ -662,11 +952,12 @@ pub fn read_csv_progress(
             );
             break;
         }
-        if record.len() != width {
+        if record.len() != h.width {
             problems.add(
                 Location::Line { line, column: None },
                 format!(
-                    "expected {width} fields as in the header, found {}",
+                    "expected {} fields as in the header, found {}",
+                    h.width,
                     record.len()
                 ),
             );
@@ -678,7 +969,7 @@ pub fn read_csv_progress(
         let mut period = None;
         let mut version = survey.version as u16;
         let mut ok = true;
-        for ((i, col), fast) in cols.iter().zip(&fast) {
+        for ((i, col), fast) in h.cols.iter().zip(&h.fast) {
             let bytes = &record[*i];
             if let (Col::Question(q), Some((max, zero))) = (col, fast) {
                 if let Some(v) = small_int_bytes(bytes).filter(|v| (1 - zero..=*max).contains(v)) {
@@ -692,7 +983,7 @@ pub fn read_csv_progress(
                 problems.add(
                     Location::Line {
                         line,
-                        column: Some(header_names[*i].clone()),
+                        column: Some(h.names[*i].clone()),
                     },
                     "the cell is not valid UTF-8",
                 );
@@ -703,7 +994,7 @@ pub fn read_csv_progress(
                 p.add(
                     Location::Line {
                         line,
-                        column: Some(header_names[*i].clone()),
+                        column: Some(h.names[*i].clone()),
                     },
                     msg,
                 )
@@ -711,10 +1002,10 @@ pub fn read_csv_progress(
             match col {
                 Col::Id => {
                     if cell.is_empty() {
-                        at(&mut problems, "a response id is required".to_owned());
+                        at(problems, "a response id is required".to_owned());
                         ok = false;
                     } else if let Err(e) = check_response_id(cell) {
-                        at(&mut problems, format!("{cell:?}: {e}"));
+                        at(problems, format!("{cell:?}: {e}"));
                         ok = false;
                     }
                     id = cell;
@@ -722,14 +1013,14 @@ pub fn read_csv_progress(
                 Col::Period => match b.period_code(cell) {
                     Ok(c) => period = Some(c),
                     Err(e) => {
-                        at(&mut problems, e);
+                        at(problems, e);
                         ok = false;
                     }
                 },
                 Col::Survey => {
                     if !cell.is_empty() && cell != survey.id {
                         at(
-                            &mut problems,
+                            problems,
                             format!("{cell:?} is not this survey (expected {:?})", survey.id),
                         );
                         ok = false;
@@ -740,7 +1031,7 @@ pub fn read_csv_progress(
                         match version_of(survey, cell) {
                             Ok(v) => version = v,
                             Err(e) => {
-                                at(&mut problems, e);
+                                at(problems, e);
                                 ok = false;
                             }
                         }
@@ -749,7 +1040,7 @@ pub fn read_csv_progress(
                 Col::Question(q) => match parse_cell(&survey.questions[*q], cell) {
                     Ok(a) => push(&mut b.columns[*q], a),
                     Err(e) => {
-                        at(&mut problems, e);
+                        at(problems, e);
                         ok = false;
                     }
                 },
@@ -762,7 +1053,7 @@ pub fn read_csv_progress(
             // Keep checking the rest of the file; what is stored no longer matters.
             continue;
         }
-        for &q in &absent {
+        for &q in &h.absent {
             push(&mut b.columns[q], Answer::Missing);
         }
         b.ids.push(id);
@@ -770,22 +1061,7 @@ pub fn read_csv_progress(
         b.version.push(version);
         lines.push(line);
     }
-    if problems.list.is_empty() {
-        duplicate_ids(&b, |row, first| {
-            problems.add(
-                Location::Line {
-                    line: lines[row],
-                    column: Some("response_id".to_owned()),
-                },
-                format!(
-                    "duplicate response id {:?} (first on line {})",
-                    b.ids.get(row),
-                    lines[first]
-                ),
-            )
-        });
-    }
-    problems.finish(()).map(|()| b.finish())
+    (b, lines)
 }
 
 /// Checks one answer in the response JSON format against its question; the error

@@ -36,6 +36,13 @@ impl StrColumn {
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
+    /// Appends the values of `other`.
+    pub(crate) fn append(&mut self, other: &StrColumn) {
+        let base = u32::try_from(self.buf.len()).expect("string column under 4 GiB");
+        self.buf.push_str(&other.buf);
+        u32::try_from(self.buf.len()).expect("string column under 4 GiB");
+        self.ends.extend(other.ends.iter().map(|&e| base + e));
+    }
     fn with_capacity(rows: usize, bytes: usize) -> Self {
         StrColumn {
             buf: String::with_capacity(bytes),
@@ -90,6 +97,17 @@ impl Column {
             QuestionKind::Multi { .. } => Column::Multi(Vec::with_capacity(rows)),
             QuestionKind::Number { .. } => Column::Number(Vec::with_capacity(rows)),
             QuestionKind::Text { .. } => Column::Text(StrColumn::with_capacity(rows, 0)),
+        }
+    }
+
+    /// Appends the answers of `other`, a column of the same kind.
+    pub(crate) fn append(&mut self, other: Column) {
+        match (self, other) {
+            (Column::Code(a), Column::Code(b)) => a.extend(b),
+            (Column::Multi(a), Column::Multi(b)) => a.extend(b),
+            (Column::Number(a), Column::Number(b)) => a.extend(b),
+            (Column::Text(a), Column::Text(b)) => a.append(&b),
+            _ => unreachable!("columns of the same question"),
         }
     }
 

@@ -765,4 +765,73 @@ fn csv_import_reports_progress() {
     let plain =
         import::read_csv(&s, "big.csv", csv.as_bytes(), &import::Limits::default()).unwrap();
     assert_eq!(plain, data);
+    // Read in parts, the bytes read by all parts together still rise within the file.
+    let mut seen = Vec::new();
+    let parts = import::read_csv_in_parts(
+        &s,
+        "big.csv",
+        csv.as_bytes(),
+        &import::Limits::default(),
+        &mut |at| seen.push(at),
+        3,
+    )
+    .unwrap();
+    assert_eq!(parts, data);
+    assert!(!seen.is_empty());
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+    assert!(seen.iter().all(|&at| at <= csv.len()));
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    /// Reading a file in parts (as a large file is read natively, one part per thread)
+    /// gives what reading it in one go gives: the same responses, or the same report,
+    /// whatever is wrong with the file.
+    #[test]
+    fn csv_read_in_parts_equals_one_go(
+        rows in set(),
+        g in 0usize..4,
+        style in style(),
+        parts in 2usize..7,
+        damage in prop::option::of((any::<prop::sample::Index>(), 0usize..6)),
+        max_rows in prop::option::of(1usize..40),
+    ) {
+        let s = survey();
+        let mut rows = rows;
+        if !style.with_version {
+            for (_, r) in &mut rows {
+                r.version = 2;
+            }
+        }
+        let mut bytes = write_csv(&rows, g, &style);
+        if let Some((at, kind)) = damage {
+            let i = at.index(bytes.len());
+            match kind {
+                // A field too many, a value that may not parse, a stray quote.
+                0 => bytes.insert(i, b','),
+                1 => bytes.insert(i, b'x'),
+                2 => bytes.insert(i, b'"'),
+                // The first response again: a repeated id.
+                3 => {
+                    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+                    if lines.len() > 2 {
+                        let again = [lines[1], b"\n"].concat();
+                        bytes.extend(again);
+                    }
+                }
+                // A blank line; the file cut short.
+                4 => bytes.insert(i, b'\n'),
+                _ => bytes.truncate(i),
+            }
+        }
+        let mut limits = import::Limits::default();
+        if let Some(m) = max_rows {
+            limits.max_rows = m;
+        }
+        let read = |parts| {
+            import::read_csv_in_parts(&s, "parts.csv", &bytes, &limits, &mut |_| {}, parts)
+        };
+        prop_assert_eq!(read(parts), read(1));
+    }
 }

@@ -21,7 +21,9 @@ rows = [
     ("CSV ingest", median("ingest_csv"), peer["ingest_ms"]),
     ("indicators: overall + by period + by period x dept", median("indicators_all_three"), peer["indicators_ms"]),
 ]
-print(f"{size:.0f} MB CSV; polars {peer['polars_version']} on {peer['threads']} threads; Otklik on 1 thread")
+import os
+ours = min(len(os.sched_getaffinity(0)), 8)
+print(f"{size:.0f} MB CSV; polars {peer['polars_version']} on {peer['threads']} threads; Otklik on {ours} threads")
 print(f"| task | Otklik (ms) | polars (ms) | Otklik / polars |")
 print(f"|---|---:|---:|---:|")
 for name, ours, theirs in rows:

@@ -714,9 +714,10 @@ fn score_pass(
         .map(|d| vec![0; cells * d.table.len()])
         .collect();
     let mut alpha = vec![[0u64; 3]; ndim * cells];
-    // Per item and cell, for answers v = 0 (blank) ..= points: respondents, apart for
-    // those who answered every item of the item's dimension (Cronbach's item sums);
-    // respondents without a level; Σ level (in 64 bits, flushed into 128).
+    // Per item and cell, for answers v = 0 (blank) ..= points, apart for those who
+    // answered every item of the item's dimension (Cronbach's item sums): respondents
+    // and Σ level (in 64 bits, flushed into 128). Per item, cell and answer:
+    // respondents without a level.
     // Per item and cell: Σ level² of the blank answers.
     let width: Vec<usize> = plan
         .scale
@@ -725,16 +726,18 @@ fn score_pass(
         .collect();
     let mut counts: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
     let mut no_level: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * w]).collect();
-    let mut sy: Vec<Vec<u64>> = width.iter().map(|w| vec![0; cells * w]).collect();
-    let mut sy_all: Vec<Vec<u128>> = width.iter().map(|w| vec![0; cells * w]).collect();
+    let mut sy: Vec<Vec<u64>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
+    let mut sy_all: Vec<Vec<u128>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
     let mut blank_yy: Vec<Vec<u128>> = width.iter().map(|_| vec![0; cells]).collect();
 
     // Per block: per dimension and row, the answers' worth, their count and raw total,
-    // and whether every item was answered; per row, the level.
+    // and 2 · cell + whether every item was answered (the row's place in the item
+    // tables below; the last row, for items outside every dimension, is 2 · cell);
+    // per row, the level.
     let mut worth = vec![0u32; ndim * ROWS];
     let mut count = vec![0u32; ndim * ROWS];
     let mut total = vec![0u32; ndim * ROWS];
-    let mut complete = vec![0u32; (ndim + 1) * ROWS];
+    let mut base = vec![0u32; (ndim + 1) * ROWS];
     let mut wsum = [0.0f64; ROWS];
     let mut wtot = [0.0f64; ROWS];
     let mut y = vec![0u64; ROWS];
@@ -782,8 +785,8 @@ fn score_pass(
                 }
             }
             let n_items = ds.items.len() as u32;
-            for (f, &k) in complete[at.clone()].iter_mut().zip(k.iter()) {
-                *f = u32::from(k == n_items);
+            for ((f, &k), &c) in base[at.clone()].iter_mut().zip(k.iter()).zip(block) {
+                *f = 2 * c + u32::from(k == n_items);
             }
             let (s, k, t) = (&worth[at.clone()], &count[at.clone()], &total[at]);
             let alpha = &mut alpha[d * cells..(d + 1) * cells];
@@ -818,6 +821,9 @@ fn score_pass(
             }
         }
 
+        for (f, &c) in base[ndim * ROWS..ndim * ROWS + len].iter_mut().zip(block) {
+            *f = 2 * c;
+        }
         let mut all_level = true;
         for (r, &c) in block.iter().enumerate() {
             has_level[r] = wtot[r] > 0.0;
@@ -835,15 +841,14 @@ fn score_pass(
         for (i, s) in plan.scale.iter().enumerate() {
             let col = &codes[i][start..end];
             let w = width[i];
-            // An item outside every dimension reads the always-zero last row.
             let d = s.dimension.unwrap_or(ndim);
-            let full = &complete[d * ROWS..d * ROWS + len];
+            let base = &base[d * ROWS..d * ROWS + len];
             let (counts, sy, blank_yy) = (&mut counts[i], &mut sy[i], &mut blank_yy[i]);
             let mut blanks = 0;
-            for (r, ((&c, &v), &f)) in block.iter().zip(col).zip(full).enumerate() {
-                let (c, v) = (c as usize, usize::from(v));
-                counts[(c * 2 + f as usize) * w + v] += 1;
-                sy[c * w + v] += y[r];
+            for (r, (&b, &v)) in base.iter().zip(col).enumerate() {
+                let at = b as usize * w + usize::from(v);
+                counts[at] += 1;
+                sy[at] += y[r];
                 // The blank answers' rows, listed without a branch.
                 blank_rows[blanks] = r as u32;
                 blanks += usize::from(v == 0);
@@ -913,11 +918,14 @@ fn score_pass(
                 acc.hist[off + v] = n;
                 if v > 0 {
                     acc.drv_n[to * 12 + v] = n - no_level[i][c * w + v];
-                    sxy += v as u128 * sy_all[i][c * w + v];
+                    sxy += v as u128 * (sy_all[i][c * 2 * w + v] + sy_all[i][(c * 2 + 1) * w + v]);
                 }
             }
             acc.drv_sxy[to] = sxy;
-            acc.drv_miss[to] = (sy_all[i][c * w], blank_yy[i][c]);
+            acc.drv_miss[to] = (
+                sy_all[i][c * 2 * w] + sy_all[i][(c * 2 + 1) * w],
+                blank_yy[i][c],
+            );
         }
     }
 }

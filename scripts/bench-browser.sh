@@ -37,7 +37,7 @@ out=$W/pkg/otklik_bench_wasm_bg.wasm
 if [ ! -f "$out" ] || [ "$raw" -nt "$out" ]; then
   wasm-bindgen --target web --out-dir $W/pkg "$raw"
   if wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
-    wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue "$out" -o "$out.opt"
     mv "$out.opt" "$out"
   else

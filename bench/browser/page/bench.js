@@ -29,7 +29,7 @@ const ENGINES = {
     const wasm = await mod.default({ module_or_path: '/pkg/otklik_bench_wasm_bg.wasm' });
     let bytes;
     return {
-      version: 'otklik-bench-wasm (crates/survey + crates/analytics, wasm32, opt-level 3, LTO)',
+      version: 'otklik-bench-wasm (crates/survey + crates/analytics, wasm32, the app\'s profile: LTO, size-optimised but for survey, analytics and csv-core at opt-level 3)',
       setBytes(b) { bytes = b; },
       beforeIngest() { mod.clear(); },
       ingest() { return mod.load_csv(bytes); },

@@ -1100,6 +1100,22 @@ pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Ana
     Ok(finish(survey, data, k, &plan, &acc))
 }
 
+/// [`analyze`] with the pass split into `parts` parts of the responses (on as many
+/// threads, natively), whatever their number. The result does not depend on `parts`.
+#[doc(hidden)]
+pub fn analyze_in_parts(
+    survey: &Survey,
+    data: &Responses,
+    params: &Params,
+    parts: usize,
+) -> Result<Analysis> {
+    let (k, _) = thresholds(survey, data, params)?;
+    let plan = plan(survey, data, params)?;
+    let cell_of = cell_of_rows(&plan, data);
+    let acc = accumulate_with(&plan, data, &cell_of, MAX_SCORE_SLOTS, parts);
+    Ok(finish(survey, data, k, &plan, &acc))
+}
+
 /// K for figures and K for free text, after the checks every analysis makes.
 fn thresholds(survey: &Survey, data: &Responses, params: &Params) -> Result<(u32, u32)> {
     let k = params.min_group.unwrap_or(survey.min_group);

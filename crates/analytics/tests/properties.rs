@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use otklik_analytics::suppress::remainder_rule;
-use otklik_analytics::{analyze, Analysis, Fig, Group, GroupStats, Key, Params};
+use otklik_analytics::{analyze, analyze_in_parts, Analysis, Fig, Group, GroupStats, Key, Params};
 use otklik_survey::{import, Survey};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -494,17 +494,21 @@ struct Found<'a> {
     json: &'a Value,
 }
 
+/// The engine's keys for a grouping.
+fn keys(by: &[K]) -> Vec<Key> {
+    by.iter()
+        .map(|k| match k {
+            K::Period => Key::Period,
+            K::Dept => Key::Question("dept".into()),
+            K::Seg => Key::Question("seg".into()),
+        })
+        .collect()
+}
+
 fn check_grouping(case: &Case, data: &otklik_survey::Responses, survey: &Survey, by: &[K]) {
     let k = u64::from(case.k);
     let params = Params {
-        by: by
-            .iter()
-            .map(|k| match k {
-                K::Period => Key::Period,
-                K::Dept => Key::Question("dept".into()),
-                K::Seg => Key::Question("seg".into()),
-            })
-            .collect(),
+        by: keys(by),
         min_group: Some(case.k),
         texts: case.texts,
     };
@@ -825,6 +829,30 @@ proptest! {
             .unwrap_or_else(|e| panic!("{e}\n{csv}"));
         for by in GROUPINGS {
             check_grouping(&case, &data, &survey, by);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// A pass split into parts (as a large one is, natively, one part per thread)
+    /// gives the very same analysis, free texts included, for every grouping.
+    #[test]
+    fn a_pass_in_parts_equals_one_pass(case in case(), parts in 2usize..9) {
+        let survey = survey();
+        let csv = write_csv(&case);
+        let data = import::read_csv(&survey, "case.csv", csv.as_bytes(), &Default::default())
+            .unwrap_or_else(|e| panic!("{e}\n{csv}"));
+        for by in GROUPINGS {
+            let params = Params {
+                by: keys(by),
+                min_group: Some(case.k),
+                texts: true,
+            };
+            let one = serde_json::to_string(&analyze(&survey, &data, &params).unwrap()).unwrap();
+            let split = analyze_in_parts(&survey, &data, &params, parts).unwrap();
+            prop_assert_eq!(serde_json::to_string(&split).unwrap(), one);
         }
     }
 }

@@ -743,18 +743,26 @@ fn csv_import_reports_progress() {
             i % 5 + 1
         ));
     }
-    let mut seen = Vec::new();
-    let data = import::read_csv_progress(
-        &s,
-        "big.csv",
-        csv.as_bytes(),
-        &import::Limits::default(),
-        &mut |at| seen.push(at),
-    )
-    .unwrap();
+    // The progress reported with the file read in one go (None) or in parts.
+    let read = |parts: Option<usize>| {
+        let mut seen = Vec::new();
+        let limits = import::Limits::default();
+        let mut progress = |at| seen.push(at);
+        let data = match parts {
+            None => {
+                import::read_csv_progress(&s, "big.csv", csv.as_bytes(), &limits, &mut progress)
+            }
+            Some(n) => {
+                import::read_csv_in_parts(&s, "big.csv", csv.as_bytes(), &limits, &mut progress, n)
+            }
+        }
+        .unwrap();
+        assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+        assert!(seen.iter().all(|&at| at <= csv.len()));
+        (data, seen)
+    };
+    let (data, seen) = read(None);
     assert_eq!(data.len(), 120_000);
-    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
-    assert!(seen.iter().all(|&at| at <= csv.len()));
     let expected = csv.len() / import::PROGRESS_STEP;
     assert!(
         seen.len() + 1 >= expected && seen.len() <= expected,
@@ -766,20 +774,9 @@ fn csv_import_reports_progress() {
         import::read_csv(&s, "big.csv", csv.as_bytes(), &import::Limits::default()).unwrap();
     assert_eq!(plain, data);
     // Read in parts, the bytes read by all parts together still rise within the file.
-    let mut seen = Vec::new();
-    let parts = import::read_csv_in_parts(
-        &s,
-        "big.csv",
-        csv.as_bytes(),
-        &import::Limits::default(),
-        &mut |at| seen.push(at),
-        3,
-    )
-    .unwrap();
+    let (parts, seen) = read(Some(3));
     assert_eq!(parts, data);
     assert!(!seen.is_empty());
-    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
-    assert!(seen.iter().all(|&at| at <= csv.len()));
 }
 
 proptest! {

@@ -172,15 +172,32 @@ pub fn ReportPage(props: &ReportProps) -> Html {
     let failure = use_state(|| None::<String>);
     let generation = use_mut_ref(|| 0u64);
 
-    // Load the data once.
+    // Load the data, and again whenever the stored files change (an import started on
+    // the dashboard may finish after the manager has come here, or run in another
+    // tab). A year still present stays chosen; the surveys are those with data.
+    let loads = use_state(|| 0u64);
+    {
+        let loads = loads.clone();
+        use_effect_with((), move |_| {
+            let mut count = 0;
+            let watch = services::watch_data(move || {
+                count += 1;
+                loads.set(count);
+            });
+            move || drop(watch)
+        });
+    }
     {
         let (sets, choice) = (sets.clone(), choice.clone());
-        use_effect_with((), move |_| {
+        use_effect_with(*loads, move |_| {
             spawn_local(async move {
                 let loaded = load_sets(lang).await;
                 let mut c = (*choice).clone();
                 c.surveys = loaded.iter().map(|s| s.id.clone()).collect();
-                c.year = loaded.iter().flat_map(|s| s.years.last()).max().copied();
+                let kept = c
+                    .year
+                    .filter(|y| loaded.iter().any(|s| s.years.contains(y)));
+                c.year = kept.or_else(|| loaded.iter().flat_map(|s| s.years.last()).max().copied());
                 choice.set(c);
                 sets.set(Some(Rc::new(loaded)));
             });
@@ -191,7 +208,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
     {
         let (built, busy, draft) = (built.clone(), busy.clone(), draft.clone());
         let generation = generation.clone();
-        let deps = ((*choice).clone(), sets.as_ref().map(|s| s.len()));
+        let deps = ((*choice).clone(), sets.as_ref().map(Rc::as_ptr));
         let sets = (*sets).clone();
         use_effect_with(deps, move |(c, _)| {
             let c = c.clone();

@@ -145,14 +145,62 @@ pub const SETTINGS: &str = "settings";
 pub const FILES: &str = "files";
 pub const SURVEYS: &str = "surveys";
 
+/// The channel on which a change to the stored response files or surveys is announced,
+/// to this page and to the app's other tabs, so that a page showing them (the report)
+/// reads them again: an import started on the dashboard may finish after the manager
+/// has moved on, or happen in another tab.
+pub const DATA_CHANNEL: &str = "otklik-data";
+
+thread_local! {
+    static CHANNEL: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(DATA_CHANNEL).ok();
+}
+
+/// Watches the stored files and surveys: `f` is called after each change, made here or
+/// in another tab, until the watch is dropped.
+pub struct DataWatch {
+    channel: web_sys::BroadcastChannel,
+    _listener: gloo::events::EventListener,
+}
+
+impl Drop for DataWatch {
+    fn drop(&mut self) {
+        self.channel.close();
+    }
+}
+
+pub fn watch_data(mut f: impl FnMut() + 'static) -> Option<DataWatch> {
+    let channel = web_sys::BroadcastChannel::new(DATA_CHANNEL).ok()?;
+    let listener = gloo::events::EventListener::new(&channel, "message", move |_| f());
+    Some(DataWatch {
+        channel,
+        _listener: listener,
+    })
+}
+
+fn changed(store: &str) {
+    if store == FILES || store == SURVEYS {
+        CHANNEL.with(|c| {
+            if let Some(c) = c {
+                let _ = c.post_message(&JsValue::from_str(store));
+            }
+        });
+    }
+}
+
 pub async fn put(store: &str, key: &str, value: &str) -> Result<(), String> {
-    run(idb_put(store, key, value)).await.map(|_| ())
+    run(idb_put(store, key, value)).await?;
+    changed(store);
+    Ok(())
 }
 pub async fn delete(store: &str, key: &str) -> Result<(), String> {
-    run(idb_delete(store, key)).await.map(|_| ())
+    run(idb_delete(store, key)).await?;
+    changed(store);
+    Ok(())
 }
 pub async fn clear(store: &str) -> Result<(), String> {
-    run(idb_clear(store)).await.map(|_| ())
+    run(idb_clear(store)).await?;
+    changed(store);
+    Ok(())
 }
 pub async fn submit(key: &str, value: &str, draft_key: &str) -> Result<(), String> {
     run(idb_submit(key, value, draft_key)).await.map(|_| ())

@@ -6,6 +6,21 @@ use statrs::function::gamma::ln_gamma;
 /// The 0.975 quantile of the standard normal distribution, as the catalogue fixes it.
 pub const Z95: f64 = 1.959963984540054;
 
+/// `t(0.975, df)`, the quantile of every 95% interval of a mean: [`t_quantile`], except
+/// that from [`EXPANSION_DF`] degrees of freedom on the Cornish–Fisher expansion around
+/// [`Z95`] alone is returned: there its next term is below 1e-13 of the value, and it
+/// agrees with scipy to 1e-13 (tested), better than Newton steps on statrs' CDF. This
+/// saves those steps for every large group.
+pub fn t975(df: f64) -> f64 {
+    if df >= EXPANSION_DF {
+        cornish_fisher(Z95, df)
+    } else {
+        t_quantile(0.975, df)
+    }
+}
+
+const EXPANSION_DF: f64 = 400.0;
+
 /// Student's t quantile `t(p, df)`, as `scipy.stats.t.ppf(p, df)`.
 ///
 /// The start is the Cornish–Fisher expansion around the normal quantile (statrs'
@@ -83,7 +98,7 @@ pub fn t_interval(mean: f64, sd: f64, n: u64) -> Option<[f64; 2]> {
     if n < 2 {
         return None;
     }
-    let half = t_quantile(0.975, (n - 1) as f64) * sd / (n as f64).sqrt();
+    let half = t975((n - 1) as f64) * sd / (n as f64).sqrt();
     Some([mean - half, mean + half])
 }
 
@@ -342,6 +357,40 @@ mod tests {
                 "p {p} df {df}: {x} vs {expected}"
             );
         }
+    }
+
+    #[test]
+    fn t975_matches_scipy_where_the_expansion_is_used() {
+        // scipy.stats.t.ppf(0.975, df), scipy 1.17.1. Here the expansion alone is
+        // closer to scipy than Newton steps on statrs' CDF, whose own error grows
+        // with df (about 1e-11 at 1e5).
+        let cases = [
+            (400.0, 1.9659123432294627),
+            (401.5, 1.9658900542642979),
+            (450.0, 1.9652496647364672),
+            (599.0, 1.9639322489452784),
+            (839.6982955720406, 1.9627931390054667),
+            (1000.0, 1.9623390808264083),
+            (1999.0, 1.9611514201705613),
+            (4999.0, 1.9604386466615247),
+            (12345.6, 1.9601561582595104),
+            (30000.0, 1.9600430633839347),
+            (99999.0, 1.9599877077718442),
+            (1000000.0, 1.959966356814107),
+            (10000000.0, 1.959964221767205),
+            (100000000.0, 1.9599640082627663),
+            (1000000000.0, 1.959963986912325),
+        ];
+        for (df, expected) in cases {
+            assert!(df >= EXPANSION_DF);
+            let x = t975(df);
+            assert!(
+                (x - expected).abs() <= 1e-13 * expected,
+                "df {df}: {x} vs {expected}"
+            );
+        }
+        // Below it, the polished quantile.
+        assert_eq!(t975(399.0), t_quantile(0.975, 399.0));
     }
 
     #[test]

@@ -49,7 +49,7 @@ test('first open shows the demo with cards and every chart, on desktop and phone
   }
 });
 
-test('imports: good files merge, a bad file is rejected with line and column, repeats change nothing, reload keeps all, cards equal the CLI', async () => {
+test('imports: good files merge, a bad file is rejected with line and column, another tab follows, repeats change nothing, reload keeps all, cards equal the CLI', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'otklik-dash-'));
   otklik(['demo', '--out', dir, '--responses', '600', '--seed', '11']);
   const lines = (await readFile(join(dir, 'external-client.csv'), 'utf8')).trimEnd().split('\n');
@@ -75,9 +75,17 @@ test('imports: good files merge, a bad file is rejected with line and column, re
   try {
     await page.goto(server.url);
     await page.waitForSelector('#demo-banner');
+    // The dashboard is open in a second tab too, on the demo.
+    const other = await context.newPage();
+    await other.goto(server.url);
+    await other.waitForSelector('#demo-banner');
     await page.setInputFiles('#dash-import', [a, b, bad]);
     await page.waitForSelector('.file-error');
     await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '600');
+    // The other tab reads the device again and shows the same data.
+    await other.waitForFunction(() => !document.querySelector('#demo-banner')
+      && document.querySelector('#dash-summary')?.dataset.total === '600', null, { timeout: 30_000 });
+    await other.close();
     assert.equal(await page.$('#demo-banner'), null, 'the demo goes away');
     const err = await page.textContent('.file-error');
     assert.match(err, /bad\.csv:5: column nps: "11" is not a whole number 0\.\.10/);

@@ -203,13 +203,35 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let breakdown = use_state(|| None::<String>);
     let revision = use_state(|| 0u32);
 
+    // Read the device again when another tab changes what it holds (this page's own
+    // imports read it when they end).
+    let elsewhere = use_state(|| 0u32);
+    {
+        let elsewhere = elsewhere.clone();
+        use_effect_with((), move |_| {
+            let mut count = 0;
+            let watch = services::watch_data(move |here| {
+                if !here {
+                    count += 1;
+                    elsewhere.set(count);
+                }
+            });
+            move || drop(watch)
+        });
+    }
+
     // Load what the device holds.
     {
         let (surveys, files, selected) = (surveys.clone(), files.clone(), selected.clone());
-        use_effect_with(*revision, move |_| {
+        use_effect_with((*revision, *elsewhere), move |_| {
             spawn_local(async move {
                 let (list, stored) = library::read().await;
-                if selected.is_none() {
+                // The first survey with data, unless the chosen one has data (or
+                // nothing is stored, and the demo shows).
+                let chosen_has_data = selected
+                    .as_ref()
+                    .is_some_and(|id| stored.iter().any(|f| f.survey == *id));
+                if selected.is_none() || (!chosen_has_data && !stored.is_empty()) {
                     let first = stored
                         .first()
                         .map(|f| f.survey.clone())

@@ -180,7 +180,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
         let loads = loads.clone();
         use_effect_with((), move |_| {
             let mut count = 0;
-            let watch = services::watch_data(move || {
+            let watch = services::watch_data(move |_| {
                 count += 1;
                 loads.set(count);
             });

@@ -3,6 +3,7 @@
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
@@ -153,10 +154,12 @@ pub const DATA_CHANNEL: &str = "otklik-data";
 
 thread_local! {
     static CHANNEL: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(DATA_CHANNEL).ok();
+    /// This page's mark on its announcements, so that a watcher can tell its own.
+    static PAGE: String = format!("{:016x}", random_seed());
 }
 
-/// Watches the stored files and surveys: `f` is called after each change, made here or
-/// in another tab, until the watch is dropped.
+/// Watches the stored files and surveys: `f` is called after each change, with `true`
+/// when this page made it and `false` when another tab did, until the watch is dropped.
 pub struct DataWatch {
     channel: web_sys::BroadcastChannel,
     _listener: gloo::events::EventListener,
@@ -168,9 +171,15 @@ impl Drop for DataWatch {
     }
 }
 
-pub fn watch_data(mut f: impl FnMut() + 'static) -> Option<DataWatch> {
+pub fn watch_data(mut f: impl FnMut(bool) + 'static) -> Option<DataWatch> {
     let channel = web_sys::BroadcastChannel::new(DATA_CHANNEL).ok()?;
-    let listener = gloo::events::EventListener::new(&channel, "message", move |_| f());
+    let listener = gloo::events::EventListener::new(&channel, "message", move |e| {
+        let from = e
+            .dyn_ref::<web_sys::MessageEvent>()
+            .and_then(|m| m.data().as_string())
+            .unwrap_or_default();
+        f(PAGE.with(|p| from == *p))
+    });
     Some(DataWatch {
         channel,
         _listener: listener,
@@ -181,7 +190,7 @@ fn changed(store: &str) {
     if store == FILES || store == SURVEYS {
         CHANNEL.with(|c| {
             if let Some(c) = c {
-                let _ = c.post_message(&JsValue::from_str(store));
+                let _ = c.post_message(&JsValue::from_str(&PAGE.with(Clone::clone)));
             }
         });
     }

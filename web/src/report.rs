@@ -189,9 +189,16 @@ pub fn ReportPage(props: &ReportProps) -> Html {
     }
     {
         let (sets, choice) = (sets.clone(), choice.clone());
-        use_effect_with(*loads, move |_| {
+        // Only the latest of overlapping loads is kept.
+        let latest = use_mut_ref(|| 0u64);
+        use_effect_with(*loads, move |loads| {
+            *latest.borrow_mut() = *loads;
+            let mine = *loads;
             spawn_local(async move {
                 let loaded = load_sets(lang).await;
+                if *latest.borrow() != mine {
+                    return;
+                }
                 let mut c = (*choice).clone();
                 c.surveys = loaded.iter().map(|s| s.id.clone()).collect();
                 let kept = c

@@ -1,7 +1,7 @@
 // The app as one HTML file opened from disk (file://), as an office without a web
 // server gets it: it runs a survey, keeps the draft across a reload, exports the
 // response, analyses on the page; and a survey handed out as a file or a link opens
-// straight on that survey.
+// straight on that survey. Two tabs of it see each other's imports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, copyFile } from 'node:fs/promises';
@@ -70,6 +70,26 @@ test('opened from disk: a survey runs, the draft survives a reload, the response
     const out = JSON.parse(otklik(['indicators', join(ROOT, 'fixtures/surveys/external-client.json'), file, '--min-group', '3']));
     assert.equal(out.responses, 1);
     assert.equal((await readStore(page, 'responses')).length, 1, 'the response is stored on the device too');
+    await assertClean(assert, log, 'file://', page);
+  });
+});
+
+test('opened from disk in two tabs: a file imported in one shows in the report page of the other', async () => {
+  const { dir, url } = await share();
+  otklik(['demo', '--out', dir, '--responses', '300', '--seed', '9']);
+  await withBrowser(async (page, log, context) => {
+    const tab = await context.newPage();
+    await tab.goto(url);
+    await tab.click('#nav-report');
+    await tab.waitForSelector('.demo-banner');
+    await page.goto(url);
+    await page.waitForSelector('#demo-banner');
+    await page.setInputFiles('#dash-import', [join(dir, 'internal-client.csv'), join(dir, 'external-client.csv')]);
+    await page.waitForFunction(() => !document.querySelector('#demo-banner') && document.querySelector('#dash-summary')?.dataset.total === '300');
+    await tab.waitForFunction(() => {
+      const labels = [...document.querySelectorAll('input[name="report-survey"]')].map((i) => i.parentElement.textContent);
+      return labels.length === 2 && labels.every((l) => l.includes('300')) && !document.querySelector('.demo-banner');
+    }, null, { timeout: 30_000 });
     await assertClean(assert, log, 'file://', page);
   });
 });

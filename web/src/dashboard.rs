@@ -205,25 +205,12 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
 
     // Read the device again when another tab changes what it holds (this page's own
     // imports read it when they end).
-    let elsewhere = use_state(|| 0u32);
-    {
-        let elsewhere = elsewhere.clone();
-        use_effect_with((), move |_| {
-            let mut count = 0;
-            let watch = services::watch_data(move |here| {
-                if !here {
-                    count += 1;
-                    elsewhere.set(count);
-                }
-            });
-            move || drop(watch)
-        });
-    }
+    let elsewhere = library::use_data_changes(true);
 
     // Load what the device holds.
     {
         let (surveys, files, selected) = (surveys.clone(), files.clone(), selected.clone());
-        use_effect_with((*revision, *elsewhere), move |_| {
+        use_effect_with((*revision, elsewhere), move |_| {
             spawn_local(async move {
                 let (list, stored) = library::read().await;
                 // The first survey with data, unless the chosen one has data (or

@@ -8,8 +8,32 @@ use otklik_survey::Survey;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use yew::prelude::*;
+
 use crate::engine;
 use crate::services::{self, FILES, SURVEYS};
+
+/// How many changes to the stored files and surveys this page has been told of since
+/// it mounted: those made by other tabs only when `others_only`, else by any page,
+/// this one included. A page that shows the data reads it again when this changes.
+#[hook]
+pub fn use_data_changes(others_only: bool) -> u64 {
+    let changes = use_state(|| 0u64);
+    {
+        let changes = changes.clone();
+        use_effect_with((), move |_| {
+            let mut count = 0;
+            let watch = services::watch_data(move |here| {
+                if !(others_only && here) {
+                    count += 1;
+                    changes.set(count);
+                }
+            });
+            move || drop(watch)
+        });
+    }
+    *changes
+}
 
 /// A survey definition and its source text.
 pub type Known = (Rc<Survey>, Rc<str>);

@@ -175,23 +175,12 @@ pub fn ReportPage(props: &ReportProps) -> Html {
     // Load the data, and again whenever the stored files change (an import started on
     // the dashboard may finish after the manager has come here, or run in another
     // tab). A year still present stays chosen; the surveys are those with data.
-    let loads = use_state(|| 0u64);
-    {
-        let loads = loads.clone();
-        use_effect_with((), move |_| {
-            let mut count = 0;
-            let watch = services::watch_data(move |_| {
-                count += 1;
-                loads.set(count);
-            });
-            move || drop(watch)
-        });
-    }
+    let loads = library::use_data_changes(false);
     {
         let (sets, choice) = (sets.clone(), choice.clone());
         // Only the latest of overlapping loads is kept.
         let latest = use_mut_ref(|| 0u64);
-        use_effect_with(*loads, move |loads| {
+        use_effect_with(loads, move |loads| {
             *latest.borrow_mut() = *loads;
             let mine = *loads;
             spawn_local(async move {

@@ -1093,11 +1093,7 @@ fn median(v: &mut [f64]) -> f64 {
 
 /// Computes the indicator catalogue for `data`, grouped as `params` asks.
 pub fn analyze(survey: &Survey, data: &Responses, params: &Params) -> Result<Analysis> {
-    let (k, _) = thresholds(survey, data, params)?;
-    let plan = plan(survey, data, params)?;
-    let cell_of = cell_of_rows(&plan, data);
-    let acc = accumulate(&plan, data, &cell_of);
-    Ok(finish(survey, data, k, &plan, &acc))
+    analyze_with(survey, data, params, None)
 }
 
 /// [`analyze`] with the pass split into `parts` parts of the responses (on as many
@@ -1109,9 +1105,20 @@ pub fn analyze_in_parts(
     params: &Params,
     parts: usize,
 ) -> Result<Analysis> {
+    analyze_with(survey, data, params, Some(parts))
+}
+
+/// The pass in `parts` parts, or in as many as [`shards`] chooses.
+fn analyze_with(
+    survey: &Survey,
+    data: &Responses,
+    params: &Params,
+    parts: Option<usize>,
+) -> Result<Analysis> {
     let (k, _) = thresholds(survey, data, params)?;
     let plan = plan(survey, data, params)?;
     let cell_of = cell_of_rows(&plan, data);
+    let parts = parts.unwrap_or_else(|| shards(cell_of.len(), plan.cells));
     let acc = accumulate_with(&plan, data, &cell_of, MAX_SCORE_SLOTS, parts);
     Ok(finish(survey, data, k, &plan, &acc))
 }

@@ -87,8 +87,13 @@ test('imports: good files merge, a bad file is rejected with line and column, an
       && document.querySelector('#dash-summary')?.dataset.total === '600', null, { timeout: 30_000 });
     await other.close();
     assert.equal(await page.$('#demo-banner'), null, 'the demo goes away');
-    const err = await page.textContent('.file-error');
-    assert.match(err, /bad\.csv:5: column nps: "11" is not a whole number 0\.\.10/);
+    // The problem is told in the interface's language, with its line and column.
+    assert.match(await page.textContent('.file-error'), /bad\.csv:5: столбец nps: "11": ожидается целое число от 0 до 10/);
+    await page.click('button.tool[lang]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await page.textContent('.file-error'), /bad\.csv:5: column nps: "11" is not a whole number 0\.\.10/);
+    await page.click('button.tool[lang]');
+    await page.waitForFunction(() => document.documentElement.lang === 'ru');
     const rows = await page.$$eval('table.files tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
     assert.deepEqual(rows.map((r) => r.slice(0, 5)).sort(), [['a.csv', '400', '400', '0', '0'], ['b.csv', '300', '200', '100', '0']]);
 

@@ -174,7 +174,8 @@ test('errors beside their fields block export; undo, redo, reload, warnings, ver
     await page.fill('#ed-q-1-id', first);
     await page.press('#ed-q-1-id', 'Tab');
     await page.waitForSelector('#ed-q-1-id-error');
-    assert.match(await page.textContent('#ed-q-1-id-error'), /duplicate/);
+    // In the interface's language (Russian by default).
+    assert.equal(await page.textContent('#ed-q-1-id-error'), `идентификатор "${first}" повторяется`);
     assert.equal(await page.getAttribute('#ed-q-1-id', 'aria-invalid'), 'true');
     assert.equal(await page.isDisabled('#ed-export'), true);
     assert.equal(await page.isDisabled('#ed-run'), true);

@@ -311,9 +311,9 @@ pub fn Thanks(props: &ThanksProps) -> Html {
 /// What the user reads when a handed-out survey cannot be opened.
 fn embed_notice(lang: Lang, e: &EmbedError) -> String {
     let (key, detail) = match e {
-        EmbedError::Damaged(d) => ("embed-damaged", d),
-        EmbedError::Invalid(d) => ("embed-invalid", d),
-        EmbedError::Period(d) => ("embed-period", d),
+        EmbedError::Damaged(d) => ("embed-damaged", d.clone()),
+        EmbedError::Invalid(e) => ("embed-invalid", e.render(lang)),
+        EmbedError::Period(d) => ("embed-period", d.clone()),
     };
-    ta(lang, key, &[("detail", detail.clone().into())])
+    ta(lang, key, &[("detail", detail.into())])
 }

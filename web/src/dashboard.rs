@@ -32,7 +32,8 @@ pub enum FileRow {
     },
     Rejected {
         name: String,
-        errors: Vec<String>,
+        /// The worker's messages: `{"ru": …, "en": …}`, or one text.
+        errors: Vec<Value>,
     },
     Note(String),
 }
@@ -112,15 +113,18 @@ fn csv_lite(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
     })
 }
 
-fn errors_of(reply: &Value) -> Vec<String> {
-    reply["errors"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|e| e.as_str().map(str::to_owned))
-                .collect()
-        })
+fn errors_of(reply: &Value) -> Vec<Value> {
+    reply["errors"].as_array().cloned().unwrap_or_default()
+}
+
+/// A message of the worker in `lang`: it sends import problems in both languages,
+/// and its own failures as one text.
+fn said(lang: Lang, message: &Value) -> String {
+    message
+        .as_str()
+        .or_else(|| message[lang.code()].as_str())
         .unwrap_or_default()
+        .to_owned()
 }
 
 fn row_of(r: &Value, key: Option<String>) -> FileRow {
@@ -668,7 +672,7 @@ fn file_message(lang: Lang, r: &FileRow) -> Html {
         FileRow::Rejected { name, errors } => html! {
             <div class="error-summary file-error" role="alert">
                 <p>{ ta(lang, "dash-file-rejected", &[("name", name.clone().into())]) }</p>
-                <ul>{ for errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                <ul>{ for errors.iter().map(|e| html! { <li>{ said(lang, e) }</li> }) }</ul>
             </div>
         },
         FileRow::Note(text) => html! { <p role="status" class="note">{ text.clone() }</p> },

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use otklik_survey::advice::{anonymity_warnings, Warning, WarningKind};
 use otklik_survey::runner::{self, Answers};
-use otklik_survey::{surveyjs, Audience, Survey, SurveyError};
+use otklik_survey::{surveyjs, Audience, Message, Survey, SurveyError};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -184,13 +184,23 @@ fn new_question(doc: &Value, kind: &str) -> Value {
 }
 
 /// The problems of the definition by JSON path (empty: valid), and the survey.
-fn validate(doc: &Value) -> (Vec<(String, String)>, Option<Survey>) {
+fn validate(doc: &Value) -> (Vec<(String, Message)>, Option<Survey>) {
     match Survey::from_json(&doc.to_string()) {
         Ok(s) => (Vec::new(), Some(s)),
         Err(SurveyError::Invalid(ps)) => {
             (ps.into_iter().map(|p| (p.path, p.message)).collect(), None)
         }
-        Err(SurveyError::Syntax { message, .. }) => (vec![(String::new(), message)], None),
+        Err(SurveyError::Syntax {
+            line,
+            column,
+            message,
+        }) => {
+            let m = Message::new("def-syntax")
+                .with("line", line)
+                .with("column", column)
+                .with("detail", message);
+            (vec![(String::new(), m)], None)
+        }
     }
 }
 
@@ -433,9 +443,9 @@ pub fn Editor(props: &EditorProps) -> Html {
             .map(|(p, m)| {
                 let rest = p.strip_prefix(field).unwrap_or("");
                 if rest.is_empty() {
-                    m.clone()
+                    m.render(lang)
                 } else {
-                    format!("{}: {m}", rest.trim_start_matches('.'))
+                    format!("{}: {}", rest.trim_start_matches('.'), m.render(lang))
                 }
             })
             .collect()
@@ -1029,7 +1039,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             </p>
             if let Some(n) = &*note { <p class="note" role="status">{ n.clone() }</p> }
             { for warnings.iter().filter(|w| w.path.is_empty()).map(|w| html! { <p class="warning">{ warning_text(lang, w) }</p> }) }
-            { for problems.iter().filter(|(p, _)| p.is_empty() || p == "questions" || p == "dimensions").map(|(_, m)| html! { <p class="error">{ m.clone() }</p> }) }
+            { for problems.iter().filter(|(p, _)| p.is_empty() || p == "questions" || p == "dimensions").map(|(_, m)| html! { <p class="error">{ m.render(lang) }</p> }) }
             <div class="ed-layout">
                 <div class="ed-form">
                     { general }

@@ -4,7 +4,7 @@
 //! respondent's self-completion, or the organiser's kiosk set-up.
 
 use base64::prelude::*;
-use otklik_survey::{Period, Survey};
+use otklik_survey::{Period, Survey, SurveyError};
 use serde::{Deserialize, Serialize};
 
 /// How the handed-out survey is answered.
@@ -91,7 +91,7 @@ pub enum EmbedError {
     #[error("the survey link is damaged (it may have been cut when copied): {0}")]
     Damaged(String),
     #[error("the survey in the link is not valid: {0}")]
-    Invalid(String),
+    Invalid(SurveyError),
     #[error("the period {0:?} in the link is not valid")]
     Period(String),
 }
@@ -99,7 +99,7 @@ pub enum EmbedError {
 /// Reads a payload (JSON text) and checks the survey and the period.
 pub fn check(json: &str) -> Result<Embedded, EmbedError> {
     let p: Payload = serde_json::from_str(json).map_err(|e| EmbedError::Damaged(e.to_string()))?;
-    let survey = Survey::from_json(&p.survey).map_err(|e| EmbedError::Invalid(e.to_string()))?;
+    let survey = Survey::from_json(&p.survey).map_err(EmbedError::Invalid)?;
     if p.period.parse::<Period>().is_err() {
         return Err(EmbedError::Period(p.period));
     }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::app::Ctx;
 use crate::embed::{self, Mode, Payload};
-use crate::i18n::{t, ta};
+use crate::i18n::{t, ta, Lang};
 use crate::kiosk::KioskSetup;
 use crate::services::{self, SETTINGS};
 use crate::state::{Action, Draft, Session};
@@ -68,7 +68,8 @@ pub fn Home(props: &HomeProps) -> Html {
         })
     };
     let selected = use_state(|| if embedded.is_some() { 2usize } else { 0 });
-    let import_errors = use_state(Vec::<String>::new);
+    // Each problem in Russian and in English: the reader's is shown.
+    let import_errors = use_state(Vec::<(String, String)>::new);
     let period = {
         let embedded = embedded.clone();
         use_state(move || embedded.map_or_else(services::current_quarter, |e| e.period.clone()))
@@ -119,7 +120,10 @@ pub fn Home(props: &HomeProps) -> Html {
                             import_errors.set(Vec::new());
                             import_notes.set(imp.skipped.iter().map(ToString::to_string).collect());
                         }
-                        Err(e) => import_errors.set(vec![format!("{name}: {e}")]),
+                        Err(e) => {
+                            let e = format!("{name}: {e}");
+                            import_errors.set(vec![(e.clone(), e)])
+                        }
                     }
                     return;
                 }
@@ -139,10 +143,19 @@ pub fn Home(props: &HomeProps) -> Html {
                         line,
                         column,
                         message,
-                    }) => import_errors.set(vec![format!("{name}:{line}:{column}: {message}")]),
-                    Err(SurveyError::Invalid(problems)) => {
-                        import_errors.set(problems.iter().map(|p| format!("{name}: {p}")).collect())
+                    }) => {
+                        let e = format!("{name}:{line}:{column}: {message}");
+                        import_errors.set(vec![(e.clone(), e)])
                     }
+                    Err(SurveyError::Invalid(problems)) => import_errors.set(
+                        problems
+                            .iter()
+                            .map(|p| {
+                                let said = |lang| format!("{name}: {}", p.render(lang));
+                                (said(Lang::Ru), said(Lang::En))
+                            })
+                            .collect(),
+                    ),
                 }
             });
         })
@@ -287,7 +300,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 if !import_errors.is_empty() {
                     <div class="error-summary" role="alert">
                         <p>{ t(lang, "home-import-error") }</p>
-                        <ul>{ for import_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                        <ul>{ for import_errors.iter().map(|(ru, en)| html! { <li>{ if lang == Lang::Ru { ru.clone() } else { en.clone() } }</li> }) }</ul>
                     </div>
                 }
             </fieldset>

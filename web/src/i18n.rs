@@ -3,34 +3,8 @@
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::langid;
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Ru,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Ru => Lang::En,
-            Lang::En => Lang::Ru,
-        }
-    }
-    pub fn from_code(code: &str) -> Lang {
-        if code == "en" {
-            Lang::En
-        } else {
-            Lang::Ru
-        }
-    }
-}
+/// The interface language (the survey model's, so that its messages render in it).
+pub use otklik_survey::Lang;
 
 fn bundle(lang: unic_langid::LanguageIdentifier, source: &str) -> FluentBundle<FluentResource> {
     let mut b = FluentBundle::new(vec![lang]);

@@ -114,7 +114,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     ("max", format_number(*max).into()),
                 ],
             ),
-            (Issue::Invalid(m), _) => m.clone(),
+            (Issue::Invalid(m), _) => m.render(lang),
         };
         html! { <p id={error_id.clone()} class="error">{ msg }</p> }
     });

@@ -29,8 +29,8 @@ use base64::prelude::*;
 use otklik_analytics::{analyze, analyze_many, Key, Params};
 use otklik_report::{FileHash, Format, Input, Png, Report};
 use otklik_survey::collection::merge_files;
-use otklik_survey::import::{self, Limits};
-use otklik_survey::{export, Responses, Survey};
+use otklik_survey::import::{self, ImportError, Limits};
+use otklik_survey::{export, Lang, Responses, Survey};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -113,6 +113,16 @@ struct ReportParams {
     recommendations: Option<String>,
 }
 
+/// Every problem of a rejected file (and, when more were found, the line that says
+/// so) in both languages, `{"ru": …, "en": …}`: the page shows the reader's.
+fn problems(e: &ImportError) -> Vec<Value> {
+    let (ru, en) = (e.render(Lang::Ru), e.render(Lang::En));
+    ru.into_iter()
+        .zip(en)
+        .map(|(ru, en)| json!({"ru": ru, "en": en}))
+        .collect()
+}
+
 fn fail(msg: impl Into<String>) -> Value {
     json!({"ok": false, "errors": [msg.into()]})
 }
@@ -160,7 +170,7 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
         .zip(&inputs)
         .map(|(r, (name, _))| match r {
             Ok(r) => json!({"ok": true, "name": r.name, "responses": r.responses, "added": r.added, "duplicates": r.duplicates, "conflicts": r.conflicts}),
-            Err(e) => json!({"ok": false, "name": name, "errors": e.problems.iter().map(ToString::to_string).collect::<Vec<_>>()}),
+            Err(e) => json!({"ok": false, "name": name, "errors": problems(&e)}),
         })
         .collect();
     let reply = json!({"ok": true, "reports": reports, "total": data.len(), "periods": data.periods().iter().map(ToString::to_string).collect::<Vec<_>>()});
@@ -205,7 +215,7 @@ pub fn handle(request: &str) -> String {
                 ) {
                     Ok(data) => json!({"ok": true, "responses": data.len()}),
                     Err(e) => {
-                        json!({"ok": false, "errors": e.problems.iter().map(ToString::to_string).collect::<Vec<_>>(), "truncated": e.truncated})
+                        json!({"ok": false, "errors": problems(&e), "truncated": e.truncated})
                     }
                 }
             }
@@ -328,7 +338,7 @@ fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, String> {
         lang: p
             .lang
             .parse()
-            .map_err(|e: otklik_report::Error| e.to_string())?,
+            .map_err(|e: otklik_survey::UnknownLang| e.to_string())?,
         prepared: p
             .prepared
             .parse()

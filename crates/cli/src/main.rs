@@ -435,7 +435,7 @@ fn report(a: ReportArgs) -> Result<()> {
         lang: a
             .lang
             .parse()
-            .map_err(|e: otklik_report::Error| usage(e.to_string()))?,
+            .map_err(|e: otklik_survey::UnknownLang| usage(e.to_string()))?,
         prepared,
         recommendations,
         min_group: a.min_group,

@@ -3,36 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// The language of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Russian (the default): decimal comma, `15 мая 2026 г.`
-    #[default]
-    Ru,
-    /// English: decimal point, `15 May 2026`.
-    En,
-}
-
-impl Lang {
-    /// The code used in survey texts (`ru`, `en`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-}
-
-impl FromStr for Lang {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "ru" => Ok(Lang::Ru),
-            "en" => Ok(Lang::En),
-            _ => Err(crate::Error::Lang(s.to_owned())),
-        }
-    }
-}
+/// The language of the report: Russian (the default; decimal comma, `15 мая 2026 г.`)
+/// or English (decimal point, `15 May 2026`).
+pub use otklik_survey::Lang;
 
 /// A calendar date (the date of preparation), `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

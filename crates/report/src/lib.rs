@@ -291,8 +291,8 @@ pub enum Error {
     #[error(transparent)]
     Analysis(#[from] otklik_analytics::Error),
     /// Not a language this report is written in.
-    #[error("unknown language {0:?} (expected ru or en)")]
-    Lang(String),
+    #[error(transparent)]
+    Lang(#[from] otklik_survey::UnknownLang),
     /// Not a date.
     #[error("{0:?} is not a date (expected YYYY-MM-DD)")]
     Date(String),

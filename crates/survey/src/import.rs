@@ -6,7 +6,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::responses::{Answer, Column, StrColumn};
-use crate::{check_id, Period, Question, QuestionKind, Responses, Survey};
+use crate::{check_id, Arg, Lang, Message, Period, Question, QuestionKind, Responses, Survey};
 
 /// Caps on what one import may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,31 +60,38 @@ pub struct ImportProblem {
     /// Where.
     pub location: Location,
     /// What was wrong and what was expected.
-    pub message: String,
+    pub message: Message,
 }
 
-impl fmt::Display for ImportProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportProblem {
+    /// The problem in `lang`: `file:line: column c: message` (the column's word
+    /// translated; the message too).
+    pub fn render(&self, lang: Lang) -> String {
+        let (file, message) = (&self.file, self.message.render(lang));
         match &self.location {
-            Location::File => write!(f, "{}: {}", self.file, self.message),
+            Location::File => format!("{file}: {message}"),
             Location::Line {
                 line,
                 column: Some(c),
-            } => write!(f, "{}:{line}: column {c}: {}", self.file, self.message),
-            Location::Line { line, column: None } => {
-                write!(f, "{}:{line}: {}", self.file, self.message)
+            } => {
+                let column = Message::new("location-column").with("column", c.as_str());
+                format!("{file}:{line}: {}: {message}", column.render(lang))
             }
-            Location::Path(p) => write!(f, "{}: {p}: {}", self.file, self.message),
-            Location::Position { line, column } => {
-                write!(f, "{}:{line}:{column}: {}", self.file, self.message)
-            }
+            Location::Line { line, column: None } => format!("{file}:{line}: {message}"),
+            Location::Path(p) => format!("{file}: {p}: {message}"),
+            Location::Position { line, column } => format!("{file}:{line}:{column}: {message}"),
         }
     }
 }
 
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
 /// A rejected import: nothing from the file was accepted.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", render(.problems, *.truncated))]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
     /// The problems, in file order; at most [`MAX_PROBLEMS`].
     pub problems: Vec<ImportProblem>,
@@ -92,14 +99,28 @@ pub struct ImportError {
     pub truncated: bool,
 }
 
-fn render(problems: &[ImportProblem], truncated: bool) -> String {
-    let mut s: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    if truncated {
-        s.push(format!(
-            "(more problems not listed; the first {MAX_PROBLEMS} are shown)"
-        ));
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En).join("\n"))
     }
-    s.join("\n")
+}
+
+impl std::error::Error for ImportError {}
+
+impl ImportError {
+    /// Every problem in `lang`, one per entry, and a last entry when more were found
+    /// than are listed.
+    pub fn render(&self, lang: Lang) -> Vec<String> {
+        let mut s: Vec<String> = self.problems.iter().map(|p| p.render(lang)).collect();
+        if self.truncated {
+            s.push(
+                Message::new("problems-truncated")
+                    .with("max", MAX_PROBLEMS)
+                    .render(lang),
+            );
+        }
+        s
+    }
 }
 
 struct Problems<'f> {
@@ -116,7 +137,7 @@ impl<'f> Problems<'f> {
             truncated: false,
         }
     }
-    fn add(&mut self, location: Location, message: impl Into<String>) {
+    fn add(&mut self, location: Location, message: Message) {
         if self.list.len() >= MAX_PROBLEMS {
             self.truncated = true;
             return;
@@ -124,7 +145,7 @@ impl<'f> Problems<'f> {
         self.list.push(ImportProblem {
             file: self.file.to_owned(),
             location,
-            message: message.into(),
+            message,
         });
     }
     fn full(&self) -> bool {
@@ -143,30 +164,35 @@ impl<'f> Problems<'f> {
 }
 
 /// What a cell of this question should hold, in words.
-pub fn expected(q: &Question) -> String {
+pub fn expected(q: &Question) -> Message {
     match &q.kind {
-        QuestionKind::Scale { points, .. } => format!("a whole number 1..{points}"),
-        QuestionKind::Nps { .. } => "a whole number 0..10".to_owned(),
-        QuestionKind::Choice { options, .. } => format!(
-            "an option ({})",
-            list_ids(options.iter().map(|o| o.id.as_str()))
-        ),
-        QuestionKind::Multi { options } => {
-            format!(
-                "option ids joined with ';' ({})",
-                list_ids(options.iter().map(|o| o.id.as_str()))
-            )
+        QuestionKind::Scale { points, .. } => {
+            Message::new("expected-scale").with("points", *points)
         }
-        QuestionKind::YesNo => "yes or no".to_owned(),
+        QuestionKind::Nps { .. } => Message::new("expected-nps"),
+        QuestionKind::Choice { .. } => {
+            Message::new("expected-option").with("options", options_of(q))
+        }
+        QuestionKind::Multi { .. } => {
+            Message::new("expected-options").with("options", options_of(q))
+        }
+        QuestionKind::YesNo => Message::new("expected-yesno"),
         QuestionKind::Number {
-            min,
-            max,
-            integer: true,
-            ..
-        } => format!("a whole number ({min}..{max})"),
-        QuestionKind::Number { min, max, .. } => format!("a number ({min}..{max})"),
-        QuestionKind::Text { max_length } => format!("a text of at most {max_length} characters"),
+            min, max, integer, ..
+        } => if *integer {
+            Message::new("expected-whole")
+        } else {
+            Message::new("expected-number")
+        }
+        .with("min", min.to_string())
+        .with("max", max.to_string()),
+        QuestionKind::Text { max_length } => Message::new("expected-text").with("max", *max_length),
     }
+}
+
+/// The option ids of `q`, listed (the first eight).
+fn options_of(q: &Question) -> String {
+    list_ids(q.kind.options().iter().map(|o| o.id.as_str()))
 }
 
 fn list_ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
@@ -199,11 +225,11 @@ fn option_code(q: &Question, id: &str) -> Option<u8> {
 }
 
 /// Parses a CSV cell (or a JSON string) as an answer to `q`. An empty string is missing.
-pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String> {
+pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, Message> {
     if cell.is_empty() {
         return Ok(Answer::Missing);
     }
-    let bad = || format!("{cell:?} is not {}", expected(q));
+    let bad = || not_value(q, format!("{cell:?}"));
     match &q.kind {
         QuestionKind::Scale { points, .. } => match small_int(cell) {
             Some(v) if (1..=*points).contains(&v) => Ok(Answer::Code(v)),
@@ -213,12 +239,9 @@ pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String>
             Some(v) if v <= 10 => Ok(Answer::Code(v + 1)),
             _ => Err(bad()),
         },
-        QuestionKind::Choice { .. } => option_code(q, cell).map(Answer::Code).ok_or_else(|| {
-            format!(
-                "{cell:?} is not an option ({})",
-                list_ids(q.kind.options().iter().map(|o| o.id.as_str()))
-            )
-        }),
+        QuestionKind::Choice { .. } => option_code(q, cell)
+            .map(Answer::Code)
+            .ok_or_else(|| not_option(q, cell)),
         QuestionKind::Multi { .. } => {
             let mut set = 0u64;
             for part in cell.split(';') {
@@ -226,16 +249,11 @@ pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String>
                     Some(c) => {
                         let bit = 1u64 << (c - 1);
                         if set & bit != 0 {
-                            return Err(format!("option {part:?} is listed twice"));
+                            return Err(option_twice(part));
                         }
                         set |= bit;
                     }
-                    None => {
-                        return Err(format!(
-                            "{part:?} is not an option ({})",
-                            list_ids(q.kind.options().iter().map(|o| o.id.as_str()))
-                        ))
-                    }
+                    None => return Err(not_option(q, part)),
                 }
             }
             Ok(Answer::Multi(set))
@@ -260,17 +278,35 @@ pub fn parse_cell<'a>(q: &Question, cell: &'a str) -> Result<Answer<'a>, String>
         },
         QuestionKind::Text { max_length } => {
             if cell.chars().count() > *max_length as usize {
-                Err(format!("the text is longer than {max_length} characters"))
+                Err(Message::new("cell-text-too-long").with("max", *max_length))
             } else if cell
                 .chars()
                 .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
             {
-                Err("the text contains control characters".to_owned())
+                Err(Message::new("cell-text-control"))
             } else {
                 Ok(Answer::Text(cell))
             }
         }
     }
+}
+
+/// `value` (quoted) is not what `q` expects.
+fn not_value(q: &Question, value: String) -> Message {
+    Message::new("cell-not-value")
+        .with("value", value)
+        .with("expected", expected(q))
+}
+
+/// `value` is not one of `q`'s options.
+fn not_option(q: &Question, value: &str) -> Message {
+    Message::new("cell-not-option")
+        .with("value", format!("{value:?}"))
+        .with("options", options_of(q))
+}
+
+fn option_twice(value: &str) -> Message {
+    Message::new("cell-option-twice").with("value", format!("{value:?}"))
 }
 
 /// Plain decimal notation only: no "inf", "nan", or exponents.
@@ -322,7 +358,7 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn period_code(&mut self, label: &str) -> Result<u16, String> {
+    fn period_code(&mut self, label: &str) -> Result<u16, Message> {
         // Files are mostly sorted by period: the previous row's comes first.
         if let Some(&last) = self.period.last() {
             if self.period_labels[usize::from(last)] == label {
@@ -332,11 +368,9 @@ impl<'s> Builder<'s> {
         if let Some(i) = self.period_labels.iter().position(|l| l == label) {
             return Ok(i as u16);
         }
-        let p: Period = label
-            .parse()
-            .map_err(|e: crate::PeriodError| e.to_string())?;
+        let p: Period = label.parse().map_err(|e: crate::PeriodError| e.message())?;
         if self.periods.len() >= usize::from(u16::MAX) {
-            return Err("too many distinct periods".to_owned());
+            return Err(Message::new("period-too-many"));
         }
         self.periods.push(p);
         self.period_labels.push(label.to_owned());
@@ -384,23 +418,21 @@ impl<'s> Builder<'s> {
     }
 }
 
-fn check_response_id(id: &str) -> Result<(), String> {
+fn check_response_id(id: &str) -> Result<(), Message> {
     // The usual id (printable ASCII, no ';', short) needs no further look.
     if id.len() <= 64 && id.bytes().all(|b| b.is_ascii_graphic() && b != b';') {
         return Ok(());
     }
     if id.chars().count() > 128 {
-        return Err("a response id has at most 128 characters".to_owned());
+        return Err(Message::new("response-id-too-long"));
     }
-    check_id(id)
-        .or_else(|e| {
-            if id.chars().count() > 64 {
-                Ok(())
-            } else {
-                Err(e)
-            }
-        })
-        .map_err(str::to_owned)
+    check_id(id).or_else(|e| {
+        if id.chars().count() > 64 {
+            Ok(())
+        } else {
+            Err(e)
+        }
+    })
 }
 
 /// The hashes of the non-empty ids of `b`, with their rows, sorted.
@@ -467,14 +499,17 @@ fn hashes_meet(runs: &[Vec<(u64, u32)>]) -> bool {
     false
 }
 
-fn version_of(survey: &Survey, s: &str) -> Result<u16, String> {
+fn version_of(survey: &Survey, s: &str) -> Result<u16, Message> {
     match s.parse::<u16>() {
         Ok(v) if v >= 1 && u32::from(v) <= survey.version => Ok(v),
-        _ => Err(format!(
-            "{s:?} is not a survey version (1..{})",
-            survey.version
-        )),
+        _ => Err(bad_version(survey, format!("{s:?}"))),
     }
+}
+
+fn bad_version(survey: &Survey, value: String) -> Message {
+    Message::new("version-invalid")
+        .with("value", value)
+        .with("max", survey.version)
 }
 
 /// The 1-based line of a quote that opens a field and is never closed, if any.
@@ -510,14 +545,14 @@ fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
 }
 
 /// A `version` in a JSON file: a number, rendered as JSON in the message.
-fn json_version(survey: &Survey, v: &Value) -> Result<u16, String> {
+fn json_version(survey: &Survey, v: &Value) -> Result<u16, Message> {
     match v {
-        Value::Number(n) => version_of(survey, &n.to_string())
-            .map_err(|_| format!("{v} is not a survey version (1..{})", survey.version)),
-        _ => Err(format!(
-            "expected a version number (1..{}), found {v}",
-            survey.version
-        )),
+        Value::Number(n) => {
+            version_of(survey, &n.to_string()).map_err(|_| bad_version(survey, v.to_string()))
+        }
+        _ => Err(Message::new("version-expected")
+            .with("max", survey.version)
+            .with("found", v.to_string())),
     }
 }
 
@@ -595,11 +630,9 @@ pub fn read_csv_in_parts(
     if bytes.len() > limits.max_bytes {
         problems.add(
             Location::File,
-            format!(
-                "the file is {} bytes; at most {} are accepted",
-                bytes.len(),
-                limits.max_bytes
-            ),
+            Message::new("file-too-large")
+                .with("size", bytes.len())
+                .with("max", limits.max_bytes),
         );
         return problems.finish(Responses::empty(survey));
     }
@@ -609,7 +642,7 @@ pub fn read_csv_in_parts(
         // which would turn the rest of the file into one cell.
         problems.add(
             Location::Line { line, column: None },
-            "not valid CSV: the quote opened on this line is never closed (expected a closing '\"')",
+            Message::new("csv-unclosed-quote"),
         );
         return problems.finish(Responses::empty(survey));
     }
@@ -638,11 +671,9 @@ pub fn read_csv_in_parts(
                     line: lines[row],
                     column: Some("response_id".to_owned()),
                 },
-                format!(
-                    "duplicate response id {:?} (first on line {})",
-                    b.ids.get(row),
-                    lines[first]
-                ),
+                Message::new("response-id-duplicate-line")
+                    .with("id", format!("{:?}", b.ids.get(row)))
+                    .with("first", lines[first]),
             )
         });
     }
@@ -794,10 +825,7 @@ fn read_header(survey: &Survey, bytes: &[u8], problems: &mut Problems<'_>) -> Op
     match reader.read_byte_record(&mut record) {
         Ok(true) => {}
         Ok(false) => {
-            problems.add(
-                Location::File,
-                "the file is empty (expected a header row with response_id and period)",
-            );
+            problems.add(Location::File, Message::new("csv-empty"));
             return None;
         }
         Err(e) => {
@@ -806,7 +834,7 @@ fn read_header(survey: &Survey, bytes: &[u8], problems: &mut Problems<'_>) -> Op
                     line: 1,
                     column: None,
                 },
-                format!("not valid CSV: {e}"),
+                Message::new("csv-invalid").with("detail", e.to_string()),
             );
             return None;
         }
@@ -820,7 +848,7 @@ fn read_header(survey: &Survey, bytes: &[u8], problems: &mut Problems<'_>) -> Op
                     line: 1,
                     column: Some(format!("#{}", i + 1)),
                 },
-                "the header is not valid UTF-8",
+                Message::new("header-not-utf8"),
             );
             continue;
         };
@@ -830,7 +858,7 @@ fn read_header(survey: &Survey, bytes: &[u8], problems: &mut Problems<'_>) -> Op
                     line: 1,
                     column: Some(name.to_owned()),
                 },
-                format!("the column appears twice (also column #{})", first + 1),
+                Message::new("column-twice").with("first", first + 1),
             );
         }
         let col = match name {
@@ -842,8 +870,11 @@ fn read_header(survey: &Survey, bytes: &[u8], problems: &mut Problems<'_>) -> Op
                 Some(q) => Col::Question(q),
                 None => {
                     problems.add(
-                        Location::Line { line: 1, column: Some(name.to_owned()) },
-                        format!("unknown column (expected response_id, period, survey, version or a question id of survey {:?})", survey.id),
+                        Location::Line {
+                            line: 1,
+                            column: Some(name.to_owned()),
+                        },
+                        Message::new("column-unknown").with("survey", format!("{:?}", survey.id)),
                     );
                     continue;
                 }
@@ -858,7 +889,7 @@ fn read_header(survey: &Survey, bytes: &[u8], problems: &mut Problems<'_>) -> Op
                     line: 1,
                     column: None,
                 },
-                format!("the required column {required} is missing"),
+                Message::new("column-missing").with("column", required),
             );
         }
     }
@@ -929,7 +960,7 @@ fn read_rows<'s>(
                 let line = e.position().map_or(0, |p| p.line() + line0);
                 problems.add(
                     Location::Line { line, column: None },
-                    format!("not valid CSV: {e}"),
+                    Message::new("csv-invalid").with("detail", e.to_string()),
                 );
                 break;
             }
@@ -945,21 +976,16 @@ fn read_rows<'s>(
         if b.ids.len() >= limits.max_rows {
             problems.add(
                 Location::File,
-                format!(
-                    "the file has more than {} responses; split it into smaller files",
-                    limits.max_rows
-                ),
+                Message::new("csv-too-many-rows").with("max", limits.max_rows),
             );
             break;
         }
         if record.len() != h.width {
             problems.add(
                 Location::Line { line, column: None },
-                format!(
-                    "expected {} fields as in the header, found {}",
-                    h.width,
-                    record.len()
-                ),
+                Message::new("field-count")
+                    .with("expected", h.width)
+                    .with("found", record.len()),
             );
             continue;
         }
@@ -985,12 +1011,12 @@ fn read_rows<'s>(
                         line,
                         column: Some(h.names[*i].clone()),
                     },
-                    "the cell is not valid UTF-8",
+                    Message::new("cell-not-utf8"),
                 );
                 ok = false;
                 continue;
             };
-            let at = |p: &mut Problems<'_>, msg: String| {
+            let at = |p: &mut Problems<'_>, msg: Message| {
                 p.add(
                     Location::Line {
                         line,
@@ -1002,10 +1028,10 @@ fn read_rows<'s>(
             match col {
                 Col::Id => {
                     if cell.is_empty() {
-                        at(problems, "a response id is required".to_owned());
+                        at(problems, Message::new("response-id-required"));
                         ok = false;
                     } else if let Err(e) = check_response_id(cell) {
-                        at(problems, format!("{cell:?}: {e}"));
+                        at(problems, bad_id(cell, e));
                         ok = false;
                     }
                     id = cell;
@@ -1021,7 +1047,9 @@ fn read_rows<'s>(
                     if !cell.is_empty() && cell != survey.id {
                         at(
                             problems,
-                            format!("{cell:?} is not this survey (expected {:?})", survey.id),
+                            Message::new("survey-other")
+                                .with("value", format!("{cell:?}"))
+                                .with("survey", format!("{:?}", survey.id)),
                         );
                         ok = false;
                     }
@@ -1066,18 +1094,23 @@ fn read_rows<'s>(
 
 /// Checks one answer in the response JSON format against its question; the error
 /// says what was expected.
-pub fn check_json_answer(q: &Question, v: &Value) -> Result<(), String> {
+pub fn check_json_answer(q: &Question, v: &Value) -> Result<(), Message> {
     json_answer(q, v).map(|_| ())
 }
 
-fn json_answer<'a>(q: &Question, v: &'a Value) -> Result<Answer<'a>, String> {
+fn bad_id(id: &str, reason: Message) -> Message {
+    Message::new("response-id-bad")
+        .with("id", format!("{id:?}"))
+        .with("reason", reason)
+}
+
+fn json_answer<'a>(q: &Question, v: &'a Value) -> Result<Answer<'a>, Message> {
     let bad = || match &q.kind {
         // In JSON a multi answer is an array, not ids joined with ';' as in CSV.
-        QuestionKind::Multi { options } => format!(
-            "{v} is not an array of option ids ({})",
-            list_ids(options.iter().map(|o| o.id.as_str()))
-        ),
-        _ => format!("{v} is not {}", expected(q)),
+        QuestionKind::Multi { .. } => Message::new("cell-not-option-array")
+            .with("value", v.to_string())
+            .with("options", options_of(q)),
+        _ => not_value(q, v.to_string()),
     };
     match (&q.kind, v) {
         (_, Value::Null) => Ok(Answer::Missing),
@@ -1124,13 +1157,8 @@ fn json_answer<'a>(q: &Question, v: &'a Value) -> Result<Answer<'a>, String> {
                 };
                 match option_code(q, s) {
                     Some(c) if set & (1 << (c - 1)) == 0 => set |= 1 << (c - 1),
-                    Some(_) => return Err(format!("option {s:?} is listed twice")),
-                    None => {
-                        return Err(format!(
-                            "{s:?} is not an option ({})",
-                            list_ids(q.kind.options().iter().map(|o| o.id.as_str()))
-                        ))
-                    }
+                    Some(_) => return Err(option_twice(s)),
+                    None => return Err(not_option(q, s)),
                 }
             }
             Ok(Answer::Multi(set))
@@ -1150,11 +1178,9 @@ pub fn read_json(
     if bytes.len() > limits.max_bytes {
         problems.add(
             Location::File,
-            format!(
-                "the file is {} bytes; at most {} are accepted",
-                bytes.len(),
-                limits.max_bytes
-            ),
+            Message::new("file-too-large")
+                .with("size", bytes.len())
+                .with("max", limits.max_bytes),
         );
         return problems.finish(Responses::empty(survey));
     }
@@ -1169,24 +1195,22 @@ pub fn read_json(
                     line: e.line(),
                     column: e.column(),
                 },
-                format!("not valid JSON: {msg}"),
+                Message::new("json-invalid").with("detail", msg),
             );
             return problems.finish(Responses::empty(survey));
         }
     };
     let path = |p: &str| Location::Path(p.to_owned());
     let Value::Object(top) = &doc else {
-        problems.add(
-            Location::File,
-            "expected a JSON object with format, survey and responses",
-        );
+        problems.add(Location::File, Message::new("json-not-document"));
         return problems.finish(Responses::empty(survey));
     };
     for key in top.keys() {
         if !["format", "survey", "version", "responses"].contains(&key.as_str()) {
             problems.add(
                 path(key),
-                "unknown field (expected format, survey, version, responses)",
+                Message::new("json-unknown-field")
+                    .with("expected", "format, survey, version, responses"),
             );
         }
     }
@@ -1194,21 +1218,18 @@ pub fn read_json(
         Some(Value::String(s)) if s == "otklik-responses" => {}
         other => problems.add(
             path("format"),
-            format!(
-                "expected \"otklik-responses\", found {}",
-                other.map_or("nothing".to_owned(), Value::to_string)
-            ),
+            Message::new("json-expected-found")
+                .with("expected", "\"otklik-responses\"")
+                .with("found", found(other)),
         ),
     }
     match top.get("survey") {
         Some(Value::String(s)) if *s == survey.id => {}
         other => problems.add(
             path("survey"),
-            format!(
-                "expected {:?}, found {}",
-                survey.id,
-                other.map_or("nothing".to_owned(), Value::to_string)
-            ),
+            Message::new("json-expected-found")
+                .with("expected", format!("{:?}", survey.id))
+                .with("found", found(other)),
         ),
     }
     let doc_version = match top.get("version") {
@@ -1226,10 +1247,7 @@ pub fn read_json(
         other => {
             problems.add(
                 path("responses"),
-                format!(
-                    "expected an array, found {}",
-                    other.map_or("nothing".to_owned(), Value::to_string)
-                ),
+                Message::new("json-expected-array").with("found", found(other)),
             );
             &[]
         }
@@ -1237,11 +1255,9 @@ pub fn read_json(
     if items.len() > limits.max_rows {
         problems.add(
             Location::File,
-            format!(
-                "the file has {} responses; at most {} are accepted",
-                items.len(),
-                limits.max_rows
-            ),
+            Message::new("json-too-many-rows")
+                .with("count", items.len())
+                .with("max", limits.max_rows),
         );
         return problems.finish(Responses::empty(survey));
     }
@@ -1254,7 +1270,7 @@ pub fn read_json(
         }
         let p = format!("responses[{i}]");
         let Value::Object(r) = item else {
-            problems.add(path(&p), "expected an object with id, period and answers");
+            problems.add(path(&p), Message::new("json-not-response"));
             continue;
         };
         let mut ok = true;
@@ -1262,7 +1278,8 @@ pub fn read_json(
             if !["id", "period", "version", "answers"].contains(&key.as_str()) {
                 problems.add(
                     path(&format!("{p}.{key}")),
-                    "unknown field (expected id, period, version, answers)",
+                    Message::new("json-unknown-field")
+                        .with("expected", "id, period, version, answers"),
                 );
                 ok = false;
             }
@@ -1271,13 +1288,13 @@ pub fn read_json(
             Some(Value::String(s)) => match check_response_id(s) {
                 Ok(()) => s.as_str(),
                 Err(e) => {
-                    problems.add(path(&format!("{p}.id")), format!("{s:?}: {e}"));
+                    problems.add(path(&format!("{p}.id")), bad_id(s, e));
                     ok = false;
                     ""
                 }
             },
             _ => {
-                problems.add(path(&format!("{p}.id")), "a response id string is required");
+                problems.add(path(&format!("{p}.id")), Message::new("json-id-required"));
                 ok = false;
                 ""
             }
@@ -1293,7 +1310,7 @@ pub fn read_json(
             _ => {
                 problems.add(
                     path(&format!("{p}.period")),
-                    "a period string is required (e.g. \"2026-Q3\")",
+                    Message::new("json-period-required"),
                 );
                 None
             }
@@ -1318,7 +1335,9 @@ pub fn read_json(
                         None => {
                             problems.add(
                                 path(&ap),
-                                format!("no question {qid:?} in survey {:?}", survey.id),
+                                Message::new("json-no-question")
+                                    .with("question", format!("{qid:?}"))
+                                    .with("survey", format!("{:?}", survey.id)),
                             );
                             ok = false;
                         }
@@ -1336,7 +1355,7 @@ pub fn read_json(
             Some(other) => {
                 problems.add(
                     path(&format!("{p}.answers")),
-                    format!("expected an object of answers, found {other}"),
+                    Message::new("json-expected-answers").with("found", other.to_string()),
                 );
                 ok = false;
             }
@@ -1356,15 +1375,21 @@ pub fn read_json(
         duplicate_ids(&b, |row, first| {
             problems.add(
                 path(&format!("responses[{}].id", indices[row])),
-                format!(
-                    "duplicate response id {:?} (first at responses[{}])",
-                    b.ids.get(row),
-                    indices[first]
-                ),
+                Message::new("response-id-duplicate-path")
+                    .with("id", format!("{:?}", b.ids.get(row)))
+                    .with("first", format!("responses[{}]", indices[first])),
             )
         });
     }
     problems.finish(()).map(|()| b.finish())
+}
+
+/// A JSON value found where something else was expected, or "nothing".
+fn found(v: Option<&Value>) -> Arg {
+    match v {
+        Some(v) => Arg::from(v.to_string()),
+        None => Arg::from(Message::new("json-nothing")),
+    }
 }
 
 /// Reads a response file, choosing CSV or JSON by its first non-blank byte

@@ -27,6 +27,7 @@ pub mod collection;
 mod definition;
 pub mod export;
 pub mod import;
+mod message;
 mod period;
 mod responses;
 pub mod runner;
@@ -38,6 +39,7 @@ pub use definition::{
     Audience, Channel, Condition, Dimension, Question, QuestionKind, Role, ScaleLabels,
     SelectOption, Survey,
 };
+pub use message::{Arg, Lang, Message, UnknownLang};
 pub use period::{Granularity, Period, PeriodError};
 pub use responses::{Answer, Column, Conflict, MergeReport, Responses, StrColumn};
 pub use text::Text;
@@ -45,18 +47,18 @@ pub use validate::{Problem, SurveyError};
 
 /// Checks that `id` is a valid identifier: non-empty, at most 64 characters,
 /// without `;` and without control characters.
-pub fn check_id(id: &str) -> Result<(), &'static str> {
+pub fn check_id(id: &str) -> Result<(), Message> {
     if id.is_empty() {
-        return Err("an id cannot be empty");
+        return Err(Message::new("id-empty"));
     }
     if id.chars().count() > 64 {
-        return Err("an id has at most 64 characters");
+        return Err(Message::new("id-too-long"));
     }
     if id.contains(';') {
-        return Err("an id cannot contain ';'");
+        return Err(Message::new("id-semicolon"));
     }
     if id.chars().any(char::is_control) {
-        return Err("an id cannot contain control characters");
+        return Err(Message::new("id-control"));
     }
     Ok(())
 }

@@ -33,6 +33,13 @@ pub struct Period {
 #[error("{0:?} is not a period (expected YYYY, YYYY-H1..H2, YYYY-Q1..Q4 or YYYY-MM)")]
 pub struct PeriodError(pub String);
 
+impl PeriodError {
+    /// What was wrong, in words.
+    pub fn message(&self) -> crate::Message {
+        crate::Message::new("period-invalid").with("value", format!("{:?}", self.0))
+    }
+}
+
 impl Period {
     /// The year.
     pub fn year(&self) -> u16 {

@@ -6,7 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::import::{self, ImportError, Limits};
-use crate::{Question, Responses, Survey};
+use crate::{Message, Question, Responses, Survey};
 
 /// A draft's answers: question id → answer as in the response JSON format
 /// (numbers, option ids, arrays of option ids, booleans, strings).
@@ -56,8 +56,8 @@ pub fn is_visible(survey: &Survey, answers: &Answers, q: &Question) -> bool {
 pub enum Issue {
     /// A required question without an answer.
     Required,
-    /// An answer that is not valid; the text says what was expected.
-    Invalid(String),
+    /// An answer that is not valid; the message says what was expected.
+    Invalid(Message),
 }
 
 /// The issue of question `q`, if any (hidden questions have none).
@@ -217,7 +217,7 @@ mod tests {
         let all: Vec<usize> = (0..s.questions.len()).collect();
         let found = issues(&s, &a, &all);
         assert_eq!(found[0].0, 1);
-        assert!(matches!(&found[0].1, Issue::Invalid(m) if m.contains("0..600")));
+        assert!(matches!(&found[0].1, Issue::Invalid(m) if m.to_string().contains("0..600")));
         assert_eq!(found[1], (2, Issue::Required));
         assert_eq!(found.len(), 2);
         let web = answers(json!({"tp": "web", "q1": 4}));

@@ -6,7 +6,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 
 use crate::definition::*;
-use crate::{check_id, Text};
+use crate::{check_id, Arg, Lang, Message, Text};
 
 /// One problem in a survey definition, at a JSON path such as `questions[3].options[1].id`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,16 +14,24 @@ pub struct Problem {
     /// Where: a JSON path.
     pub path: String,
     /// What is wrong, and what was expected.
-    pub message: String,
+    pub message: Message,
+}
+
+impl Problem {
+    /// The problem in `lang`: `path: message`.
+    pub fn render(&self, lang: Lang) -> String {
+        let message = self.message.render(lang);
+        if self.path.is_empty() {
+            message
+        } else {
+            format!("{}: {message}", self.path)
+        }
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -41,8 +49,35 @@ pub enum SurveyError {
         message: String,
     },
     /// The JSON is well-formed but the definition has problems, all listed.
-    #[error("{} problem(s): {}", .0.len(), .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    #[error("{}", invalid(.0, Lang::En))]
     Invalid(Vec<Problem>),
+}
+
+impl SurveyError {
+    /// The error in `lang`, on one line.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            SurveyError::Syntax {
+                line,
+                column,
+                message,
+            } => Message::new("def-syntax")
+                .with("line", *line)
+                .with("column", *column)
+                .with("detail", message.as_str())
+                .render(lang),
+            SurveyError::Invalid(problems) => invalid(problems, lang),
+        }
+    }
+}
+
+/// Every problem in `lang` on one line, after their count.
+fn invalid(problems: &[Problem], lang: Lang) -> String {
+    let list: Vec<String> = problems.iter().map(|p| p.render(lang)).collect();
+    Message::new("def-problems")
+        .with("count", problems.len())
+        .with("list", list.join("; "))
+        .render(lang)
 }
 
 const RESERVED: [&str; 4] = ["response_id", "period", "survey", "version"];
@@ -81,14 +116,14 @@ struct Reader {
     problems: Vec<Problem>,
 }
 
-fn kind_of(v: &Value) -> &'static str {
+fn kind_of(v: &Value) -> Message {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => Message::new("def-kind-null"),
+        Value::Bool(_) => Message::new("def-kind-bool"),
+        Value::Number(_) => Message::new("def-kind-number"),
+        Value::String(_) => Message::new("def-kind-string"),
+        Value::Array(_) => Message::new("def-kind-array"),
+        Value::Object(_) => Message::new("def-kind-object"),
     }
 }
 
@@ -101,21 +136,23 @@ fn join(path: &str, key: &str) -> String {
 }
 
 impl Reader {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn problem(&mut self, path: impl Into<String>, message: Message) {
         self.problems.push(Problem {
             path: path.into(),
-            message: message.into(),
+            message,
         });
+    }
+
+    /// A value of the wrong kind: `key` says what was expected.
+    fn found(&mut self, path: impl Into<String>, key: &'static str, v: &Value) {
+        self.problem(path, Message::new(key).with("found", kind_of(v)));
     }
 
     fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
         match v {
             Value::Object(m) => Some(m),
             other => {
-                self.problem(
-                    path,
-                    format!("expected an object, found {}", kind_of(other)),
-                );
+                self.found(path, "def-expected-object", other);
                 None
             }
         }
@@ -126,7 +163,7 @@ impl Reader {
             if !known.contains(&key.as_str()) {
                 self.problem(
                     join(path, key),
-                    format!("unknown field (expected one of {})", known.join(", ")),
+                    Message::new("def-unknown-field").with("known", known.join(", ")),
                 );
             }
         }
@@ -140,7 +177,7 @@ impl Reader {
     ) -> Option<&'a Value> {
         let v = m.get(key);
         if v.is_none() {
-            self.problem(join(path, key), "is required");
+            self.problem(join(path, key), Message::new("def-required"));
         }
         v
     }
@@ -150,15 +187,17 @@ impl Reader {
             Value::String(s) => match check_id(s) {
                 Ok(()) => Some(s.clone()),
                 Err(e) => {
-                    self.problem(path, format!("{e} (found {s:?})"));
+                    self.problem(
+                        path,
+                        Message::new("def-bad-id")
+                            .with("reason", e)
+                            .with("value", format!("{s:?}")),
+                    );
                     None
                 }
             },
             other => {
-                self.problem(
-                    path,
-                    format!("expected an id string, found {}", kind_of(other)),
-                );
+                self.found(path, "def-expected-id", other);
                 None
             }
         }
@@ -167,7 +206,7 @@ impl Reader {
     fn text(&mut self, v: &Value, path: &str) -> Option<Text> {
         match v {
             Value::String(s) if s.trim().is_empty() => {
-                self.problem(path, "a text cannot be empty");
+                self.problem(path, Message::new("def-text-empty"));
                 None
             }
             Value::String(s) => Some(Text::Plain(s.clone())),
@@ -180,7 +219,7 @@ impl Reader {
                         && lang.len() <= 16
                         && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
                     if !valid_lang {
-                        self.problem(&p, "expected a language code such as \"ru\" or \"en\"");
+                        self.problem(&p, Message::new("def-lang-code"));
                         ok = false;
                     }
                     match t {
@@ -188,32 +227,23 @@ impl Reader {
                             out.insert(lang.clone(), s.clone());
                         }
                         Value::String(_) => {
-                            self.problem(&p, "a text cannot be empty");
+                            self.problem(&p, Message::new("def-text-empty"));
                             ok = false;
                         }
                         other => {
-                            self.problem(
-                                &p,
-                                format!("expected a string, found {}", kind_of(other)),
-                            );
+                            self.found(&p, "def-expected-string", other);
                             ok = false;
                         }
                     }
                 }
                 if !m.contains_key("ru") {
-                    self.problem(path, "a translated text needs \"ru\"");
+                    self.problem(path, Message::new("def-text-needs-ru"));
                     ok = false;
                 }
                 ok.then_some(Text::Translated(out))
             }
             other => {
-                self.problem(
-                    path,
-                    format!(
-                        "expected a string or an object of translations, found {}",
-                        kind_of(other)
-                    ),
-                );
+                self.found(path, "def-expected-text", other);
                 None
             }
         }
@@ -231,10 +261,7 @@ impl Reader {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.problem(
-                    join(path, key),
-                    format!("expected true or false, found {}", kind_of(other)),
-                );
+                self.found(join(path, key), "def-expected-bool", other);
                 false
             }
         }
@@ -256,7 +283,10 @@ impl Reader {
                 _ => {
                     self.problem(
                         join(path, key),
-                        format!("expected a whole number {lo}..={hi}, found {v}"),
+                        Message::new("def-expected-whole")
+                            .with("lo", lo)
+                            .with("hi", hi)
+                            .with("found", v.to_string()),
                     );
                     None
                 }
@@ -270,10 +300,7 @@ impl Reader {
             Some(v) => match v.as_f64() {
                 Some(x) if x.is_finite() => Some(Some(x)),
                 _ => {
-                    self.problem(
-                        join(path, key),
-                        format!("expected a number, found {}", kind_of(v)),
-                    );
+                    self.found(join(path, key), "def-expected-number", v);
                     None
                 }
             },
@@ -303,14 +330,16 @@ impl Reader {
                 Some(n) if (1..=u64::from(u16::MAX)).contains(&n) => Some(n as u32),
                 Some(n) if n > 0 => {
                     let max = u16::MAX;
-                    self.problem("version", format!("must be at most {max}, found {n}"));
+                    self.problem(
+                        "version",
+                        Message::new("def-at-most")
+                            .with("max", max)
+                            .with("found", n.to_string()),
+                    );
                     None
                 }
                 _ => {
-                    self.problem(
-                        "version",
-                        format!("expected a whole number >= 1, found {v}"),
-                    );
+                    self.problem("version", at_least(1, v));
                     None
                 }
             },
@@ -322,7 +351,7 @@ impl Reader {
             Some(other) => {
                 self.problem(
                     "audience",
-                    format!("expected \"internal\" or \"external\", found {other}"),
+                    Message::new("def-expected-audience").with("found", other.to_string()),
                 );
                 None
             }
@@ -345,7 +374,9 @@ impl Reader {
             if kt < k {
                 self.problem(
                     "min_group_text",
-                    format!("must be at least min_group ({k}), found {kt}"),
+                    Message::new("def-min-group-text")
+                        .with("k", k)
+                        .with("found", kt.to_string()),
                 );
             }
         }
@@ -359,19 +390,13 @@ impl Reader {
                     let path = format!("dimensions[{i}]");
                     if let Some(dim) = self.dimension(d, &path) {
                         if !seen.insert(dim.id.clone()) {
-                            self.problem(
-                                format!("{path}.id"),
-                                format!("duplicate id {:?}", dim.id),
-                            );
+                            self.problem(format!("{path}.id"), duplicate(&dim.id));
                         }
                         dimensions.push(dim);
                     }
                 }
             }
-            Some(other) => self.problem(
-                "dimensions",
-                format!("expected an array, found {}", kind_of(other)),
-            ),
+            Some(other) => self.found("dimensions", "def-expected-array", other),
         }
 
         let mut questions = Vec::new();
@@ -380,7 +405,7 @@ impl Reader {
         let mut broken = Vec::new();
         match self.required(m, "", "questions") {
             Some(Value::Array(items)) if items.is_empty() => {
-                self.problem("questions", "a survey needs at least one question")
+                self.problem("questions", Message::new("def-no-questions"))
             }
             Some(Value::Array(items)) => {
                 for (i, v) in items.iter().enumerate() {
@@ -390,10 +415,7 @@ impl Reader {
                     }
                 }
             }
-            Some(other) => self.problem(
-                "questions",
-                format!("expected an array, found {}", kind_of(other)),
-            ),
+            Some(other) => self.found("questions", "def-expected-array", other),
             None => {}
         }
         self.cross_checks(&dimensions, &questions, &broken);
@@ -426,7 +448,7 @@ impl Reader {
             Some(w) => {
                 self.problem(
                     join(path, "weight"),
-                    format!("expected a positive number, found {w}"),
+                    Message::new("def-positive").with("found", w.to_string()),
                 );
                 return None;
             }
@@ -448,14 +470,16 @@ impl Reader {
         let items = match self.required(m, path, "options")? {
             Value::Array(items) => items,
             other => {
-                self.problem(&p, format!("expected an array, found {}", kind_of(other)));
+                self.found(&p, "def-expected-array", other);
                 return None;
             }
         };
         if items.is_empty() || items.len() > max {
             self.problem(
                 &p,
-                format!("expected 1..={max} options, found {}", items.len()),
+                Message::new("def-option-count")
+                    .with("max", max)
+                    .with("found", items.len()),
             );
         }
         let mut out = Vec::new();
@@ -473,7 +497,7 @@ impl Reader {
                 .and_then(|v| self.id(v, &join(&op, "id")));
             if let Some(id) = &id {
                 if !seen.insert(id.clone()) {
-                    self.problem(join(&op, "id"), format!("duplicate id {id:?}"));
+                    self.problem(join(&op, "id"), duplicate(id));
                 }
             }
             let label = self
@@ -484,10 +508,7 @@ impl Reader {
                 Some(v) => match v.as_u64() {
                     Some(n) if n <= u64::from(u32::MAX) => Some(Some(n as u32)),
                     _ => {
-                        self.problem(
-                            join(&op, "headcount"),
-                            format!("expected a whole number >= 0, found {v}"),
-                        );
+                        self.problem(join(&op, "headcount"), at_least(0, v));
                         None
                     }
                 },
@@ -499,7 +520,7 @@ impl Reader {
                 Some(v) => {
                     self.problem(
                         join(&op, "channel"),
-                        format!("expected \"digital\" or \"offline\", found {v}"),
+                        Message::new("def-expected-channel").with("found", v.to_string()),
                     );
                     None
                 }
@@ -554,7 +575,7 @@ impl Reader {
             if RESERVED.contains(&id.as_str()) {
                 self.problem(
                     join(path, "id"),
-                    format!("{id:?} is reserved for a response-file column"),
+                    Message::new("def-reserved-id").with("id", format!("{id:?}")),
                 );
             }
         }
@@ -576,15 +597,15 @@ impl Reader {
                 "need" => Some(Some(Role::Need)),
                 "segment" => Some(Some(Role::Segment)),
                 _ => {
-                    self.problem(join(path, "role"), format!("unknown role {s:?} (expected effort, resolution, touchpoint, need, segment)"));
+                    self.problem(
+                        join(path, "role"),
+                        Message::new("def-unknown-role").with("role", format!("{s:?}")),
+                    );
                     None
                 }
             },
             Some(v) => {
-                self.problem(
-                    join(path, "role"),
-                    format!("expected a role name, found {}", kind_of(v)),
-                );
+                self.found(join(path, "role"), "def-expected-role", v);
                 None
             }
         };
@@ -594,7 +615,9 @@ impl Reader {
             Some(other) => {
                 self.problem(
                     &tp,
-                    format!("expected a type name ({TYPES}), found {}", kind_of(other)),
+                    Message::new("def-expected-type")
+                        .with("types", TYPES)
+                        .with("found", kind_of(other)),
                 );
                 return None;
             }
@@ -665,14 +688,19 @@ impl Reader {
                     if min > max {
                         self.problem(
                             join(path, "max"),
-                            format!("must be at least min ({min}), found {max}"),
+                            Message::new("def-max-below-min")
+                                .with("min", min.to_string())
+                                .with("found", max.to_string()),
                         );
                     }
                     if let Some(s) = standard_max {
                         if !(*min..=*max).contains(s) {
                             self.problem(
                                 join(path, "standard_max"),
-                                format!("must lie in {min}..={max}, found {s}"),
+                                Message::new("def-standard-outside")
+                                    .with("min", min.to_string())
+                                    .with("max", max.to_string())
+                                    .with("found", s.to_string()),
                             );
                         }
                     }
@@ -687,7 +715,12 @@ impl Reader {
                     }),
             ),
             other => {
-                self.problem(&tp, format!("unknown type {other:?} (expected {TYPES})"));
+                self.problem(
+                    &tp,
+                    Message::new("def-unknown-type")
+                        .with("type", format!("{other:?}"))
+                        .with("types", TYPES),
+                );
                 return None;
             }
         };
@@ -710,10 +743,9 @@ impl Reader {
                 };
                 self.problem(
                     join(path, "role"),
-                    format!(
-                        "this role needs a {want} question, not {}",
-                        kind.type_name()
-                    ),
+                    Message::new("def-role-type")
+                        .with("want", want)
+                        .with("have", kind.type_name()),
                 );
             }
         }
@@ -722,13 +754,13 @@ impl Reader {
             if o.headcount.is_some() && !is_group {
                 self.problem(
                     format!("{path}.options[{i}].headcount"),
-                    "a headcount is allowed only on options of a group question",
+                    Message::new("def-headcount-group"),
                 );
             }
             if o.channel.is_some() && role.flatten() != Some(Role::Touchpoint) {
                 self.problem(
                     format!("{path}.options[{i}].channel"),
-                    "a channel is allowed only on options of a touchpoint question",
+                    Message::new("def-channel-touchpoint"),
                 );
             }
         }
@@ -756,23 +788,17 @@ impl Reader {
                     match it {
                         Value::String(s) => out.push(s.clone()),
                         Value::Number(n) if n.is_u64() => out.push(n.to_string()),
-                        other => self.problem(
-                            format!("{path}.in[{i}]"),
-                            format!("expected an answer value, found {}", kind_of(other)),
-                        ),
+                        other => self.found(format!("{path}.in[{i}]"), "def-expected-value", other),
                     }
                 }
                 Some(out)
             }
             Value::Array(_) => {
-                self.problem(join(path, "in"), "expected at least one value");
+                self.problem(join(path, "in"), Message::new("def-no-values"));
                 None
             }
             other => {
-                self.problem(
-                    join(path, "in"),
-                    format!("expected an array of values, found {}", kind_of(other)),
-                );
+                self.found(join(path, "in"), "def-expected-values", other);
                 None
             }
         };
@@ -794,7 +820,7 @@ impl Reader {
         for (pos, (i, q)) in questions.iter().enumerate() {
             let path = format!("questions[{i}]");
             if seen.insert(q.id.as_str(), pos).is_some() {
-                self.problem(format!("{path}.id"), format!("duplicate id {:?}", q.id));
+                self.problem(format!("{path}.id"), duplicate(&q.id));
             }
             if let QuestionKind::Scale {
                 dimension: Some(d), ..
@@ -803,14 +829,16 @@ impl Reader {
                 if !dim_ids.contains(&d.as_str()) {
                     self.problem(
                         format!("{path}.dimension"),
-                        format!(
-                            "no dimension {d:?} (known: {})",
-                            if dim_ids.is_empty() {
-                                "none".to_owned()
-                            } else {
-                                dim_ids.join(", ")
-                            }
-                        ),
+                        Message::new("def-no-dimension")
+                            .with("id", format!("{d:?}"))
+                            .with(
+                                "known",
+                                if dim_ids.is_empty() {
+                                    Message::new("def-none").into()
+                                } else {
+                                    Arg::from(dim_ids.join(", "))
+                                },
+                            ),
                     );
                 }
             }
@@ -826,7 +854,9 @@ impl Reader {
                     if let Some(first) = roles.insert(name, *i) {
                         self.problem(
                             format!("{path}.role"),
-                            format!("role {name:?} is already given to questions[{first}]"),
+                            Message::new("def-role-taken")
+                                .with("role", format!("{name:?}"))
+                                .with("first", format!("questions[{first}]")),
                         );
                     }
                 }
@@ -842,13 +872,13 @@ impl Reader {
                             || broken.iter().any(|(j, b)| j > i && named(b));
                         if !earlier_broken {
                             let why = if later {
-                                "must name an earlier question"
+                                Message::new("def-condition-later")
                             } else {
-                                "names no question"
+                                Message::new("def-condition-none")
                             };
                             self.problem(
                                 format!("{cp}.question"),
-                                format!("{why}: {:?}", c.question),
+                                why.with("id", format!("{:?}", c.question)),
                             );
                         }
                     }
@@ -860,11 +890,9 @@ impl Reader {
                     {
                         self.problem(
                             format!("{cp}.question"),
-                            format!(
-                                "{:?} is a {} question (expected a choice, multi, yesno, scale or nps question)",
-                                target.id,
-                                target.kind.type_name()
-                            ),
+                            Message::new("def-condition-type")
+                                .with("id", format!("{:?}", target.id))
+                                .with("type", target.kind.type_name()),
                         );
                     }
                     Some((_, target)) => {
@@ -872,10 +900,10 @@ impl Reader {
                             if let Err(expected) = condition_value_fits(&target.kind, val) {
                                 self.problem(
                                     format!("{cp}.in[{k}]"),
-                                    format!(
-                                        "{val:?} is not an answer of {:?} (expected {expected})",
-                                        target.id
-                                    ),
+                                    Message::new("def-condition-value")
+                                        .with("value", format!("{val:?}"))
+                                        .with("id", format!("{:?}", target.id))
+                                        .with("expected", expected),
                                 );
                             }
                         }
@@ -889,7 +917,7 @@ impl Reader {
             if !used {
                 self.problem(
                     format!("dimensions[{d}]"),
-                    format!("dimension {:?} has no scale item", dim.id),
+                    Message::new("def-unused-dimension").with("id", format!("{:?}", dim.id)),
                 );
             }
         }
@@ -901,35 +929,46 @@ fn raw_str<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str)
 }
 
-fn condition_value_fits(kind: &QuestionKind, val: &str) -> Result<(), String> {
+fn condition_value_fits(kind: &QuestionKind, val: &str) -> Result<(), Message> {
     match kind {
         QuestionKind::Choice { options, .. } | QuestionKind::Multi { options } => {
             if options.iter().any(|o| o.id == val) {
                 Ok(())
             } else {
-                Err(format!(
-                    "one of {}",
+                Err(Message::new("def-value-option").with(
+                    "options",
                     options
                         .iter()
                         .map(|o| o.id.as_str())
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
                 ))
             }
         }
         QuestionKind::YesNo => matches!(val, "yes" | "no")
             .then_some(())
-            .ok_or_else(|| "yes or no".to_owned()),
+            .ok_or_else(|| Message::new("expected-yesno")),
         QuestionKind::Scale { points, .. } => match val.parse::<u8>() {
             Ok(v) if (1..=*points).contains(&v) => Ok(()),
-            _ => Err(format!("a whole number 1..={points}")),
+            _ => Err(Message::new("def-value-scale").with("points", *points)),
         },
         QuestionKind::Nps { .. } => match val.parse::<u8>() {
             Ok(v) if v <= 10 => Ok(()),
-            _ => Err("a whole number 0..=10".to_owned()),
+            _ => Err(Message::new("def-value-nps")),
         },
         QuestionKind::Number { .. } | QuestionKind::Text { .. } => {
-            Err("a question of type choice, multi, yesno, scale or nps".to_owned())
+            Err(Message::new("def-value-type"))
         }
     }
+}
+
+fn duplicate(id: &str) -> Message {
+    Message::new("def-duplicate-id").with("id", format!("{id:?}"))
+}
+
+/// A whole number at least `min` was expected; `v` was found.
+fn at_least(min: u64, v: &Value) -> Message {
+    Message::new("def-at-least")
+        .with("min", min)
+        .with("found", v.to_string())
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use otklik_survey::import::{self, ImportError, Limits, Location, MAX_PROBLEMS};
-use otklik_survey::{Answer, Responses, Survey, SurveyError};
+use otklik_survey::{Answer, Lang, Responses, Survey, SurveyError};
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/malformed")
@@ -379,6 +379,65 @@ fn rejected_response_files_report_every_problem_exactly() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Some rejections in Russian, word for word: the rest are checked for a complete
+/// translation by `every_rejection_reads_in_russian`.
+const REJECTED_RU: &[(&str, &str)] = &[
+    (
+        "empty.csv",
+        "empty.csv: файл пуст (ожидается строка заголовков со столбцами response_id и period)",
+    ),
+    (
+        "duplicate-column.csv",
+        "duplicate-column.csv:1: столбец q1: столбец повторяется (он же — столбец №3)",
+    ),
+    (
+        "wrong-field-count.csv",
+        "wrong-field-count.csv:3: ожидается полей, как в заголовке: 4; найдено: 3",
+    ),
+    (
+        "bad-period.csv",
+        r#"bad-period.csv:3: столбец period: "2026-Q5" — не период (ожидается YYYY, YYYY-H1..H2, YYYY-Q1..Q4 или YYYY-MM, например 2026-Q3)"#,
+    ),
+    (
+        "text-too-long.csv",
+        "text-too-long.csv:2: столбец comment: текст длиннее 20 символов",
+    ),
+];
+
+#[test]
+fn every_rejection_reads_in_russian() {
+    let survey = base_survey();
+    for (name, _) in REJECTED {
+        let e = read(&survey, name, &Limits::default()).unwrap_err();
+        for (p, (ru, en)) in e
+            .problems
+            .iter()
+            .zip(e.render(Lang::Ru).iter().zip(e.render(Lang::En)))
+        {
+            let message = p
+                .message
+                .try_render(Lang::Ru)
+                .unwrap_or_else(|(text, why)| panic!("{name}: {text}: {why:?}"));
+            assert!(ru.ends_with(&message), "{name}: {ru}");
+            assert_eq!(*en, p.to_string(), "{name}");
+            assert_ne!(*ru, en, "{name}: not translated");
+            assert!(
+                message
+                    .chars()
+                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+                "{name}: no Russian word in {message:?}"
+            );
+            // The place is the same in both languages.
+            let place = |s: &str| s.split(": ").next().unwrap_or_default().to_owned();
+            assert_eq!(place(ru), place(&en), "{name}");
+        }
+    }
+    for (name, expected) in REJECTED_RU {
+        let e = read(&survey, name, &Limits::default()).unwrap_err();
+        assert_eq!(e.render(Lang::Ru).join("\n"), *expected, "{name}");
+    }
+}
+
 #[test]
 fn a_file_with_any_error_is_rejected_whole() {
     // Each of these files has valid rows before (and after) the bad one.
@@ -489,6 +548,21 @@ fn import_limits_have_clear_messages() {
         assert_eq!(e.to_string(), message, "{name} {limits:?}");
         assert_eq!(e.problems[0].location, Location::File);
     }
+    // Russian chooses the word's form by the number.
+    let e = read(&survey, "valid.csv", &one_row).unwrap_err();
+    assert_eq!(
+        e.render(Lang::Ru),
+        ["valid.csv: в файле больше 1 ответа; разделите его на файлы поменьше"]
+    );
+    let few = Limits {
+        max_rows: 3,
+        ..small
+    };
+    let e = import::read_csv(&survey, "f.csv", &[b'x'; 102], &few).unwrap_err();
+    assert_eq!(
+        e.render(Lang::Ru),
+        ["f.csv: размер файла — 102 байта; принимается не больше 100"]
+    );
     // Exactly at the caps is accepted.
     let exact = Limits {
         max_bytes: csv_len.max(json_len),
@@ -518,6 +592,15 @@ fn the_problem_list_is_capped() {
         lines.last(),
         Some("(more problems not listed; the first 200 are shown)")
     );
+    let ru = e.render(Lang::Ru);
+    assert_eq!(
+        ru[0],
+        r#"many.csv:2: столбец q1: "9": ожидается целое число от 1 до 5"#
+    );
+    assert_eq!(
+        ru.last().map(String::as_str),
+        Some("(остальные ошибки не показаны; показаны первые 200)")
+    );
 }
 
 #[test]
@@ -546,6 +629,56 @@ fn bad_survey_definitions_report_every_problem_exactly() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn survey_definition_problems_read_in_russian() {
+    let mut all = Vec::new();
+    for (name, _) in BAD_SURVEYS {
+        let path = format!("surveys/{name}");
+        let json = String::from_utf8(bytes(&path)).unwrap();
+        let Err(e @ SurveyError::Invalid(_)) = Survey::from_json(&json) else {
+            panic!("{path}: not rejected as invalid")
+        };
+        let SurveyError::Invalid(problems) = &e else {
+            unreachable!()
+        };
+        for p in problems {
+            let ru = p
+                .message
+                .try_render(Lang::Ru)
+                .unwrap_or_else(|(text, why)| panic!("{path}: {text}: {why:?}"));
+            assert_ne!(ru, p.message.to_string(), "{path}: not translated");
+            assert!(
+                ru.chars()
+                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+                "{path}: no Russian word in {ru:?}"
+            );
+            let place = if p.path.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", p.path)
+            };
+            assert_eq!(p.render(Lang::Ru), format!("{place}{ru}"), "{path}");
+            all.push(p.render(Lang::Ru));
+        }
+        assert!(e
+            .render(Lang::Ru)
+            .starts_with(&format!("ошибок: {}: ", problems.len())));
+    }
+    for line in [
+        r#"questions[1].dimension: нет направления оценки "acess" (известны: access, speed)"#,
+        r#"questions[5].visible_if.in[2]: "6" — не ответ на вопрос "q1" (ожидается целое число от 1 до 5)"#,
+        "min_group_text: должно быть не меньше min_group (8), а найдено 5",
+    ] {
+        assert!(all.iter().any(|l| l == line), "{line}");
+    }
+    let e =
+        Survey::from_json(&String::from_utf8(bytes("surveys/syntax.json")).unwrap()).unwrap_err();
+    assert_eq!(
+        e.render(Lang::Ru),
+        "строка 4, столбец 34: expected `,` or `}`"
+    );
 }
 
 #[test]

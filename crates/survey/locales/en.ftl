@@ -1,0 +1,123 @@
+# Messages of the survey model: import problems and answer checks (English).
+# Every message here exists in ru.ftl with the same variables (a test checks).
+
+## Where a problem is
+location-column = column {$column}
+problems-truncated = (more problems not listed; the first {$max} are shown)
+
+## Whole files
+file-too-large = the file is {$size} bytes; at most {$max} are accepted
+csv-unclosed-quote = not valid CSV: the quote opened on this line is never closed (expected a closing '"')
+csv-empty = the file is empty (expected a header row with response_id and period)
+csv-invalid = not valid CSV: {$detail}
+csv-too-many-rows = the file has more than {$max} responses; split it into smaller files
+json-invalid = not valid JSON: {$detail}
+json-too-many-rows = the file has {$count} responses; at most {$max} are accepted
+json-not-document = expected a JSON object with format, survey and responses
+json-not-response = expected an object with id, period and answers
+json-unknown-field = unknown field (expected {$expected})
+json-expected-found = expected {$expected}, found {$found}
+json-expected-array = expected an array, found {$found}
+json-expected-answers = expected an object of answers, found {$found}
+json-nothing = nothing
+json-id-required = a response id string is required
+json-period-required = a period string is required (e.g. "2026-Q3")
+json-no-question = no question {$question} in survey {$survey}
+version-expected = expected a version number (1..{$max}), found {$found}
+
+## The header row
+header-not-utf8 = the header is not valid UTF-8
+column-twice = the column appears twice (also column #{$first})
+column-unknown = unknown column (expected response_id, period, survey, version or a question id of survey {$survey})
+column-missing = the required column {$column} is missing
+field-count = expected {$expected} fields as in the header, found {$found}
+
+## Cells
+cell-not-utf8 = the cell is not valid UTF-8
+response-id-required = a response id is required
+response-id-bad = {$id}: {$reason}
+response-id-too-long = a response id has at most 128 characters
+response-id-duplicate-line = duplicate response id {$id} (first on line {$first})
+response-id-duplicate-path = duplicate response id {$id} (first at {$first})
+id-empty = an id cannot be empty
+id-too-long = an id has at most 64 characters
+id-semicolon = an id cannot contain ';'
+id-control = an id cannot contain control characters
+period-invalid = {$value} is not a period (expected YYYY, YYYY-H1..H2, YYYY-Q1..Q4 or YYYY-MM)
+period-too-many = too many distinct periods
+survey-other = {$value} is not this survey (expected {$survey})
+version-invalid = {$value} is not a survey version (1..{$max})
+
+## Answers
+cell-not-value = {$value} is not {$expected}
+cell-not-option = {$value} is not an option ({$options})
+cell-not-option-array = {$value} is not an array of option ids ({$options})
+cell-option-twice = option {$value} is listed twice
+cell-text-too-long = the text is longer than {$max} characters
+cell-text-control = the text contains control characters
+expected-scale = a whole number 1..{$points}
+expected-nps = a whole number 0..10
+expected-option = an option ({$options})
+expected-options = option ids joined with ';' ({$options})
+expected-yesno = yes or no
+expected-whole = a whole number ({$min}..{$max})
+expected-number = a number ({$min}..{$max})
+expected-text = a text of at most {$max} characters
+
+## Survey definitions
+def-syntax = line {$line}, column {$column}: {$detail}
+def-problems = {$count} problem(s): {$list}
+def-kind-null = null
+def-kind-bool = a boolean
+def-kind-number = a number
+def-kind-string = a string
+def-kind-array = an array
+def-kind-object = an object
+def-expected-object = expected an object, found {$found}
+def-unknown-field = unknown field (expected one of {$known})
+def-required = is required
+def-bad-id = {$reason} (found {$value})
+def-expected-id = expected an id string, found {$found}
+def-text-empty = a text cannot be empty
+def-lang-code = expected a language code such as "ru" or "en"
+def-expected-string = expected a string, found {$found}
+def-text-needs-ru = a translated text needs "ru"
+def-expected-text = expected a string or an object of translations, found {$found}
+def-expected-bool = expected true or false, found {$found}
+def-expected-whole = expected a whole number {$lo}..={$hi}, found {$found}
+def-expected-number = expected a number, found {$found}
+def-at-most = must be at most {$max}, found {$found}
+def-at-least = expected a whole number >= {$min}, found {$found}
+def-expected-audience = expected "internal" or "external", found {$found}
+def-min-group-text = must be at least min_group ({$k}), found {$found}
+def-duplicate-id = duplicate id {$id}
+def-expected-array = expected an array, found {$found}
+def-no-questions = a survey needs at least one question
+def-positive = expected a positive number, found {$found}
+def-option-count = expected 1..={$max} options, found {$found}
+def-expected-channel = expected "digital" or "offline", found {$found}
+def-reserved-id = {$id} is reserved for a response-file column
+def-unknown-role = unknown role {$role} (expected effort, resolution, touchpoint, need, segment)
+def-expected-role = expected a role name, found {$found}
+def-expected-type = expected a type name ({$types}), found {$found}
+def-max-below-min = must be at least min ({$min}), found {$found}
+def-standard-outside = must lie in {$min}..={$max}, found {$found}
+def-unknown-type = unknown type {$type} (expected {$types})
+def-role-type = this role needs a {$want} question, not {$have}
+def-headcount-group = a headcount is allowed only on options of a group question
+def-channel-touchpoint = a channel is allowed only on options of a touchpoint question
+def-expected-value = expected an answer value, found {$found}
+def-no-values = expected at least one value
+def-expected-values = expected an array of values, found {$found}
+def-no-dimension = no dimension {$id} (known: {$known})
+def-none = none
+def-role-taken = role {$role} is already given to {$first}
+def-condition-later = must name an earlier question: {$id}
+def-condition-none = names no question: {$id}
+def-condition-type = {$id} is a {$type} question (expected a choice, multi, yesno, scale or nps question)
+def-condition-value = {$value} is not an answer of {$id} (expected {$expected})
+def-value-option = one of {$options}
+def-value-scale = a whole number 1..={$points}
+def-value-nps = a whole number 0..=10
+def-value-type = a question of type choice, multi, yesno, scale or nps
+def-unused-dimension = dimension {$id} has no scale item

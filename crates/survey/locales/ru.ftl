@@ -1,0 +1,136 @@
+# Сообщения модели анкеты: ошибки импорта и проверки ответов (русский).
+# Каждое сообщение есть и в en.ftl, с теми же переменными (это проверяет тест).
+
+## Где ошибка
+location-column = столбец {$column}
+problems-truncated = (остальные ошибки не показаны; показаны первые {$max})
+
+## Файл целиком
+file-too-large = размер файла — {$size} {$size ->
+    [one] байт
+    [few] байта
+   *[other] байт
+    }; принимается не больше {$max}
+csv-unclosed-quote = ошибка формата CSV: кавычка, открытая в этой строке, не закрыта (ожидается закрывающая '"')
+csv-empty = файл пуст (ожидается строка заголовков со столбцами response_id и period)
+csv-invalid = ошибка формата CSV: {$detail}
+csv-too-many-rows = в файле больше {$max} {$max ->
+    [one] ответа
+   *[other] ответов
+    }; разделите его на файлы поменьше
+json-invalid = ошибка формата JSON: {$detail}
+json-too-many-rows = ответов в файле: {$count}; принимается не больше {$max}
+json-not-document = ожидается объект JSON с полями format, survey и responses
+json-not-response = ожидается объект с полями id, period и answers
+json-unknown-field = неизвестное поле (ожидаются {$expected})
+json-expected-found = ожидается {$expected}, а найдено {$found}
+json-expected-array = ожидается массив, а найдено {$found}
+json-expected-answers = ожидается объект с ответами, а найдено {$found}
+json-nothing = ничего
+json-id-required = нужен идентификатор ответа (строка)
+json-period-required = нужен период (строка, например "2026-Q3")
+json-no-question = в анкете {$survey} нет вопроса {$question}
+version-expected = ожидается номер версии (1..{$max}), а найдено {$found}
+
+## Строка заголовков
+header-not-utf8 = заголовок не в кодировке UTF-8
+column-twice = столбец повторяется (он же — столбец №{$first})
+column-unknown = неизвестный столбец (ожидаются response_id, period, survey, version или идентификатор вопроса анкеты {$survey})
+column-missing = нет обязательного столбца {$column}
+field-count = ожидается полей, как в заголовке: {$expected}; найдено: {$found}
+
+## Ячейки
+cell-not-utf8 = ячейка не в кодировке UTF-8
+response-id-required = нужен идентификатор ответа
+response-id-bad = {$id}: {$reason}
+response-id-too-long = идентификатор ответа — не длиннее 128 символов
+response-id-duplicate-line = идентификатор ответа {$id} повторяется (впервые — в строке {$first})
+response-id-duplicate-path = идентификатор ответа {$id} повторяется (впервые — в {$first})
+id-empty = идентификатор не может быть пустым
+id-too-long = идентификатор — не длиннее 64 символов
+id-semicolon = идентификатор не может содержать ';'
+id-control = идентификатор не может содержать управляющие символы
+period-invalid = {$value} — не период (ожидается YYYY, YYYY-H1..H2, YYYY-Q1..Q4 или YYYY-MM, например 2026-Q3)
+period-too-many = слишком много различных периодов
+survey-other = {$value} — другая анкета (ожидается {$survey})
+version-invalid = {$value} — не версия анкеты (1..{$max})
+
+## Ответы
+cell-not-value = {$value}: ожидается {$expected}
+cell-not-option = {$value}: такого варианта нет (варианты: {$options})
+cell-not-option-array = {$value}: ожидается массив идентификаторов вариантов ({$options})
+cell-option-twice = вариант {$value} указан дважды
+cell-text-too-long = текст длиннее {$max} {$max ->
+    [one] символа
+   *[other] символов
+    }
+cell-text-control = текст содержит управляющие символы
+expected-scale = целое число от 1 до {$points}
+expected-nps = целое число от 0 до 10
+expected-option = один из вариантов ({$options})
+expected-options = список идентификаторов вариантов через ';' ({$options})
+expected-yesno = yes или no
+expected-whole = целое число от {$min} до {$max}
+expected-number = число от {$min} до {$max}
+expected-text = текст не длиннее {$max} {$max ->
+    [one] символа
+   *[other] символов
+    }
+
+## Определения анкет
+def-syntax = строка {$line}, столбец {$column}: {$detail}
+def-problems = ошибок: {$count}: {$list}
+def-kind-null = null
+def-kind-bool = логическое значение
+def-kind-number = число
+def-kind-string = строка
+def-kind-array = массив
+def-kind-object = объект
+def-expected-object = ожидается объект, а найдено: {$found}
+def-unknown-field = неизвестное поле (ожидается одно из: {$known})
+def-required = обязательное поле
+def-bad-id = {$reason} (найдено {$value})
+def-expected-id = ожидается идентификатор (строка), а найдено: {$found}
+def-text-empty = текст не может быть пустым
+def-lang-code = ожидается код языка, например "ru" или "en"
+def-expected-string = ожидается строка, а найдено: {$found}
+def-text-needs-ru = среди переводов текста нужен "ru"
+def-expected-text = ожидается строка или объект с переводами, а найдено: {$found}
+def-expected-bool = ожидается true или false, а найдено: {$found}
+def-expected-whole = ожидается целое число от {$lo} до {$hi}, а найдено {$found}
+def-expected-number = ожидается число, а найдено: {$found}
+def-at-most = должно быть не больше {$max}, а найдено {$found}
+def-at-least = ожидается целое число не меньше {$min}, а найдено {$found}
+def-expected-audience = ожидается "internal" или "external", а найдено {$found}
+def-min-group-text = должно быть не меньше min_group ({$k}), а найдено {$found}
+def-duplicate-id = идентификатор {$id} повторяется
+def-expected-array = ожидается массив, а найдено: {$found}
+def-no-questions = в анкете нужен хотя бы один вопрос
+def-positive = ожидается положительное число, а найдено {$found}
+def-option-count = ожидается от 1 до {$max} вариантов, а найдено {$found}
+def-expected-channel = ожидается "digital" или "offline", а найдено {$found}
+def-reserved-id = {$id} зарезервирован для столбца файла ответов
+def-unknown-role = неизвестная роль {$role} (ожидается effort, resolution, touchpoint, need или segment)
+def-expected-role = ожидается название роли, а найдено: {$found}
+def-expected-type = ожидается название типа ({$types}), а найдено: {$found}
+def-max-below-min = должно быть не меньше min ({$min}), а найдено {$found}
+def-standard-outside = должно быть в пределах от {$min} до {$max}, а найдено {$found}
+def-unknown-type = неизвестный тип {$type} (ожидается {$types})
+def-role-type = для этой роли нужен вопрос типа {$want}, а не {$have}
+def-headcount-group = численность указывается только у вариантов группирующего вопроса
+def-channel-touchpoint = канал указывается только у вариантов вопроса о точке взаимодействия
+def-expected-value = ожидается значение ответа, а найдено: {$found}
+def-no-values = нужно хотя бы одно значение
+def-expected-values = ожидается массив значений, а найдено: {$found}
+def-no-dimension = нет направления оценки {$id} (известны: {$known})
+def-none = нет
+def-role-taken = роль {$role} уже отдана вопросу {$first}
+def-condition-later = условие должно ссылаться на более ранний вопрос: {$id}
+def-condition-none = такого вопроса нет: {$id}
+def-condition-type = {$id} — вопрос типа {$type} (ожидается вопрос типа choice, multi, yesno, scale или nps)
+def-condition-value = {$value} — не ответ на вопрос {$id} (ожидается {$expected})
+def-value-option = одно из: {$options}
+def-value-scale = целое число от 1 до {$points}
+def-value-nps = целое число от 0 до 10
+def-value-type = вопрос типа choice, multi, yesno, scale или nps
+def-unused-dimension = в направлении оценки {$id} нет ни одного вопроса-шкалы

@@ -1,22 +1,14 @@
 //! Translations (Fluent): Russian by default, English available.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use unic_langid::langid;
+use otklik_survey::message::bundle;
 
 /// The interface language (the survey model's, so that its messages render in it).
 pub use otklik_survey::Lang;
 
-fn bundle(lang: unic_langid::LanguageIdentifier, source: &str) -> FluentBundle<FluentResource> {
-    let mut b = FluentBundle::new(vec![lang]);
-    b.set_use_isolating(false);
-    b.add_resource(FluentResource::try_new(source.to_owned()).expect("the translations parse"))
-        .expect("no duplicate messages");
-    b
-}
-
 thread_local! {
-    static RU: FluentBundle<FluentResource> = bundle(langid!("ru"), include_str!("../locales/ru.ftl"));
-    static EN: FluentBundle<FluentResource> = bundle(langid!("en"), include_str!("../locales/en.ftl"));
+    static RU: FluentBundle<FluentResource> = bundle(Lang::Ru, include_str!("../locales/ru.ftl"));
+    static EN: FluentBundle<FluentResource> = bundle(Lang::En, include_str!("../locales/en.ftl"));
 }
 
 fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {

@@ -27,7 +27,7 @@ pub mod collection;
 mod definition;
 pub mod export;
 pub mod import;
-mod message;
+pub mod message;
 mod period;
 mod responses;
 pub mod runner;

@@ -183,8 +183,15 @@ pub const RU_FTL: &str = include_str!("../locales/ru.ftl");
 /// The English translations.
 pub const EN_FTL: &str = include_str!("../locales/en.ftl");
 
-fn bundle(lang: unic_langid::LanguageIdentifier, source: &str) -> FluentBundle<FluentResource> {
-    let mut b = FluentBundle::new(vec![lang]);
+/// A Fluent bundle of `source` (translations in `lang`) as Otklik uses them: without
+/// Unicode isolation marks around arguments. Panics when `source` does not parse
+/// (translations are compiled in, and tests load every one).
+pub fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
+    let id = match lang {
+        Lang::Ru => unic_langid::langid!("ru"),
+        Lang::En => unic_langid::langid!("en"),
+    };
+    let mut b = FluentBundle::new(vec![id]);
     b.set_use_isolating(false);
     b.add_resource(FluentResource::try_new(source.to_owned()).expect("the translations parse"))
         .expect("no duplicate messages");
@@ -192,8 +199,8 @@ fn bundle(lang: unic_langid::LanguageIdentifier, source: &str) -> FluentBundle<F
 }
 
 thread_local! {
-    static RU: FluentBundle<FluentResource> = bundle(unic_langid::langid!("ru"), RU_FTL);
-    static EN: FluentBundle<FluentResource> = bundle(unic_langid::langid!("en"), EN_FTL);
+    static RU: FluentBundle<FluentResource> = bundle(Lang::Ru, RU_FTL);
+    static EN: FluentBundle<FluentResource> = bundle(Lang::En, EN_FTL);
 }
 
 fn with_bundle<T>(lang: Lang, f: impl FnOnce(&FluentBundle<FluentResource>) -> T) -> T {

@@ -86,6 +86,45 @@ test('first open: the report of the demo data, styled, accessible, with no scrip
   }
 });
 
+test('surveys left out of the report stay out when another tab imports more answers', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-report-keep-'));
+  otklik(['demo', '--out', dir, '--responses', '300', '--seed', '7']);
+  const more = join(dir, 'more');
+  otklik(['demo', '--out', more, '--responses', '100', '--seed', '8']);
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  const labels = (p) => p.$$eval('input[name="report-survey"]', (is) => is.map((i) => [i.value, i.checked, i.parentElement.textContent]));
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('#demo-banner');
+    await page.setInputFiles('#dash-import', ['internal-client.csv', 'external-client.csv'].map((f) => join(dir, f)));
+    await page.waitForFunction(() => document.querySelector('#dash-summary') && !document.querySelector('#demo-banner'));
+    await page.click('#nav-report');
+    await page.waitForFunction(() => {
+      const ls = [...document.querySelectorAll('input[name="report-survey"]')].map((i) => i.parentElement.textContent);
+      return ls.length === 2 && ls.every((l) => l.includes('300')) && !document.querySelector('.demo-banner');
+    }, null, { timeout: 60_000 });
+    let built = await waitBuilt(page);
+    await page.uncheck('input[name="report-survey"][value="internal-client"]');
+    built = await waitBuilt(page, built);
+    // Another tab imports more answers to the other survey.
+    const other = await context.newPage();
+    await other.goto(server.url);
+    await other.waitForSelector('#dash-summary');
+    await other.setInputFiles('#dash-import', [join(more, 'external-client.csv')]);
+    await page.waitForFunction(() => [...document.querySelectorAll('input[name="report-survey"]')]
+      .some((i) => i.value === 'external-client' && i.parentElement.textContent.includes('400')), null, { timeout: 60_000 });
+    await other.close();
+    const after = await labels(page);
+    assert.deepEqual(after.map(([id, checked]) => [id, checked]).sort(),
+      [['external-client', true], ['internal-client', false]], `the choice is kept: ${JSON.stringify(after)}`);
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
 test('imported files: the report follows the import, here and in another tab; every format equals `otklik report`; edits and hostile names stay inert', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'otklik-report-'));
   otklik(['demo', '--out', dir, '--responses', '900', '--seed', '5']);

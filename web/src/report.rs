@@ -174,7 +174,8 @@ pub fn ReportPage(props: &ReportProps) -> Html {
 
     // Load the data, and again whenever the stored files change (an import started on
     // the dashboard may finish after the manager has come here, or run in another
-    // tab). A year still present stays chosen; the surveys are those with data.
+    // tab). A year still present stays chosen; so does the manager's choice of surveys,
+    // and a survey that had no data before is added.
     let loads = library::use_data_changes(false);
     {
         let (sets, choice) = (sets.clone(), choice.clone());
@@ -189,7 +190,15 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     return;
                 }
                 let mut c = (*choice).clone();
-                c.surveys = loaded.iter().map(|s| s.id.clone()).collect();
+                let before: Vec<String> = (*sets)
+                    .iter()
+                    .flat_map(|l| l.iter().map(|s| s.id.clone()))
+                    .collect();
+                c.surveys = loaded
+                    .iter()
+                    .map(|s| s.id.clone())
+                    .filter(|id| !before.contains(id) || c.surveys.contains(id))
+                    .collect();
                 let kept = c
                     .year
                     .filter(|y| loaded.iter().any(|s| s.years.contains(y)));

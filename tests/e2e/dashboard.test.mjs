@@ -153,6 +153,44 @@ test('imports: good files merge, a bad file is rejected with line and column, an
   }
 });
 
+test('files whose periods differ in length: the dashboard says why it shows no indicators, and removing one file brings them back', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-dash-mixed-'));
+  otklik(['demo', '--out', join(dir, 'a'), '--responses', '300', '--seed', '21']);
+  otklik(['demo', '--out', join(dir, 'b'), '--responses', '300', '--seed', '22']);
+  const quarters = join(dir, 'a', 'external-client.csv');
+  // The same kind of answers, with months for periods.
+  const lines = (await readFile(join(dir, 'b', 'external-client.csv'), 'utf8')).trimEnd().split('\n');
+  const pcol = lines[0].split(',').indexOf('period');
+  const months = join(dir, 'months.csv');
+  await writeFile(months, [lines[0], ...lines.slice(1, 101).map((l) => {
+    const cells = l.split(',');
+    cells[pcol] = '2026-03';
+    return cells.join(',');
+  })].join('\n') + '\n');
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('#demo-banner');
+    await page.setInputFiles('#dash-import', [quarters, months]);
+    await page.waitForSelector('#dash-analysis-error');
+    const said = await page.textContent('#dash-analysis-error');
+    assert.match(said, /Показатели по сохранённым ответам рассчитать нельзя/);
+    assert.match(said, /периоды разной длительности нельзя анализировать вместе: (\d{4}-Q\d и 2026-03|2026-03 и \d{4}-Q\d)/);
+    assert.equal(await page.$('#card-ccl'), null, 'no cards without indicators');
+    assert.equal((await page.$$('table.files tbody tr')).length, 2, 'both files are listed, to be removed');
+    await axe(page, 'dashboard: indicators not computed');
+    await page.click('button[aria-label="Удалить ответы файла months.csv"]');
+    await page.waitForSelector('#card-ccl .kpi-value');
+    assert.equal(await page.$('#dash-analysis-error'), null);
+    assert.equal(await page.$eval('#dash-summary', (e) => e.dataset.total), '300');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
 test('hostile texts in a definition stay text: charts, tables and controls inject no markup', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'otklik-xss-'));
   const evil = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> & "q"';

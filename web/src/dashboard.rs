@@ -174,16 +174,19 @@ pub struct Computed {
     pub by_period: Option<Rc<Analysis>>,
     pub by_group: Option<Rc<Analysis>>,
     pub by_touchpoint: Option<Rc<Analysis>>,
+    /// Why the indicators could not be computed (the worker's messages), if so.
+    pub errors: Vec<Value>,
     /// The engine's name for this data set.
     pub token: String,
 }
 
-async fn analysis(token: &str, by: &[&str], texts: bool) -> Option<Rc<Analysis>> {
+/// The analysis `by` these keys, or the worker's messages saying why there is none.
+async fn analysis(token: &str, by: &[&str], texts: bool) -> Result<Rc<Analysis>, Vec<Value>> {
     let reply =
         engine::request(&json!({"cmd": "analyze", "token": token, "by": by, "texts": texts})).await;
     serde_json::from_value(reply["analysis"].clone())
-        .ok()
         .map(Rc::new)
+        .map_err(|_| errors_of(&reply))
 }
 
 #[derive(Properties, PartialEq)]
@@ -294,6 +297,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                             "cmd": "analyze_many", "token": token, "groupings": [["period"], ["period", tp]],
                         }))
                         .await;
+                        c.errors = errors_of(&reply);
                         let mut analyses =
                             serde_json::from_value::<Vec<Analysis>>(reply["analyses"].clone())
                                 .unwrap_or_default()
@@ -302,13 +306,17 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         c.by_period = analyses.next();
                         c.by_touchpoint = analyses.next();
                     } else {
-                        c.by_period = analysis(&token, &["period"], false).await;
+                        let by_period = analysis(&token, &["period"], false).await;
+                        c.errors = by_period.clone().err().unwrap_or_default();
+                        c.by_period = by_period.ok();
                     }
-                    if let Some(b) = breakdown_now
-                        .as_deref()
-                        .or_else(|| default_breakdown(&survey))
-                    {
-                        c.by_group = analysis(&token, &["period", b], true).await;
+                    if let (Some(b), true) = (
+                        breakdown_now
+                            .as_deref()
+                            .or_else(|| default_breakdown(&survey)),
+                        c.errors.is_empty(),
+                    ) {
+                        c.by_group = analysis(&token, &["period", b], true).await.ok();
                     }
                     if *generation.borrow() != mine_gen {
                         return; // a newer run has started
@@ -525,7 +533,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         .and_then(|(s, _)| default_breakdown(s).map(str::to_owned))
                 });
                 c.by_group = match key {
-                    Some(k) => analysis(&c.token, &["period", &k], true).await,
+                    Some(k) => analysis(&c.token, &["period", &k], true).await.ok(),
                     None => None,
                 };
                 computed.set(c);
@@ -605,6 +613,13 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     </select>
                 </div>
             </div>
+            if !c.errors.is_empty() {
+                <div class="error-summary" role="alert" id="dash-analysis-error">
+                    <p>{ t(lang, "dash-analysis-error") }</p>
+                    <ul>{ for c.errors.iter().map(|e| html! { <li>{ said(lang, e) }</li> }) }</ul>
+                    <p>{ t(lang, "dash-analysis-error-hint") }</p>
+                </div>
+            }
             if let (Some(a), Some(p)) = (c.by_period.clone(), selected_period.clone()) {
                 <Cards survey={survey.clone()} analysis={a} period={p.clone()} {lang} />
                 <Charts survey={survey.clone()} by_period={c.by_period.clone()} by_group={c.by_group.clone()}

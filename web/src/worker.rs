@@ -30,7 +30,7 @@ use otklik_analytics::{analyze, analyze_many, Key, Params};
 use otklik_report::{FileHash, Format, Input, Png, Report};
 use otklik_survey::collection::merge_files;
 use otklik_survey::import::{self, ImportError, Limits};
-use otklik_survey::{export, Lang, Responses, Survey};
+use otklik_survey::{export, Lang, Message, Responses, Survey};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -121,6 +121,11 @@ fn problems(e: &ImportError) -> Vec<Value> {
         .zip(en)
         .map(|(ru, en)| json!({"ru": ru, "en": en}))
         .collect()
+}
+
+/// A message in both languages, as [`problems`] sends each problem.
+fn both(m: &Message) -> Value {
+    json!({"ru": m.render(Lang::Ru), "en": m.render(Lang::En)})
 }
 
 fn fail(msg: impl Into<String>) -> Value {
@@ -231,7 +236,7 @@ pub fn handle(request: &str) -> String {
                 .collect();
             match analyze_many(&l.survey, &l.data, &list) {
                 Ok(a) => json!({"ok": true, "analyses": a}),
-                Err(e) => fail(e.to_string()),
+                Err(e) => json!({"ok": false, "errors": [both(&e.message())]}),
             }
         }),
         Ok(Request::Analyze { token, by, texts }) => with_set(&token, |l| {
@@ -242,7 +247,7 @@ pub fn handle(request: &str) -> String {
             };
             match analyze(&l.survey, &l.data, &params) {
                 Ok(a) => json!({"ok": true, "analysis": a}),
-                Err(e) => fail(e.to_string()),
+                Err(e) => json!({"ok": false, "errors": [both(&e.message())]}),
             }
         }),
         Ok(Request::Export {

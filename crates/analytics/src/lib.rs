@@ -103,5 +103,61 @@ pub enum Error {
     TooManyGroups(usize),
 }
 
+impl Error {
+    /// The error in words, in Russian or English (`Display` is the English).
+    pub fn message(&self) -> otklik_survey::Message {
+        use otklik_survey::Message;
+        match self {
+            Error::UnknownKey { key, known } => Message::new("analysis-unknown-key")
+                .with("key", format!("{key:?}"))
+                .with("known", known.as_str()),
+            Error::NotAGroup(key) => {
+                Message::new("analysis-not-a-group").with("key", format!("{key:?}"))
+            }
+            Error::DuplicateKey(key) => {
+                Message::new("analysis-duplicate-key").with("key", format!("{key:?}"))
+            }
+            Error::MixedGranularity(a, b) => Message::new("analysis-mixed-granularity")
+                .with("first", a.as_str())
+                .with("second", b.as_str()),
+            Error::MinGroup(k) => Message::new("analysis-min-group").with("found", *k),
+            Error::TooManyGroups(n) => Message::new("analysis-too-many-groups").with("count", *n),
+        }
+    }
+}
+
 /// Result alias.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod error_tests {
+    use super::Error;
+    use otklik_survey::Lang;
+
+    #[test]
+    fn every_error_reads_the_same_in_english_and_is_translated() {
+        let all = [
+            Error::UnknownKey {
+                key: "x".into(),
+                known: "period, dept".into(),
+            },
+            Error::NotAGroup("q1".into()),
+            Error::DuplicateKey("period".into()),
+            Error::MixedGranularity("2026-Q1".into(), "2026-03".into()),
+            Error::MinGroup(2),
+            Error::TooManyGroups(2_000_000),
+        ];
+        for e in all {
+            let m = e.message();
+            assert_eq!(m.to_string(), e.to_string());
+            let ru = m.try_render(Lang::Ru).expect("translated");
+            assert_ne!(ru, e.to_string());
+        }
+        assert_eq!(
+            Error::MixedGranularity("2026-Q1".into(), "2026-03".into())
+                .message()
+                .render(Lang::Ru),
+            "периоды разной длительности нельзя анализировать вместе: 2026-Q1 и 2026-03"
+        );
+    }
+}

@@ -121,3 +121,11 @@ def-value-scale = a whole number 1..={$points}
 def-value-nps = a whole number 0..=10
 def-value-type = a question of type choice, multi, yesno, scale or nps
 def-unused-dimension = dimension {$id} has no scale item
+
+## Analysis (otklik-analytics)
+analysis-unknown-key = cannot group by {$key}: no such question (grouping keys: {$known})
+analysis-not-a-group = cannot group by {$key}: only period and choice questions marked "group": true are grouping keys
+analysis-duplicate-key = the grouping key {$key} is given twice
+analysis-mixed-granularity = periods of different granularity cannot be analysed together: {$first} and {$second}
+analysis-min-group = the minimum group size must be at least 3, found {$found}
+analysis-too-many-groups = the grouping makes {$count} possible groups; at most 1,000,000 are supported

@@ -134,3 +134,11 @@ def-value-scale = целое число от 1 до {$points}
 def-value-nps = целое число от 0 до 10
 def-value-type = вопрос типа choice, multi, yesno, scale или nps
 def-unused-dimension = в направлении оценки {$id} нет ни одного вопроса-шкалы
+
+## Анализ (otklik-analytics)
+analysis-unknown-key = нельзя сгруппировать по {$key}: такого вопроса нет (группировать можно по: {$known})
+analysis-not-a-group = нельзя сгруппировать по {$key}: группировать можно только по периоду и по вопросам-выборам с "group": true
+analysis-duplicate-key = ключ группировки {$key} указан дважды
+analysis-mixed-granularity = периоды разной длительности нельзя анализировать вместе: {$first} и {$second}
+analysis-min-group = минимальный размер группы — не меньше 3, а указано {$found}
+analysis-too-many-groups = группировка даёт возможных групп: {$count}; поддерживается не больше 1 000 000

@@ -175,8 +175,9 @@ for (const [label, source] of [['customer satisfaction', CUSTOMER], ['NPS (docum
         await page.waitForSelector('#survey-2:checked');
         if (source === NPS) {
           const notes = await page.textContent('#import-notes');
-          assert.match(notes, /other/);
-          assert.match(notes, /completedHtml/);
+          // What was left out, in the interface's language (Russian by default).
+          assert.match(notes, /\(promoter-features\): вариант "другое" с текстом: не перенесено; остальные варианты перенесены/);
+          assert.match(notes, /completedHtml: текст страницы завершения: в анкете Отклика этого нет/);
         }
         await page.click('#start-self');
         const ours = await otklikAnswers(page, def, seed);

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use otklik_survey::advice::{anonymity_warnings, Warning, WarningKind};
 use otklik_survey::runner::{self, Answers};
-use otklik_survey::{surveyjs, Audience, Message, Survey, SurveyError};
+use otklik_survey::{surveyjs, Audience, Message, Survey};
 use serde_json::{json, Map, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::app::Ctx;
 use crate::embed::{Embedded, Mode};
-use crate::i18n::{t, ta, Lang};
+use crate::i18n::{t, ta, Both, Lang};
 use crate::question::QuestionView;
 use crate::services::{self, SETTINGS};
 use crate::state::Action;
@@ -187,20 +187,7 @@ fn new_question(doc: &Value, kind: &str) -> Value {
 fn validate(doc: &Value) -> (Vec<(String, Message)>, Option<Survey>) {
     match Survey::from_json(&doc.to_string()) {
         Ok(s) => (Vec::new(), Some(s)),
-        Err(SurveyError::Invalid(ps)) => {
-            (ps.into_iter().map(|p| (p.path, p.message)).collect(), None)
-        }
-        Err(SurveyError::Syntax {
-            line,
-            column,
-            message,
-        }) => {
-            let m = Message::new("def-syntax")
-                .with("line", line)
-                .with("column", column)
-                .with("detail", message);
-            (vec![(String::new(), m)], None)
-        }
+        Err(e) => (e.problems(), None),
     }
 }
 
@@ -263,7 +250,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let lang = ctx.lang();
     let ed = use_reducer(Ed::default);
     let loaded = use_state(|| false);
-    let import_notes = use_state(Vec::<String>::new);
+    let import_notes = use_state(Vec::<Both>::new);
     let note = use_state(|| None::<String>);
     let wide = use_state(|| true);
     let preview_answers = use_state(Answers::new);
@@ -371,18 +358,23 @@ pub fn Editor(props: &EditorProps) -> Html {
                 spawn_local(async move {
                     let (name, text) = services::read_file(&file).await;
                     match serde_json::from_str::<Value>(&text) {
-                        Err(e) => import_notes.set(vec![format!("{name}: {e}")]),
+                        Err(e) => import_notes.set(vec![Both::of(|_| format!("{name}: {e}"))]),
                         Ok(v) if surveyjs::looks_like_surveyjs(&v) => {
                             match surveyjs::import(&text, Audience::External) {
                                 Ok(imp) => {
-                                    import_notes
-                                        .set(imp.skipped.iter().map(ToString::to_string).collect());
+                                    import_notes.set(
+                                        imp.skipped
+                                            .iter()
+                                            .map(|s| Both::of(|l| s.render(l)))
+                                            .collect(),
+                                    );
                                     ed.dispatch(EdAction::Load {
                                         doc: serde_json::from_str(&imp.json).expect("json"),
                                         published: false,
                                     });
                                 }
-                                Err(e) => import_notes.set(vec![format!("{name}: {e}")]),
+                                Err(e) => import_notes
+                                    .set(vec![Both::of(|l| format!("{name}: {}", e.render(l)))]),
                             }
                         }
                         Ok(v) => {
@@ -410,7 +402,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <input type="file" id="ed-file" accept=".json,application/json" onchange={on_file} />
                 </div>
                 if !import_notes.is_empty() {
-                    <div class="note" role="status"><ul>{ for import_notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul></div>
+                    <div class="note" role="status"><ul>{ for import_notes.iter().map(|n| html! { <li>{ n.get(lang) }</li> }) }</ul></div>
                 }
             </section>
         };

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::app::Ctx;
 use crate::embed::{self, Mode, Payload};
-use crate::i18n::{t, ta, Lang};
+use crate::i18n::{t, ta, Both};
 use crate::kiosk::KioskSetup;
 use crate::services::{self, SETTINGS};
 use crate::state::{Action, Draft, Session};
@@ -68,8 +68,7 @@ pub fn Home(props: &HomeProps) -> Html {
         })
     };
     let selected = use_state(|| if embedded.is_some() { 2usize } else { 0 });
-    // Each problem in Russian and in English: the reader's is shown.
-    let import_errors = use_state(Vec::<(String, String)>::new);
+    let import_errors = use_state(Vec::<Both>::new);
     let period = {
         let embedded = embedded.clone();
         use_state(move || embedded.map_or_else(services::current_quarter, |e| e.period.clone()))
@@ -80,7 +79,7 @@ pub fn Home(props: &HomeProps) -> Html {
     let period_error = use_state(|| false);
     let kiosk_form = use_state(|| false);
 
-    let import_notes = use_state(Vec::<String>::new);
+    let import_notes = use_state(Vec::<Both>::new);
     let on_import = {
         let (choices, selected, import_errors, import_notes) = (
             choices.clone(),
@@ -118,12 +117,15 @@ pub fn Home(props: &HomeProps) -> Html {
                             selected.set(list.len() - 1);
                             choices.set(list);
                             import_errors.set(Vec::new());
-                            import_notes.set(imp.skipped.iter().map(ToString::to_string).collect());
+                            import_notes.set(
+                                imp.skipped
+                                    .iter()
+                                    .map(|s| Both::of(|l| s.render(l)))
+                                    .collect(),
+                            );
                         }
-                        Err(e) => {
-                            let e = format!("{name}: {e}");
-                            import_errors.set(vec![(e.clone(), e)])
-                        }
+                        Err(e) => import_errors
+                            .set(vec![Both::of(|l| format!("{name}: {}", e.render(l)))]),
                     }
                     return;
                 }
@@ -145,15 +147,12 @@ pub fn Home(props: &HomeProps) -> Html {
                         message,
                     }) => {
                         let e = format!("{name}:{line}:{column}: {message}");
-                        import_errors.set(vec![(e.clone(), e)])
+                        import_errors.set(vec![Both::of(|_| e.clone())])
                     }
                     Err(SurveyError::Invalid(problems)) => import_errors.set(
                         problems
                             .iter()
-                            .map(|p| {
-                                let said = |lang| format!("{name}: {}", p.render(lang));
-                                (said(Lang::Ru), said(Lang::En))
-                            })
+                            .map(|p| Both::of(|l| format!("{name}: {}", p.render(l))))
                             .collect(),
                     ),
                 }
@@ -294,13 +293,13 @@ pub fn Home(props: &HomeProps) -> Html {
                 if !import_notes.is_empty() {
                     <div class="note" role="status" id="import-notes">
                         <p>{ t(lang, "home-import-surveyjs") }</p>
-                        <ul>{ for import_notes.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+                        <ul>{ for import_notes.iter().map(|e| html! { <li>{ e.get(lang) }</li> }) }</ul>
                     </div>
                 }
                 if !import_errors.is_empty() {
                     <div class="error-summary" role="alert">
                         <p>{ t(lang, "home-import-error") }</p>
-                        <ul>{ for import_errors.iter().map(|(ru, en)| html! { <li>{ if lang == Lang::Ru { ru.clone() } else { en.clone() } }</li> }) }</ul>
+                        <ul>{ for import_errors.iter().map(|e| html! { <li>{ e.get(lang) }</li> }) }</ul>
                     </div>
                 }
             </fieldset>

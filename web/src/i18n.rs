@@ -42,6 +42,32 @@ pub fn ta(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     format(lang, key, Some(&a))
 }
 
+/// A text in both languages, made when it arises and shown in the language of the
+/// moment (switching languages re-renders it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Both {
+    ru: String,
+    en: String,
+}
+
+impl Both {
+    /// `f`'s text in each language.
+    pub fn of(f: impl Fn(Lang) -> String) -> Both {
+        Both {
+            ru: f(Lang::Ru),
+            en: f(Lang::En),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ru => self.ru.clone(),
+            Lang::En => self.en.clone(),
+        }
+    }
+}
+
 /// A message argument.
 pub enum Arg {
     Num(f64),

@@ -21,7 +21,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::{Survey, SurveyError};
+use crate::{Lang, Message, Survey, SurveyError};
 
 /// Something of the SurveyJS definition that was not imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,15 +31,23 @@ pub struct Skipped {
     /// The element's name, if it has one.
     pub name: Option<String>,
     /// What was left out and why.
-    pub reason: String,
+    pub reason: Message,
+}
+
+impl Skipped {
+    /// `path (name): reason` in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let reason = self.reason.render(lang);
+        match &self.name {
+            Some(n) => format!("{} ({n}): {reason}", self.path),
+            None => format!("{}: {reason}", self.path),
+        }
+    }
 }
 
 impl std::fmt::Display for Skipped {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.name {
-            Some(n) => write!(f, "{} ({n}): {}", self.path, self.reason),
-            None => write!(f, "{}: {}", self.path, self.reason),
-        }
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -79,6 +87,26 @@ pub enum SurveyJsError {
     /// The imported definition is not valid (e.g. duplicate names).
     #[error("the imported survey is not valid: {0}")]
     Invalid(#[from] SurveyError),
+}
+
+impl SurveyJsError {
+    /// The error in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            SurveyJsError::Syntax {
+                line,
+                column,
+                message,
+            } => crate::validate::syntax_message(*line, *column, message).render(lang),
+            SurveyJsError::NotSurveyJs => Message::new("sjs-not-surveyjs").render(lang),
+            SurveyJsError::Empty(left) => Message::new("sjs-empty")
+                .with("count", left.len())
+                .render(lang),
+            SurveyJsError::Invalid(e) => Message::new("sjs-invalid")
+                .with("detail", e.render(lang))
+                .render(lang),
+        }
+    }
 }
 
 /// Whether a JSON value looks like a SurveyJS survey rather than an Otklik one.
@@ -126,17 +154,13 @@ pub fn import(json: &str, audience: crate::Audience) -> Result<Imported, SurveyJ
         cx.element(&path, e);
     }
     for (key, what) in [
-        ("triggers", "triggers"),
-        ("calculatedValues", "calculated values"),
-        ("completedHtml", "the completion page text"),
-        ("navigateToUrl", "the address opened at the end"),
+        ("triggers", Message::new("sjs-what-triggers")),
+        ("calculatedValues", Message::new("sjs-what-calculated")),
+        ("completedHtml", Message::new("sjs-what-completed")),
+        ("navigateToUrl", Message::new("sjs-what-navigate")),
     ] {
         if v.get(key).is_some() {
-            cx.skip(
-                key,
-                None,
-                format!("{what} are not part of an Otklik survey"),
-            );
+            cx.skip(key, None, Message::new("sjs-not-part").with("what", what));
         }
     }
     if cx.questions.is_empty() {
@@ -245,11 +269,11 @@ fn options(list: &[Value]) -> Option<Vec<Value>> {
 }
 
 impl Cx {
-    fn skip(&mut self, path: &str, name: Option<&str>, reason: impl Into<String>) {
+    fn skip(&mut self, path: &str, name: Option<&str>, reason: Message) {
         self.skipped.push(Skipped {
             path: path.to_owned(),
             name: name.map(str::to_owned),
-            reason: reason.into(),
+            reason,
         });
     }
 
@@ -259,11 +283,7 @@ impl Cx {
         let name_ref = name.as_deref();
         if kind == "panel" {
             if e.get("visibleIf").is_some() {
-                self.skip(
-                    path,
-                    name_ref,
-                    "the panel's visibleIf is not imported: its questions are always shown",
-                );
+                self.skip(path, name_ref, Message::new("sjs-panel-visible-if"));
             }
             if let Some(list) = e.get("elements").and_then(Value::as_array) {
                 for (i, child) in list.iter().enumerate() {
@@ -274,15 +294,11 @@ impl Cx {
         }
         if e.get("visible").and_then(Value::as_bool) == Some(false) && e.get("visibleIf").is_none()
         {
-            self.skip(
-                path,
-                name_ref,
-                "a hidden element (visible: false) is left out",
-            );
+            self.skip(path, name_ref, Message::new("sjs-hidden"));
             return;
         }
         let Some(id) = name.clone().filter(|n| !n.is_empty()) else {
-            self.skip(path, None, format!("a {kind} element without a name"));
+            self.skip(path, None, Message::new("sjs-no-name").with("kind", kind));
             return;
         };
         let mut q = Map::new();
@@ -304,11 +320,7 @@ impl Cx {
                     .and_then(Value::as_array)
                     .is_some_and(|v| !v.is_empty())
                 {
-                    self.skip(
-                        path,
-                        name_ref,
-                        "a rating with its own list of values (rateValues) is not imported",
-                    );
+                    self.skip(path, name_ref, Message::new("sjs-rate-values"));
                     return;
                 }
                 let step = e.get("rateStep").and_then(Value::as_i64).unwrap_or(1);
@@ -326,7 +338,7 @@ impl Cx {
                     self.skip(
                         path,
                         name_ref,
-                        format!("a rating with step {step} is not imported (only step 1)"),
+                        Message::new("sjs-rate-step").with("step", step.to_string()),
                     );
                     return;
                 }
@@ -350,9 +362,9 @@ impl Cx {
                     self.skip(
                         path,
                         name_ref,
-                        format!(
-                            "a rating from {min} to {max} is not imported (1 to 3..11, or 0 to 10)"
-                        ),
+                        Message::new("sjs-rate-range")
+                            .with("min", min.to_string())
+                            .with("max", max.to_string()),
                     );
                     return;
                 }
@@ -363,39 +375,31 @@ impl Cx {
                     .and_then(Value::as_array)
                     .and_then(|c| options(c))
                 else {
-                    self.skip(
-                        path,
-                        name_ref,
-                        "choices that are not plain values are not imported",
-                    );
+                    self.skip(path, name_ref, Message::new("sjs-choices-not-plain"));
                     return;
                 };
                 if opts.is_empty() {
-                    self.skip(path, name_ref, "a question without choices is not imported");
+                    self.skip(path, name_ref, Message::new("sjs-no-choices"));
                     return;
                 }
                 for (flag, what) in [
-                    ("hasOther", "the \"other\" option with its text"),
-                    ("showOtherItem", "the \"other\" option with its text"),
-                    ("hasNone", "the \"none\" option"),
-                    ("showNoneItem", "the \"none\" option"),
-                    ("hasSelectAll", "\"select all\""),
-                    ("showSelectAllItem", "\"select all\""),
+                    ("hasOther", "sjs-what-other"),
+                    ("showOtherItem", "sjs-what-other"),
+                    ("hasNone", "sjs-what-none"),
+                    ("showNoneItem", "sjs-what-none"),
+                    ("hasSelectAll", "sjs-what-select-all"),
+                    ("showSelectAllItem", "sjs-what-select-all"),
                 ] {
                     if e.get(flag).and_then(Value::as_bool) == Some(true) {
                         self.skip(
                             path,
                             name_ref,
-                            format!("{what} is not imported; the other choices are"),
+                            Message::new("sjs-option-left-out").with("what", Message::new(what)),
                         );
                     }
                 }
                 if e.get("choicesByUrl").is_some() {
-                    self.skip(
-                        path,
-                        name_ref,
-                        "choices loaded from a web address are not imported (no network)",
-                    );
+                    self.skip(path, name_ref, Message::new("sjs-choices-by-url"));
                 }
                 q.insert("options".into(), Value::Array(opts));
                 if kind == "checkbox" {
@@ -423,7 +427,7 @@ impl Cx {
                     self.skip(
                         path,
                         name_ref,
-                        format!("a text question of input type {other:?} is not imported"),
+                        Message::new("sjs-input-type").with("type", format!("{other:?}")),
                     );
                     return;
                 }
@@ -440,19 +444,19 @@ impl Cx {
                 self.skip(
                     path,
                     name_ref,
-                    format!("a {kind} element shows no question; left out"),
+                    Message::new("sjs-no-question").with("kind", kind),
                 );
                 return;
             }
             "" => {
-                self.skip(path, name_ref, "an element without a type");
+                self.skip(path, name_ref, Message::new("sjs-no-type"));
                 return;
             }
             other => {
                 self.skip(
                     path,
                     name_ref,
-                    format!("the question type {other:?} is not imported"),
+                    Message::new("sjs-unknown-type").with("type", format!("{other:?}")),
                 );
                 return;
             }
@@ -471,9 +475,9 @@ impl Cx {
                 Err(why) => self.skip(
                     path,
                     name_ref,
-                    format!(
-                        "visibleIf {cond:?} is not imported ({why}): the question is always shown"
-                    ),
+                    Message::new("sjs-visible-if")
+                        .with("condition", format!("{cond:?}"))
+                        .with("why", why),
                 ),
             }
         }
@@ -504,16 +508,14 @@ impl Cx {
             self.skip(
                 path,
                 Some(id),
-                format!("a matrix with {} columns and {} rows is not imported (3..11 columns, at least one row)", columns.len(), rows.len()),
+                Message::new("sjs-matrix-size")
+                    .with("columns", columns.len())
+                    .with("rows", rows.len()),
             );
             return;
         }
         if e.get("visibleIf").is_some() {
-            self.skip(
-                path,
-                Some(id),
-                "the matrix's visibleIf is not imported: its rows are always shown",
-            );
+            self.skip(path, Some(id), Message::new("sjs-matrix-visible-if"));
         }
         let labels = (|| {
             let label = |c: &Value| match c {
@@ -538,7 +540,7 @@ impl Cx {
                 self.skip(
                     &format!("{path}.rows[{i}]"),
                     Some(id),
-                    "a row without a value",
+                    Message::new("sjs-row-no-value"),
                 );
                 continue;
             };
@@ -563,15 +565,15 @@ impl Cx {
 
     /// `{q} = 'v'`, `{q} == v`, `{q} anyof ['a', 'b']`, for ratings also `<`, `<=`, `>`,
     /// `>=` and `!=` a number, and `or` of those on one question.
-    fn condition(&self, expr: &str) -> Result<Value, String> {
+    fn condition(&self, expr: &str) -> Result<Value, Message> {
         let mut question: Option<String> = None;
         let mut values: Vec<Value> = Vec::new();
         for part in split_or(expr) {
             let part = part.trim();
             let rest = part
                 .strip_prefix('{')
-                .ok_or("not a comparison of one answer")?;
-            let close = rest.find('}').ok_or("no closing brace")?;
+                .ok_or(Message::new("sjs-cond-not-comparison"))?;
+            let close = rest.find('}').ok_or(Message::new("sjs-cond-no-brace"))?;
             let name = rest[..close].trim().to_owned();
             let tail = rest[close + 1..].trim();
             let (op, operand) = if let Some(t) = tail.strip_prefix("==") {
@@ -591,27 +593,29 @@ impl Cx {
             } else if tail.len() >= 5 && tail[..5].eq_ignore_ascii_case("anyof") {
                 ("anyof", &tail[5..])
             } else {
-                return Err(format!(
-                    "the operator in {part:?} is not one of = anyof < <= > >= !="
-                ));
+                return Err(Message::new("sjs-cond-operator").with("part", format!("{part:?}")));
             };
             if question.as_ref().is_some_and(|q| *q != name) {
-                return Err("it compares more than one answer".to_owned());
+                return Err(Message::new("sjs-cond-several"));
             }
             let (kind, (lo, hi)) = self
                 .kinds
                 .iter()
                 .find(|(id, _, _)| *id == name)
                 .map(|(_, k, r)| (*k, *r))
-                .ok_or_else(|| format!("{{{name}}} is not an earlier imported question"))?;
+                .ok_or_else(|| {
+                    Message::new("sjs-cond-not-earlier").with("name", format!("{{{name}}}"))
+                })?;
             if matches!(op, "<" | "<=" | ">" | ">=" | "!=") {
                 if !matches!(kind, "scale" | "nps") {
-                    return Err(format!("{op} compares a {kind} question"));
+                    return Err(Message::new("sjs-cond-op-kind")
+                        .with("op", op)
+                        .with("kind", kind));
                 }
                 let n = match literal(operand.trim())? {
                     Lit::Num(n) => n,
-                    Lit::Str(s) => s.parse().map_err(|_| format!("{s:?} is not a rating"))?,
-                    Lit::Bool(_) => return Err("a rating compared with true or false".to_owned()),
+                    Lit::Str(s) => s.parse().map_err(|_| not_rating(&s))?,
+                    Lit::Bool(_) => return Err(Message::new("sjs-cond-rating-bool")),
                 };
                 values.extend(
                     (lo..=hi)
@@ -634,7 +638,7 @@ impl Cx {
                         .trim()
                         .strip_prefix('[')
                         .and_then(|s| s.strip_suffix(']'))
-                        .ok_or("anyof needs a [list]")?;
+                        .ok_or(Message::new("sjs-cond-anyof-list"))?;
                     list.split(',')
                         .map(|s| literal(s.trim()))
                         .collect::<Result<_, _>>()?
@@ -644,17 +648,21 @@ impl Cx {
                 values.push(match (kind, l) {
                     ("yesno", Lit::Bool(b)) => json!(if b { "yes" } else { "no" }),
                     ("scale" | "nps", Lit::Num(n)) => json!(n),
-                    ("scale" | "nps", Lit::Str(s)) => json!(s
-                        .parse::<i64>()
-                        .map_err(|_| format!("{s:?} is not a rating"))?),
+                    ("scale" | "nps", Lit::Str(s)) => {
+                        json!(s.parse::<i64>().map_err(|_| not_rating(&s))?)
+                    }
                     ("choice" | "multi", Lit::Str(s)) => json!(clean_id(&s)),
                     ("choice" | "multi", Lit::Num(n)) => json!(n.to_string()),
-                    (k, l) => return Err(format!("{l:?} cannot be an answer to a {k} question")),
+                    (k, l) => {
+                        return Err(Message::new("sjs-cond-not-answer")
+                            .with("value", format!("{l:?}"))
+                            .with("kind", k))
+                    }
                 });
             }
             question = Some(name);
         }
-        let question = question.ok_or("empty condition")?;
+        let question = question.ok_or(Message::new("sjs-cond-empty"))?;
         let mut unique: Vec<Value> = Vec::new();
         for v in values {
             if !unique.contains(&v) {
@@ -662,7 +670,7 @@ impl Cx {
             }
         }
         if unique.is_empty() {
-            return Err("no answer satisfies it".to_owned());
+            return Err(Message::new("sjs-cond-none"));
         }
         Ok(json!({"question": question, "in": unique}))
     }
@@ -686,7 +694,11 @@ enum Lit {
     Bool(bool),
 }
 
-fn literal(s: &str) -> Result<Lit, String> {
+fn not_rating(s: &str) -> Message {
+    Message::new("sjs-cond-not-rating").with("value", format!("{s:?}"))
+}
+
+fn literal(s: &str) -> Result<Lit, Message> {
     if let Some(inner) = s
         .strip_prefix('\'')
         .and_then(|t| t.strip_suffix('\''))
@@ -701,7 +713,7 @@ fn literal(s: &str) -> Result<Lit, String> {
     }
     s.parse::<i64>()
         .map(Lit::Num)
-        .map_err(|_| format!("{s:?} is not a value"))
+        .map_err(|_| Message::new("sjs-cond-not-value").with("value", format!("{s:?}")))
 }
 
 /// Splits on the word `or` outside quotes; refuses `and`, `not` and brackets that group.
@@ -848,6 +860,19 @@ mod tests {
         assert!(reasons[0].contains("(never)") && reasons[0].contains("no answer satisfies it"));
         assert!(reasons[1].contains("(gone)"));
         assert!(reasons[2].starts_with("completedHtml"));
+        // The same, in Russian: nested reasons translated too.
+        let ru: Vec<String> = imp.skipped.iter().map(|s| s.render(Lang::Ru)).collect();
+        assert_eq!(
+            ru[0],
+            r#"elements[5] (never): условие visibleIf "{r} > 4" не перенесено (ни один ответ ему не удовлетворяет): вопрос показывается всегда"#
+        );
+        assert_eq!(
+            ru[2],
+            "completedHtml: текст страницы завершения: в анкете Отклика этого нет"
+        );
+        for s in &imp.skipped {
+            s.reason.try_render(Lang::Ru).expect("translated");
+        }
     }
 
     #[test]

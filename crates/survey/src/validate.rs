@@ -61,14 +61,35 @@ impl SurveyError {
                 line,
                 column,
                 message,
-            } => Message::new("def-syntax")
-                .with("line", *line)
-                .with("column", *column)
-                .with("detail", message.as_str())
-                .render(lang),
+            } => syntax_message(*line, *column, message).render(lang),
             SurveyError::Invalid(problems) => invalid(problems, lang),
         }
     }
+}
+
+impl SurveyError {
+    /// Every problem with its JSON path (empty for a syntax error).
+    pub fn problems(&self) -> Vec<(String, Message)> {
+        match self {
+            SurveyError::Syntax {
+                line,
+                column,
+                message,
+            } => vec![(String::new(), syntax_message(*line, *column, message))],
+            SurveyError::Invalid(problems) => problems
+                .iter()
+                .map(|p| (p.path.clone(), p.message.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// A JSON syntax error at `line` and `column`; `detail` is the parser's (English) words.
+pub(crate) fn syntax_message(line: usize, column: usize, detail: &str) -> Message {
+    Message::new("def-syntax")
+        .with("line", line)
+        .with("column", column)
+        .with("detail", detail)
 }
 
 /// Every problem in `lang` on one line, after their count.

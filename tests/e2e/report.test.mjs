@@ -125,6 +125,40 @@ test('surveys left out of the report stay out when another tab imports more answ
   }
 });
 
+test('a survey without answers in the chosen year: the report page says so in the reader\'s language', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-report-nodata-'));
+  otklik(['demo', '--out', dir, '--responses', '300', '--seed', '9']);
+  // The external survey's answers without its latest year.
+  const lines = (await readFile(join(dir, 'external-client.csv'), 'utf8')).trimEnd().split('\n');
+  const pcol = lines[0].split(',').indexOf('period');
+  const latest = lines.slice(1).map((l) => l.split(',')[pcol].slice(0, 4)).sort().at(-1);
+  const older = join(dir, 'external-older.csv');
+  await writeFile(older, [lines[0], ...lines.slice(1).filter((l) => !l.split(',')[pcol].startsWith(latest))].join('\n') + '\n');
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('#demo-banner');
+    await page.setInputFiles('#dash-import', [join(dir, 'internal-client.csv'), older]);
+    await page.waitForFunction(() => document.querySelector('#dash-summary') && !document.querySelector('#demo-banner'));
+    await page.click('#nav-report');
+    await page.waitForSelector('#report-error', { timeout: 60_000 });
+    assert.equal(await page.$eval('#report-year', (s) => s.value), latest);
+    const ru = await page.textContent('#report-error');
+    assert.match(ru, new RegExp(`по анкете "external-client" нет ответов за ${latest} год \\(годы в данных: [0-9, ]+\\)`));
+    await page.click('button.tool[lang]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await page.textContent('#report-error'), new RegExp(`survey "external-client" has no responses in ${latest}`));
+    // Leaving that survey out builds the report.
+    await page.uncheck('input[name="report-survey"][value="external-client"]');
+    await page.waitForFunction(() => !document.querySelector('#report-error') && !document.querySelector('#report-html').disabled, null, { timeout: 60_000 });
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
 test('imported files: the report follows the import, here and in another tab; every format equals `otklik report`; edits and hostile names stay inert', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'otklik-report-'));
   otklik(['demo', '--out', dir, '--responses', '900', '--seed', '5']);

@@ -119,7 +119,7 @@ fn errors_of(reply: &Value) -> Vec<Value> {
 
 /// A message of the worker in `lang`: it sends import problems in both languages,
 /// and its own failures as one text.
-fn said(lang: Lang, message: &Value) -> String {
+pub(crate) fn said(lang: Lang, message: &Value) -> String {
     message
         .as_str()
         .or_else(|| message[lang.code()].as_str())

@@ -11,6 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::Ctx;
+use crate::dashboard::said;
 use crate::engine;
 use crate::i18n::{t, ta, Lang};
 use crate::library;
@@ -47,7 +48,8 @@ struct Built {
     count: u64,
     html: Option<Rc<str>>,
     generated: String,
-    error: Option<String>,
+    /// The worker's message (both languages, or one text).
+    error: Option<Value>,
     seconds: Option<f64>,
 }
 
@@ -141,11 +143,11 @@ fn request(sets: &[Set], c: &Choice, year: u16, format: &str) -> Value {
     })
 }
 
-fn first_error(reply: &Value) -> String {
-    reply["errors"][0]
-        .as_str()
-        .unwrap_or("the report could not be built")
-        .to_owned()
+fn first_error(reply: &Value) -> Value {
+    match &reply["errors"][0] {
+        Value::Null => json!("the report could not be built"),
+        e => e.clone(),
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -169,7 +171,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
     let built = use_state(Built::default);
     let busy = use_state(|| false);
     let draft = use_state(|| None::<String>);
-    let failure = use_state(|| None::<String>);
+    let failure = use_state(|| None::<Value>);
     let generation = use_mut_ref(|| 0u64);
 
     // Load the data, and again whenever the stored files change (an import started on
@@ -390,7 +392,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                 let saved = match bytes {
                     Some(bytes) => {
                         let name = format!("otklik-report-{year}.{format}");
-                        services::download(&name, mime, &bytes)
+                        services::download(&name, mime, &bytes).map_err(Value::from)
                     }
                     None => Err(first_error(&reply)),
                 };
@@ -512,7 +514,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     }
                 </p>
                 if let Some(e) = built.error.as_ref().or(failure.as_ref()) {
-                    <div class="error-summary" role="alert" id="report-error"><p>{ e.clone() }</p></div>
+                    <div class="error-summary" role="alert" id="report-error"><p>{ said(lang, e) }</p></div>
                 }
                 if c.surveys.is_empty() {
                     <p class="note">{ t(lang, "report-no-survey") }</p>

@@ -301,7 +301,7 @@ fn report(
                 LAST_REPORT.with(|r| *r.borrow_mut() = Some((key, m.clone())));
                 m
             }
-            Err(e) => return fail(e),
+            Err(e) => return json!({"ok": false, "errors": [e]}),
         },
     };
     if charts {
@@ -321,7 +321,7 @@ fn report(
         _ => otklik_report::render(&model, format),
     };
     match rendered {
-        Err(e) => fail(e.to_string()),
+        Err(e) => json!({"ok": false, "errors": [both(&e.message())]}),
         Ok(bytes) if format == Format::Html => json!({
             "ok": true,
             "generated": model.generated_recommendations,
@@ -335,7 +335,8 @@ fn report(
     }
 }
 
-fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, String> {
+/// The report's model, or why not: a message in both languages (or one text).
+fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, Value> {
     let params = otklik_report::Params {
         year: p.year,
         compare: p.compare,
@@ -343,11 +344,11 @@ fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, String> {
         lang: p
             .lang
             .parse()
-            .map_err(|e: otklik_survey::UnknownLang| e.to_string())?,
+            .map_err(|e: otklik_survey::UnknownLang| json!(e.to_string()))?,
         prepared: p
             .prepared
             .parse()
-            .map_err(|e: otklik_report::Error| e.to_string())?,
+            .map_err(|e: otklik_report::Error| both(&e.message()))?,
         recommendations: p.recommendations,
         min_group: None,
         app_version: concat!("otklik ", env!("CARGO_PKG_VERSION")).to_owned(),
@@ -359,7 +360,7 @@ fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, String> {
             let l = sets
                 .iter()
                 .find(|l| l.token == *token)
-                .ok_or("the data set is not loaded")?;
+                .ok_or(json!("the data set is not loaded"))?;
             inputs.push(Input {
                 survey: &l.survey,
                 responses: &l.data,
@@ -367,7 +368,7 @@ fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, String> {
                 files: l.files.clone(),
             });
         }
-        otklik_report::build(&inputs, &params).map_err(|e| e.to_string())
+        otklik_report::build(&inputs, &params).map_err(|e| both(&e.message()))
     })
 }
 

@@ -548,13 +548,15 @@ fn analyse_runs<'a>(inputs: &'a [Input<'a>], params: &Params) -> Result<Vec<Run<
             if y >= params.year {
                 return Err(Error::Compare {
                     year: y,
-                    reason: format!("it is not earlier than {}", params.year),
+                    reason: otklik_survey::Message::new("report-compare-not-earlier")
+                        .with("year", params.year.to_string()),
                 });
             }
             if !present.contains(&y) {
                 return Err(Error::Compare {
                     year: y,
-                    reason: format!("survey {:?} has no responses then", survey.id),
+                    reason: otklik_survey::Message::new("report-compare-no-data")
+                        .with("survey", format!("{:?}", survey.id)),
                 });
             }
         }

@@ -285,7 +285,7 @@ pub enum Error {
         /// The year.
         year: u16,
         /// Why.
-        reason: String,
+        reason: otklik_survey::Message,
     },
     /// The analysis failed.
     #[error(transparent)]
@@ -307,5 +307,86 @@ pub enum Error {
     Chart(String),
 }
 
+impl Error {
+    /// The error in words, in Russian or English (`Display` is the English).
+    pub fn message(&self) -> otklik_survey::Message {
+        use otklik_survey::Message;
+        match self {
+            Error::NoSurvey => Message::new("report-no-survey"),
+            Error::WrongSurvey { expected, found } => Message::new("report-wrong-survey")
+                .with("found", format!("{found:?}"))
+                .with("expected", format!("{expected:?}")),
+            Error::NoData {
+                survey,
+                year,
+                years,
+            } => Message::new("report-no-data")
+                .with("survey", format!("{survey:?}"))
+                .with("year", year.to_string())
+                .with("years", years.as_str()),
+            Error::Compare { year, reason } => Message::new("report-compare")
+                .with("year", year.to_string())
+                .with("reason", reason.clone()),
+            Error::Analysis(e) => e.message(),
+            Error::Lang(e) => Message::new("lang-unknown").with("value", format!("{:?}", e.0)),
+            Error::Date(d) => Message::new("report-date").with("value", format!("{d:?}")),
+            Error::Xlsx(d) => Message::new("report-xlsx").with("detail", d.as_str()),
+            Error::Docx(d) => Message::new("report-docx").with("detail", d.as_str()),
+            Error::Chart(id) => Message::new("report-chart").with("id", id.as_str()),
+        }
+    }
+}
+
 /// Result alias.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod error_tests {
+    use super::Error;
+    use otklik_survey::{Lang, Message};
+
+    #[test]
+    fn every_error_reads_the_same_in_english_and_is_translated() {
+        let all = [
+            Error::NoSurvey,
+            Error::WrongSurvey {
+                expected: "a".into(),
+                found: "b".into(),
+            },
+            Error::NoData {
+                survey: "external-client".into(),
+                year: 2026,
+                years: "2023, 2024, 2025".into(),
+            },
+            Error::Compare {
+                year: 2027,
+                reason: Message::new("report-compare-not-earlier").with("year", "2026"),
+            },
+            Error::Compare {
+                year: 2020,
+                reason: Message::new("report-compare-no-data").with("survey", "\"s\""),
+            },
+            Error::Analysis(otklik_analytics::Error::MinGroup(2)),
+            Error::Lang(otklik_survey::UnknownLang("de".into())),
+            Error::Date("2026-02-30".into()),
+            Error::Xlsx("disk full".into()),
+            Error::Docx("disk full".into()),
+            Error::Chart("trend".into()),
+        ];
+        for e in all {
+            let m = e.message();
+            assert_eq!(m.to_string(), e.to_string());
+            let ru = m.try_render(Lang::Ru).expect("translated");
+            assert_ne!(ru, e.to_string());
+        }
+        let e = Error::NoData {
+            survey: "external-client".into(),
+            year: 2026,
+            years: "2023, 2024, 2025".into(),
+        };
+        assert_eq!(
+            e.message().render(Lang::Ru),
+            "по анкете \"external-client\" нет ответов за 2026 год (годы в данных: 2023, 2024, 2025)"
+        );
+    }
+}

@@ -173,3 +173,16 @@ sjs-cond-not-answer = {$value} cannot be an answer to a {$kind} question
 sjs-cond-empty = empty condition
 sjs-cond-none = no answer satisfies it
 sjs-cond-not-value = {$value} is not a value
+
+## The yearly report (otklik-report)
+lang-unknown = unknown language {$value} (expected ru or en)
+report-no-survey = a report needs at least one survey
+report-wrong-survey = the responses are for survey {$found}, not {$expected}
+report-no-data = survey {$survey} has no responses in {$year} (years in the data: {$years})
+report-compare = cannot compare with {$year}: {$reason}
+report-compare-not-earlier = it is not earlier than {$year}
+report-compare-no-data = survey {$survey} has no responses then
+report-date = {$value} is not a date (expected YYYY-MM-DD)
+report-xlsx = cannot write the XLSX: {$detail}
+report-docx = cannot write the DOCX: {$detail}
+report-chart = cannot draw chart {$id}

@@ -186,3 +186,16 @@ sjs-cond-not-answer = {$value} не может быть ответом на во
 sjs-cond-empty = пустое условие
 sjs-cond-none = ни один ответ ему не удовлетворяет
 sjs-cond-not-value = {$value} — не значение
+
+## Годовой отчёт (otklik-report)
+lang-unknown = неизвестный язык {$value} (ожидается ru или en)
+report-no-survey = для отчёта нужна хотя бы одна анкета
+report-wrong-survey = ответы относятся к анкете {$found}, а не {$expected}
+report-no-data = по анкете {$survey} нет ответов за {$year} год (годы в данных: {$years})
+report-compare = сравнить с {$year} годом нельзя: {$reason}
+report-compare-not-earlier = он не раньше {$year} года
+report-compare-no-data = по анкете {$survey} за этот год нет ответов
+report-date = {$value} — не дата (ожидается ГГГГ-ММ-ДД)
+report-xlsx = не удалось записать XLSX: {$detail}
+report-docx = не удалось записать DOCX: {$detail}
+report-chart = не удалось нарисовать диаграмму {$id}

@@ -256,8 +256,12 @@ mod tests {
         let en = messages(EN_FTL);
         let root = env!("CARGO_MANIFEST_DIR");
         let mut used = 0;
-        // The analytics crate's errors render from these translations too.
-        let dirs = [format!("{root}/src"), format!("{root}/../analytics/src")];
+        // The analytics and report crates' errors render from these translations too.
+        let dirs = [
+            format!("{root}/src"),
+            format!("{root}/../analytics/src"),
+            format!("{root}/../report/src"),
+        ];
         for entry in dirs.iter().flat_map(|d| std::fs::read_dir(d).unwrap()) {
             let path = entry.unwrap().path();
             if path.ends_with("message.rs") {

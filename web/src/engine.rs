@@ -114,7 +114,7 @@ pub async fn request_with_progress(req: &Value, on_progress: impl Fn(u64, u64) +
     });
     let reply = match rx {
         Some(rx) => rx.await.unwrap_or_else(|_| {
-            r#"{"ok":false,"errors":["the analytics worker stopped"]}"#.to_owned()
+            r#"{"ok":false,"errors":[{"ru":"модуль расчётов остановился; обновите страницу","en":"the analytics worker stopped; reload the page"}]}"#.to_owned()
         }),
         None => worker::handle(&body),
     };

@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::app::Ctx;
 use crate::charts::Charts;
 use crate::engine;
-use crate::i18n::{t, ta, Lang};
+use crate::i18n::{t, ta, Both, Lang};
 use crate::library::{self, templates, StoredFile};
 use crate::services::{self, FILES, SURVEYS};
 
@@ -32,8 +32,7 @@ pub enum FileRow {
     },
     Rejected {
         name: String,
-        /// The worker's messages: `{"ru": …, "en": …}`, or one text.
-        errors: Vec<Value>,
+        errors: Vec<Both>,
     },
     Note(String),
 }
@@ -113,18 +112,9 @@ fn csv_lite(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
     })
 }
 
-fn errors_of(reply: &Value) -> Vec<Value> {
-    reply["errors"].as_array().cloned().unwrap_or_default()
-}
-
-/// A message of the worker in `lang`: it sends import problems in both languages,
-/// and its own failures as one text.
-pub(crate) fn said(lang: Lang, message: &Value) -> String {
-    message
-        .as_str()
-        .or_else(|| message[lang.code()].as_str())
-        .unwrap_or_default()
-        .to_owned()
+/// The worker's messages in a reply.
+pub(crate) fn errors_of(reply: &Value) -> Vec<Both> {
+    serde_json::from_value(reply["errors"].clone()).unwrap_or_default()
 }
 
 fn row_of(r: &Value, key: Option<String>) -> FileRow {
@@ -175,13 +165,13 @@ pub struct Computed {
     pub by_group: Option<Rc<Analysis>>,
     pub by_touchpoint: Option<Rc<Analysis>>,
     /// Why the indicators could not be computed (the worker's messages), if so.
-    pub errors: Vec<Value>,
+    pub errors: Vec<Both>,
     /// The engine's name for this data set.
     pub token: String,
 }
 
 /// The analysis `by` these keys, or the worker's messages saying why there is none.
-async fn analysis(token: &str, by: &[&str], texts: bool) -> Result<Rc<Analysis>, Vec<Value>> {
+async fn analysis(token: &str, by: &[&str], texts: bool) -> Result<Rc<Analysis>, Vec<Both>> {
     let reply =
         engine::request(&json!({"cmd": "analyze", "token": token, "by": by, "texts": texts})).await;
     serde_json::from_value(reply["analysis"].clone())
@@ -616,7 +606,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             if !c.errors.is_empty() {
                 <div class="error-summary" role="alert" id="dash-analysis-error">
                     <p>{ t(lang, "dash-analysis-error") }</p>
-                    <ul>{ for c.errors.iter().map(|e| html! { <li>{ said(lang, e) }</li> }) }</ul>
+                    <ul>{ for c.errors.iter().map(|e| html! { <li>{ e.get(lang) }</li> }) }</ul>
                     <p>{ t(lang, "dash-analysis-error-hint") }</p>
                 </div>
             }
@@ -687,7 +677,7 @@ fn file_message(lang: Lang, r: &FileRow) -> Html {
         FileRow::Rejected { name, errors } => html! {
             <div class="error-summary file-error" role="alert">
                 <p>{ ta(lang, "dash-file-rejected", &[("name", name.clone().into())]) }</p>
-                <ul>{ for errors.iter().map(|e| html! { <li>{ said(lang, e) }</li> }) }</ul>
+                <ul>{ for errors.iter().map(|e| html! { <li>{ e.get(lang) }</li> }) }</ul>
             </div>
         },
         FileRow::Note(text) => html! { <p role="status" class="note">{ text.clone() }</p> },

@@ -358,7 +358,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 spawn_local(async move {
                     let (name, text) = services::read_file(&file).await;
                     match serde_json::from_str::<Value>(&text) {
-                        Err(e) => import_notes.set(vec![Both::of(|_| format!("{name}: {e}"))]),
+                        Err(e) => import_notes.set(vec![Both::One(format!("{name}: {e}"))]),
                         Ok(v) if surveyjs::looks_like_surveyjs(&v) => {
                             match surveyjs::import(&text, Audience::External) {
                                 Ok(imp) => {

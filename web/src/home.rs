@@ -147,7 +147,7 @@ pub fn Home(props: &HomeProps) -> Html {
                         message,
                     }) => {
                         let e = format!("{name}:{line}:{column}: {message}");
-                        import_errors.set(vec![Both::of(|_| e.clone())])
+                        import_errors.set(vec![Both::One(e)])
                     }
                     Err(SurveyError::Invalid(problems)) => import_errors.set(
                         problems

@@ -2,6 +2,7 @@
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use otklik_survey::message::bundle;
+use serde::{Deserialize, Serialize};
 
 /// The interface language (the survey model's, so that its messages render in it).
 pub use otklik_survey::Lang;
@@ -43,17 +44,19 @@ pub fn ta(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
 }
 
 /// A text in both languages, made when it arises and shown in the language of the
-/// moment (switching languages re-renders it).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Both {
-    ru: String,
-    en: String,
+/// moment (switching languages re-renders it). The worker sends its messages in this
+/// form: `{"ru": …, "en": …}`, or one text for a failure only a bug could cause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Both {
+    Two { ru: String, en: String },
+    One(String),
 }
 
 impl Both {
     /// `f`'s text in each language.
     pub fn of(f: impl Fn(Lang) -> String) -> Both {
-        Both {
+        Both::Two {
             ru: f(Lang::Ru),
             en: f(Lang::En),
         }
@@ -61,9 +64,10 @@ impl Both {
 
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Ru => self.ru.clone(),
-            Lang::En => self.en.clone(),
+        match (self, lang) {
+            (Both::Two { ru, .. }, Lang::Ru) => ru.clone(),
+            (Both::Two { en, .. }, Lang::En) => en.clone(),
+            (Both::One(s), _) => s.clone(),
         }
     }
 }

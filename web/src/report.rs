@@ -11,9 +11,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::Ctx;
-use crate::dashboard::said;
+use crate::dashboard::errors_of;
 use crate::engine;
-use crate::i18n::{t, ta, Lang};
+use crate::i18n::{t, ta, Both, Lang};
 use crate::library;
 use crate::services;
 
@@ -48,8 +48,7 @@ struct Built {
     count: u64,
     html: Option<Rc<str>>,
     generated: String,
-    /// The worker's message (both languages, or one text).
-    error: Option<Value>,
+    error: Option<Both>,
     seconds: Option<f64>,
 }
 
@@ -143,11 +142,11 @@ fn request(sets: &[Set], c: &Choice, year: u16, format: &str) -> Value {
     })
 }
 
-fn first_error(reply: &Value) -> Value {
-    match &reply["errors"][0] {
-        Value::Null => json!("the report could not be built"),
-        e => e.clone(),
-    }
+fn first_error(reply: &Value) -> Both {
+    errors_of(reply)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| Both::One("the report could not be built".to_owned()))
 }
 
 #[derive(Properties, PartialEq)]
@@ -171,7 +170,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
     let built = use_state(Built::default);
     let busy = use_state(|| false);
     let draft = use_state(|| None::<String>);
-    let failure = use_state(|| None::<Value>);
+    let failure = use_state(|| None::<Both>);
     let generation = use_mut_ref(|| 0u64);
 
     // Load the data, and again whenever the stored files change (an import started on
@@ -392,7 +391,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                 let saved = match bytes {
                     Some(bytes) => {
                         let name = format!("otklik-report-{year}.{format}");
-                        services::download(&name, mime, &bytes).map_err(Value::from)
+                        services::download(&name, mime, &bytes).map_err(Both::One)
                     }
                     None => Err(first_error(&reply)),
                 };
@@ -514,7 +513,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     }
                 </p>
                 if let Some(e) = built.error.as_ref().or(failure.as_ref()) {
-                    <div class="error-summary" role="alert" id="report-error"><p>{ said(lang, e) }</p></div>
+                    <div class="error-summary" role="alert" id="report-error"><p>{ e.get(lang) }</p></div>
                 }
                 if c.surveys.is_empty() {
                     <p class="note">{ t(lang, "report-no-survey") }</p>

@@ -31,6 +31,8 @@ use otklik_report::{FileHash, Format, Input, Png, Report};
 use otklik_survey::collection::merge_files;
 use otklik_survey::import::{self, ImportError, Limits};
 use otklik_survey::{export, Lang, Message, Responses, Survey};
+
+use crate::i18n::Both;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -115,17 +117,17 @@ struct ReportParams {
 
 /// Every problem of a rejected file (and, when more were found, the line that says
 /// so) in both languages, `{"ru": …, "en": …}`: the page shows the reader's.
-fn problems(e: &ImportError) -> Vec<Value> {
+fn problems(e: &ImportError) -> Vec<Both> {
     let (ru, en) = (e.render(Lang::Ru), e.render(Lang::En));
     ru.into_iter()
         .zip(en)
-        .map(|(ru, en)| json!({"ru": ru, "en": en}))
+        .map(|(ru, en)| Both::Two { ru, en })
         .collect()
 }
 
 /// A message in both languages, as [`problems`] sends each problem.
-fn both(m: &Message) -> Value {
-    json!({"ru": m.render(Lang::Ru), "en": m.render(Lang::En)})
+fn both(m: &Message) -> Both {
+    Both::of(|l| m.render(l))
 }
 
 fn fail(msg: impl Into<String>) -> Value {
@@ -335,8 +337,8 @@ fn report(
     }
 }
 
-/// The report's model, or why not: a message in both languages (or one text).
-fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, Value> {
+/// The report's model, or why not.
+fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, Both> {
     let params = otklik_report::Params {
         year: p.year,
         compare: p.compare,
@@ -344,7 +346,7 @@ fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, Value> {
         lang: p
             .lang
             .parse()
-            .map_err(|e: otklik_survey::UnknownLang| json!(e.to_string()))?,
+            .map_err(|e: otklik_survey::UnknownLang| Both::One(e.to_string()))?,
         prepared: p
             .prepared
             .parse()
@@ -360,7 +362,7 @@ fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, Value> {
             let l = sets
                 .iter()
                 .find(|l| l.token == *token)
-                .ok_or(json!("the data set is not loaded"))?;
+                .ok_or_else(|| Both::One("the data set is not loaded".to_owned()))?;
             inputs.push(Input {
                 survey: &l.survey,
                 responses: &l.data,

@@ -21,9 +21,6 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Every language, Russian first.
-    pub const ALL: [Lang; 2] = [Lang::Ru, Lang::En];
-
     /// The code used in survey texts (`ru`, `en`).
     pub fn code(self) -> &'static str {
         match self {
@@ -179,9 +176,9 @@ impl fmt::Display for Message {
 }
 
 /// The Russian translations.
-pub const RU_FTL: &str = include_str!("../locales/ru.ftl");
+const RU_FTL: &str = include_str!("../locales/ru.ftl");
 /// The English translations.
-pub const EN_FTL: &str = include_str!("../locales/en.ftl");
+const EN_FTL: &str = include_str!("../locales/en.ftl");
 
 /// A Fluent bundle of `source` (translations in `lang`) as Otklik uses them: without
 /// Unicode isolation marks around arguments. Panics when `source` does not parse

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 
 use serde_json::Value;
 
@@ -208,6 +209,7 @@ fn small_int(s: &str) -> Option<u8> {
     small_int_bytes(s.as_bytes())
 }
 
+#[inline]
 fn small_int_bytes(b: &[u8]) -> Option<u8> {
     match b {
         [d @ b'0'..=b'9'] => Some(d - b'0'),
@@ -317,6 +319,7 @@ fn looks_numeric(s: &str) -> bool {
         && s.bytes().filter(|&b| b == b'.').count() <= 1
 }
 
+#[inline(always)]
 fn push(col: &mut Column, a: Answer<'_>) {
     match (col, a) {
         (Column::Code(v), Answer::Code(x)) => v.push(x),
@@ -435,13 +438,18 @@ fn check_response_id(id: &str) -> Result<(), Message> {
     })
 }
 
-/// The hashes of the non-empty ids of `b`, with their rows, sorted.
-fn id_hashes(b: &Builder<'_>) -> Vec<(u64, u32)> {
+/// The hash of a response id.
+fn id_hash(id: &str) -> u64 {
     use std::hash::BuildHasher;
-    let hasher = rustc_hash::FxBuildHasher;
-    let mut hashed: Vec<(u64, u32)> = (0..b.ids.len())
-        .filter(|&row| !b.ids.get(row).is_empty())
-        .map(|row| (hasher.hash_one(b.ids.get(row)), row as u32))
+    rustc_hash::FxBuildHasher.hash_one(id)
+}
+
+/// The hashes of the non-empty ids of `b`, sorted.
+fn id_hashes(b: &Builder<'_>) -> Vec<u64> {
+    let mut hashed: Vec<u64> = (0..b.ids.len())
+        .map(|row| b.ids.get(row))
+        .filter(|id| !id.is_empty())
+        .map(id_hash)
         .collect();
     hashed.sort_unstable();
     hashed
@@ -451,7 +459,15 @@ fn id_hashes(b: &Builder<'_>) -> Vec<(u64, u32)> {
 /// The ids' hashes are sorted rather than inserted into a table: a million ids fit a
 /// sort's sequential passes better than a table's random probes.
 fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
-    let hashed = id_hashes(b);
+    // Mostly no hash repeats, which sorting the bare hashes shows at the least cost.
+    if id_hashes(b).windows(2).all(|w| w[0] != w[1]) {
+        return;
+    }
+    let mut hashed: Vec<(u64, u32)> = (0..b.ids.len())
+        .filter(|&row| !b.ids.get(row).is_empty())
+        .map(|row| (id_hash(b.ids.get(row)), row as u32))
+        .collect();
+    hashed.sort_unstable();
     let mut found = Vec::new();
     for run in hashed
         .chunk_by(|a, b| a.0 == b.0)
@@ -473,27 +489,27 @@ fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
 }
 
 /// Whether any hash appears twice in `runs`, each sorted and without repeats.
-fn hashes_meet(runs: &[Vec<(u64, u32)>]) -> bool {
+fn hashes_meet(runs: &[Vec<u64>]) -> bool {
     let mut seen: Vec<u64> = Vec::new();
     for run in runs {
         // Merge the sorted run into the sorted hashes seen so far.
         let mut merged = Vec::with_capacity(seen.len() + run.len());
         let (mut i, mut j) = (0, 0);
         while i < seen.len() && j < run.len() {
-            match seen[i].cmp(&run[j].0) {
+            match seen[i].cmp(&run[j]) {
                 std::cmp::Ordering::Less => {
                     merged.push(seen[i]);
                     i += 1;
                 }
                 std::cmp::Ordering::Greater => {
-                    merged.push(run[j].0);
+                    merged.push(run[j]);
                     j += 1;
                 }
                 std::cmp::Ordering::Equal => return true,
             }
         }
         merged.extend_from_slice(&seen[i..]);
-        merged.extend(run[j..].iter().map(|x| x.0));
+        merged.extend_from_slice(&run[j..]);
         seen = merged;
     }
     false
@@ -681,7 +697,7 @@ pub fn read_csv_in_parts(
 }
 
 /// A part of a file read without a problem, and its ids' sorted hashes.
-type Part<'s> = (Builder<'s>, Vec<(u64, u32)>);
+type Part<'s> = (Builder<'s>, Vec<u64>);
 
 /// Reads `body` in `parts` parts at once and joins them, or `None` when any part finds
 /// a problem, the parts hold too many responses together, or an id repeats: the
@@ -709,7 +725,7 @@ fn read_parts(
         // Ids that repeat within the part, or ids the parts share, send the file the
         // slow way.
         let hashes = id_hashes(&b);
-        let unique = hashes.windows(2).all(|w| w[0].0 != w[1].0);
+        let unique = hashes.windows(2).all(|w| w[0] != w[1]);
         (problems.list.is_empty() && unique).then_some((b, hashes))
     };
     let mut next_progress = PROGRESS_STEP;
@@ -798,14 +814,78 @@ fn record_bounds(body: &[u8], parts: usize) -> Vec<usize> {
     out
 }
 
+/// How a column's usual values are read straight from a cell's bytes; anything else
+/// (and every value out of range) takes the way of [`parse_cell`], which also says
+/// what is wrong. Both ways give the same answer for every value the fast way takes.
+enum Fast {
+    None,
+    /// Scale and NPS: a whole number of one or two digits up to `max`, stored as
+    /// `value + zero`.
+    Small {
+        max: u8,
+        zero: u8,
+    },
+    /// A choice: the option ids' bytes, in order (code = index + 1).
+    Option(Vec<Vec<u8>>),
+    /// A number: up to 15 decimal digits, exact as an `f64`, within `min..=max`.
+    Whole {
+        min: f64,
+        max: f64,
+    },
+}
+
+impl Fast {
+    fn for_kind(kind: &QuestionKind) -> Fast {
+        match kind {
+            QuestionKind::Scale { points, .. } => Fast::Small {
+                max: *points,
+                zero: 0,
+            },
+            QuestionKind::Nps { .. } => Fast::Small { max: 10, zero: 1 },
+            QuestionKind::Choice { options, .. } => {
+                Fast::Option(options.iter().map(|o| o.id.as_bytes().to_vec()).collect())
+            }
+            QuestionKind::Number { min, max, .. } => Fast::Whole {
+                min: *min,
+                max: *max,
+            },
+            _ => Fast::None,
+        }
+    }
+
+    /// The answer read from `bytes` the fast way, if it can be.
+    #[inline]
+    fn read(&self, bytes: &[u8]) -> Option<Answer<'static>> {
+        match self {
+            Fast::None => None,
+            Fast::Small { max, zero } => small_int_bytes(bytes)
+                .filter(|v| (1 - zero..=*max).contains(v))
+                .map(|v| Answer::Code(v + zero)),
+            Fast::Option(ids) => ids
+                .iter()
+                .position(|id| id.as_slice() == bytes)
+                .map(|i| Answer::Code(i as u8 + 1)),
+            Fast::Whole { min, max } => {
+                if bytes.is_empty() || bytes.len() > 15 || !bytes.iter().all(u8::is_ascii_digit) {
+                    return None;
+                }
+                let x = bytes
+                    .iter()
+                    .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'))
+                    as f64;
+                (*min..=*max).contains(&x).then_some(Answer::Number(x))
+            }
+        }
+    }
+}
+
 /// What a CSV file's header says: which field holds what.
 struct Header {
     cols: Vec<(usize, Col)>,
     names: Vec<String>,
     width: usize,
-    /// Per entry of `cols`: for a scale or NPS question, the largest whole number read
-    /// straight from the bytes and the code of 0.
-    fast: Vec<Option<(u8, u8)>>,
+    /// Per entry of `cols`: how its usual values are read straight from the bytes.
+    fast: Vec<Fast>,
     /// The questions without a column: missing in every row.
     absent: Vec<usize>,
     /// The byte at which the records after the header start.
@@ -902,15 +982,11 @@ fn read_header(survey: &Survey, bytes: &[u8], problems: &mut Problems<'_>) -> Op
         .iter()
         .map(|f| String::from_utf8_lossy(f).into_owned())
         .collect();
-    let fast: Vec<Option<(u8, u8)>> = cols
+    let fast: Vec<Fast> = cols
         .iter()
         .map(|(_, col)| match col {
-            Col::Question(q) => match &survey.questions[*q].kind {
-                QuestionKind::Scale { points, .. } => Some((*points, 0)),
-                QuestionKind::Nps { .. } => Some((10, 1)),
-                _ => None,
-            },
-            _ => None,
+            Col::Question(q) => Fast::for_kind(&survey.questions[*q].kind),
+            _ => Fast::None,
         })
         .collect();
     // The questions without a column: missing in every row.
@@ -931,6 +1007,153 @@ fn read_header(survey: &Survey, bytes: &[u8], problems: &mut Problems<'_>) -> Op
     })
 }
 
+/// Where [`read_rows`] takes its records from. A body without quotes, in which every
+/// carriage return ends a line (`\r\n`), is split at line breaks and commas by hand
+/// ([`PlainRecords`]): the same records the csv crate reads (a test compares the two on
+/// random bodies), at less cost. Any other body goes through the csv crate
+/// ([`CsvRecords`]).
+trait Records {
+    /// Moves to the next record: the 1-based line and the byte it starts at, `None`
+    /// at the end, or the csv crate's complaint and its line.
+    fn next(&mut self) -> Result<Option<(u64, usize)>, (u64, String)>;
+    /// The number of fields of the current record.
+    fn len(&self) -> usize;
+    /// Field `i` of the current record.
+    fn get(&self, i: usize) -> &[u8];
+}
+
+struct CsvRecords<'b> {
+    body: &'b [u8],
+    reader: csv::Reader<&'b [u8]>,
+    record: csv::ByteRecord,
+    /// Bytes of `body` whose line breaks are counted in `line`.
+    counted: usize,
+    /// The 1-based line of byte `counted`.
+    line: u64,
+}
+
+impl<'b> CsvRecords<'b> {
+    fn new(body: &'b [u8]) -> Self {
+        CsvRecords {
+            body,
+            reader: csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(body),
+            record: csv::ByteRecord::new(),
+            counted: 0,
+            line: 1,
+        }
+    }
+}
+
+impl Records for CsvRecords<'_> {
+    fn next(&mut self) -> Result<Option<(u64, usize)>, (u64, String)> {
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) => {
+                // The csv crate places a record where its reading began: before the
+                // blank lines it skipped, and after a `\r\n` on the `\n`, a line too
+                // early. The record starts after those line breaks.
+                let mut start = self.record.position().map_or(0, |p| p.byte() as usize);
+                while matches!(self.body.get(start), Some(b'\r' | b'\n')) {
+                    start += 1;
+                }
+                let breaks = memchr::memchr_iter(b'\n', &self.body[self.counted..start]).count();
+                self.line += breaks as u64;
+                self.counted = start;
+                Ok(Some((self.line, start)))
+            }
+            Ok(false) => Ok(None),
+            Err(e) => Err((e.position().map_or(0, |p| p.line()), e.to_string())),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.record.len()
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        &self.record[i]
+    }
+}
+
+struct PlainRecords<'b> {
+    body: &'b [u8],
+    /// The byte at which the next line starts.
+    at: usize,
+    /// The 1-based number of that line.
+    line: u64,
+    /// The current record's fields, as byte ranges of `body`.
+    fields: Vec<Range<usize>>,
+}
+
+impl<'b> PlainRecords<'b> {
+    fn new(body: &'b [u8]) -> Self {
+        PlainRecords {
+            body,
+            at: 0,
+            line: 1,
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl Records for PlainRecords<'_> {
+    fn next(&mut self) -> Result<Option<(u64, usize)>, (u64, String)> {
+        let body = self.body;
+        loop {
+            let start = self.at;
+            if start >= body.len() {
+                return Ok(None);
+            }
+            let line = self.line;
+            self.line += 1;
+            self.fields.clear();
+            // Fields are short: one loop finds the commas and the line's end.
+            let mut from = start;
+            let mut end = body.len();
+            for (i, &c) in body[start..].iter().enumerate() {
+                if c == b',' {
+                    self.fields.push(from..start + i);
+                    from = start + i + 1;
+                } else if c == b'\n' {
+                    end = start + i;
+                    break;
+                }
+            }
+            self.at = end + 1;
+            // The last field ends before the line's `\r`, if any.
+            let last_end = if end > from && body[end - 1] == b'\r' {
+                end - 1
+            } else {
+                end
+            };
+            if self.fields.is_empty() && last_end == start {
+                continue; // the csv crate skips blank lines
+            }
+            self.fields.push(from..last_end);
+            return Ok(Some((line, start)));
+        }
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> &[u8] {
+        &self.body[self.fields[i].clone()]
+    }
+}
+
+/// Whether `body` holds no quote and no carriage return but before a line feed, so
+/// that every line break ends a record and every comma ends a field.
+fn is_plain(body: &[u8]) -> bool {
+    memchr::memchr(b'"', body).is_none()
+        && memchr::memchr_iter(b'\r', body).all(|i| body.get(i + 1) == Some(&b'\n'))
+}
+
 /// Reads the records of `body` (which starts at a record, on line `line0 + 1` of the
 /// file) into a builder, adding the problems found; also returns each response's line.
 /// Calls `tick` with the bytes of `body` read so far every 1,024 records.
@@ -943,34 +1166,69 @@ fn read_rows<'s>(
     problems: &mut Problems<'_>,
     tick: &mut dyn FnMut(usize),
 ) -> (Builder<'s>, Vec<u64>) {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body);
-    let mut record = csv::ByteRecord::new();
-    let estimate = body.len() / (h.width * 2 + 16).max(1);
+    if is_plain(body) {
+        let records = PlainRecords::new(body);
+        read_records(
+            survey,
+            h,
+            records,
+            body.len(),
+            line0,
+            limits,
+            problems,
+            tick,
+        )
+    } else {
+        let records = CsvRecords::new(body);
+        read_records(
+            survey,
+            h,
+            records,
+            body.len(),
+            line0,
+            limits,
+            problems,
+            tick,
+        )
+    }
+}
+
+/// [`read_rows`] from `record`, the records of a body of `len` bytes.
+#[allow(clippy::too_many_arguments)]
+fn read_records<'s>(
+    survey: &'s Survey,
+    h: &Header,
+    mut record: impl Records,
+    len: usize,
+    line0: u64,
+    limits: &Limits,
+    problems: &mut Problems<'_>,
+    tick: &mut dyn FnMut(usize),
+) -> (Builder<'s>, Vec<u64>) {
+    let estimate = len / (h.width * 2 + 16).max(1);
     let mut b = Builder::new(survey, estimate.min(limits.max_rows));
     let mut lines: Vec<u64> = Vec::new();
     let mut records = 0u64;
     loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() + line0);
+        let (line, byte) = match record.next() {
+            Ok(Some((line, byte))) => (line + line0, byte),
+            Ok(None) => break,
+            Err((line, detail)) => {
                 problems.add(
-                    Location::Line { line, column: None },
-                    Message::new("csv-invalid").with("detail", e.to_string()),
+                    Location::Line {
+                        line: line + line0,
+                        column: None,
+                    },
+                    Message::new("csv-invalid").with("detail", detail),
                 );
                 break;
             }
-        }
-        let line = record.position().map_or(0, |p| p.line() + line0);
+        };
         records += 1;
         if records % 1024 == 0 {
-            tick(record.position().map_or(0, |p| p.byte() as usize));
+            tick(byte);
         }
-        if record.len() == 1 && record[0].is_empty() {
+        if record.len() == 1 && record.get(0).is_empty() {
             continue; // a blank line
         }
         if b.ids.len() >= limits.max_rows {
@@ -996,14 +1254,22 @@ fn read_rows<'s>(
         let mut version = survey.version as u16;
         let mut ok = true;
         for ((i, col), fast) in h.cols.iter().zip(&h.fast) {
-            let bytes = &record[*i];
-            if let (Col::Question(q), Some((max, zero))) = (col, fast) {
-                if let Some(v) = small_int_bytes(bytes).filter(|v| (1 - zero..=*max).contains(v)) {
-                    if let Column::Code(codes) = &mut b.columns[*q] {
-                        codes.push(v + zero);
-                        continue;
+            let bytes = record.get(*i);
+            match (col, fast.read(bytes)) {
+                (Col::Question(q), Some(a)) => {
+                    push(&mut b.columns[*q], a);
+                    continue;
+                }
+                (Col::Period, _) => {
+                    if let Some(&last) = b.period.last() {
+                        // Files are mostly sorted by period: the previous row's first.
+                        if b.period_labels[usize::from(last)].as_bytes() == bytes {
+                            period = Some(last);
+                            continue;
+                        }
                     }
                 }
+                _ => {}
             }
             let Ok(cell) = std::str::from_utf8(bytes) else {
                 problems.add(
@@ -1417,5 +1683,88 @@ pub fn read_any_progress(
         read_json(survey, file, bytes, limits)
     } else {
         read_csv_progress(survey, file, bytes, limits, progress)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_plain, parse_cell, CsvRecords, Fast, PlainRecords, Records};
+    use proptest::prelude::*;
+
+    /// A record as its line, its first byte and its fields.
+    type Record = (u64, usize, Vec<Vec<u8>>);
+
+    /// Every record of `body`, and the line of the complaint that ended them, if any.
+    fn all(mut r: impl Records) -> (Vec<Record>, Option<u64>) {
+        let mut out = Vec::new();
+        loop {
+            match r.next() {
+                Ok(Some((line, byte))) => out.push((
+                    line,
+                    byte,
+                    (0..r.len()).map(|i| r.get(i).to_vec()).collect(),
+                )),
+                Ok(None) => return (out, None),
+                Err((line, _)) => return (out, Some(line)),
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_and_lone_carriage_returns_go_through_the_csv_crate() {
+        for body in [&b"a,\"b\"\n"[..], b"a\rb\n", b"a,b\r"] {
+            assert!(!is_plain(body));
+        }
+        for body in [&b"a,b\r\nc\n"[..], b"", b"\n\n", b"a;b\n\r\n"] {
+            assert!(is_plain(body));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// Whatever the fast way reads from a cell, `parse_cell` reads the same.
+        #[test]
+        fn fast_cells_read_what_parse_cell_reads(
+            cell in "(|-|0|00|1|5|7|9|10|11|12|600|601|1e2|1.5|a|b|ab| |;|ж){0,4}",
+        ) {
+            let survey = crate::Survey::from_json(
+                r#"{"id":"s","version":1,"audience":"external","title":"S","questions":[
+                {"id":"sc","type":"scale","points":7,"text":"t"},
+                {"id":"np","type":"nps","text":"t"},
+                {"id":"ch","type":"choice","text":"t","options":[{"id":"a","label":"A"},{"id":"ab","label":"AB"},{"id":"10","label":"10"}]},
+                {"id":"nu","type":"number","min":5,"max":600,"text":"t"},
+                {"id":"wh","type":"number","min":0,"max":1000000,"integer":true,"text":"t"}]}"#,
+            ).unwrap();
+            for q in &survey.questions {
+                let fast = Fast::for_kind(&q.kind);
+                if let Some(a) = fast.read(cell.as_bytes()) {
+                    prop_assert_eq!(Ok(a), parse_cell(q, &cell), "{}", q.id);
+                }
+            }
+        }
+
+        /// On a body without quotes and lone carriage returns, the split by hand reads
+        /// the very records, lines and offsets that the csv crate reads: blank lines,
+        /// `\r\n`, empty fields, a last line without a break, ragged rows.
+        #[test]
+        fn plain_split_reads_what_the_csv_crate_reads(
+            body in proptest::collection::vec(
+                prop_oneof![
+                    4 => Just(b"a".to_vec()),
+                    2 => Just(b"12".to_vec()),
+                    1 => Just("ж".as_bytes().to_vec()),
+                    1 => Just(b" ".to_vec()),
+                    1 => Just(b";".to_vec()),
+                    4 => Just(b",".to_vec()),
+                    3 => Just(b"\n".to_vec()),
+                    2 => Just(b"\r\n".to_vec()),
+                ],
+                0..60,
+            ).prop_map(|parts| parts.concat())
+        ) {
+            prop_assert!(is_plain(&body));
+            prop_assert_eq!(all(PlainRecords::new(&body)), all(CsvRecords::new(&body)));
+        }
     }
 }

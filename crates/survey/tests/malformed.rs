@@ -146,6 +146,15 @@ const REJECTED: &[(&str, &[&str])] = &[
         "line-after-multiline.csv",
         &[r#"line-after-multiline.csv:7: column q1: "0" is not a whole number 1..5"#],
     ),
+    // CSV: Windows line ends (`\r\n`) and blank lines, without and with quotes.
+    (
+        "crlf-blank-line.csv",
+        &[r#"crlf-blank-line.csv:4: column wait: "abc" is not a number (0..600)"#],
+    ),
+    (
+        "crlf-quoted.csv",
+        &[r#"crlf-quoted.csv:4: column wait: "abc" is not a number (0..600)"#],
+    ),
     // CSV: problems in several rows are all listed.
     (
         "three-bad-rows.csv",

@@ -4,7 +4,7 @@
 # Prints a Markdown table (medians and ratios to Otklik) and writes it to
 # artifacts/bench-browser.md (raw numbers: artifacts/bench-browser.json).
 #
-# Usage: scripts/bench-browser.sh [RESPONSES] [run.mjs options]   (default 1,000,000; ~114 MB of CSV)
+# Usage: scripts/bench-browser.sh [RESPONSES] [run.mjs options]   (default 1,000,000; ~70 MB of CSV)
 #        e.g. scripts/bench-browser.sh 200000 --runs 5 --engines none,otklik,duckdb,arquero
 #
 # Idempotent: the crate (bench/browser/wasm, outside the main workspace) is rebuilt

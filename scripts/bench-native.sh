@@ -28,6 +28,7 @@ print(f"| task | Otklik (ms) | polars (ms) | Otklik / polars |")
 print(f"|---|---:|---:|---:|")
 for name, ours, theirs in rows:
     print(f"| {name} | {ours:.1f} | {theirs:.1f} | {ours / theirs:.2f} |")
+print(f"| CSV ingest on one thread (as in the browser's worker) | {median('ingest_csv_one_thread'):.1f} | — | — |")
 for g in ("indicators_overall", "indicators_by_period", "indicators_by_period_dept"):
     print(f"| Otklik {g.replace('indicators_', '')} alone | {median(g):.1f} | | |")
 PY

@@ -2,6 +2,10 @@
 // Arquero on the same generated CSV, in one run of headless Chromium.
 //
 //   node run.mjs [N=1000000] [--runs 5] [--engines none,otklik,duckdb,arquero] [--out FILE]
+//                [--profile DIR]
+//
+// --profile writes each engine's CPU profile (Chrome DevTools' .cpuprofile, sampled over
+// all its rounds) to DIR and prints the functions with the most time of their own.
 //
 // Needs: wasm/pkg (the built module, scripts/bench-browser.sh builds it),
 // node_modules (npm install here) and Debian's Chromium at /usr/bin/chromium.
@@ -24,6 +28,7 @@ const opt = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0
 const runs = Number(opt('runs', 5));
 const engines = opt('engines', 'none,otklik,duckdb,arquero').split(',');
 const outFile = resolve(opt('out', join(ROOT, 'artifacts/bench-browser.md')));
+const profileDir = opt('profile', '');
 const n = Number((argv[0] ?? '1000000').replace(/[_,]/g, ''));
 if (!Number.isInteger(n) || n < 1) throw new Error(`N must be a positive integer, not ${argv[0]}`);
 
@@ -118,7 +123,29 @@ try {
     await cdp.send('Performance.enable');
     console.error(`${engine}: ${runs} rounds after a warm-up …`);
     const t0 = Date.now();
+    if (profileDir) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const r = await page.evaluate(([e, k]) => window.bench(e, k), [engine, runs]);
+    if (profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(join(profileDir, `${engine}.cpuprofile`), JSON.stringify(profile));
+      const self = new Map();
+      const dt = new Map(profile.nodes.map((x) => [x.id, x]));
+      profile.samples.forEach((id, i) => {
+        const f = dt.get(id).callFrame;
+        const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}`;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+      });
+      const total = [...self.values()].reduce((a, b) => a + b, 0);
+      console.error(`${engine}: self time by function (${(total / 1000).toFixed(0)} ms sampled)`);
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+        console.error(`  ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`);
+      }
+    }
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     r.jsHeapUsedMB = metrics.JSHeapUsedSize / 1048576;
     r.wallS = (Date.now() - t0) / 1000;

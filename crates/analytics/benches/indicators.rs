@@ -45,6 +45,12 @@ fn bench(c: &mut Criterion) {
     g.bench_function("ingest_csv", |b| {
         b.iter(|| import::read_csv(&survey, "bench.csv", &csv, &limits).unwrap())
     });
+    // On one thread, as in the browser's worker.
+    g.bench_function("ingest_csv_one_thread", |b| {
+        b.iter(|| {
+            import::read_csv_in_parts(&survey, "bench.csv", &csv, &limits, &mut |_| {}, 1).unwrap()
+        })
+    });
     let data = import::read_csv(&survey, "bench.csv", &csv, &limits).unwrap();
     let by = |keys: &[Key]| Params {
         by: keys.to_vec(),

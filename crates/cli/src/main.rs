@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use otklik_analytics::{analyze, Analysis, Fig, Group, Key, Params};
-use otklik_survey::{export, import, Responses, Survey, SurveyError};
+use otklik_survey::{export, import, Lang, Message, Responses, Survey, SurveyError};
 
 mod table;
 
@@ -110,9 +110,24 @@ impl std::fmt::Display for Reported {
 }
 impl std::error::Error for Reported {}
 
+/// The language of messages: `OTKLIK_LANG`, else the locale (`LC_ALL`, `LC_MESSAGES`,
+/// `LANG`, the first set): Russian for `ru…`, English otherwise.
+fn messages_lang() -> Lang {
+    ["OTKLIK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .map_or(Lang::En, |s| {
+            if s.starts_with("ru") {
+                Lang::Ru
+            } else {
+                Lang::En
+            }
+        })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    match run(cli, messages_lang()) {
         Ok(code) => code,
         Err(e) => match e.downcast_ref::<Reported>() {
             Some(Reported(code)) => ExitCode::from(*code),
@@ -128,23 +143,31 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-fn load_survey(path: &Path) -> Result<Survey> {
-    let bytes = read(path)?;
+/// The text of a file that must be UTF-8, or the complaint (exit 1).
+fn read_text(path: &Path, lang: Lang) -> Result<String> {
+    String::from_utf8(read(path)?).map_err(|_| {
+        let m = Message::new("cli-not-utf8").render(lang);
+        eprintln!("{}: {m}", path.display());
+        Reported(1).into()
+    })
+}
+
+fn load_survey(path: &Path, lang: Lang) -> Result<Survey> {
+    let text = read_text(path, lang)?;
     let name = path.display().to_string();
-    let text = String::from_utf8(bytes).map_err(|_| {
-        eprintln!("{name}: the file is not valid UTF-8");
-        Reported(1)
-    })?;
     Survey::from_json(&text).map_err(|e| {
         match e {
             SurveyError::Syntax {
                 line,
                 column,
                 message,
-            } => eprintln!("{name}:{line}:{column}: not valid JSON: {message}"),
+            } => {
+                let m = Message::new("cli-json-syntax").with("detail", message);
+                eprintln!("{name}:{line}:{column}: {}", m.render(lang));
+            }
             SurveyError::Invalid(problems) => {
                 for p in problems {
-                    eprintln!("{name}: {p}");
+                    eprintln!("{name}: {}", p.render(lang));
                 }
             }
         }
@@ -152,7 +175,7 @@ fn load_survey(path: &Path) -> Result<Survey> {
     })
 }
 
-fn load_responses(survey: &Survey, paths: &[PathBuf]) -> Result<Responses> {
+fn load_responses(survey: &Survey, paths: &[PathBuf], lang: Lang) -> Result<Responses> {
     let mut all = Responses::empty(survey);
     let mut failed = false;
     let mut conflicts = 0;
@@ -167,13 +190,16 @@ fn load_responses(survey: &Survey, paths: &[PathBuf]) -> Result<Responses> {
             Ok(data) => {
                 let (merged, report) = all.merge(&data);
                 for c in &report.conflicts {
-                    eprintln!("{}: response {:?} conflicts with an earlier file (same id, different answers)", path.display(), c.id);
+                    let m = Message::new("cli-conflict").with("id", format!("{:?}", c.id));
+                    eprintln!("{}: {}", path.display(), m.render(lang));
                 }
                 conflicts += report.conflicts.len();
                 all = merged;
             }
             Err(e) => {
-                eprintln!("{e}");
+                for line in e.render(lang) {
+                    eprintln!("{line}");
+                }
                 failed = true;
             }
         }
@@ -182,7 +208,8 @@ fn load_responses(survey: &Survey, paths: &[PathBuf]) -> Result<Responses> {
         return Err(Reported(1).into());
     }
     if conflicts > 0 {
-        eprintln!("otklik: {conflicts} conflicting response(s); nothing was computed");
+        let m = Message::new("cli-conflicts").with("count", conflicts);
+        eprintln!("otklik: {}", m.render(lang));
         return Err(Reported(3).into());
     }
     Ok(all)
@@ -194,18 +221,16 @@ fn random_seed() -> u64 {
     u64::from_le_bytes(b)
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
     match cli.command {
         Command::Validate { survey } => {
-            let s = load_survey(&survey)?;
-            println!(
-                "{}: valid survey {:?} version {} ({} questions, {} dimensions)",
-                survey.display(),
-                s.id,
-                s.version,
-                s.questions.len(),
-                s.dimensions.len()
-            );
+            let s = load_survey(&survey, lang)?;
+            let m = Message::new("cli-valid")
+                .with("id", format!("{:?}", s.id))
+                .with("version", s.version)
+                .with("questions", s.questions.len())
+                .with("dimensions", s.dimensions.len());
+            println!("{}: {}", survey.display(), m.render(lang));
         }
         Command::ImportSurveyjs {
             input,
@@ -213,10 +238,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
         } => {
             let name = input.display().to_string();
-            let text = String::from_utf8(read(&input)?).map_err(|_| {
-                eprintln!("{name}: the file is not valid UTF-8");
-                Reported(1)
-            })?;
+            let text = read_text(&input, lang)?;
             let audience = if audience == "internal" {
                 otklik_survey::Audience::Internal
             } else {
@@ -226,26 +248,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 match &e {
                     otklik_survey::surveyjs::SurveyJsError::Empty(skipped) => {
                         for s in skipped {
-                            eprintln!("{name}: {s}");
+                            eprintln!("{name}: {}", s.render(lang));
                         }
-                        eprintln!("{name}: {e}");
+                        eprintln!("{name}: {}", e.render(lang));
                     }
-                    _ => eprintln!("{name}: {e}"),
+                    _ => eprintln!("{name}: {}", e.render(lang)),
                 }
                 Reported(1)
             })?;
             for s in &imported.skipped {
-                eprintln!("{name}: not imported: {s}");
+                let m = Message::new("cli-not-imported").with("what", s.render(lang));
+                eprintln!("{name}: {}", m.render(lang));
             }
             fs::write(&out, format!("{}\n", imported.json))
                 .with_context(|| format!("cannot write {}", out.display()))?;
-            println!(
-                "{}: survey {:?} with {} questions ({} left out)",
-                out.display(),
-                imported.survey.id,
-                imported.survey.questions.len(),
-                imported.skipped.len()
-            );
+            let m = Message::new("cli-surveyjs-written")
+                .with("id", format!("{:?}", imported.survey.id))
+                .with("questions", imported.survey.questions.len())
+                .with("skipped", imported.skipped.len());
+            println!("{}: {}", out.display(), m.render(lang));
         }
         Command::Indicators {
             survey,
@@ -255,15 +276,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             texts,
             format,
         } => {
-            let s = load_survey(&survey)?;
-            let data = load_responses(&s, &responses)?;
+            let s = load_survey(&survey, lang)?;
+            let data = load_responses(&s, &responses, lang)?;
             let params = Params {
                 by: by.iter().flat_map(|k| Key::parse_list(k)).collect(),
                 min_group,
                 texts,
             };
             let analysis = analyze(&s, &data, &params).map_err(|e| {
-                eprintln!("otklik: {e}");
+                eprintln!("otklik: {}", e.message().render(lang));
                 Reported(1)
             })?;
             match format {
@@ -276,8 +297,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             responses,
             out,
         } => {
-            let s = load_survey(&survey)?;
-            let data = load_responses(&s, &responses)?;
+            let s = load_survey(&survey, lang)?;
+            let data = load_responses(&s, &responses, lang)?;
             let order = export::shuffled_order(data.len(), random_seed());
             let bytes = if out.extension().is_some_and(|e| e == "json") {
                 export::to_json(&s, &data, &order).into_bytes()
@@ -285,9 +306,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 export::to_csv(&s, &data, &order)
             };
             fs::write(&out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
-            eprintln!("{}: {} responses", out.display(), data.len());
+            let m = Message::new("cli-responses").with("count", data.len());
+            eprintln!("{}: {}", out.display(), m.render(lang));
         }
-        Command::Report(args) => report(args)?,
+        Command::Report(args) => report(args, lang)?,
         Command::Demo {
             out,
             seed,
@@ -314,7 +336,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 fs::write(&path, &csv)
                     .with_context(|| format!("cannot write {}", path.display()))?;
                 let n = csv.iter().filter(|&&b| b == b'\n').count() - 1;
-                eprintln!("{}: {n} responses for {}", path.display(), def.display());
+                let m = Message::new("cli-responses-for")
+                    .with("count", n)
+                    .with("survey", def.display().to_string());
+                eprintln!("{}: {}", path.display(), m.render(lang));
             }
         }
     }
@@ -383,25 +408,20 @@ fn today() -> otklik_report::Date {
     otklik_report::Date::new(year, month, day).expect("a calendar date")
 }
 
-fn report(a: ReportArgs) -> Result<()> {
+fn report(a: ReportArgs, lang: Lang) -> Result<()> {
     use otklik_report::{FileHash, Format, Input, Params};
     let format = Format::from_extension(&a.out.to_string_lossy()).ok_or_else(|| {
-        usage(format!(
-            "{}: the output's extension must be .html, .docx, .xlsx or .csv",
-            a.out.display()
-        ))
+        let m = Message::new("cli-bad-extension").render(lang);
+        usage(format!("{}: {m}", a.out.display()))
     })?;
     let prepared = match &a.date {
         Some(d) => d
             .parse()
-            .map_err(|e: otklik_report::Error| usage(e.to_string()))?,
+            .map_err(|e: otklik_report::Error| usage(e.message().render(lang)))?,
         None => today(),
     };
     let recommendations = match &a.recommendations {
-        Some(p) => Some(String::from_utf8(read(p)?).map_err(|_| {
-            eprintln!("{}: the file is not valid UTF-8", p.display());
-            Reported(1)
-        })?),
+        Some(p) => Some(read_text(p, lang)?),
         None => None,
     };
     let mut sets = vec![(a.survey.clone(), a.responses.clone())];
@@ -410,8 +430,8 @@ fn report(a: ReportArgs) -> Result<()> {
     }
     let mut loaded = Vec::new();
     for (def, files) in &sets {
-        let survey = load_survey(def)?;
-        let data = load_responses(&survey, files)?;
+        let survey = load_survey(def, lang)?;
+        let data = load_responses(&survey, files, lang)?;
         let definition = FileHash::of(def.display().to_string(), &read(def)?);
         let hashes = files
             .iter()
@@ -442,12 +462,13 @@ fn report(a: ReportArgs) -> Result<()> {
         app_version: concat!("otklik ", env!("CARGO_PKG_VERSION")).to_owned(),
     };
     let report = otklik_report::build(&inputs, &params).map_err(|e| {
-        eprintln!("otklik: {e}");
+        eprintln!("otklik: {}", e.message().render(lang));
         Reported(1)
     })?;
     let bytes = otklik_report::render(&report, format)?;
     fs::write(&a.out, &bytes).with_context(|| format!("cannot write {}", a.out.display()))?;
-    eprintln!("{}: {} KB", a.out.display(), bytes.len().div_ceil(1024));
+    let m = Message::new("cli-size").with("kb", bytes.len().div_ceil(1024));
+    eprintln!("{}: {}", a.out.display(), m.render(lang));
     Ok(())
 }
 

@@ -5,8 +5,18 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// Runs `otklik` with English messages, whatever the machine's locale.
 fn otklik(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_otklik"))
+    otklik_in(args, &[("OTKLIK_LANG", "en")])
+}
+
+/// Runs `otklik` with no locale but `env`.
+fn otklik_in(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_otklik"));
+    for v in ["OTKLIK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        c.env_remove(v);
+    }
+    c.envs(env.iter().copied())
         .args(args)
         .output()
         .expect("runs")
@@ -188,6 +198,40 @@ fn a_bad_response_file_is_rejected_with_file_line_and_column() {
         "{err}"
     );
     assert!(o.stdout.is_empty());
+
+    // The same, and the survey's own check, in Russian: by the locale, or by
+    // OTKLIK_LANG over it. Windows line ends change no line number.
+    let crlf = dir.path().join("crlf.csv");
+    std::fs::write(
+        &crlf,
+        "response_id,period,wait_minutes\r\nr1,2026-Q1,10\r\n\r\nr2,2026-Q1,abc\r\n",
+    )
+    .unwrap();
+    for env in [
+        &[("LANG", "ru_RU.UTF-8")][..],
+        &[("LANG", "en_US.UTF-8"), ("OTKLIK_LANG", "ru")],
+    ] {
+        let o = otklik_in(&["indicators", s(&survey), s(&crlf)], env);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        assert!(
+            err.contains(
+                "crlf.csv:4: столбец wait_minutes: \"abc\": ожидается целое число от 0 до 600"
+            ),
+            "{env:?}: {err}"
+        );
+        let o = otklik_in(&["validate", s(&survey)], env);
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("составлена верно"),
+            "{env:?}: {o:?}"
+        );
+    }
+    let o = otklik_in(
+        &["indicators", s(&survey), s(&crlf)],
+        &[("LC_ALL", "C.UTF-8"), ("LANG", "ru_RU.UTF-8")],
+    );
+    assert!(stderr(&o)
+        .contains("crlf.csv:4: column wait_minutes: \"abc\" is not a whole number (0..600)"));
 
     let missing = otklik(&["indicators", s(&survey), s(&dir.path().join("nope.csv"))]);
     assert_eq!(missing.status.code(), Some(4));

@@ -186,3 +186,16 @@ report-date = {$value} is not a date (expected YYYY-MM-DD)
 report-xlsx = cannot write the XLSX: {$detail}
 report-docx = cannot write the DOCX: {$detail}
 report-chart = cannot draw chart {$id}
+
+## The command line (`otklik`): its own words around the messages above
+cli-not-utf8 = the file is not valid UTF-8
+cli-json-syntax = not valid JSON: {$detail}
+cli-conflict = response {$id} conflicts with an earlier file (same id, different answers)
+cli-conflicts = {$count} conflicting response(s); nothing was computed
+cli-valid = valid survey {$id} version {$version} ({$questions} questions, {$dimensions} dimensions)
+cli-not-imported = not imported: {$what}
+cli-surveyjs-written = survey {$id} with {$questions} questions ({$skipped} left out)
+cli-responses = {$count} responses
+cli-responses-for = {$count} responses for {$survey}
+cli-size = {$kb} KB
+cli-bad-extension = the output's extension must be .html, .docx, .xlsx or .csv

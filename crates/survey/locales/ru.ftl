@@ -199,3 +199,16 @@ report-date = {$value} — не дата (ожидается ГГГГ-ММ-ДД)
 report-xlsx = не удалось записать XLSX: {$detail}
 report-docx = не удалось записать DOCX: {$detail}
 report-chart = не удалось нарисовать диаграмму {$id}
+
+## Командная строка (`otklik`): её собственные слова вокруг сообщений выше
+cli-not-utf8 = файл не в кодировке UTF-8
+cli-json-syntax = ошибка формата JSON: {$detail}
+cli-conflict = ответ {$id} расходится с ответом из предыдущего файла (тот же идентификатор, другие ответы)
+cli-conflicts = ответов с расхождениями: {$count}; ничего не рассчитано
+cli-valid = анкета {$id} версии {$version} составлена верно (вопросов: {$questions}, измерений: {$dimensions})
+cli-not-imported = не перенесено: {$what}
+cli-surveyjs-written = анкета {$id}, вопросов: {$questions} (не перенесено: {$skipped})
+cli-responses = ответов: {$count}
+cli-responses-for = ответов: {$count}, анкета {$survey}
+cli-size = {$kb} КБ
+cli-bad-extension = расширение файла должно быть .html, .docx, .xlsx или .csv

@@ -253,11 +253,13 @@ mod tests {
         let en = messages(EN_FTL);
         let root = env!("CARGO_MANIFEST_DIR");
         let mut used = 0;
-        // The analytics and report crates' errors render from these translations too.
+        // The analytics and report crates' errors render from these translations too,
+        // and so do the command line's words.
         let dirs = [
             format!("{root}/src"),
             format!("{root}/../analytics/src"),
             format!("{root}/../report/src"),
+            format!("{root}/../cli/src"),
         ];
         for entry in dirs.iter().flat_map(|d| std::fs::read_dir(d).unwrap()) {
             let path = entry.unwrap().path();

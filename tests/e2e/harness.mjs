@@ -95,11 +95,19 @@ export async function assertClean(assert, log, origin, page) {
 
 /** Presses Tab until the focused element matches `selector` (fails after `max`). */
 export async function tabTo(page, selector, max = 80) {
+  // Where the focus went, for the report: an element's id (or tag), `BODY` when lost.
+  const trail = [];
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+    const [found, at] = await page.evaluate((s) => {
+      const a = document.activeElement;
+      return [!!a && a.matches(s), a ? a.id || a.tagName : 'none'];
+    }, selector);
+    if (found) return;
+    trail.push(at);
     await page.keyboard.press('Tab');
   }
-  throw new Error(`Tab never reached ${selector}`);
+  const shown = trail.length > 12 ? [...trail.slice(0, 8), '…', ...trail.slice(-4)] : trail;
+  throw new Error(`Tab never reached ${selector}; focus went ${shown.join(' → ')}`);
 }
 
 export async function screenshot(page, name) {

@@ -255,6 +255,9 @@ pub fn Editor(props: &EditorProps) -> Html {
     let wide = use_state(|| true);
     let preview_answers = use_state(Answers::new);
     let add_kind = use_state(|| "scale".to_owned());
+    // The same choice, read when «Add» is pressed: a keyboard user may choose a type and
+    // press «Add» before the page has drawn the choice.
+    let add_kind_now = use_mut_ref(|| "scale".to_owned());
     // The validator runs once per edit, not on every render (preview answers, width).
     let checked = use_memo(ed.doc.clone(), |doc| doc.as_ref().map(validate));
 
@@ -917,15 +920,19 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
 
     let on_add_kind = {
-        let add_kind = add_kind.clone();
-        Callback::from(move |e: Event| add_kind.set(field_value(&e)))
+        let (add_kind, now) = (add_kind.clone(), add_kind_now.clone());
+        Callback::from(move |e: Event| {
+            let kind = field_value(&e);
+            *now.borrow_mut() = kind.clone();
+            add_kind.set(kind);
+        })
     };
     let on_add = {
         let edit = edit.clone();
-        let kind = (*add_kind).clone();
+        let now = add_kind_now.clone();
         let target = format!("ed-q-{n_questions}-id");
         Callback::from(move |_| {
-            let kind = kind.clone();
+            let kind = now.borrow().clone();
             edit(Box::new(move |d| {
                 let q = new_question(d, &kind);
                 if !d["questions"].is_array() {

@@ -335,3 +335,4 @@ ed-warn-groupings = Anonymity: { $count } grouping questions make { $cells } com
    *[other] {""} for { $expected } people
 }; combinations will hold fewer than K people. Keep one or two grouping questions.
 storage-unavailable = This browser does not let the app keep data on the device ({ $detail }). Responses and files will not survive closing the page: open the app in a normal browser window or from a web server.
+worker-not-loaded = This page's data are no longer held by the background analytics module. Reload the page to load them again.

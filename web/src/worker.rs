@@ -32,7 +32,7 @@ use otklik_survey::collection::merge_files;
 use otklik_survey::import::{self, ImportError, Limits};
 use otklik_survey::{export, Lang, Message, Responses, Survey};
 
-use crate::i18n::Both;
+use crate::i18n::{t, Both};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -134,17 +134,23 @@ fn fail(msg: impl Into<String>) -> Value {
     json!({"ok": false, "errors": [msg.into()]})
 }
 
+/// The reply to a request for a data set this worker no longer holds (it keeps the
+/// last [`KEEP`]): reloading the page loads it again.
+fn not_loaded() -> Both {
+    Both::of(|l| t(l, "worker-not-loaded"))
+}
+
 fn with_set(token: &str, f: impl FnOnce(&Loaded) -> Value) -> Value {
     SETS.with(|s| match s.borrow().iter().find(|l| l.token == token) {
         Some(l) => f(l),
-        None => fail("the data set is not loaded"),
+        None => json!({"ok": false, "errors": [not_loaded()]}),
     })
 }
 
 fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
     let survey = match Survey::from_json(source) {
         Ok(s) => s,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return json!({"ok": false, "errors": [Both::of(|l| e.render(l))]}),
     };
     let mut inputs: Vec<(String, Vec<u8>)> = files
         .into_iter()
@@ -209,7 +215,7 @@ pub fn handle(request: &str) -> String {
             demo,
         }) => load(token, &survey, files, demo),
         Ok(Request::Check { survey, name, text }) => match Survey::from_json(&survey) {
-            Err(e) => fail(e.to_string()),
+            Err(e) => json!({"ok": false, "errors": [Both::of(|l| e.render(l))]}),
             Ok(survey) => {
                 let total = text.len();
                 let mut progress = |done: usize| report_progress(done, total);
@@ -362,7 +368,7 @@ fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, Both> {
             let l = sets
                 .iter()
                 .find(|l| l.token == *token)
-                .ok_or_else(|| Both::One("the data set is not loaded".to_owned()))?;
+                .ok_or_else(not_loaded)?;
             inputs.push(Input {
                 survey: &l.survey,
                 responses: &l.data,
@@ -399,4 +405,38 @@ pub fn worker_request_progress(request: &str, progress: js_sys::Function) -> Str
     let reply = handle(request);
     PROGRESS.with(|p| *p.borrow_mut() = None);
     reply
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests {
+    use super::handle;
+    use serde_json::Value;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn reply(request: &str) -> Value {
+        serde_json::from_str(&handle(request)).expect("the reply is JSON")
+    }
+
+    #[wasm_bindgen_test]
+    fn failures_a_reader_can_meet_are_told_in_both_languages() {
+        // A data set the worker does not hold (it keeps the last few).
+        let r = reply(r#"{"cmd":"analyze","token":"gone","by":[]}"#);
+        assert_eq!(r["ok"], false);
+        let e = &r["errors"][0];
+        assert!(
+            e["ru"].as_str().unwrap().contains("Обновите страницу"),
+            "{r}"
+        );
+        assert!(e["en"].as_str().unwrap().contains("Reload the page"), "{r}");
+        // A definition with a problem.
+        let r = reply(
+            r#"{"cmd":"check","survey":"{\"id\":\"s\",\"version\":0}","name":"a.csv","text":""}"#,
+        );
+        assert_eq!(r["ok"], false);
+        let e = &r["errors"][0];
+        assert!(e["ru"].as_str().unwrap().contains("version"), "{r}");
+        assert_ne!(e["ru"], e["en"], "{r}");
+    }
 }

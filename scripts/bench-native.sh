@@ -29,6 +29,10 @@ print(f"|---|---:|---:|---:|")
 for name, ours, theirs in rows:
     print(f"| {name} | {ours:.1f} | {theirs:.1f} | {ours / theirs:.2f} |")
 print(f"| CSV ingest on one thread (as in the browser's worker) | {median('ingest_csv_one_thread'):.1f} | — | — |")
+# The benchmark's long-row variant: each id 22 bytes longer, and "bench,1," in front.
+rows_n = sum(1 for _ in open("target/bench/responses.csv", "rb")) - 1
+long_mb = (pathlib.Path("target/bench/responses.csv").stat().st_size + 30 * rows_n + 15) / 1e6
+print(f"| CSV ingest, the same responses with UUID ids and survey, version columns ({long_mb:.0f} MB) | {median('ingest_csv_long_rows'):.1f} | — | — |")
 for g in ("indicators_overall", "indicators_by_period", "indicators_by_period_dept"):
     print(f"| Otklik {g.replace('indicators_', '')} alone | {median(g):.1f} | | |")
 PY

@@ -51,6 +51,14 @@ fn bench(c: &mut Criterion) {
             import::read_csv_in_parts(&survey, "bench.csv", &csv, &limits, &mut |_| {}, 1).unwrap()
         })
     });
+    // The same responses with longer rows: 36-character UUID-style ids and the
+    // optional `survey` and `version` columns.
+    let long = long_rows(&csv);
+    eprintln!("long rows: {:.1} MB of CSV", long.len() as f64 / 1e6);
+    g.bench_function("ingest_csv_long_rows", |b| {
+        b.iter(|| import::read_csv(&survey, "long.csv", &long, &limits).unwrap())
+    });
+    drop(long);
     let data = import::read_csv(&survey, "bench.csv", &csv, &limits).unwrap();
     let by = |keys: &[Key]| Params {
         by: keys.to_vec(),
@@ -85,3 +93,30 @@ fn bench(c: &mut Criterion) {
 
 criterion_group!(benches, bench);
 criterion_main!(benches);
+
+/// `csv` with each response id replaced by a UUID-style id made from it, and the
+/// `survey` and `version` columns added in front.
+fn long_rows(csv: &[u8]) -> Vec<u8> {
+    let text = std::str::from_utf8(csv).expect("the generated CSV is UTF-8");
+    let mut out = String::with_capacity(csv.len() * 3 / 2);
+    for (i, line) in text.lines().enumerate() {
+        let (id, rest) = line.split_once(',').expect("a row has several fields");
+        if i == 0 {
+            out.push_str("survey,version,");
+            out.push_str(line);
+        } else {
+            // 32 hex digits from the id's 12 and the row number, grouped 8-4-4-4-12.
+            let hex = format!("{:0>12}{:020x}", id.trim_start_matches("r-"), i);
+            out.push_str(&format!(
+                "bench,1,{}-{}-{}-{}-{},{rest}",
+                &hex[..8],
+                &hex[8..12],
+                &hex[12..16],
+                &hex[16..20],
+                &hex[20..]
+            ));
+        }
+        out.push('\n');
+    }
+    out.into_bytes()
+}

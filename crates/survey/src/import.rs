@@ -1166,30 +1166,25 @@ fn read_rows<'s>(
     problems: &mut Problems<'_>,
     tick: &mut dyn FnMut(usize),
 ) -> (Builder<'s>, Vec<u64>) {
+    // One monomorphic reader per kind of records.
+    macro_rules! read {
+        ($records:expr) => {
+            read_records(
+                survey,
+                h,
+                $records,
+                body.len(),
+                line0,
+                limits,
+                problems,
+                tick,
+            )
+        };
+    }
     if is_plain(body) {
-        let records = PlainRecords::new(body);
-        read_records(
-            survey,
-            h,
-            records,
-            body.len(),
-            line0,
-            limits,
-            problems,
-            tick,
-        )
+        read!(PlainRecords::new(body))
     } else {
-        let records = CsvRecords::new(body);
-        read_records(
-            survey,
-            h,
-            records,
-            body.len(),
-            line0,
-            limits,
-            problems,
-            tick,
-        )
+        read!(CsvRecords::new(body))
     }
 }
 

@@ -827,12 +827,21 @@ enum Fast {
     },
     /// A choice: the option ids' bytes, in order (code = index + 1).
     Option(Vec<Vec<u8>>),
-    /// A number: up to 15 decimal digits, exact as an `f64`, within `min..=max`.
-    Whole {
+    /// A number within `min..=max`: up to 15 decimal digits, with a point and digits
+    /// after it unless the question takes whole numbers only. The value is the digits
+    /// as a whole number (exact in an `f64`) divided by a power of ten (exact too), so
+    /// it is the `f64` nearest the decimal, as the general parser reads it.
+    Decimal {
         min: f64,
         max: f64,
+        integer: bool,
     },
 }
+
+/// 10⁰ … 10¹⁵, each exact in an `f64`.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
 
 impl Fast {
     fn for_kind(kind: &QuestionKind) -> Fast {
@@ -845,9 +854,12 @@ impl Fast {
             QuestionKind::Choice { options, .. } => {
                 Fast::Option(options.iter().map(|o| o.id.as_bytes().to_vec()).collect())
             }
-            QuestionKind::Number { min, max, .. } => Fast::Whole {
+            QuestionKind::Number {
+                min, max, integer, ..
+            } => Fast::Decimal {
                 min: *min,
                 max: *max,
+                integer: *integer,
             },
             _ => Fast::None,
         }
@@ -865,14 +877,27 @@ impl Fast {
                 .iter()
                 .position(|id| id.as_slice() == bytes)
                 .map(|i| Answer::Code(i as u8 + 1)),
-            Fast::Whole { min, max } => {
-                if bytes.is_empty() || bytes.len() > 15 || !bytes.iter().all(u8::is_ascii_digit) {
+            Fast::Decimal { min, max, integer } => {
+                let (whole, fraction) = match bytes.iter().position(|&b| b == b'.') {
+                    Some(_) if *integer => return None,
+                    Some(i) => (&bytes[..i], &bytes[i + 1..]),
+                    None => (bytes, &[][..]),
+                };
+                let digits = whole.len() + fraction.len();
+                let all_digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
+                if whole.is_empty()
+                    || (fraction.is_empty() && whole.len() < bytes.len())
+                    || digits > 15
+                    || !all_digits(whole)
+                    || !all_digits(fraction)
+                {
                     return None;
                 }
-                let x = bytes
+                let n = whole
                     .iter()
-                    .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'))
-                    as f64;
+                    .chain(fraction)
+                    .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+                let x = n as f64 / POW10[fraction.len()];
                 (*min..=*max).contains(&x).then_some(Answer::Number(x))
             }
         }
@@ -1721,7 +1746,7 @@ mod tests {
         /// Whatever the fast way reads from a cell, `parse_cell` reads the same.
         #[test]
         fn fast_cells_read_what_parse_cell_reads(
-            cell in "(|-|0|00|1|5|7|9|10|11|12|600|601|1e2|1.5|a|b|ab| |;|ж){0,4}",
+            cell in "(|-|\\.|0|00|1|5|7|9|10|11|12|600|601|1e2|1.5|0.05|6.50|0.1|3.3333333|a|b|ab| |;|ж){0,4}",
         ) {
             let survey = crate::Survey::from_json(
                 r#"{"id":"s","version":1,"audience":"external","title":"S","questions":[
@@ -1729,7 +1754,8 @@ mod tests {
                 {"id":"np","type":"nps","text":"t"},
                 {"id":"ch","type":"choice","text":"t","options":[{"id":"a","label":"A"},{"id":"ab","label":"AB"},{"id":"10","label":"10"}]},
                 {"id":"nu","type":"number","min":5,"max":600,"text":"t"},
-                {"id":"wh","type":"number","min":0,"max":1000000,"integer":true,"text":"t"}]}"#,
+                {"id":"wh","type":"number","min":0,"max":1000000,"integer":true,"text":"t"},
+                {"id":"de","type":"number","min":0,"max":1000000,"text":"t"}]}"#,
             ).unwrap();
             for q in &survey.questions {
                 let fast = Fast::for_kind(&q.kind);

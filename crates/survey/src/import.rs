@@ -451,7 +451,9 @@ fn id_hashes(b: &Builder<'_>) -> Vec<u64> {
         .filter(|id| !id.is_empty())
         .map(id_hash)
         .collect();
-    hashed.sort_unstable();
+    // Eight byte-wide counting passes: for a million hashes, a few times faster than
+    // a comparison sort, in WebAssembly too.
+    radsort::sort(&mut hashed);
     hashed
 }
 

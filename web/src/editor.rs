@@ -254,10 +254,10 @@ pub fn Editor(props: &EditorProps) -> Html {
     let note = use_state(|| None::<String>);
     let wide = use_state(|| true);
     let preview_answers = use_state(Answers::new);
-    let add_kind = use_state(|| "scale".to_owned());
-    // The same choice, read when «Add» is pressed: a keyboard user may choose a type and
-    // press «Add» before the page has drawn the choice.
-    let add_kind_now = use_mut_ref(|| "scale".to_owned());
+    // The type of the next question: read when «Add» is pressed, not when the page was
+    // drawn (a keyboard user may choose a type and press «Add» before it redraws). The
+    // select shows the choice itself; nothing else needs a redraw for it.
+    let add_kind = use_mut_ref(|| "scale".to_owned());
     // The validator runs once per edit, not on every render (preview answers, width).
     let checked = use_memo(ed.doc.clone(), |doc| doc.as_ref().map(validate));
 
@@ -920,16 +920,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
 
     let on_add_kind = {
-        let (add_kind, now) = (add_kind.clone(), add_kind_now.clone());
-        Callback::from(move |e: Event| {
-            let kind = field_value(&e);
-            *now.borrow_mut() = kind.clone();
-            add_kind.set(kind);
-        })
+        let add_kind = add_kind.clone();
+        Callback::from(move |e: Event| *add_kind.borrow_mut() = field_value(&e))
     };
     let on_add = {
         let edit = edit.clone();
-        let now = add_kind_now.clone();
+        let now = add_kind.clone();
         let target = format!("ed-q-{n_questions}-id");
         Callback::from(move |_| {
             let kind = now.borrow().clone();
@@ -1050,7 +1046,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                             <div class="field">
                                 <label for="ed-add-type">{ t(lang, "ed-add-type") }</label>
                                 <select id="ed-add-type" onchange={on_add_kind}>
-                                    { for TYPES.iter().map(|k| html! { <option value={*k} selected={*add_kind == *k}>{ t(lang, &format!("ed-type-{k}")) }</option> }) }
+                                    { for TYPES.iter().map(|k| html! { <option value={*k} selected={*add_kind.borrow() == *k}>{ t(lang, &format!("ed-type-{k}")) }</option> }) }
                                 </select>
                             </div>
                             <button type="button" id="ed-add-question" onclick={on_add}>{ t(lang, "ed-add-question") }</button>

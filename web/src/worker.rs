@@ -130,8 +130,10 @@ fn both(m: &Message) -> Both {
     Both::of(|l| m.render(l))
 }
 
-fn fail(msg: impl Into<String>) -> Value {
-    json!({"ok": false, "errors": [msg.into()]})
+/// A failed request's reply: its error, in both languages unless only a bug could
+/// cause it.
+fn fail(error: Both) -> Value {
+    json!({"ok": false, "errors": [error]})
 }
 
 /// The reply to a request for a data set this worker no longer holds (it keeps the
@@ -143,14 +145,14 @@ fn not_loaded() -> Both {
 fn with_set(token: &str, f: impl FnOnce(&Loaded) -> Value) -> Value {
     SETS.with(|s| match s.borrow().iter().find(|l| l.token == token) {
         Some(l) => f(l),
-        None => json!({"ok": false, "errors": [not_loaded()]}),
+        None => fail(not_loaded()),
     })
 }
 
 fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
     let survey = match Survey::from_json(source) {
         Ok(s) => s,
-        Err(e) => return json!({"ok": false, "errors": [Both::of(|l| e.render(l))]}),
+        Err(e) => return fail(Both::of(|l| e.render(l))),
     };
     let mut inputs: Vec<(String, Vec<u8>)> = files
         .into_iter()
@@ -207,7 +209,7 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
 /// Handles one request (JSON text) and returns the reply (JSON text).
 pub fn handle(request: &str) -> String {
     let reply = match serde_json::from_str::<Request>(request) {
-        Err(e) => fail(format!("bad request: {e}")),
+        Err(e) => fail(Both::One(format!("bad request: {e}"))),
         Ok(Request::Load {
             token,
             survey,
@@ -215,7 +217,7 @@ pub fn handle(request: &str) -> String {
             demo,
         }) => load(token, &survey, files, demo),
         Ok(Request::Check { survey, name, text }) => match Survey::from_json(&survey) {
-            Err(e) => json!({"ok": false, "errors": [Both::of(|l| e.render(l))]}),
+            Err(e) => fail(Both::of(|l| e.render(l))),
             Ok(survey) => {
                 let total = text.len();
                 let mut progress = |done: usize| report_progress(done, total);
@@ -244,7 +246,7 @@ pub fn handle(request: &str) -> String {
                 .collect();
             match analyze_many(&l.survey, &l.data, &list) {
                 Ok(a) => json!({"ok": true, "analyses": a}),
-                Err(e) => json!({"ok": false, "errors": [both(&e.message())]}),
+                Err(e) => fail(both(&e.message())),
             }
         }),
         Ok(Request::Analyze { token, by, texts }) => with_set(&token, |l| {
@@ -255,7 +257,7 @@ pub fn handle(request: &str) -> String {
             };
             match analyze(&l.survey, &l.data, &params) {
                 Ok(a) => json!({"ok": true, "analysis": a}),
-                Err(e) => json!({"ok": false, "errors": [both(&e.message())]}),
+                Err(e) => fail(both(&e.message())),
             }
         }),
         Ok(Request::Export {
@@ -292,7 +294,7 @@ fn report(
     let format = match Format::from_extension(&format!("report.{format}")) {
         Some(f) => f,
         None if charts => Format::Html,
-        None => return fail(format!("unknown format {format:?}")),
+        None => return fail(Both::One(format!("unknown format {format:?}"))),
     };
     let key = serde_json::to_string(&(tokens, &params)).expect("serialises");
     let cached = LAST_REPORT.with(|r| {
@@ -309,7 +311,7 @@ fn report(
                 LAST_REPORT.with(|r| *r.borrow_mut() = Some((key, m.clone())));
                 m
             }
-            Err(e) => return json!({"ok": false, "errors": [e]}),
+            Err(e) => return fail(e),
         },
     };
     if charts {
@@ -323,13 +325,13 @@ fn report(
                 .collect();
             match pngs {
                 Some(pngs) => otklik_report::render_docx_with(&model, pngs),
-                None => return fail("a chart image is not a PNG"),
+                None => return fail(Both::One("a chart image is not a PNG".to_owned())),
             }
         }
         _ => otklik_report::render(&model, format),
     };
     match rendered {
-        Err(e) => json!({"ok": false, "errors": [both(&e.message())]}),
+        Err(e) => fail(both(&e.message())),
         Ok(bytes) if format == Format::Html => json!({
             "ok": true,
             "generated": model.generated_recommendations,

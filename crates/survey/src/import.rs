@@ -361,12 +361,16 @@ impl<'s> Builder<'s> {
         }
     }
 
+    /// The previous row's period code, when `label` is its label: files are mostly
+    /// sorted by period, so it is looked at first.
+    fn same_period(&self, label: &[u8]) -> Option<u16> {
+        let &last = self.period.last()?;
+        (self.period_labels[usize::from(last)].as_bytes() == label).then_some(last)
+    }
+
     fn period_code(&mut self, label: &str) -> Result<u16, Message> {
-        // Files are mostly sorted by period: the previous row's comes first.
-        if let Some(&last) = self.period.last() {
-            if self.period_labels[usize::from(last)] == label {
-                return Ok(last);
-            }
+        if let Some(last) = self.same_period(label.as_bytes()) {
+            return Ok(last);
         }
         if let Some(i) = self.period_labels.iter().position(|l| l == label) {
             return Ok(i as u16);
@@ -1283,12 +1287,9 @@ fn read_records<'s>(
                     continue;
                 }
                 (Col::Period, _) => {
-                    if let Some(&last) = b.period.last() {
-                        // Files are mostly sorted by period: the previous row's first.
-                        if b.period_labels[usize::from(last)].as_bytes() == bytes {
-                            period = Some(last);
-                            continue;
-                        }
+                    if let Some(last) = b.same_period(bytes) {
+                        period = Some(last);
+                        continue;
                     }
                 }
                 _ => {}

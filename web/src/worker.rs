@@ -442,3 +442,23 @@ mod browser_tests {
         assert_ne!(e["ru"], e["en"], "{r}");
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod id_hash_tests {
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// The import's duplicate-id check takes its fast path only when no two ids share a
+    /// hash: a 32-bit hash, as some are in WebAssembly, would give a million ids about
+    /// a hundred shared hashes.
+    #[wasm_bindgen_test]
+    fn a_million_response_ids_have_a_million_hashes_in_webassembly() {
+        let mut hashes: Vec<u64> = (0..1_000_000u32)
+            .map(|i| otklik_survey::import::id_hash(&format!("r-{i:012x}")))
+            .collect();
+        hashes.sort_unstable();
+        let shared = hashes.windows(2).filter(|w| w[0] == w[1]).count();
+        assert_eq!(shared, 0);
+    }
+}

@@ -442,10 +442,13 @@ fn check_response_id(id: &str) -> Result<(), Message> {
     })
 }
 
-/// The hash of a response id.
-fn id_hash(id: &str) -> u64 {
+/// The hash of a response id: 64 bits on every target (FxHash, for one, has 32 bits
+/// in WebAssembly, where a million ids share a hash about a hundred times, each sending
+/// the check down its slow path).
+#[doc(hidden)]
+pub fn id_hash(id: &str) -> u64 {
     use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(id)
+    foldhash::fast::FixedState::default().hash_one(id)
 }
 
 /// The hashes of the non-empty ids of `b`, sorted.

@@ -209,7 +209,7 @@ fn small_int(s: &str) -> Option<u8> {
     small_int_bytes(s.as_bytes())
 }
 
-#[inline]
+#[inline(always)]
 fn small_int_bytes(b: &[u8]) -> Option<u8> {
     match b {
         [d @ b'0'..=b'9'] => Some(d - b'0'),
@@ -451,17 +451,52 @@ pub fn id_hash(id: &str) -> u64 {
     foldhash::fast::FixedState::default().hash_one(id)
 }
 
-/// The hashes of the non-empty ids of `b`, sorted.
-fn id_hashes(b: &Builder<'_>) -> Vec<u64> {
-    let mut hashed: Vec<u64> = (0..b.ids.len())
+/// The hashes of the non-empty ids of `b`, in row order.
+fn id_hash_list(b: &Builder<'_>) -> Vec<u64> {
+    (0..b.ids.len())
         .map(|row| b.ids.get(row))
         .filter(|id| !id.is_empty())
         .map(id_hash)
-        .collect();
+        .collect()
+}
+
+/// The hashes of the non-empty ids of `b`, sorted.
+fn id_hashes(b: &Builder<'_>) -> Vec<u64> {
+    let mut hashed = id_hash_list(b);
     // Eight byte-wide counting passes: for a million hashes, a few times faster than
     // a comparison sort, in WebAssembly too.
     radsort::sort(&mut hashed);
     hashed
+}
+
+/// Whether a value appears twice in `values` (hashes: evenly spread). The values are
+/// placed into buckets by their top bits, about sixteen values a bucket (a counting
+/// pass and a placing pass), and each bucket is sorted on its own: two passes over the
+/// values where a full radix sort makes nine.
+fn any_repeat(values: &[u64]) -> bool {
+    let bits = (usize::BITS - values.len().leading_zeros())
+        .saturating_sub(4)
+        .clamp(1, 16);
+    let bucket = |v: u64| (v >> (64 - bits)) as usize;
+    let mut starts = vec![0u32; (1 << bits) + 1];
+    for &v in values {
+        starts[bucket(v) + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    let mut next = starts.clone();
+    let mut placed = vec![0u64; values.len()];
+    for &v in values {
+        let at = &mut next[bucket(v)];
+        placed[*at as usize] = v;
+        *at += 1;
+    }
+    starts.windows(2).any(|w| {
+        let run = &mut placed[w[0] as usize..w[1] as usize];
+        run.sort_unstable();
+        run.windows(2).any(|p| p[0] == p[1])
+    })
 }
 
 /// Reports every repeated response id as (row, first row with that id), in row order.
@@ -469,7 +504,7 @@ fn id_hashes(b: &Builder<'_>) -> Vec<u64> {
 /// sort's sequential passes better than a table's random probes.
 fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
     // Mostly no hash repeats, which sorting the bare hashes shows at the least cost.
-    if id_hashes(b).windows(2).all(|w| w[0] != w[1]) {
+    if !any_repeat(&id_hash_list(b)) {
         return;
     }
     let mut hashed: Vec<(u64, u32)> = (0..b.ids.len())
@@ -874,14 +909,22 @@ impl Fast {
         }
     }
 
-    /// The answer read from `bytes` the fast way, if it can be.
-    #[inline]
+    /// The answer read from `bytes` the fast way, if it can be. Scale answers, the
+    /// most frequent, are read where this is called.
+    #[inline(always)]
     fn read(&self, bytes: &[u8]) -> Option<Answer<'static>> {
         match self {
-            Fast::None => None,
             Fast::Small { max, zero } => small_int_bytes(bytes)
                 .filter(|v| (1 - zero..=*max).contains(v))
                 .map(|v| Answer::Code(v + zero)),
+            _ => self.read_other(bytes),
+        }
+    }
+
+    #[inline(never)]
+    fn read_other(&self, bytes: &[u8]) -> Option<Answer<'static>> {
+        match self {
+            Fast::None | Fast::Small { .. } => None,
             Fast::Option(ids) => ids
                 .iter()
                 .position(|id| id.as_slice() == bytes)
@@ -1143,16 +1186,36 @@ impl Records for PlainRecords<'_> {
             let line = self.line;
             self.line += 1;
             self.fields.clear();
-            // Fields are short: one loop finds the commas and the line's end.
+            // Fields are short: one loop finds the commas and the line's end, eight
+            // bytes at a time, visiting only the bytes that are one of the two.
             let mut from = start;
             let mut end = body.len();
-            for (i, &c) in body[start..].iter().enumerate() {
-                if c == b',' {
-                    self.fields.push(from..start + i);
-                    from = start + i + 1;
-                } else if c == b'\n' {
-                    end = start + i;
-                    break;
+            let mut i = start;
+            'line: {
+                while let Some(word) = body.get(i..i + 8) {
+                    let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                    let commas = zero_bytes(w ^ (BYTES * u64::from(b',')));
+                    let mut hits = commas | zero_bytes(w ^ (BYTES * u64::from(b'\n')));
+                    while hits != 0 {
+                        let at = i + (hits.trailing_zeros() / 8) as usize;
+                        if commas & hits & hits.wrapping_neg() == 0 {
+                            end = at;
+                            break 'line;
+                        }
+                        self.fields.push(from..at);
+                        from = at + 1;
+                        hits &= hits - 1;
+                    }
+                    i += 8;
+                }
+                for (k, &c) in body[i..].iter().enumerate() {
+                    if c == b',' {
+                        self.fields.push(from..i + k);
+                        from = i + k + 1;
+                    } else if c == b'\n' {
+                        end = i + k;
+                        break;
+                    }
                 }
             }
             self.at = end + 1;
@@ -1179,6 +1242,17 @@ impl Records for PlainRecords<'_> {
     fn get(&self, i: usize) -> &[u8] {
         &self.body[self.fields[i].clone()]
     }
+}
+
+/// The byte 1 in each of a word's eight bytes.
+const BYTES: u64 = 0x0101_0101_0101_0101;
+
+/// The top bit of each byte of `x` that is zero, and no other bit (exact: no carry
+/// crosses a byte).
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// Whether `body` holds no quote and no carriage return but before a line feed, so
@@ -1714,7 +1788,7 @@ pub fn read_any_progress(
 
 #[cfg(test)]
 mod tests {
-    use super::{is_plain, parse_cell, CsvRecords, Fast, PlainRecords, Records};
+    use super::{any_repeat, is_plain, parse_cell, CsvRecords, Fast, PlainRecords, Records};
     use proptest::prelude::*;
 
     /// A record as its line, its first byte and its fields.
@@ -1736,6 +1810,21 @@ mod tests {
         }
     }
 
+    /// A million spread values (sixteen bits of buckets) without a repeat, then with
+    /// one: the first, a middle and the last value, again at the end.
+    #[test]
+    fn any_repeat_finds_one_repeat_among_a_million() {
+        let mut many: Vec<u64> = (0..1_000_000u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
+        assert!(!any_repeat(&many));
+        for at in [0, 500_000, 999_999] {
+            many.push(many[at]);
+            assert!(any_repeat(&many), "the value at {at}");
+            many.pop();
+        }
+    }
+
     #[test]
     fn quotes_and_lone_carriage_returns_go_through_the_csv_crate() {
         for body in [&b"a,\"b\"\n"[..], b"a\rb\n", b"a,b\r"] {
@@ -1748,6 +1837,21 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        /// The bucketed check finds a repeat exactly when sorting shows one, on values
+        /// drawn from a few (so that they repeat, in the same or in different buckets).
+        #[test]
+        fn any_repeat_finds_what_sorting_finds(
+            few in proptest::collection::vec(0u64..8, 0..64),
+            shift in 0u32..64,
+            spread in any::<bool>(),
+        ) {
+            let mix = |v: u64| if spread { v.wrapping_mul(0x9e37_79b9_7f4a_7c15) } else { 0 };
+            let values: Vec<u64> = few.iter().map(|&v| (v << shift) ^ mix(v)).collect();
+            let mut sorted = values.clone();
+            sorted.sort_unstable();
+            prop_assert_eq!(any_repeat(&values), sorted.windows(2).any(|w| w[0] == w[1]));
+        }
 
         /// Whatever the fast way reads from a cell, `parse_cell` reads the same.
         #[test]
@@ -1783,6 +1887,7 @@ mod tests {
                     1 => Just("ж".as_bytes().to_vec()),
                     1 => Just(b" ".to_vec()),
                     1 => Just(b";".to_vec()),
+                    1 => Just(b"abcdefghijk".to_vec()),
                     4 => Just(b",".to_vec()),
                     3 => Just(b"\n".to_vec()),
                     2 => Just(b"\r\n".to_vec()),

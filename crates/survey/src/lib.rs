@@ -28,6 +28,7 @@ mod definition;
 pub mod export;
 pub mod import;
 pub mod message;
+mod mirror;
 mod period;
 mod responses;
 pub mod runner;
@@ -40,6 +41,7 @@ pub use definition::{
     SelectOption, Survey,
 };
 pub use message::{Arg, Lang, Message, UnknownLang};
+pub use mirror::MirrorError;
 pub use period::{Granularity, Period, PeriodError};
 pub use responses::{Answer, Column, Conflict, MergeReport, Responses, StrColumn};
 pub use text::Text;

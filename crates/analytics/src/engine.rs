@@ -464,105 +464,6 @@ impl Acc {
     }
 }
 
-/// The first bytes of [`Acc::to_bytes`].
-const PART_MAGIC: &[u8; 8] = b"OTKPART1";
-
-impl Acc {
-    /// The sums of every cell as bytes (all but the standards and free texts), after
-    /// the number of cells and of `rows` counted.
-    fn to_bytes(&self, rows: usize) -> Vec<u8> {
-        let mut out = Vec::new();
-        out.extend_from_slice(PART_MAGIC);
-        out.extend_from_slice(&(self.n.len() as u64).to_le_bytes());
-        out.extend_from_slice(&(rows as u64).to_le_bytes());
-        let mut u32s = |v: &mut dyn Iterator<Item = u32>| {
-            v.for_each(|x| out.extend_from_slice(&x.to_le_bytes()))
-        };
-        u32s(&mut self.hist.iter().copied());
-        u32s(&mut self.drv_n.iter().copied());
-        let mut u64s: Vec<u64> = self.n.clone();
-        u64s.extend(&self.alpha);
-        u64s.extend(self.resolution.iter().flatten());
-        u64s.extend(&self.channels);
-        let mut u128s: Vec<u128> = Vec::new();
-        for m in self.dim.iter().chain(&self.ccl) {
-            u64s.push(m.n);
-            let (s1, s2) = m.sums();
-            u128s.extend([s1, s2]);
-        }
-        u128s.extend(&self.drv_sxy);
-        u128s.extend(self.drv_miss.iter().flat_map(|&(a, b)| [a, b]));
-        u64s.iter()
-            .for_each(|x| out.extend_from_slice(&x.to_le_bytes()));
-        u128s
-            .iter()
-            .for_each(|x| out.extend_from_slice(&x.to_le_bytes()));
-        out
-    }
-
-    /// The accumulators of [`Acc::to_bytes`] for `plan`'s cells, with no standards and
-    /// no free texts; `None` unless the bytes are for these cells and `rows` rows.
-    fn from_bytes(plan: &Plan<'_>, bytes: &[u8], rows: usize) -> Option<Acc> {
-        /// Reads fixed-size little-endian values off the front of the bytes.
-        struct Words<'b>(&'b [u8]);
-        impl Words<'_> {
-            fn fill<T, const N: usize>(
-                &mut self,
-                to: &mut [T],
-                from: fn([u8; N]) -> T,
-            ) -> Option<()> {
-                let n = to.len().checked_mul(N)?;
-                let (head, rest) = (self.0.get(..n)?, &self.0[n..]);
-                for (x, w) in to.iter_mut().zip(head.chunks_exact(N)) {
-                    *x = from(w.try_into().expect("N bytes"));
-                }
-                self.0 = rest;
-                Some(())
-            }
-            fn vec<T: Default + Clone, const N: usize>(
-                &mut self,
-                n: usize,
-                from: fn([u8; N]) -> T,
-            ) -> Option<Vec<T>> {
-                let mut v = vec![T::default(); n];
-                self.fill(&mut v, from)?;
-                Some(v)
-            }
-        }
-        let mut a = Acc::new(plan);
-        let mut w = Words(bytes);
-        if w.0.get(..8)? != PART_MAGIC {
-            return None;
-        }
-        w.0 = &w.0[8..];
-        if w.vec(2, u64::from_le_bytes)? != [plan.cells as u64, rows as u64] {
-            return None;
-        }
-        w.fill(&mut a.hist, u32::from_le_bytes)?;
-        w.fill(&mut a.drv_n, u32::from_le_bytes)?;
-        w.fill(&mut a.n, u64::from_le_bytes)?;
-        w.fill(&mut a.alpha, u64::from_le_bytes)?;
-        let res = w.vec(a.resolution.len() * 2, u64::from_le_bytes)?;
-        for (r, x) in a.resolution.iter_mut().zip(res.chunks_exact(2)) {
-            *r = [x[0], x[1]];
-        }
-        w.fill(&mut a.channels, u64::from_le_bytes)?;
-        let moments = a.dim.len() + a.ccl.len();
-        let counts = w.vec(moments, u64::from_le_bytes)?;
-        let sums = w.vec(moments * 2, u128::from_le_bytes)?;
-        for (i, m) in a.dim.iter_mut().chain(a.ccl.iter_mut()).enumerate() {
-            *m = Moments::from_sums(counts[i], sums[2 * i], sums[2 * i + 1]);
-        }
-        w.fill(&mut a.drv_sxy, u128::from_le_bytes)?;
-        let miss = w.vec(a.drv_miss.len() * 2, u128::from_le_bytes)?;
-        for (m, x) in a.drv_miss.iter_mut().zip(miss.chunks_exact(2)) {
-            *m = (x[0], x[1]);
-        }
-        let counted: u64 = a.n.iter().sum();
-        (w.0.is_empty() && counted == rows as u64).then_some(a)
-    }
-}
-
 fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
     accumulate_with(
         plan,
@@ -1244,79 +1145,6 @@ fn thresholds(survey: &Survey, data: &Responses, params: &Params) -> Result<(u32
     Ok((k, survey.min_group_text.max(k)))
 }
 
-/// A helper's share of [`analyze_many_split`]: the accumulators of every row of
-/// `data` (a [`Responses::mirror`] of the rows the helper counts) for the finest
-/// grouping of `list`, as bytes, but for the service standards and free texts, which
-/// the caller counts itself.
-pub fn analyze_many_part(survey: &Survey, data: &Responses, list: &[Params]) -> Result<Vec<u8>> {
-    let Some(fine_params) = nested_finest(list) else {
-        return Ok(Vec::new());
-    };
-    thresholds(survey, data, &fine_params)?;
-    let fine = plan(survey, data, &fine_params)?;
-    let cell_of = cell_of_rows(&fine, data);
-    let mut acc = accumulate(&fine, data, &cell_of);
-    acc.standards.clear();
-    Ok(acc.to_bytes(cell_of.len()))
-}
-
-/// [`analyze_many`] with the rows from `from` on counted by a helper: `part` is its
-/// [`analyze_many_part`] of a mirror of those rows (with this period table and the
-/// same `list`). The result is the same. `None` when `part` is not such a share
-/// (a helper holding other data, or groupings without one pass): the caller then
-/// calls [`analyze_many`].
-pub fn analyze_many_split(
-    survey: &Survey,
-    data: &Responses,
-    list: &[Params],
-    from: usize,
-    part: &[u8],
-) -> Result<Option<Vec<Analysis>>> {
-    let Some(fine_params) = nested_finest(list) else {
-        return Ok(None);
-    };
-    if fine_params.texts || from > data.len() {
-        return Ok(None);
-    }
-    let (k, _) = thresholds(survey, data, &fine_params)?;
-    let fine = plan(survey, data, &fine_params)?;
-    let Some(other) = Acc::from_bytes(&fine, part, data.len() - from) else {
-        return Ok(None);
-    };
-    let cell_of = cell_of_rows(&fine, data);
-    let mut acc = accumulate(&fine, data, &cell_of[..from]);
-    // The standards of the helper's rows, counted here.
-    for (s, &(q, _)) in acc.standards.iter_mut().zip(&fine.standards) {
-        s.count(&number_column(data, q)[from..], &cell_of[from..]);
-    }
-    for c in (0..fine.cells).filter(|&c| other.n[c] > 0) {
-        acc.add_cell(c, &other, c, &fine, &[]);
-    }
-    Ok(Some(
-        list.iter()
-            .map(|p| {
-                let coarse = plan(survey, data, p)?;
-                let rolled = rollup(&acc, &fine, &coarse);
-                Ok(finish(survey, data, k, &coarse, &rolled))
-            })
-            .collect::<Result<Vec<Analysis>>>()?,
-    ))
-}
-
-/// The finest grouping of `list`, which the others nest in, with free texts if any
-/// asks for them; `None` when they do not nest (or are fewer than two).
-fn nested_finest(list: &[Params]) -> Option<Params> {
-    let finest = list.iter().max_by_key(|p| p.by.len())?;
-    let nested = list.iter().all(|p| {
-        let mut rest = finest.by.iter();
-        p.by.iter().all(|k| rest.any(|f| f == k)) && p.min_group == finest.min_group
-    });
-    (list.len() >= 2 && nested).then(|| Params {
-        texts: list.iter().any(|p| p.texts),
-        ..finest.clone()
-    })
-}
-
 /// Computes several groupings in one pass over the responses: the finest grouping
 /// is accumulated once and rolled up into the others (every accumulator adds up).
 /// The results equal those of [`analyze`] called for each `Params` in turn.
@@ -1325,9 +1153,20 @@ fn nested_finest(list: &[Params]) -> Option<Params> {
 /// longest one (as `[]`, `[period]`, `[period, dept]` do); otherwise, and when the
 /// `Params` differ in anything but their keys and `texts`, each is analysed alone.
 pub fn analyze_many(survey: &Survey, data: &Responses, list: &[Params]) -> Result<Vec<Analysis>> {
-    let Some(fine_params) = nested_finest(list) else {
+    let finest = list
+        .iter()
+        .max_by_key(|p| p.by.len())
+        .cloned()
+        .unwrap_or_default();
+    let nested = list.iter().all(|p| {
+        let mut rest = finest.by.iter();
+        p.by.iter().all(|k| rest.any(|f| f == k)) && p.min_group == finest.min_group
+    });
+    if list.len() < 2 || !nested {
         return list.iter().map(|p| analyze(survey, data, p)).collect();
-    };
+    }
+    let mut fine_params = finest.clone();
+    fine_params.texts = list.iter().any(|p| p.texts);
     let (k, _) = thresholds(survey, data, &fine_params)?;
     let fine = plan(survey, data, &fine_params)?;
     let cell_of = cell_of_rows(&fine, data);

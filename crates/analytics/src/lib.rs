@@ -27,7 +27,7 @@ mod output;
 pub mod stats;
 pub mod suppress;
 
-pub use engine::{analyze, analyze_in_parts, analyze_many, analyze_many_part, analyze_many_split};
+pub use engine::{analyze, analyze_in_parts, analyze_many};
 pub use output::*;
 
 /// A grouping key.

@@ -168,10 +168,6 @@ impl Moments {
     pub fn sums(&self) -> (u128, u128) {
         (self.s1, self.s2)
     }
-    /// The moments of `n` values with these exact sums ([`Moments::sums`]).
-    pub(crate) fn from_sums(n: u64, s1: u128, s2: u128) -> Moments {
-        Moments { n, s1, s2 }
-    }
     /// Sample variance (denominator n − 1); `None` for n < 2.
     pub fn variance(&self) -> Option<f64> {
         let n = self.n as i128;

@@ -10,10 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use otklik_analytics::suppress::remainder_rule;
-use otklik_analytics::{
-    analyze, analyze_in_parts, analyze_many, analyze_many_part, analyze_many_split, Analysis, Fig,
-    Group, GroupStats, Key, Params,
-};
+use otklik_analytics::{analyze, analyze_in_parts, Analysis, Fig, Group, GroupStats, Key, Params};
 use otklik_survey::{import, Survey};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -857,40 +854,6 @@ proptest! {
             let split = analyze_in_parts(&survey, &data, &params, parts).unwrap();
             prop_assert_eq!(serde_json::to_string(&split).unwrap(), one);
         }
-    }
-}
-
-proptest! {
-    #![proptest_config(config(256))]
-
-    /// Nested groupings with the rows from any point on counted by a helper, from a
-    /// mirror of those rows, give the very same analyses as one pass; a helper's part
-    /// for other rows is refused, and so are bytes cut short.
-    #[test]
-    fn a_pass_shared_with_a_helper_equals_one_pass(
-        case in case(),
-        from in any::<prop::sample::Index>(),
-        cut in any::<prop::sample::Index>(),
-        fine in prop_oneof![Just(vec![K::Period, K::Dept]), Just(vec![K::Dept, K::Seg])],
-    ) {
-        let survey = survey();
-        let csv = write_csv(&case);
-        let data = import::read_csv(&survey, "case.csv", csv.as_bytes(), &Default::default())
-            .unwrap_or_else(|e| panic!("{e}\n{csv}"));
-        let list: Vec<Params> = [vec![], fine[..1].to_vec(), fine.clone()]
-            .iter()
-            .map(|by| Params { by: keys(by), min_group: Some(case.k), texts: false })
-            .collect();
-        let one = serde_json::to_string(&analyze_many(&survey, &data, &list).unwrap()).unwrap();
-        let from = from.index(data.len() + 1);
-        let mirror = otklik_survey::Responses::from_mirror(&survey, &data.mirror(from..data.len())).unwrap();
-        let part = analyze_many_part(&survey, &mirror, &list).unwrap();
-        let split = analyze_many_split(&survey, &data, &list, from, &part).unwrap().expect("the part fits");
-        prop_assert_eq!(serde_json::to_string(&split).unwrap(), one);
-        if from > 0 {
-            prop_assert!(analyze_many_split(&survey, &data, &list, from - 1, &part).unwrap().is_none());
-        }
-        prop_assert!(analyze_many_split(&survey, &data, &list, from, &part[..cut.index(part.len())]).unwrap().is_none());
     }
 }
 

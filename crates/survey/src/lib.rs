@@ -28,7 +28,6 @@ mod definition;
 pub mod export;
 pub mod import;
 pub mod message;
-mod mirror;
 mod period;
 mod responses;
 pub mod runner;
@@ -41,7 +40,6 @@ pub use definition::{
     SelectOption, Survey,
 };
 pub use message::{Arg, Lang, Message, UnknownLang};
-pub use mirror::MirrorError;
 pub use period::{Granularity, Period, PeriodError};
 pub use responses::{Answer, Column, Conflict, MergeReport, Responses, StrColumn};
 pub use text::Text;

@@ -252,25 +252,6 @@ impl Responses {
         r
     }
 
-    /// Responses from their parts as they are: the period table is kept whole.
-    pub(crate) fn from_mirror_parts(
-        survey: &Survey,
-        ids: StrColumn,
-        periods: Vec<Period>,
-        period: Vec<u16>,
-        version: Vec<u16>,
-        columns: Vec<Column>,
-    ) -> Responses {
-        Responses {
-            survey_id: survey.id.clone(),
-            ids,
-            periods,
-            period,
-            version,
-            columns,
-        }
-    }
-
     /// Sorts the period table and drops periods no response uses.
     fn normalise_periods(&mut self) {
         let mut used = vec![false; self.periods.len()];

@@ -1,6 +1,6 @@
 //! Responses stored column by column in compact codes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::{Period, QuestionKind, Survey};
 
@@ -349,6 +349,54 @@ impl Responses {
             other.columns.len(),
             "responses of the same survey"
         );
+        match self.append_if_new(other) {
+            Some(out) => (
+                out,
+                MergeReport {
+                    added: other.len(),
+                    ..MergeReport::default()
+                },
+            ),
+            None => self.merge_rows(other),
+        }
+    }
+
+    /// `self` followed by `other`, column by column, when every id of `other` is new
+    /// to `self` and appears in `other` once (as in every imported file merged into
+    /// responses it does not repeat); `None` otherwise. The same as
+    /// [`Responses::merge_rows`] then, without visiting each answer.
+    fn append_if_new(&self, other: &Responses) -> Option<Responses> {
+        let mut seen: HashSet<&str, foldhash::fast::FixedState> =
+            HashSet::with_capacity_and_hasher(self.len() + other.len(), Default::default());
+        seen.extend((0..self.len()).map(|row| self.id(row)));
+        if !(0..other.len()).all(|row| seen.insert(other.id(row))) {
+            return None;
+        }
+        let mut out = self.clone();
+        let remap: Vec<u16> = other
+            .periods
+            .iter()
+            .map(|p| match out.periods.iter().position(|x| x == p) {
+                Some(i) => i as u16,
+                None => {
+                    out.periods.push(*p);
+                    (out.periods.len() - 1) as u16
+                }
+            })
+            .collect();
+        out.ids.append(&other.ids);
+        out.period
+            .extend(other.period.iter().map(|&p| remap[usize::from(p)]));
+        out.version.extend_from_slice(&other.version);
+        for (c, oc) in out.columns.iter_mut().zip(&other.columns) {
+            c.append(oc.clone());
+        }
+        out.normalise_periods();
+        Some(out)
+    }
+
+    /// [`Responses::merge`] response by response.
+    fn merge_rows(&self, other: &Responses) -> (Responses, MergeReport) {
         let mut index: HashMap<&str, usize> = HashMap::with_capacity(self.len());
         for row in 0..self.len() {
             index.insert(self.id(row), row);
@@ -448,7 +496,82 @@ impl Responses {
 
 #[cfg(test)]
 mod tests {
-    use crate::{import, Survey};
+    use crate::{import, Responses, Survey};
+    use proptest::prelude::*;
+
+    /// (id, period, version, scale, multi, number, text).
+    type Row = (u8, usize, u8, Option<u8>, u8, Option<u32>, &'static str);
+
+    /// Responses to a survey of every kind of question, one per row of `rows`.
+    fn responses(rows: &[Row]) -> Responses {
+        let survey = Survey::from_json(
+            r#"{"id":"s","version":2,"audience":"external","title":"S","questions":[
+            {"id":"sc","type":"scale","points":5,"text":"t"},
+            {"id":"mu","type":"multi","text":"t","options":[{"id":"a","label":"A"},{"id":"b","label":"B"}]},
+            {"id":"nu","type":"number","min":0,"max":100,"text":"t"},
+            {"id":"tx","type":"text","text":"t"}]}"#,
+        )
+        .unwrap();
+        let periods = ["2025-Q4", "2026-Q1", "2026-Q2", "2025-Q2"];
+        let mut csv = String::from("response_id,period,version,sc,mu,nu,tx\n");
+        for (id, p, v, sc, mu, nu, tx) in rows {
+            csv += &format!(
+                "r{id},{},{v},{},{},{},{tx}\n",
+                periods[*p],
+                sc.map(|x| x.to_string()).unwrap_or_default(),
+                ["", "a", "b", "a;b"][usize::from(*mu)],
+                nu.map(|x| (f64::from(x) / 4.0).to_string())
+                    .unwrap_or_default(),
+            );
+        }
+        import::read_csv(&survey, "a.csv", csv.as_bytes(), &import::Limits::default()).unwrap()
+    }
+
+    fn rows() -> impl Strategy<Value = Vec<Row>> {
+        proptest::collection::vec(
+            (
+                0u8..40,
+                0usize..4,
+                1u8..=2,
+                proptest::option::of(1u8..=5),
+                0u8..4,
+                proptest::option::of(0u32..=400),
+                prop_oneof![Just(""), Just("x"), Just("yz")],
+            ),
+            0..30,
+        )
+        .prop_map(|mut v| {
+            // An imported file has no id twice.
+            v.sort_by_key(|r| r.0);
+            v.dedup_by_key(|r| r.0);
+            v
+        })
+    }
+
+    proptest! {
+        /// Responses with only new ids are appended column by column, with the same
+        /// result as merging response by response; with an id in common they are not.
+        #[test]
+        fn appending_new_responses_equals_merging_them_one_by_one(
+            a in rows(),
+            mut b in rows(),
+            shift in 0u8..50,
+        ) {
+            // Shifted ids: often none in common.
+            b.iter_mut().for_each(|r| r.0 += shift);
+            let (a, b) = (responses(&a), responses(&b));
+            let shared = (0..b.len()).any(|r| (0..a.len()).any(|s| a.id(s) == b.id(r)));
+            match a.append_if_new(&b) {
+                Some(appended) => {
+                    prop_assert!(!shared);
+                    let (merged, report) = a.merge_rows(&b);
+                    prop_assert_eq!(report.added, b.len());
+                    prop_assert_eq!(appended, merged);
+                }
+                None => prop_assert!(shared),
+            }
+        }
+    }
 
     #[test]
     fn periods_as_years_merges_the_quarters_of_a_year() {

@@ -392,11 +392,14 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         move |done, total| checked.set(Some((done, total)))
                     };
                     let reply = engine::request_with_progress(
-                        &json!({"cmd": "check", "survey": &*source, "name": name, "text": text}),
+                        &json!({"cmd": "check", "survey": &*source, "name": name, "text": text, "key": key}),
                         on_progress,
                     )
                     .await;
                     checked.set(None);
+                    if reply["ok"] == true {
+                        library::engine_holds(&key);
+                    }
                     if reply["ok"] != true {
                         out.push(FileRow::Rejected {
                             name,

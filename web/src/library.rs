@@ -98,7 +98,19 @@ pub struct Loaded {
     pub reply: Value,
 }
 
-/// Puts `survey`'s files (or, with none, the demo data) into the engine.
+thread_local! {
+    /// The files (by key) the engine has read on this page: sent again by key alone.
+    static HELD: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// Notes that the engine has read the file with this key (a `check` did).
+pub fn engine_holds(key: &str) {
+    HELD.with(|h| h.borrow_mut().insert(key.to_owned()));
+}
+
+/// Puts `survey`'s files (or, with none, the demo data) into the engine. A file the
+/// engine has read goes by its key alone; if the engine no longer holds one, every
+/// text is sent.
 pub async fn load(survey: &Survey, source: &str, files: &[StoredFile]) -> Loaded {
     let mine: Vec<StoredFile> = files
         .iter()
@@ -114,11 +126,26 @@ pub async fn load(survey: &Survey, source: &str, files: &[StoredFile]) -> Loaded
             .collect::<Vec<_>>()
             .join(",")
     );
-    let reply = engine::request(&json!({
-        "cmd": "load", "token": token, "survey": source, "demo": demo,
-        "files": mine.iter().map(|f| json!({"name": f.name, "text": f.text})).collect::<Vec<_>>(),
-    }))
-    .await;
+    let request = |by_key: bool| {
+        let files: Vec<Value> = mine
+            .iter()
+            .map(|f| {
+                if by_key && HELD.with(|h| h.borrow().contains(&f.key)) {
+                    json!({"name": f.name, "key": f.key})
+                } else {
+                    json!({"name": f.name, "key": f.key, "text": f.text})
+                }
+            })
+            .collect();
+        json!({"cmd": "load", "token": token, "survey": source, "demo": demo, "files": files})
+    };
+    let mut reply = engine::request(&request(true)).await;
+    if reply["missing"].is_array() {
+        reply = engine::request(&request(false)).await;
+    }
+    if reply["ok"] == true {
+        HELD.with(|h| h.borrow_mut().extend(mine.iter().map(|f| f.key.clone())));
+    }
     Loaded {
         token,
         demo,

@@ -3,12 +3,15 @@
 //!
 //! Requests and replies are JSON text. Data sets are kept between requests under a
 //! token chosen by the page, so that requests about different data never mix:
-//! - `{"cmd":"load","token":T,"survey":DEF,"files":[{"name","text"}],"demo":B}` →
+//! - `{"cmd":"load","token":T,"survey":DEF,"files":[{"name","key","text"}],"demo":B}` →
 //!   `{"ok":true,"reports":[…],"total":N,"periods":[…]}` (the built-in demo data
-//!   when `demo` is true)
-//! - `{"cmd":"check","survey":DEF,"name":N,"text":T}` → `{"ok":true,"responses":N}`
-//!   or `{"ok":false,"errors":[…]}`: validates a file whole, stores nothing; through
-//!   [`worker_request_progress`], reports `{"done":D,"total":T}` bytes on the way
+//!   when `demo` is true). A file given by its `key` alone is one this worker read
+//!   (checked or loaded) under that key, name and definition; when it no longer holds
+//!   one: `{"ok":false,"missing":[key…]}`, and nothing changes
+//! - `{"cmd":"check","survey":DEF,"name":N,"text":T,"key":K}` → `{"ok":true,"responses":N}`
+//!   or `{"ok":false,"errors":[…]}`: validates a file whole, stores nothing but keeps
+//!   what it read under `key` for a `load`; through [`worker_request_progress`],
+//!   reports `{"done":D,"total":T}` bytes on the way
 //! - `{"cmd":"analyze","token":T,"by":[…],"texts":B}` → `{"ok":true,"analysis":{…}}`
 //! - `{"cmd":"analyze_many","token":T,"groupings":[[…],…]}` → `{"ok":true,"analyses":[…]}`:
 //!   nested groupings in one pass (no free texts)
@@ -28,7 +31,7 @@ use base64::prelude::*;
 
 use otklik_analytics::{analyze, analyze_many, Key, Params};
 use otklik_report::{FileHash, Format, Input, Png, Report};
-use otklik_survey::collection::merge_files;
+use otklik_survey::collection::merge_read;
 use otklik_survey::import::{self, ImportError, Limits};
 use otklik_survey::{export, Lang, Message, Responses, Survey};
 
@@ -58,7 +61,67 @@ thread_local! {
 #[derive(Deserialize)]
 struct FileIn {
     name: String,
-    text: String,
+    /// The file's content; none for a file this worker has read under `key`.
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    key: Option<String>,
+}
+
+/// A file read without a problem, kept so that loading it needs neither its text
+/// again nor a second reading.
+struct Read {
+    key: String,
+    /// SHA-256 of the definition it was read against.
+    definition: String,
+    name: String,
+    data: Responses,
+    hash: FileHash,
+}
+
+/// Responses in the files kept (the oldest go first).
+const READ_ROWS: usize = 2_000_000;
+
+thread_local! {
+    static READ: RefCell<VecDeque<Read>> = const { RefCell::new(VecDeque::new()) };
+}
+
+/// Keeps what was read of `bytes` under `key`.
+fn remember(key: &str, definition: &str, name: &str, data: &Responses, bytes: &[u8]) {
+    READ.with(|r| {
+        let mut r = r.borrow_mut();
+        r.retain(|f| !(f.key == key && f.definition == definition && f.name == name));
+        r.push_back(Read {
+            key: key.to_owned(),
+            definition: definition.to_owned(),
+            name: name.to_owned(),
+            data: data.clone(),
+            hash: FileHash::of(name, bytes),
+        });
+        while r.iter().map(|f| f.data.len()).sum::<usize>() > READ_ROWS && r.len() > 1 {
+            r.pop_front();
+        }
+    });
+}
+
+/// Whether [`remember`] kept the file `f` names by its key, read against `definition`.
+fn held(f: &FileIn, definition: &str) -> bool {
+    let key = f.key.as_deref().unwrap_or_default();
+    READ.with(|r| {
+        r.borrow()
+            .iter()
+            .any(|r| r.key == key && r.definition == definition && r.name == f.name)
+    })
+}
+
+/// What [`remember`] kept under `key`, `name` and `definition`.
+fn recall(key: &str, definition: &str, name: &str) -> Option<(Responses, FileHash)> {
+    READ.with(|r| {
+        r.borrow()
+            .iter()
+            .find(|f| f.key == key && f.definition == definition && f.name == name)
+            .map(|f| (f.data.clone(), f.hash.clone()))
+    })
 }
 
 #[derive(Deserialize)]
@@ -75,6 +138,8 @@ enum Request {
         survey: String,
         name: String,
         text: String,
+        #[serde(default)]
+        key: Option<String>,
     },
     Analyze {
         token: String,
@@ -154,36 +219,60 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
         Ok(s) => s,
         Err(e) => return fail(Both::of(|l| e.render(l))),
     };
-    let mut inputs: Vec<(String, Vec<u8>)> = files
-        .into_iter()
-        .map(|f| (f.name, f.text.into_bytes()))
+    let definition = FileHash::of(format!("{}.json", survey.id), source.as_bytes());
+    let missing: Vec<&str> = files
+        .iter()
+        .filter(|f| f.text.is_none() && !held(f, &definition.sha256))
+        .map(|f| f.key.as_deref().unwrap_or_default())
         .collect();
+    if !missing.is_empty() {
+        return json!({"ok": false, "missing": missing});
+    }
+    let mut read: Vec<(String, Result<Responses, ImportError>, Option<FileHash>)> = Vec::new();
     if demo {
         let seed = if survey.id == "internal-client" {
             2026
         } else {
             2027
         };
-        inputs.insert(
-            0,
-            (
-                "demo".to_owned(),
-                otklik_demo::generate_csv(&survey, &otklik_demo::Spec::default(), seed),
-            ),
-        );
+        let bytes = otklik_demo::generate_csv(&survey, &otklik_demo::Spec::default(), seed);
+        let data = import::read_any(&survey, "demo", &bytes, &Limits::default());
+        let hash = FileHash::of("demo", &bytes);
+        read.push(("demo".to_owned(), data, Some(hash)));
     }
-    let (data, reports) = merge_files(&survey, &inputs, &Limits::default());
-    let hashes = reports
-        .iter()
-        .zip(&inputs)
-        .filter(|(r, _)| r.is_ok())
-        .map(|(_, (name, bytes))| FileHash::of(name.as_str(), bytes))
+    for f in files {
+        match (f.text, f.key) {
+            (Some(text), key) => {
+                let data = import::read_any(&survey, &f.name, text.as_bytes(), &Limits::default());
+                if let (Ok(d), Some(key)) = (&data, &key) {
+                    remember(key, &definition.sha256, &f.name, d, text.as_bytes());
+                }
+                let hash = data
+                    .is_ok()
+                    .then(|| FileHash::of(f.name.as_str(), text.as_bytes()));
+                read.push((f.name, data, hash));
+            }
+            (None, key) => {
+                let (data, hash) = recall(
+                    key.as_deref().unwrap_or_default(),
+                    &definition.sha256,
+                    &f.name,
+                )
+                .expect("checked above");
+                read.push((f.name, Ok(data), Some(hash)));
+            }
+        }
+    }
+    let names: Vec<String> = read.iter().map(|(n, _, _)| n.clone()).collect();
+    let hashes: Vec<FileHash> = read
+        .iter_mut()
+        .filter_map(|(_, r, h)| r.is_ok().then(|| h.take()).flatten())
         .collect();
-    let definition = FileHash::of(format!("{}.json", survey.id), source.as_bytes());
+    let (data, reports) = merge_read(&survey, read.into_iter().map(|(n, r, _)| (n, r)));
     let reports: Vec<Value> = reports
         .into_iter()
-        .zip(&inputs)
-        .map(|(r, (name, _))| match r {
+        .zip(&names)
+        .map(|(r, name)| match r {
             Ok(r) => json!({"ok": true, "name": r.name, "responses": r.responses, "added": r.added, "duplicates": r.duplicates, "conflicts": r.conflicts}),
             Err(e) => json!({"ok": false, "name": name, "errors": problems(&e)}),
         })
@@ -216,7 +305,12 @@ pub fn handle(request: &str) -> String {
             files,
             demo,
         }) => load(token, &survey, files, demo),
-        Ok(Request::Check { survey, name, text }) => match Survey::from_json(&survey) {
+        Ok(Request::Check {
+            survey: source,
+            name,
+            text,
+            key,
+        }) => match Survey::from_json(&source) {
             Err(e) => fail(Both::of(|l| e.render(l))),
             Ok(survey) => {
                 let total = text.len();
@@ -228,7 +322,13 @@ pub fn handle(request: &str) -> String {
                     &Limits::default(),
                     &mut progress,
                 ) {
-                    Ok(data) => json!({"ok": true, "responses": data.len()}),
+                    Ok(data) => {
+                        if let Some(key) = key {
+                            let definition = FileHash::of("", source.as_bytes()).sha256;
+                            remember(&key, &definition, &name, &data, text.as_bytes());
+                        }
+                        json!({"ok": true, "responses": data.len()})
+                    }
                     Err(e) => {
                         json!({"ok": false, "errors": problems(&e), "truncated": e.truncated})
                     }
@@ -440,6 +540,56 @@ mod browser_tests {
         let e = &r["errors"][0];
         assert!(e["ru"].as_str().unwrap().contains("version"), "{r}");
         assert_ne!(e["ru"], e["en"], "{r}");
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod load_by_key_tests {
+    use super::handle;
+    use serde_json::{json, Value};
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn reply(request: &Value) -> Value {
+        serde_json::from_str(&handle(&request.to_string())).expect("the reply is JSON")
+    }
+
+    /// A file the worker has checked loads by its key alone, as it loads by its text;
+    /// one it does not hold is named as missing, and the data set loaded before stays.
+    #[wasm_bindgen_test]
+    fn a_checked_file_loads_by_its_key_and_a_missing_one_changes_nothing() {
+        let survey = otklik_demo::INTERNAL_TEMPLATE;
+        let def = otklik_survey::Survey::from_json(survey).unwrap();
+        let spec = otklik_demo::Spec {
+            responses: Some(300),
+            ..otklik_demo::Spec::default()
+        };
+        let text = String::from_utf8(otklik_demo::generate_csv(&def, &spec, 7)).unwrap();
+        let by_text = reply(&json!({"cmd": "load", "token": "t1", "survey": survey,
+            "files": [{"name": "a.csv", "text": text}]}));
+        assert_eq!(by_text["total"], 300, "{by_text}");
+        let checked = reply(
+            &json!({"cmd": "check", "survey": survey, "name": "a.csv", "text": text, "key": "k-a"}),
+        );
+        assert_eq!(checked["ok"], true, "{checked}");
+        let by_key = reply(&json!({"cmd": "load", "token": "t2", "survey": survey,
+            "files": [{"name": "a.csv", "key": "k-a"}]}));
+        assert_eq!(by_key, by_text);
+        let analyze =
+            |token: &str| reply(&json!({"cmd": "analyze", "token": token, "by": ["period"]}));
+        assert_eq!(analyze("t2"), analyze("t1"));
+        // Under another name, or another definition, the key is not enough.
+        let other_name = reply(&json!({"cmd": "load", "token": "t2", "survey": survey,
+            "files": [{"name": "b.csv", "key": "k-a"}]}));
+        assert_eq!(other_name, json!({"ok": false, "missing": ["k-a"]}));
+        let other_def = reply(
+            &json!({"cmd": "load", "token": "t2", "survey": otklik_demo::EXTERNAL_TEMPLATE,
+            "files": [{"name": "a.csv", "key": "k-a"}]}),
+        );
+        assert_eq!(other_def, json!({"ok": false, "missing": ["k-a"]}));
+        // Nothing changed: t2 still holds the 300 responses.
+        assert_eq!(analyze("t2"), analyze("t1"));
     }
 }
 

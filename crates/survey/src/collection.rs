@@ -27,15 +27,28 @@ pub fn merge_files(
     files: &[(String, Vec<u8>)],
     limits: &Limits,
 ) -> (Responses, Vec<Result<FileReport, ImportError>>) {
+    merge_read(
+        survey,
+        files
+            .iter()
+            .map(|(name, bytes)| (name.clone(), import::read_any(survey, name, bytes, limits))),
+    )
+}
+
+/// [`merge_files`] for files already read: each its name and what reading it gave.
+pub fn merge_read(
+    survey: &Survey,
+    files: impl IntoIterator<Item = (String, Result<Responses, ImportError>)>,
+) -> (Responses, Vec<Result<FileReport, ImportError>>) {
     let mut all = Responses::empty(survey);
-    let mut reports = Vec::with_capacity(files.len());
-    for (name, bytes) in files {
-        match import::read_any(survey, name, bytes, limits) {
+    let mut reports = Vec::new();
+    for (name, read) in files {
+        match read {
             Ok(data) => {
                 let (merged, report) = all.merge(&data);
                 all = merged;
                 reports.push(Ok(FileReport {
-                    name: name.clone(),
+                    name,
                     responses: data.len(),
                     added: report.added,
                     duplicates: report.duplicates,

@@ -61,10 +61,10 @@ fn signed(lang: Lang, x: f64, decimals: usize) -> String {
     }
 }
 
-fn hash(text: &str) -> String {
+/// The SHA-256 of a file's text, in hex; its first 32 digits are the file's key.
+fn sha256(text: &str) -> String {
     Sha256::digest(text.as_bytes())
         .iter()
-        .take(16)
         .map(|b| format!("{b:02x}"))
         .collect()
 }
@@ -376,7 +376,8 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         )));
                         continue;
                     };
-                    let key = hash(&text);
+                    let sha = sha256(&text);
+                    let key = sha[..32].to_owned();
                     if known.iter().any(|k| k.contains(&key)) {
                         out.push(FileRow::Note(ta(
                             lang,
@@ -392,7 +393,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         move |done, total| checked.set(Some((done, total)))
                     };
                     let reply = engine::request_with_progress(
-                        &json!({"cmd": "check", "survey": &*source, "name": name, "text": text, "key": key}),
+                        &json!({"cmd": "check", "survey": &*source, "name": name, "text": text, "key": key, "sha256": sha}),
                         on_progress,
                     )
                     .await;

@@ -8,9 +8,10 @@
 //!   when `demo` is true). A file given by its `key` alone is one this worker read
 //!   (checked or loaded) under that key, name and definition; when it no longer holds
 //!   one: `{"ok":false,"missing":[key…]}`, and nothing changes
-//! - `{"cmd":"check","survey":DEF,"name":N,"text":T,"key":K}` → `{"ok":true,"responses":N}`
-//!   or `{"ok":false,"errors":[…]}`: validates a file whole, stores nothing but keeps
-//!   what it read under `key` for a `load`; through [`worker_request_progress`],
+//! - `{"cmd":"check","survey":DEF,"name":N,"text":T,"key":K,"sha256":H}` →
+//!   `{"ok":true,"responses":N}` or `{"ok":false,"errors":[…]}`: validates a file
+//!   whole, stores nothing but keeps what it read under `key` (with `sha256`, the
+//!   text's SHA-256 the page computed, for the report) for a `load`; through [`worker_request_progress`],
 //!   reports `{"done":D,"total":T}` bytes on the way
 //! - `{"cmd":"analyze","token":T,"by":[…],"texts":B}` → `{"ok":true,"analysis":{…}}`
 //! - `{"cmd":"analyze_many","token":T,"groupings":[[…],…]}` → `{"ok":true,"analyses":[…]}`:
@@ -86,8 +87,15 @@ thread_local! {
     static READ: RefCell<VecDeque<Read>> = const { RefCell::new(VecDeque::new()) };
 }
 
-/// Keeps what was read of `bytes` under `key`.
-fn remember(key: &str, definition: &str, name: &str, data: &Responses, bytes: &[u8]) {
+/// Keeps what was read of `bytes` (whose SHA-256 is `sha256`, if known) under `key`.
+fn remember(
+    key: &str,
+    definition: &str,
+    name: &str,
+    data: &Responses,
+    bytes: &[u8],
+    sha256: Option<String>,
+) {
     READ.with(|r| {
         let mut r = r.borrow_mut();
         r.retain(|f| !(f.key == key && f.definition == definition && f.name == name));
@@ -96,7 +104,13 @@ fn remember(key: &str, definition: &str, name: &str, data: &Responses, bytes: &[
             definition: definition.to_owned(),
             name: name.to_owned(),
             data: data.clone(),
-            hash: FileHash::of(name, bytes),
+            hash: match sha256 {
+                Some(sha256) => FileHash {
+                    name: name.to_owned(),
+                    sha256,
+                },
+                None => FileHash::of(name, bytes),
+            },
         });
         while r.iter().map(|f| f.data.len()).sum::<usize>() > READ_ROWS && r.len() > 1 {
             r.pop_front();
@@ -140,6 +154,8 @@ enum Request {
         text: String,
         #[serde(default)]
         key: Option<String>,
+        #[serde(default)]
+        sha256: Option<String>,
     },
     Analyze {
         token: String,
@@ -244,12 +260,13 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
         match (f.text, f.key) {
             (Some(text), key) => {
                 let data = import::read_any(&survey, &f.name, text.as_bytes(), &Limits::default());
-                if let (Ok(d), Some(key)) = (&data, &key) {
-                    remember(key, &definition.sha256, &f.name, d, text.as_bytes());
-                }
                 let hash = data
                     .is_ok()
                     .then(|| FileHash::of(f.name.as_str(), text.as_bytes()));
+                if let (Ok(d), Some(key), Some(h)) = (&data, &key, &hash) {
+                    let sha = Some(h.sha256.clone());
+                    remember(key, &definition.sha256, &f.name, d, text.as_bytes(), sha);
+                }
                 read.push((f.name, data, hash));
             }
             (None, key) => {
@@ -310,6 +327,7 @@ pub fn handle(request: &str) -> String {
             name,
             text,
             key,
+            sha256,
         }) => match Survey::from_json(&source) {
             Err(e) => fail(Both::of(|l| e.render(l))),
             Ok(survey) => {
@@ -325,7 +343,7 @@ pub fn handle(request: &str) -> String {
                     Ok(data) => {
                         if let Some(key) = key {
                             let definition = FileHash::of("", source.as_bytes()).sha256;
-                            remember(&key, &definition, &name, &data, text.as_bytes());
+                            remember(&key, &definition, &name, &data, text.as_bytes(), sha256);
                         }
                         json!({"ok": true, "responses": data.len()})
                     }

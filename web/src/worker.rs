@@ -118,23 +118,13 @@ fn remember(
     });
 }
 
-/// Whether [`remember`] kept the file `f` names by its key, read against `definition`.
-fn held(f: &FileIn, definition: &str) -> bool {
-    let key = f.key.as_deref().unwrap_or_default();
+/// `f` of what [`remember`] kept under `key`, `name` and `definition`, if it did.
+fn kept<T>(key: &str, definition: &str, name: &str, f: impl FnOnce(&Read) -> T) -> Option<T> {
     READ.with(|r| {
         r.borrow()
             .iter()
-            .any(|r| r.key == key && r.definition == definition && r.name == f.name)
-    })
-}
-
-/// What [`remember`] kept under `key`, `name` and `definition`.
-fn recall(key: &str, definition: &str, name: &str) -> Option<(Responses, FileHash)> {
-    READ.with(|r| {
-        r.borrow()
-            .iter()
-            .find(|f| f.key == key && f.definition == definition && f.name == name)
-            .map(|f| (f.data.clone(), f.hash.clone()))
+            .find(|r| r.key == key && r.definition == definition && r.name == name)
+            .map(f)
     })
 }
 
@@ -238,8 +228,10 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
     let definition = FileHash::of(format!("{}.json", survey.id), source.as_bytes());
     let missing: Vec<&str> = files
         .iter()
-        .filter(|f| f.text.is_none() && !held(f, &definition.sha256))
-        .map(|f| f.key.as_deref().unwrap_or_default())
+        .filter(|f| f.text.is_none())
+        .map(|f| (f.key.as_deref().unwrap_or_default(), f.name.as_str()))
+        .filter(|&(key, name)| kept(key, &definition.sha256, name, |_| ()).is_none())
+        .map(|(key, _)| key)
         .collect();
     if !missing.is_empty() {
         return json!({"ok": false, "missing": missing});
@@ -270,11 +262,10 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
                 read.push((f.name, data, hash));
             }
             (None, key) => {
-                let (data, hash) = recall(
-                    key.as_deref().unwrap_or_default(),
-                    &definition.sha256,
-                    &f.name,
-                )
+                let key = key.as_deref().unwrap_or_default();
+                let (data, hash) = kept(key, &definition.sha256, &f.name, |r| {
+                    (r.data.clone(), r.hash.clone())
+                })
                 .expect("checked above");
                 read.push((f.name, Ok(data), Some(hash)));
             }

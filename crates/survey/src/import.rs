@@ -1716,6 +1716,14 @@ pub fn read_json(
             }
         }
         let id = match r.get("id") {
+            Some(Value::String(s)) if s.is_empty() => {
+                problems.add(
+                    path(&format!("{p}.id")),
+                    Message::new("response-id-required"),
+                );
+                ok = false;
+                ""
+            }
             Some(Value::String(s)) => match check_response_id(s) {
                 Ok(()) => s.as_str(),
                 Err(e) => {

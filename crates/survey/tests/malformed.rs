@@ -202,6 +202,10 @@ const REJECTED: &[(&str, &[&str])] = &[
         &[r#"duplicate-id.json: responses[2].id: duplicate response id "r1" (first at responses[0])"#],
     ),
     (
+        "empty-id.json",
+        &["empty-id.json: responses[1].id: a response id is required"],
+    ),
+    (
         "bad-version.json",
         &[
             "bad-version.json: responses[0].version: 3 is not a survey version (1..2)",

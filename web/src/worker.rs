@@ -87,30 +87,18 @@ thread_local! {
     static READ: RefCell<VecDeque<Read>> = const { RefCell::new(VecDeque::new()) };
 }
 
-/// Keeps what was read of `bytes` (whose SHA-256 is `sha256`, if known) under `key`.
-fn remember(
-    key: &str,
-    definition: &str,
-    name: &str,
-    data: &Responses,
-    bytes: &[u8],
-    sha256: Option<String>,
-) {
+/// Keeps `data`, read from the file `hash` names against the definition whose
+/// SHA-256 is `definition`, under `key`.
+fn remember(key: &str, definition: &str, data: &Responses, hash: FileHash) {
     READ.with(|r| {
         let mut r = r.borrow_mut();
-        r.retain(|f| !(f.key == key && f.definition == definition && f.name == name));
+        r.retain(|f| !(f.key == key && f.definition == definition && f.name == hash.name));
         r.push_back(Read {
             key: key.to_owned(),
             definition: definition.to_owned(),
-            name: name.to_owned(),
+            name: hash.name.clone(),
             data: data.clone(),
-            hash: match sha256 {
-                Some(sha256) => FileHash {
-                    name: name.to_owned(),
-                    sha256,
-                },
-                None => FileHash::of(name, bytes),
-            },
+            hash,
         });
         while r.iter().map(|f| f.data.len()).sum::<usize>() > READ_ROWS && r.len() > 1 {
             r.pop_front();
@@ -220,6 +208,9 @@ fn with_set(token: &str, f: impl FnOnce(&Loaded) -> Value) -> Value {
     })
 }
 
+/// A file's responses and hash, or why it cannot be read.
+type FileRead = Result<(Responses, FileHash), ImportError>;
+
 fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
     let survey = match Survey::from_json(source) {
         Ok(s) => s,
@@ -236,7 +227,11 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
     if !missing.is_empty() {
         return json!({"ok": false, "missing": missing});
     }
-    let mut read: Vec<(String, Result<Responses, ImportError>, Option<FileHash>)> = Vec::new();
+    let read_one = |name: &str, bytes: &[u8]| {
+        import::read_any(&survey, name, bytes, &Limits::default())
+            .map(|data| (data, FileHash::of(name, bytes)))
+    };
+    let mut read: Vec<(String, FileRead)> = Vec::new();
     if demo {
         let seed = if survey.id == "internal-client" {
             2026
@@ -244,39 +239,34 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
             2027
         };
         let bytes = otklik_demo::generate_csv(&survey, &otklik_demo::Spec::default(), seed);
-        let data = import::read_any(&survey, "demo", &bytes, &Limits::default());
-        let hash = FileHash::of("demo", &bytes);
-        read.push(("demo".to_owned(), data, Some(hash)));
+        read.push(("demo".to_owned(), read_one("demo", &bytes)));
     }
     for f in files {
-        match (f.text, f.key) {
-            (Some(text), key) => {
-                let data = import::read_any(&survey, &f.name, text.as_bytes(), &Limits::default());
-                let hash = data
-                    .is_ok()
-                    .then(|| FileHash::of(f.name.as_str(), text.as_bytes()));
-                if let (Ok(d), Some(key), Some(h)) = (&data, &key, &hash) {
-                    let sha = Some(h.sha256.clone());
-                    remember(key, &definition.sha256, &f.name, d, text.as_bytes(), sha);
+        let key = f.key.as_deref().unwrap_or_default();
+        let one = match &f.text {
+            Some(text) => {
+                let one = read_one(&f.name, text.as_bytes());
+                if let (Ok((data, hash)), Some(key)) = (&one, &f.key) {
+                    remember(key, &definition.sha256, data, hash.clone());
                 }
-                read.push((f.name, data, hash));
+                one
             }
-            (None, key) => {
-                let key = key.as_deref().unwrap_or_default();
-                let (data, hash) = kept(key, &definition.sha256, &f.name, |r| {
-                    (r.data.clone(), r.hash.clone())
-                })
-                .expect("checked above");
-                read.push((f.name, Ok(data), Some(hash)));
-            }
-        }
+            None => Ok(kept(key, &definition.sha256, &f.name, |r| {
+                (r.data.clone(), r.hash.clone())
+            })
+            .expect("checked above")),
+        };
+        read.push((f.name, one));
     }
-    let names: Vec<String> = read.iter().map(|(n, _, _)| n.clone()).collect();
+    let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
     let hashes: Vec<FileHash> = read
-        .iter_mut()
-        .filter_map(|(_, r, h)| r.is_ok().then(|| h.take()).flatten())
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok().map(|(_, h)| h.clone()))
         .collect();
-    let (data, reports) = merge_read(&survey, read.into_iter().map(|(n, r, _)| (n, r)));
+    let (data, reports) = merge_read(
+        &survey,
+        read.into_iter().map(|(n, r)| (n, r.map(|(d, _)| d))),
+    );
     let reports: Vec<Value> = reports
         .into_iter()
         .zip(&names)
@@ -333,8 +323,12 @@ pub fn handle(request: &str) -> String {
                 ) {
                     Ok(data) => {
                         if let Some(key) = key {
-                            let definition = FileHash::of("", source.as_bytes()).sha256;
-                            remember(&key, &definition, &name, &data, text.as_bytes(), sha256);
+                            let hash = match sha256 {
+                                Some(sha256) => FileHash { name, sha256 },
+                                None => FileHash::of(name, text.as_bytes()),
+                            };
+                            let definition = otklik_report::sha256_hex(source.as_bytes());
+                            remember(&key, &definition, &data, hash);
                         }
                         json!({"ok": true, "responses": data.len()})
                     }

@@ -469,9 +469,33 @@ fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
         plan,
         data,
         cell_of,
-        MAX_SCORE_SLOTS,
-        shards(cell_of.len(), plan.cells),
+        Pass::new(shards(cell_of.len(), plan.cells)),
     )
+}
+
+/// How a pass is run. Every choice gives the very same accumulators (a test compares
+/// them); only the speed differs.
+#[derive(Debug, Clone, Copy)]
+struct Pass {
+    /// Slots up to which dimension scores are counted rather than summed.
+    slot_budget: usize,
+    /// Contiguous parts of the rows, accumulated apart and added up.
+    shards: usize,
+    /// Whether a dimension whose slots fit in a byte is scored eight rows at a time.
+    bytewise: bool,
+    /// Rows between flushes of the 64-bit driver sums (at most [`FLUSH`]).
+    flush: usize,
+}
+
+impl Pass {
+    fn new(shards: usize) -> Pass {
+        Pass {
+            slot_budget: MAX_SCORE_SLOTS,
+            shards,
+            bytewise: true,
+            flush: FLUSH,
+        }
+    }
 }
 
 /// Rows per shard below which a pass is not split.
@@ -492,13 +516,7 @@ fn shards(rows: usize, cells: usize) -> usize {
 /// The accumulators of every row, computed in `shards` contiguous parts (on as many
 /// threads, natively) and added up. Every accumulator is an exact integer sum or a
 /// list in row order, so the parts add up to the very same result.
-fn accumulate_with(
-    plan: &Plan<'_>,
-    data: &Responses,
-    cell_of: &[u32],
-    slot_budget: usize,
-    shards: usize,
-) -> Acc {
+fn accumulate_with(plan: &Plan<'_>, data: &Responses, cell_of: &[u32], pass: Pass) -> Acc {
     // One form per standard for all parts, so that their counts add up.
     let standards: Vec<StdAcc> = plan
         .standards
@@ -506,13 +524,12 @@ fn accumulate_with(
         .map(|&(q, _)| StdAcc::form(number_column(data, q), plan.cells))
         .collect();
     let n = cell_of.len();
-    let shards = shards.clamp(1, n.max(1));
+    let shards = pass.shards.clamp(1, n.max(1));
     let ranges: Vec<Range<usize>> = (0..shards)
         .map(|s| s * n / shards..(s + 1) * n / shards)
         .collect();
-    let run = |rows: &Range<usize>| {
-        accumulate_rows(plan, data, cell_of, rows.clone(), slot_budget, &standards)
-    };
+    let run =
+        |rows: &Range<usize>| accumulate_rows(plan, data, cell_of, rows.clone(), pass, &standards);
     #[cfg(not(target_arch = "wasm32"))]
     let mut parts: Vec<Acc> = std::thread::scope(|scope| {
         let others: Vec<_> = ranges[1..]
@@ -552,7 +569,7 @@ fn accumulate_rows(
     data: &Responses,
     cell_of: &[u32],
     rows: Range<usize>,
-    slot_budget: usize,
+    pass: Pass,
     standards: &[StdAcc],
 ) -> Acc {
     let mut acc = Acc::new(plan);
@@ -571,7 +588,7 @@ fn accumulate_rows(
             acc.hist[c as usize * w + it.offset + code as usize] += 1;
         }
     }
-    score_pass(plan, data, cell_of, rows.clone(), &mut acc, slot_budget);
+    score_pass(plan, data, cell_of, rows.clone(), &mut acc, pass);
 
     for (&(q, _), form) in plan.standards.iter().zip(standards) {
         let mut s = form.clone();
@@ -608,9 +625,9 @@ fn accumulate_rows(
 /// Rows per block of the score pass: a block's cells, answers and levels stay in
 /// the first-level cache while each column is read.
 const ROWS: usize = 512;
-/// Rows between flushes of the 64-bit driver sums into 128 bits: an answer ≤ 11 times
-/// a level below 2^39 in fixed point, summed over 2^14 rows, stays below 2^57.
-const FLUSH: usize = 1 << 14;
+/// Rows between flushes of the 64-bit driver sums into 128 bits: a level below 2^39
+/// in fixed point, summed over 2^24 rows, stays below 2^63.
+const FLUSH: usize = 1 << 24;
 /// Slots (cells × dimensions × (count, worth) pairs) up to which respondent scores are
 /// counted rather than summed.
 const MAX_SCORE_SLOTS: usize = 1 << 22;
@@ -630,6 +647,11 @@ struct DimScore {
     /// The score of every (k, s) slot, when scores are counted per slot (few slots);
     /// empty when they are summed one by one.
     table: Vec<f64>,
+    /// When the slots are counted and every slot and raw total fits in a byte, eight
+    /// rows are scored at once (`bytewise`). Per slot: the dimension's weight times its
+    /// score, and its weight (zero when no item was answered), the very terms the
+    /// level's sums add.
+    bytewise: Option<(Vec<f64>, Vec<f64>)>,
 }
 
 fn gcd(a: u32, b: u32) -> u32 {
@@ -641,7 +663,13 @@ fn gcd(a: u32, b: u32) -> u32 {
 }
 
 impl DimScore {
-    fn new(plan: &Plan<'_>, items: &[usize], slots_left: &mut usize) -> DimScore {
+    fn new(
+        plan: &Plan<'_>,
+        items: &[usize],
+        weight: f64,
+        slots_left: &mut usize,
+        bytewise: bool,
+    ) -> DimScore {
         let step = |i: usize| u32::from(plan.scale[i].points) - 1;
         let unit = items.iter().fold(1, |l, &i| l / gcd(l, step(i)) * step(i));
         let per = items.len() * unit as usize + 1;
@@ -651,6 +679,7 @@ impl DimScore {
             worth: items.iter().map(|&i| unit / step(i)).collect(),
             per,
             table: Vec::new(),
+            bytewise: None,
         };
         let slots = (items.len() + 1) * per;
         if slots.saturating_mul(plan.cells) <= *slots_left {
@@ -658,6 +687,15 @@ impl DimScore {
             d.table = (0..slots)
                 .map(|slot| d.score(slot / per, slot % per))
                 .collect();
+            let most_total: u32 = items.iter().map(|&i| u32::from(plan.scale[i].points)).sum();
+            if bytewise && slots <= 256 && most_total < 256 {
+                d.bytewise = Some((
+                    d.table.iter().map(|&x| weight * x).collect(),
+                    (0..slots)
+                        .map(|slot| if slot < per { 0.0 } else { weight })
+                        .collect(),
+                ));
+            }
         }
         d
     }
@@ -676,6 +714,51 @@ impl DimScore {
     }
 }
 
+/// What a bytewise dimension's slot gives a row.
+struct ByteDim<'a> {
+    /// Per slot: the dimension's weight times the score.
+    weighted: &'a [f64],
+    /// Per slot: the dimension's weight, zero when no item was answered.
+    weight_of: &'a [f64],
+    /// The first slot of the rows that answered every item.
+    full_from: usize,
+    /// Slots per cell.
+    per_cell: usize,
+    /// Whether Cronbach's totals are summed per row (not read from the slots).
+    totals: bool,
+}
+
+/// One in each byte of `x` that is not zero, zero in the others (every byte of `x`
+/// is below 128).
+const fn nonzero_bytes(x: u64) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    ((x + LOW) >> 7) & 0x0101_0101_0101_0101
+}
+
+/// The slots (answers `k` · `per` + worth `s`) and raw totals of the eight rows from
+/// `row` (fewer before `end`: the missing rows read as unanswered), one per byte. The
+/// caller has checked that every slot and total fits in a byte, so no byte carries
+/// into the next.
+fn eight_slots(ds: &DimScore, codes: &[&[u8]], row: usize, end: usize) -> (u64, u64) {
+    let per = ds.per as u64;
+    let (mut slot, mut total) = (0u64, 0u64);
+    for (&i, &wo) in ds.items.iter().zip(&ds.worth) {
+        let col = &codes[i][row..end];
+        let x = match col.first_chunk::<8>() {
+            Some(b) => u64::from_le_bytes(*b),
+            None => {
+                let mut b = [0u8; 8];
+                b[..col.len()].copy_from_slice(col);
+                u64::from_le_bytes(b)
+            }
+        };
+        let answered = nonzero_bytes(x);
+        slot += answered * per + (x - answered) * u64::from(wo);
+        total += x;
+    }
+    (slot, total)
+}
+
 /// The respondent-level figures in one blocked pass: dimension scores, the
 /// client-centricity level, Cronbach's sums, the driver sums, and the value counts of
 /// the scale items. While the pass runs, the sums live item by item (dimension by
@@ -689,17 +772,18 @@ fn score_pass(
     cell_of: &[u32],
     rows: Range<usize>,
     acc: &mut Acc,
-    slot_budget: usize,
+    pass: Pass,
 ) {
     let ndim = plan.dims.len();
     let cells = plan.cells;
-    let mut slots_left = slot_budget;
+    let mut slots_left = pass.slot_budget;
+    let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
     let dims: Vec<DimScore> = plan
         .dims
         .iter()
-        .map(|items| DimScore::new(plan, items, &mut slots_left))
+        .zip(&weights)
+        .map(|(items, &w)| DimScore::new(plan, items, w, &mut slots_left, pass.bytewise))
         .collect();
-    let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
     let codes: Vec<&[u8]> = plan
         .scale
         .iter()
@@ -744,12 +828,28 @@ fn score_pass(
     let mut has_level = vec![false; ROWS];
     let mut blank_rows = vec![0u32; ROWS + 1];
     let mut since_flush = 0;
+    // When every dimension is scored bytewise: per dimension, what a row's slot gives.
+    let bytewise = dims.iter().all(|d| d.bytewise.is_some());
+    let by_byte: Vec<ByteDim<'_>> = dims
+        .iter()
+        .filter_map(|ds| {
+            let (weighted, weight_of) = ds.bytewise.as_ref()?;
+            Some(ByteDim {
+                weighted,
+                weight_of,
+                full_from: ds.items.len() * ds.per,
+                per_cell: ds.table.len(),
+                totals: !ds.totals_from_slots(),
+            })
+        })
+        .collect();
+    let by_byte = if bytewise { &by_byte[..] } else { &[] };
 
     for start in (0..cell_of.len()).step_by(ROWS) {
         let end = (start + ROWS).min(cell_of.len());
         let len = end - start;
         let block = &cell_of[start..end];
-        if since_flush + len > FLUSH {
+        if since_flush + len > pass.flush {
             for (all, part) in sy_all.iter_mut().zip(sy.iter_mut()) {
                 for (t, p) in all.iter_mut().zip(part.iter_mut()) {
                     *t += u128::from(std::mem::take(p));
@@ -761,7 +861,33 @@ fn score_pass(
 
         wsum[..len].fill(0.0);
         wtot[..len].fill(0.0);
-        for (d, ds) in dims.iter().enumerate() {
+        for (d, (b, slots)) in by_byte.iter().zip(slots.iter_mut()).enumerate() {
+            let ds = &dims[d];
+            let alpha = &mut alpha[d * cells..(d + 1) * cells];
+            let base = &mut base[d * ROWS..d * ROWS + len];
+            for r0 in (0..len).step_by(8) {
+                let (slot8, total8) = eight_slots(ds, &codes, start + r0, end);
+                for j in 0..(len - r0).min(8) {
+                    let r = r0 + j;
+                    let c = block[r] as usize;
+                    let slot = usize::from((slot8 >> (8 * j)) as u8);
+                    slots[c * b.per_cell + slot] += 1;
+                    wsum[r] += b.weighted[slot];
+                    wtot[r] += b.weight_of[slot];
+                    let full = slot >= b.full_from;
+                    base[r] = 2 * c as u32 + u32::from(full);
+                    if b.totals {
+                        let f = u64::from(full);
+                        let t = u64::from((total8 >> (8 * j)) as u8);
+                        let a = &mut alpha[c];
+                        a[0] += f;
+                        a[1] += t * f;
+                        a[2] += t * t * f;
+                    }
+                }
+            }
+        }
+        for (d, ds) in dims.iter().enumerate().filter(|_| !bytewise) {
             let at = d * ROWS..d * ROWS + len;
             let (s, k, t) = (
                 &mut worth[at.clone()],
@@ -885,7 +1011,8 @@ fn score_pass(
                 .iter()
                 .enumerate()
             {
-                if n > 0 {
+                // Slots below `per` have no answer (only the bytewise pass counts them).
+                if n > 0 && slot >= ds.per {
                     let (n, s) = (u64::from(n), slot % ds.per);
                     acc.dim[c * ndim + d].push_fixed_n(stats::fixed(ds.table[slot]), n);
                     if ds.totals_from_slots() && slot / ds.per == k {
@@ -1120,7 +1247,7 @@ fn analyze_with(
     let plan = plan(survey, data, params)?;
     let cell_of = cell_of_rows(&plan, data);
     let parts = parts.unwrap_or_else(|| shards(cell_of.len(), plan.cells));
-    let acc = accumulate_with(&plan, data, &cell_of, MAX_SCORE_SLOTS, parts);
+    let acc = accumulate_with(&plan, data, &cell_of, Pass::new(parts));
     Ok(finish(survey, data, k, &plan, &acc))
 }
 
@@ -1861,7 +1988,8 @@ mod tests {
 
     /// Scores counted per slot and scores summed one by one give the same analysis,
     /// whatever the budget lets count (none, some dimensions, all), and so does a pass
-    /// split into parts (on as many threads) and added up.
+    /// split into parts (on as many threads) and added up, one that scores eight rows
+    /// at a time, and one that flushes its 64-bit sums after every block.
     #[test]
     fn counted_and_summed_scores_agree() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/");
@@ -1888,20 +2016,31 @@ mod tests {
             };
             let plan = plan(&survey, &data, &params).unwrap();
             let cell_of = cell_of_rows(&plan, &data);
-            let run = |budget, shards| {
-                let acc = accumulate_with(&plan, &data, &cell_of, budget, shards);
+            let run = |slot_budget, shards, bytewise, flush| {
+                let pass = Pass {
+                    slot_budget,
+                    shards,
+                    bytewise,
+                    flush,
+                };
+                let acc = accumulate_with(&plan, &data, &cell_of, pass);
                 serde_json::to_string(&finish(&survey, &data, 5, &plan, &acc)).unwrap()
             };
-            let counted = run(MAX_SCORE_SLOTS, 1);
+            let counted = run(MAX_SCORE_SLOTS, 1, false, FLUSH);
             // The first dimension (3 items of 5 points: 4 × 13 slots) alone fits.
             for budget in [0, 52 * plan.cells, MAX_SCORE_SLOTS] {
                 // Split into parts of every size down to a single row.
                 for shards in [1, 2, 3, 7, data.len()] {
-                    assert_eq!(
-                        run(budget, shards),
-                        counted,
-                        "budget {budget}, {shards} shards"
-                    );
+                    for bytewise in [false, true] {
+                        // The driver sums flushed after every block, or never.
+                        for flush in [1, FLUSH] {
+                            assert_eq!(
+                                run(budget, shards, bytewise, flush),
+                                counted,
+                                "budget {budget}, {shards} shards, bytewise {bytewise}, flush {flush}"
+                            );
+                        }
+                    }
                 }
             }
         }

@@ -72,9 +72,8 @@ fn a_question_added_later_has_no_answers_from_earlier_periods() {
     assert_eq!(nps26.n, 3);
 }
 
-/// Sums kept in 64 bits are moved into 128 bits every 16,384 rows: over 40,000
-/// responses the figures (drivers included) do not depend on the order of the rows,
-/// so no partial sum is lost or counted twice at a flush.
+/// Over 40,000 responses (many blocks of the score pass) the figures, drivers
+/// included, do not depend on the order of the rows.
 #[test]
 fn figures_do_not_depend_on_the_order_of_rows_across_flushes() {
     let [_, survey] = otklik_demo::templates();

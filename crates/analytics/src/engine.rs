@@ -485,6 +485,8 @@ struct Pass {
     bytewise: bool,
     /// Rows between flushes of the 64-bit driver sums (at most [`FLUSH`]).
     flush: usize,
+    /// Whether two items of the same dimension and points are counted together.
+    paired: bool,
 }
 
 impl Pass {
@@ -494,6 +496,7 @@ impl Pass {
             shards,
             bytewise: true,
             flush: FLUSH,
+            paired: true,
         }
     }
 }
@@ -625,9 +628,10 @@ fn accumulate_rows(
 /// Rows per block of the score pass: a block's cells, answers and levels stay in
 /// the first-level cache while each column is read.
 const ROWS: usize = 512;
-/// Rows between flushes of the 64-bit driver sums into 128 bits: a level below 2^39
-/// in fixed point, summed over 2^24 rows, stays below 2^63.
-const FLUSH: usize = 1 << 24;
+/// Rows between flushes of the 64-bit sums into 128 bits: a level below 2^39 in fixed
+/// point, summed over 2^24 rows, stays below 2^63 (the drivers' sums), and so do the
+/// pieces of the level's squares (`PartSums`).
+const FLUSH: usize = stats::PartSums::MAX;
 /// Slots (cells × dimensions × (count, worth) pairs) up to which respondent scores are
 /// counted rather than summed.
 const MAX_SCORE_SLOTS: usize = 1 << 22;
@@ -728,11 +732,127 @@ struct ByteDim<'a> {
     totals: bool,
 }
 
+/// The first eight bytes of `col` as one number (the first in the lowest byte);
+/// bytes past its end read as `fill`.
+fn eight_bytes(col: &[u8], fill: u8) -> u64 {
+    match col.first_chunk::<8>() {
+        Some(b) => u64::from_le_bytes(*b),
+        None => {
+            let mut b = [fill; 8];
+            b[..col.len()].copy_from_slice(col);
+            u64::from_le_bytes(b)
+        }
+    }
+}
+
+/// Two scale items of the same dimension (or none) and the same points, whose
+/// answers are counted together: one count and one level sum per pair of answers
+/// instead of one per answer.
+struct Pair {
+    /// Indices into `plan.scale`.
+    a: usize,
+    b: usize,
+    /// Points + 1.
+    w: usize,
+    /// Their dimension's row in the block's `base` (`ndim` for none).
+    d: usize,
+}
+
+/// Joint slots (cells × 2 × w² per pair) up to which items are paired.
+const MAX_PAIR_SLOTS: usize = 1 << 20;
+
+/// The items paired (in order, within each dimension and points) while their joint
+/// tables fit in [`MAX_PAIR_SLOTS`], and the items left single.
+fn pair_items(plan: &Plan<'_>, paired: bool) -> (Vec<Pair>, Vec<usize>) {
+    let ndim = plan.dims.len();
+    let mut pairs = Vec::new();
+    let mut single = Vec::new();
+    let mut open: Vec<Option<usize>> = vec![None; (ndim + 1) * 256];
+    let mut slots = 0usize;
+    for (i, s) in plan.scale.iter().enumerate() {
+        let d = s.dimension.unwrap_or(ndim);
+        let w = usize::from(s.points) + 1;
+        let key = d * 256 + usize::from(s.points);
+        let size = plan.cells.saturating_mul(2 * w * w);
+        match open[key].take() {
+            Some(a) if paired && slots.saturating_add(size) <= MAX_PAIR_SLOTS => {
+                slots += size;
+                pairs.push(Pair { a, b: i, w, d });
+            }
+            Some(a) => {
+                single.push(a);
+                open[key] = Some(i);
+            }
+            None => open[key] = Some(i),
+        }
+    }
+    single.extend(open.into_iter().flatten());
+    single.sort_unstable();
+    (pairs, single)
+}
+
+/// Adds a pair's joint counts (`n`, per (2 · cell + full, a's answer, b's answer)) to
+/// each item's counts, and empties them.
+fn spill_pair<T: Copy + Default + std::ops::AddAssign>(
+    p: &Pair,
+    joint: &mut [T],
+    a: &mut [T],
+    b: &mut [T],
+) {
+    let w = p.w;
+    for (row, joint) in joint.chunks_exact_mut(w * w).enumerate() {
+        for (va, joint) in joint.chunks_exact_mut(w).enumerate() {
+            for (vb, n) in joint.iter_mut().enumerate() {
+                let n = std::mem::take(n);
+                a[row * w + va] += n;
+                b[row * w + vb] += n;
+            }
+        }
+    }
+}
+
+/// Moves the 64-bit level sums into 128 bits: each item's own, and each pair's joint
+/// ones into the pair's 128-bit joint sums.
+fn flush_sums(
+    joint_y: &mut [Vec<u64>],
+    joint_sum: &mut [Vec<u128>],
+    sy: &mut [Vec<u64>],
+    sy_all: &mut [Vec<u128>],
+) {
+    for (all, part) in sy_all.iter_mut().zip(sy.iter_mut()) {
+        for (t, p) in all.iter_mut().zip(part.iter_mut()) {
+            *t += u128::from(std::mem::take(p));
+        }
+    }
+    for (part, all) in joint_y.iter_mut().zip(joint_sum) {
+        if all.is_empty() {
+            *all = vec![0; part.len()];
+        }
+        for (t, p) in all.iter_mut().zip(part.iter_mut()) {
+            *t += u128::from(std::mem::take(p));
+        }
+    }
+}
+
+/// Two distinct elements of `v`, both mutable.
+fn two_mut<T>(v: &mut [T], a: usize, b: usize) -> (&mut T, &mut T) {
+    assert_ne!(a, b);
+    if a < b {
+        let (x, y) = v.split_at_mut(b);
+        (&mut x[a], &mut y[0])
+    } else {
+        let (x, y) = v.split_at_mut(a);
+        (&mut y[0], &mut x[b])
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
 /// One in each byte of `x` that is not zero, zero in the others (every byte of `x`
 /// is below 128).
 const fn nonzero_bytes(x: u64) -> u64 {
     const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    ((x + LOW) >> 7) & 0x0101_0101_0101_0101
+    ((x + LOW) >> 7) & ONES
 }
 
 /// The slots (answers `k` · `per` + worth `s`) and raw totals of the eight rows from
@@ -743,15 +863,7 @@ fn eight_slots(ds: &DimScore, codes: &[&[u8]], row: usize, end: usize) -> (u64, 
     let per = ds.per as u64;
     let (mut slot, mut total) = (0u64, 0u64);
     for (&i, &wo) in ds.items.iter().zip(&ds.worth) {
-        let col = &codes[i][row..end];
-        let x = match col.first_chunk::<8>() {
-            Some(b) => u64::from_le_bytes(*b),
-            None => {
-                let mut b = [0u8; 8];
-                b[..col.len()].copy_from_slice(col);
-                u64::from_le_bytes(b)
-            }
-        };
+        let x = eight_bytes(&codes[i][row..end], 0);
         let answered = nonzero_bytes(x);
         slot += answered * per + (x - answered) * u64::from(wo);
         total += x;
@@ -813,6 +925,17 @@ fn score_pass(
     let mut sy: Vec<Vec<u64>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
     let mut sy_all: Vec<Vec<u128>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
     let mut blank_yy: Vec<Vec<u128>> = width.iter().map(|_| vec![0; cells]).collect();
+    // Per pair: respondents and Σ level per (2 · cell + full, answer, answer).
+    let (pairs, single) = pair_items(plan, pass.paired);
+    let mut joint_n: Vec<Vec<u32>> = pairs
+        .iter()
+        .map(|p| vec![0; cells * 2 * p.w * p.w])
+        .collect();
+    let mut joint_y: Vec<Vec<u64>> = pairs
+        .iter()
+        .map(|p| vec![0; cells * 2 * p.w * p.w])
+        .collect();
+    let mut joint_sum = vec![Vec::new(); pairs.len()];
 
     // Per block: per dimension and row, the answers' worth, their count and raw total,
     // and 2 · cell + whether every item was answered (the row's place in the item
@@ -825,8 +948,10 @@ fn score_pass(
     let mut wsum = [0.0f64; ROWS];
     let mut wtot = [0.0f64; ROWS];
     let mut y = vec![0u64; ROWS];
+    let mut yy = vec![0u128; ROWS];
+    // Per cell: the level's sums since the last flush.
+    let mut level = vec![stats::PartSums::default(); cells];
     let mut has_level = vec![false; ROWS];
-    let mut blank_rows = vec![0u32; ROWS + 1];
     let mut since_flush = 0;
     // When every dimension is scored bytewise: per dimension, what a row's slot gives.
     let bytewise = dims.iter().all(|d| d.bytewise.is_some());
@@ -850,10 +975,9 @@ fn score_pass(
         let len = end - start;
         let block = &cell_of[start..end];
         if since_flush + len > pass.flush {
-            for (all, part) in sy_all.iter_mut().zip(sy.iter_mut()) {
-                for (t, p) in all.iter_mut().zip(part.iter_mut()) {
-                    *t += u128::from(std::mem::take(p));
-                }
+            flush_sums(&mut joint_y, &mut joint_sum, &mut sy, &mut sy_all);
+            for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
+                part.move_into(all);
             }
             since_flush = 0;
         }
@@ -959,29 +1083,46 @@ fn score_pass(
                 all_level = false;
                 0
             };
-            if has_level[r] {
-                acc.ccl[c as usize].push_fixed(y[r]);
-            }
+            yy[r] = stats::square(y[r]);
+            level[c as usize].push(y[r], has_level[r]);
         }
 
-        for (i, s) in plan.scale.iter().enumerate() {
+        let y = &y[..len];
+        for (p, (jn, jy)) in pairs.iter().zip(joint_n.iter_mut().zip(&mut joint_y)) {
+            let (ca, cb) = (&codes[p.a][start..end], &codes[p.b][start..end]);
+            let base = &base[p.d * ROWS..p.d * ROWS + len];
+            // Slices, not vectors: their lengths stay in registers while they are written.
+            let (jn, jy, w) = (&mut jn[..], &mut jy[..], p.w);
+            for (((&b, &va), &vb), &y) in base.iter().zip(ca).zip(cb).zip(y) {
+                let at = (b as usize * w + usize::from(va)) * w + usize::from(vb);
+                jn[at] += 1;
+                jy[at] += y;
+            }
+        }
+        for &i in &single {
             let col = &codes[i][start..end];
             let w = width[i];
-            let d = s.dimension.unwrap_or(ndim);
+            let d = plan.scale[i].dimension.unwrap_or(ndim);
             let base = &base[d * ROWS..d * ROWS + len];
-            // Slices, not vectors: their lengths stay in registers while they are written.
-            let (counts, sy, blank_yy) = (&mut counts[i][..], &mut sy[i][..], &mut blank_yy[i][..]);
-            let mut blanks = 0;
-            for (r, (&b, &v)) in base.iter().zip(col).enumerate() {
+            let (counts, sy) = (&mut counts[i][..], &mut sy[i][..]);
+            for ((&b, &v), &y) in base.iter().zip(col).zip(y) {
                 let at = b as usize * w + usize::from(v);
                 counts[at] += 1;
-                sy[at] += y[r];
-                // The blank answers' rows, listed without a branch.
-                blank_rows[blanks] = r as u32;
-                blanks += usize::from(v == 0);
+                sy[at] += y;
             }
-            for &r in &blank_rows[..blanks] {
-                blank_yy[block[r as usize] as usize] += stats::square(y[r as usize]);
+        }
+        for i in 0..plan.scale.len() {
+            let col = &codes[i][start..end];
+            let w = width[i];
+            // The blank answers, eight rows at a time (blanks are few).
+            let blank_yy = &mut blank_yy[i][..];
+            for r0 in (0..len).step_by(8) {
+                let mut blank = !nonzero_bytes(eight_bytes(&col[r0..], 1)) & ONES;
+                while blank != 0 {
+                    let r = r0 + blank.trailing_zeros() as usize / 8;
+                    blank_yy[block[r] as usize] += yy[r];
+                    blank &= blank - 1;
+                }
             }
             if !all_level {
                 let no_level = &mut no_level[i][..];
@@ -993,10 +1134,15 @@ fn score_pass(
             }
         }
     }
-    for (all, part) in sy_all.iter_mut().zip(sy) {
-        for (t, p) in all.iter_mut().zip(part) {
-            *t += u128::from(p);
-        }
+    flush_sums(&mut joint_y, &mut joint_sum, &mut sy, &mut sy_all);
+    for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
+        part.move_into(all);
+    }
+    for ((p, jn), js) in pairs.iter().zip(&mut joint_n).zip(&mut joint_sum) {
+        let (a, b) = two_mut(&mut counts, p.a, p.b);
+        spill_pair(p, jn, a, b);
+        let (a, b) = two_mut(&mut sy_all, p.a, p.b);
+        spill_pair(p, js, a, b);
     }
 
     // Settle into the per-cell layout.
@@ -1989,7 +2135,8 @@ mod tests {
     /// Scores counted per slot and scores summed one by one give the same analysis,
     /// whatever the budget lets count (none, some dimensions, all), and so does a pass
     /// split into parts (on as many threads) and added up, one that scores eight rows
-    /// at a time, and one that flushes its 64-bit sums after every block.
+    /// at a time, one that flushes its 64-bit sums after every block, and one that
+    /// counts items in pairs.
     #[test]
     fn counted_and_summed_scores_agree() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/reference/");
@@ -2016,17 +2163,18 @@ mod tests {
             };
             let plan = plan(&survey, &data, &params).unwrap();
             let cell_of = cell_of_rows(&plan, &data);
-            let run = |slot_budget, shards, bytewise, flush| {
+            let run = |slot_budget, shards, bytewise, flush, paired| {
                 let pass = Pass {
                     slot_budget,
                     shards,
                     bytewise,
                     flush,
+                    paired,
                 };
                 let acc = accumulate_with(&plan, &data, &cell_of, pass);
                 serde_json::to_string(&finish(&survey, &data, 5, &plan, &acc)).unwrap()
             };
-            let counted = run(MAX_SCORE_SLOTS, 1, false, FLUSH);
+            let counted = run(MAX_SCORE_SLOTS, 1, false, FLUSH, false);
             // The first dimension (3 items of 5 points: 4 × 13 slots) alone fits.
             for budget in [0, 52 * plan.cells, MAX_SCORE_SLOTS] {
                 // Split into parts of every size down to a single row.
@@ -2034,11 +2182,14 @@ mod tests {
                     for bytewise in [false, true] {
                         // The driver sums flushed after every block, or never.
                         for flush in [1, FLUSH] {
-                            assert_eq!(
-                                run(budget, shards, bytewise, flush),
-                                counted,
-                                "budget {budget}, {shards} shards, bytewise {bytewise}, flush {flush}"
-                            );
+                            for paired in [false, true] {
+                                assert_eq!(
+                                    run(budget, shards, bytewise, flush, paired),
+                                    counted,
+                                    "budget {budget}, {shards} shards, bytewise {bytewise}, \
+                                     flush {flush}, paired {paired}"
+                                );
+                            }
                         }
                     }
                 }

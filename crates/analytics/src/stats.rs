@@ -176,6 +176,41 @@ impl Moments {
     }
 }
 
+/// [`Moments`] being summed in 64-bit pieces (a square as its high and low halves'
+/// products), for a pass that adds one value per response: to be moved into a
+/// [`Moments`] ([`PartSums::move_into`]) at least every [`PartSums::MAX`] values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PartSums {
+    n: u64,
+    s1: u64,
+    hh: u64,
+    hl: u64,
+    ll: u64,
+}
+
+impl PartSums {
+    /// Values that can be added before a move: each piece is below 2⁴⁰.
+    pub const MAX: usize = 1 << 23;
+    /// Adds `v` (in fixed point, below 2⁴⁰) if `counted`, else only zeros.
+    #[inline]
+    pub fn push(&mut self, v: u64, counted: bool) {
+        debug_assert!(v < 1 << 40 && (counted || v == 0));
+        let (h, l) = (v >> 20, v & 0xF_FFFF);
+        self.n += u64::from(counted);
+        self.s1 += v;
+        self.hh += h * h;
+        self.hl += 2 * h * l;
+        self.ll += l * l;
+    }
+    /// Adds the sums to `m` and empties them.
+    pub fn move_into(&mut self, m: &mut Moments) {
+        let p = std::mem::take(self);
+        m.n += p.n;
+        m.s1 += u128::from(p.s1);
+        m.s2 += (u128::from(p.hh) << 40) + (u128::from(p.hl) << 20) + u128::from(p.ll);
+    }
+}
+
 /// The co-moments of an item (whole numbers `first..`, counted in `counts`) with the
 /// level, from the sums of the fixed-point levels `sy`, their squares `syy` and the
 /// products `sxy` over the respondents who gave the item an answer.

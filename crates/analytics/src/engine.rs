@@ -655,7 +655,7 @@ struct DimScore {
     /// rows are scored at once (`bytewise`). Per slot: the dimension's weight times its
     /// score, and its weight (zero when no item was answered), the very terms the
     /// level's sums add.
-    bytewise: Option<(Vec<f64>, Vec<f64>)>,
+    bytewise: Option<Vec<[f64; 2]>>,
 }
 
 fn gcd(a: u32, b: u32) -> u32 {
@@ -693,12 +693,13 @@ impl DimScore {
                 .collect();
             let most_total: u32 = items.iter().map(|&i| u32::from(plan.scale[i].points)).sum();
             if bytewise && slots <= 256 && most_total < 256 {
-                d.bytewise = Some((
-                    d.table.iter().map(|&x| weight * x).collect(),
-                    (0..slots)
-                        .map(|slot| if slot < per { 0.0 } else { weight })
+                d.bytewise = Some(
+                    d.table
+                        .iter()
+                        .enumerate()
+                        .map(|(slot, &x)| [weight * x, if slot < per { 0.0 } else { weight }])
                         .collect(),
-                ));
+                );
             }
         }
         d
@@ -720,10 +721,9 @@ impl DimScore {
 
 /// What a bytewise dimension's slot gives a row.
 struct ByteDim<'a> {
-    /// Per slot: the dimension's weight times the score.
-    weighted: &'a [f64],
-    /// Per slot: the dimension's weight, zero when no item was answered.
-    weight_of: &'a [f64],
+    /// Per slot: the dimension's weight times the score, and its weight (zero when
+    /// no item was answered).
+    terms: &'a [[f64; 2]],
     /// The first slot of the rows that answered every item.
     full_from: usize,
     /// Slots per cell.
@@ -958,10 +958,8 @@ fn score_pass(
     let by_byte: Vec<ByteDim<'_>> = dims
         .iter()
         .filter_map(|ds| {
-            let (weighted, weight_of) = ds.bytewise.as_ref()?;
             Some(ByteDim {
-                weighted,
-                weight_of,
+                terms: ds.bytewise.as_ref()?,
                 full_from: ds.items.len() * ds.per,
                 per_cell: ds.table.len(),
                 totals: !ds.totals_from_slots(),
@@ -989,20 +987,27 @@ fn score_pass(
             let ds = &dims[d];
             let alpha = &mut alpha[d * cells..(d + 1) * cells];
             let base = &mut base[d * ROWS..d * ROWS + len];
-            for r0 in (0..len).step_by(8) {
-                let (slot8, total8) = eight_slots(ds, &codes, start + r0, end);
-                for j in 0..(len - r0).min(8) {
-                    let r = r0 + j;
-                    let c = block[r] as usize;
-                    let slot = usize::from((slot8 >> (8 * j)) as u8);
+            let rows = block
+                .chunks(8)
+                .zip(base.chunks_mut(8))
+                .zip(wsum.chunks_mut(8).zip(wtot.chunks_mut(8)));
+            for (g, ((cells8, base), (wsum, wtot))) in rows.enumerate() {
+                let (mut slot8, mut total8) = eight_slots(ds, &codes, start + 8 * g, end);
+                let rows = cells8.iter().zip(base).zip(wsum.iter_mut().zip(wtot));
+                for ((&c, base), (wsum, wtot)) in rows {
+                    let c = c as usize;
+                    let slot = usize::from(slot8 as u8);
+                    slot8 >>= 8;
                     slots[c * b.per_cell + slot] += 1;
-                    wsum[r] += b.weighted[slot];
-                    wtot[r] += b.weight_of[slot];
+                    let [weighted, weight] = b.terms[slot];
+                    *wsum += weighted;
+                    *wtot += weight;
                     let full = slot >= b.full_from;
-                    base[r] = 2 * c as u32 + u32::from(full);
+                    *base = 2 * c as u32 + u32::from(full);
                     if b.totals {
                         let f = u64::from(full);
-                        let t = u64::from((total8 >> (8 * j)) as u8);
+                        let t = total8 & 0xFF;
+                        total8 >>= 8;
                         let a = &mut alpha[c];
                         a[0] += f;
                         a[1] += t * f;

@@ -848,6 +848,24 @@ fn two_mut<T>(v: &mut [T], a: usize, b: usize) -> (&mut T, &mut T) {
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 
+/// For every byte: the positions of its set bits, lowest first (the rest zero).
+const SET_BITS: [[u8; 8]; 256] = {
+    let mut t = [[0u8; 8]; 256];
+    let mut m = 0;
+    while m < 256 {
+        let (mut bit, mut k) = (0, 0);
+        while bit < 8 {
+            if m >> bit & 1 == 1 {
+                t[m][k] = bit as u8;
+                k += 1;
+            }
+            bit += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
 /// One in each byte of `x` that is not zero, zero in the others (every byte of `x`
 /// is below 128).
 const fn nonzero_bytes(x: u64) -> u64 {
@@ -949,6 +967,7 @@ fn score_pass(
     let mut wtot = [0.0f64; ROWS];
     let mut y = vec![0u64; ROWS];
     let mut yy = vec![0u128; ROWS];
+    let mut blank_rows = vec![0u16; ROWS + 8];
     // Per cell: the level's sums since the last flush.
     let mut level = vec![stats::PartSums::default(); cells];
     let mut has_level = vec![false; ROWS];
@@ -1119,15 +1138,21 @@ fn score_pass(
         for i in 0..plan.scale.len() {
             let col = &codes[i][start..end];
             let w = width[i];
-            // The blank answers, eight rows at a time (blanks are few).
-            let blank_yy = &mut blank_yy[i][..];
+            // The blank answers' rows, listed eight rows at a time without a branch.
+            let mut blanks = 0;
             for r0 in (0..len).step_by(8) {
-                let mut blank = !nonzero_bytes(eight_bytes(&col[r0..], 1)) & ONES;
-                while blank != 0 {
-                    let r = r0 + blank.trailing_zeros() as usize / 8;
-                    blank_yy[block[r] as usize] += yy[r];
-                    blank &= blank - 1;
+                let blank = !nonzero_bytes(eight_bytes(&col[r0..], 1)) & ONES;
+                let mask = blank.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+                let at = &mut blank_rows[blanks..blanks + 8];
+                for (to, &j) in at.iter_mut().zip(&SET_BITS[mask as usize]) {
+                    *to = r0 as u16 + u16::from(j);
                 }
+                blanks += mask.count_ones() as usize;
+            }
+            let blank_yy = &mut blank_yy[i][..];
+            for &r in &blank_rows[..blanks] {
+                let r = usize::from(r);
+                blank_yy[block[r] as usize] += yy[r];
             }
             if !all_level {
                 let no_level = &mut no_level[i][..];

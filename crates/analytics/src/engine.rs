@@ -119,7 +119,9 @@ impl StdAcc {
         let fits = |per_unit: f64| -> Option<(i64, i64)> {
             let (mut lo, mut hi) = (i64::MAX, i64::MIN);
             for &x in values.iter().filter(|x| !x.is_nan()) {
-                let k = (x * per_unit).round();
+                // Ties go to even (one WebAssembly instruction, where `round` is a call):
+                // a tie is never a whole number of steps, so it fails the check either way.
+                let k = (x * per_unit).round_ties_even();
                 if k.abs() >= 1e12 || k / per_unit != x {
                     return None;
                 }
@@ -158,7 +160,8 @@ impl StdAcc {
             } => {
                 for (&c, &x) in cell_of.iter().zip(values) {
                     if !x.is_nan() {
-                        let j = ((x * *per_unit).round() as i64 - *lo) as usize;
+                        // A whole number of steps, up to the product's rounding.
+                        let j = ((x * *per_unit).round_ties_even() as i64 - *lo) as usize;
                         counts[c as usize * *width + j] += 1;
                     }
                 }

@@ -837,6 +837,40 @@ fn flush_sums(
     }
 }
 
+/// `v²` (for `v` below 2^39) as `[hi, lo]`, `v² = hi · 2^40 + lo`, both below 2^40: their
+/// sums over [`FLUSH`] rows stay below 2^63.
+#[inline]
+fn split_square(v: u64) -> [u64; 2] {
+    let sq = stats::square(v);
+    [(sq >> 40) as u64, (sq as u64) & ((1 << 40) - 1)]
+}
+
+/// Moves the blank answers' Σ level² kept per (cell, blank mask) into each item's
+/// 128-bit sums per cell: an item's blanks are the rows whose mask has its bit.
+fn flush_masks(dims: &[DimScore], mask_part: &mut [Vec<[u64; 2]>], blank_yy: &mut [Vec<u128>]) {
+    for (ds, part) in dims.iter().zip(mask_part) {
+        if part.is_empty() {
+            continue;
+        }
+        let masks = 1usize << ds.items.len();
+        for (c, part) in part.chunks_exact_mut(masks).enumerate() {
+            for (m, e) in part.iter_mut().enumerate().skip(1) {
+                let [hi, lo] = std::mem::take(e);
+                if hi == 0 && lo == 0 {
+                    continue;
+                }
+                let sum = (u128::from(hi) << 40) + u128::from(lo);
+                for (j, &i) in ds.items.iter().enumerate() {
+                    if m >> j & 1 == 1 {
+                        blank_yy[i][c] += sum;
+                    }
+                }
+            }
+            part[0] = [0; 2];
+        }
+    }
+}
+
 /// Two distinct elements of `v`, both mutable.
 fn two_mut<T>(v: &mut [T], a: usize, b: usize) -> (&mut T, &mut T) {
     assert_ne!(a, b);
@@ -880,17 +914,25 @@ const fn nonzero_bytes(x: u64) -> u64 {
 /// `row` (fewer before `end`: the missing rows read as unanswered), one per byte. The
 /// caller has checked that every slot and total fits in a byte, so no byte carries
 /// into the next.
-fn eight_slots(ds: &DimScore, codes: &[&[u8]], row: usize, end: usize) -> (u64, u64) {
+///
+/// Also the rows' blank masks, one per byte: bit `j` set when the dimension's `j`-th
+/// item is blank (meaningful for up to [`MASK_ITEMS`] items).
+fn eight_slots(ds: &DimScore, codes: &[&[u8]], row: usize, end: usize) -> [u64; 3] {
     let per = ds.per as u64;
-    let (mut slot, mut total) = (0u64, 0u64);
-    for (&i, &wo) in ds.items.iter().zip(&ds.worth) {
+    let (mut slot, mut total, mut blank) = (0u64, 0u64, 0u64);
+    for (j, (&i, &wo)) in ds.items.iter().zip(&ds.worth).enumerate() {
         let x = eight_bytes(&codes[i][row..end], 0);
         let answered = nonzero_bytes(x);
         slot += answered * per + (x - answered) * u64::from(wo);
         total += x;
+        blank |= (ONES - answered) << (j & 7);
     }
-    (slot, total)
+    [slot, total, blank]
 }
+
+/// Items per dimension up to which blank answers are summed per (cell, blank mask)
+/// rather than item by item.
+const MASK_ITEMS: usize = 6;
 
 /// The respondent-level figures in one blocked pass: dimension scores, the
 /// client-centricity level, Cronbach's sums, the driver sums, and the value counts of
@@ -969,7 +1011,8 @@ fn score_pass(
     let mut wsum = [0.0f64; ROWS];
     let mut wtot = [0.0f64; ROWS];
     let mut y = vec![0u64; ROWS];
-    let mut yy = vec![0u128; ROWS];
+    // Per row: the level's square, in two pieces below 2^40 (`split_square`).
+    let mut yy = vec![[0u64; 2]; ROWS];
     let mut blank_rows = vec![0u16; ROWS + 8];
     // Per cell: the level's sums since the last flush.
     let mut level = vec![stats::PartSums::default(); cells];
@@ -989,6 +1032,30 @@ fn score_pass(
         })
         .collect();
     let by_byte = if bytewise { &by_byte[..] } else { &[] };
+    // Per dimension scored bytewise with at most `MASK_ITEMS` items: per eight rows, the
+    // rows' blank masks; per cell and mask, Σ level² (in pieces) since the last flush.
+    let masked: Vec<bool> = dims
+        .iter()
+        .map(|ds| bytewise && ds.items.len() <= MASK_ITEMS)
+        .collect();
+    let mut blank_masks = vec![0u64; ndim * (ROWS / 8)];
+    let mut mask_part: Vec<Vec<[u64; 2]>> = dims
+        .iter()
+        .zip(&masked)
+        .map(|(ds, &m)| {
+            if m {
+                vec![[0; 2]; cells << ds.items.len()]
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    // Per scale item: whether its blanks are summed through its dimension's masks.
+    let by_mask: Vec<bool> = plan
+        .scale
+        .iter()
+        .map(|s| s.dimension.is_some_and(|d| masked[d]))
+        .collect();
 
     for start in (0..cell_of.len()).step_by(ROWS) {
         let end = (start + ROWS).min(cell_of.len());
@@ -996,6 +1063,7 @@ fn score_pass(
         let block = &cell_of[start..end];
         if since_flush + len > pass.flush {
             flush_sums(&mut joint_y, &mut joint_sum, &mut sy, &mut sy_all);
+            flush_masks(&dims, &mut mask_part, &mut blank_yy);
             for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
                 part.move_into(all);
             }
@@ -1014,7 +1082,8 @@ fn score_pass(
                 .zip(base.chunks_mut(8))
                 .zip(wsum.chunks_mut(8).zip(wtot.chunks_mut(8)));
             for (g, ((cells8, base), (wsum, wtot))) in rows.enumerate() {
-                let (mut slot8, mut total8) = eight_slots(ds, &codes, start + 8 * g, end);
+                let [mut slot8, mut total8, blank8] = eight_slots(ds, &codes, start + 8 * g, end);
+                blank_masks[d * (ROWS / 8) + g] = blank8;
                 let rows = cells8.iter().zip(base).zip(wsum.iter_mut().zip(wtot));
                 for ((&c, base), (wsum, wtot)) in rows {
                     let c = c as usize;
@@ -1110,10 +1179,27 @@ fn score_pass(
                 all_level = false;
                 0
             };
-            yy[r] = stats::square(y[r]);
+            yy[r] = split_square(y[r]);
             level[c as usize].push(y[r], has_level[r]);
         }
 
+        for (d, (ds, part)) in dims.iter().zip(&mut mask_part).enumerate() {
+            if !masked[d] {
+                continue;
+            }
+            let shift = ds.items.len();
+            let masks = &blank_masks[d * (ROWS / 8)..(d + 1) * (ROWS / 8)];
+            let rows = block.chunks(8).zip(yy.chunks(8)).zip(masks);
+            for ((cells8, yy8), &m8) in rows {
+                let mut m8 = m8;
+                for (&c, &[hi, lo]) in cells8.iter().zip(yy8) {
+                    let e = &mut part[((c as usize) << shift) + (m8 & 0xFF) as usize];
+                    m8 >>= 8;
+                    e[0] += hi;
+                    e[1] += lo;
+                }
+            }
+        }
         let y = &y[..len];
         for (p, (jn, jy)) in pairs.iter().zip(joint_n.iter_mut().zip(&mut joint_y)) {
             let (ca, cb) = (&codes[p.a][start..end], &codes[p.b][start..end]);
@@ -1141,6 +1227,9 @@ fn score_pass(
         for i in 0..plan.scale.len() {
             let col = &codes[i][start..end];
             let w = width[i];
+            if by_mask[i] {
+                continue;
+            }
             // The blank answers' rows, listed eight rows at a time without a branch.
             let mut blanks = 0;
             for r0 in (0..len).step_by(8) {
@@ -1155,7 +1244,8 @@ fn score_pass(
             let blank_yy = &mut blank_yy[i][..];
             for &r in &blank_rows[..blanks] {
                 let r = usize::from(r);
-                blank_yy[block[r] as usize] += yy[r];
+                let [hi, lo] = yy[r];
+                blank_yy[block[r] as usize] += (u128::from(hi) << 40) + u128::from(lo);
             }
             if !all_level {
                 let no_level = &mut no_level[i][..];
@@ -1168,6 +1258,7 @@ fn score_pass(
         }
     }
     flush_sums(&mut joint_y, &mut joint_sum, &mut sy, &mut sy_all);
+    flush_masks(&dims, &mut mask_part, &mut blank_yy);
     for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
         part.move_into(all);
     }

@@ -837,17 +837,23 @@ fn flush_sums(
     }
 }
 
-/// `v²` (for `v` below 2^39) as `[hi, lo]`, `v² = hi · 2^40 + lo`, both below 2^40: their
-/// sums over [`FLUSH`] rows stay below 2^63.
+/// `v²` (for `v` below 2^40) in three pieces below 2^40, `[h², 2hl, l²]` for
+/// `v = h · 2^20 + l`: their sums over [`FLUSH`] rows stay below 2^63, and no 128-bit
+/// arithmetic is needed per row ([`square_of`] adds them up).
 #[inline]
-fn split_square(v: u64) -> [u64; 2] {
-    let sq = stats::square(v);
-    [(sq >> 40) as u64, (sq as u64) & ((1 << 40) - 1)]
+fn square_pieces(v: u64) -> [u64; 3] {
+    let (h, l) = (v >> 20, v & 0xF_FFFF);
+    [h * h, 2 * h * l, l * l]
+}
+
+/// The square (or sum of squares) that pieces from [`square_pieces`] stand for.
+fn square_of([hh, hl, ll]: [u64; 3]) -> u128 {
+    (u128::from(hh) << 40) + (u128::from(hl) << 20) + u128::from(ll)
 }
 
 /// Moves the blank answers' Σ level² kept per (cell, blank mask) into each item's
 /// 128-bit sums per cell: an item's blanks are the rows whose mask has its bit.
-fn flush_masks(dims: &[DimScore], mask_part: &mut [Vec<[u64; 2]>], blank_yy: &mut [Vec<u128>]) {
+fn flush_masks(dims: &[DimScore], mask_part: &mut [Vec<[u64; 3]>], blank_yy: &mut [Vec<u128>]) {
     for (ds, part) in dims.iter().zip(mask_part) {
         if part.is_empty() {
             continue;
@@ -855,18 +861,17 @@ fn flush_masks(dims: &[DimScore], mask_part: &mut [Vec<[u64; 2]>], blank_yy: &mu
         let masks = 1usize << ds.items.len();
         for (c, part) in part.chunks_exact_mut(masks).enumerate() {
             for (m, e) in part.iter_mut().enumerate().skip(1) {
-                let [hi, lo] = std::mem::take(e);
-                if hi == 0 && lo == 0 {
+                let sum = square_of(std::mem::take(e));
+                if sum == 0 {
                     continue;
                 }
-                let sum = (u128::from(hi) << 40) + u128::from(lo);
                 for (j, &i) in ds.items.iter().enumerate() {
                     if m >> j & 1 == 1 {
                         blank_yy[i][c] += sum;
                     }
                 }
             }
-            part[0] = [0; 2];
+            part[0] = [0; 3];
         }
     }
 }
@@ -1011,8 +1016,8 @@ fn score_pass(
     let mut wsum = [0.0f64; ROWS];
     let mut wtot = [0.0f64; ROWS];
     let mut y = vec![0u64; ROWS];
-    // Per row: the level's square, in two pieces below 2^40 (`split_square`).
-    let mut yy = vec![[0u64; 2]; ROWS];
+    // Per row: the level's square, in pieces (`square_pieces`).
+    let mut yy = vec![[0u64; 3]; ROWS];
     let mut blank_rows = vec![0u16; ROWS + 8];
     // Per cell: the level's sums since the last flush.
     let mut level = vec![stats::PartSums::default(); cells];
@@ -1039,12 +1044,12 @@ fn score_pass(
         .map(|ds| bytewise && ds.items.len() <= MASK_ITEMS)
         .collect();
     let mut blank_masks = vec![0u64; ndim * (ROWS / 8)];
-    let mut mask_part: Vec<Vec<[u64; 2]>> = dims
+    let mut mask_part: Vec<Vec<[u64; 3]>> = dims
         .iter()
         .zip(&masked)
         .map(|(ds, &m)| {
             if m {
-                vec![[0; 2]; cells << ds.items.len()]
+                vec![[0; 3]; cells << ds.items.len()]
             } else {
                 Vec::new()
             }
@@ -1179,7 +1184,7 @@ fn score_pass(
                 all_level = false;
                 0
             };
-            yy[r] = split_square(y[r]);
+            yy[r] = square_pieces(y[r]);
             level[c as usize].push(y[r], has_level[r]);
         }
 
@@ -1192,11 +1197,12 @@ fn score_pass(
             let rows = block.chunks(8).zip(yy.chunks(8)).zip(masks);
             for ((cells8, yy8), &m8) in rows {
                 let mut m8 = m8;
-                for (&c, &[hi, lo]) in cells8.iter().zip(yy8) {
+                for (&c, &[hh, hl, ll]) in cells8.iter().zip(yy8) {
                     let e = &mut part[((c as usize) << shift) + (m8 & 0xFF) as usize];
                     m8 >>= 8;
-                    e[0] += hi;
-                    e[1] += lo;
+                    e[0] += hh;
+                    e[1] += hl;
+                    e[2] += ll;
                 }
             }
         }
@@ -1244,8 +1250,7 @@ fn score_pass(
             let blank_yy = &mut blank_yy[i][..];
             for &r in &blank_rows[..blanks] {
                 let r = usize::from(r);
-                let [hi, lo] = yy[r];
-                blank_yy[block[r] as usize] += (u128::from(hi) << 40) + u128::from(lo);
+                blank_yy[block[r] as usize] += square_of(yy[r]);
             }
             if !all_level {
                 let no_level = &mut no_level[i][..];

@@ -632,8 +632,8 @@ fn accumulate_rows(
 /// the first-level cache while each column is read.
 const ROWS: usize = 512;
 /// Rows between flushes of the 64-bit sums into 128 bits: a level below 2^39 in fixed
-/// point, summed over 2^24 rows, stays below 2^63 (the drivers' sums), and so do the
-/// pieces of the level's squares (`PartSums`).
+/// point, summed over 2^23 rows, stays below 2^62 (the drivers' sums), and the pieces
+/// of the level's squares below 2^63 (`stats::PartSums`).
 const FLUSH: usize = stats::PartSums::MAX;
 /// Slots (cells × dimensions × (count, worth) pairs) up to which respondent scores are
 /// counted rather than summed.
@@ -828,27 +828,10 @@ fn flush_sums(
         }
     }
     for (part, all) in joint_y.iter_mut().zip(joint_sum) {
-        if all.is_empty() {
-            *all = vec![0; part.len()];
-        }
         for (t, p) in all.iter_mut().zip(part.iter_mut()) {
             *t += u128::from(std::mem::take(p));
         }
     }
-}
-
-/// `v²` (for `v` below 2^40) in three pieces below 2^40, `[h², 2hl, l²]` for
-/// `v = h · 2^20 + l`: their sums over [`FLUSH`] rows stay below 2^63, and no 128-bit
-/// arithmetic is needed per row ([`square_of`] adds them up).
-#[inline]
-fn square_pieces(v: u64) -> [u64; 3] {
-    let (h, l) = (v >> 20, v & 0xF_FFFF);
-    [h * h, 2 * h * l, l * l]
-}
-
-/// The square (or sum of squares) that pieces from [`square_pieces`] stand for.
-fn square_of([hh, hl, ll]: [u64; 3]) -> u128 {
-    (u128::from(hh) << 40) + (u128::from(hl) << 20) + u128::from(ll)
 }
 
 /// Moves the blank answers' Σ level² kept per (cell, blank mask) into each item's
@@ -861,7 +844,7 @@ fn flush_masks(dims: &[DimScore], mask_part: &mut [Vec<[u64; 3]>], blank_yy: &mu
         let masks = 1usize << ds.items.len();
         for (c, part) in part.chunks_exact_mut(masks).enumerate() {
             for (m, e) in part.iter_mut().enumerate().skip(1) {
-                let sum = square_of(std::mem::take(e));
+                let sum = stats::square_of(std::mem::take(e));
                 if sum == 0 {
                     continue;
                 }
@@ -1003,7 +986,7 @@ fn score_pass(
         .iter()
         .map(|p| vec![0; cells * 2 * p.w * p.w])
         .collect();
-    let mut joint_sum = vec![Vec::new(); pairs.len()];
+    let mut joint_sum: Vec<Vec<u128>> = joint_y.iter().map(|j| vec![0; j.len()]).collect();
 
     // Per block: per dimension and row, the answers' worth, their count and raw total,
     // and 2 · cell + whether every item was answered (the row's place in the item
@@ -1016,7 +999,7 @@ fn score_pass(
     let mut wsum = [0.0f64; ROWS];
     let mut wtot = [0.0f64; ROWS];
     let mut y = vec![0u64; ROWS];
-    // Per row: the level's square, in pieces (`square_pieces`).
+    // Per row: the level's square, in pieces (`stats::square_pieces`).
     let mut yy = vec![[0u64; 3]; ROWS];
     let mut blank_rows = vec![0u16; ROWS + 8];
     // Per cell: the level's sums since the last flush.
@@ -1184,8 +1167,8 @@ fn score_pass(
                 all_level = false;
                 0
             };
-            yy[r] = square_pieces(y[r]);
-            level[c as usize].push(y[r], has_level[r]);
+            yy[r] = stats::square_pieces(y[r]);
+            level[c as usize].push(y[r], yy[r], has_level[r]);
         }
 
         for (d, (ds, part)) in dims.iter().zip(&mut mask_part).enumerate() {
@@ -1233,24 +1216,23 @@ fn score_pass(
         for i in 0..plan.scale.len() {
             let col = &codes[i][start..end];
             let w = width[i];
-            if by_mask[i] {
-                continue;
-            }
-            // The blank answers' rows, listed eight rows at a time without a branch.
-            let mut blanks = 0;
-            for r0 in (0..len).step_by(8) {
-                let blank = !nonzero_bytes(eight_bytes(&col[r0..], 1)) & ONES;
-                let mask = blank.wrapping_mul(0x0102_0408_1020_4080) >> 56;
-                let at = &mut blank_rows[blanks..blanks + 8];
-                for (to, &j) in at.iter_mut().zip(&SET_BITS[mask as usize]) {
-                    *to = r0 as u16 + u16::from(j);
+            if !by_mask[i] {
+                // The blank answers' rows, listed eight rows at a time without a branch.
+                let mut blanks = 0;
+                for r0 in (0..len).step_by(8) {
+                    let blank = !nonzero_bytes(eight_bytes(&col[r0..], 1)) & ONES;
+                    let mask = blank.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+                    let at = &mut blank_rows[blanks..blanks + 8];
+                    for (to, &j) in at.iter_mut().zip(&SET_BITS[mask as usize]) {
+                        *to = r0 as u16 + u16::from(j);
+                    }
+                    blanks += mask.count_ones() as usize;
                 }
-                blanks += mask.count_ones() as usize;
-            }
-            let blank_yy = &mut blank_yy[i][..];
-            for &r in &blank_rows[..blanks] {
-                let r = usize::from(r);
-                blank_yy[block[r] as usize] += square_of(yy[r]);
+                let blank_yy = &mut blank_yy[i][..];
+                for &r in &blank_rows[..blanks] {
+                    let r = usize::from(r);
+                    blank_yy[block[r] as usize] += stats::square_of(yy[r]);
+                }
             }
             if !all_level {
                 let no_level = &mut no_level[i][..];

@@ -112,9 +112,24 @@ const FIXED: f64 = 4_294_967_296.0;
 /// 128-bit multiplication is a library call in WebAssembly.
 #[inline]
 pub fn square(v: u64) -> u128 {
+    square_of(square_pieces(v))
+}
+
+/// `v²` (for `v` below 2⁴⁰) in three pieces below 2⁴⁰, `[h², 2hl, l²]` for
+/// `v = h · 2²⁰ + l`: sums of up to 2²³ of them stay below 2⁶³, so a pass can add
+/// squares with no 128-bit arithmetic per value ([`square_of`] adds the pieces up).
+#[inline]
+pub fn square_pieces(v: u64) -> [u64; 3] {
     debug_assert!(v < 1 << 40);
     let (h, l) = (v >> 20, v & 0xF_FFFF);
-    (u128::from(h * h) << 40) + (u128::from(2 * h * l) << 20) + u128::from(l * l)
+    [h * h, 2 * h * l, l * l]
+}
+
+/// The square, or sum of squares, that pieces from [`square_pieces`] (or their sums)
+/// stand for.
+#[inline]
+pub fn square_of([hh, hl, ll]: [u64; 3]) -> u128 {
+    (u128::from(hh) << 40) + (u128::from(hl) << 20) + u128::from(ll)
 }
 
 /// A score (0..=100) in fixed point.
@@ -176,38 +191,36 @@ impl Moments {
     }
 }
 
-/// [`Moments`] being summed in 64-bit pieces (a square as its high and low halves'
-/// products), for a pass that adds one value per response: to be moved into a
-/// [`Moments`] ([`PartSums::move_into`]) at least every [`PartSums::MAX`] values.
+/// [`Moments`] being summed in 64-bit pieces (squares as [`square_pieces`]), for a
+/// pass that adds one value per response: to be moved into a [`Moments`]
+/// ([`PartSums::move_into`]) at least every [`PartSums::MAX`] values.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PartSums {
     n: u64,
     s1: u64,
-    hh: u64,
-    hl: u64,
-    ll: u64,
+    s2: [u64; 3],
 }
 
 impl PartSums {
     /// Values that can be added before a move: each piece is below 2⁴⁰.
     pub const MAX: usize = 1 << 23;
-    /// Adds `v` (in fixed point, below 2⁴⁰) if `counted`, else only zeros.
+    /// Adds `v` (in fixed point, below 2⁴⁰), whose square's pieces are `sq`, if
+    /// `counted`; else only zeros.
     #[inline]
-    pub fn push(&mut self, v: u64, counted: bool) {
-        debug_assert!(v < 1 << 40 && (counted || v == 0));
-        let (h, l) = (v >> 20, v & 0xF_FFFF);
+    pub fn push(&mut self, v: u64, sq: [u64; 3], counted: bool) {
+        debug_assert!(sq == square_pieces(v) && (counted || v == 0));
         self.n += u64::from(counted);
         self.s1 += v;
-        self.hh += h * h;
-        self.hl += 2 * h * l;
-        self.ll += l * l;
+        for (s, p) in self.s2.iter_mut().zip(sq) {
+            *s += p;
+        }
     }
     /// Adds the sums to `m` and empties them.
     pub fn move_into(&mut self, m: &mut Moments) {
         let p = std::mem::take(self);
         m.n += p.n;
         m.s1 += u128::from(p.s1);
-        m.s2 += (u128::from(p.hh) << 40) + (u128::from(p.hl) << 20) + u128::from(p.ll);
+        m.s2 += square_of(p.s2);
     }
 }
 

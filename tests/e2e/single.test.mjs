@@ -58,9 +58,13 @@ test('opened from disk: a survey runs, the draft survives a reload, the response
     })), before, 'the draft is kept across a reload from disk');
     // Complete the survey from where it was.
     for (;;) {
+      const title = await page.textContent('#screen-title');
       await answerScreenByKeyboard(page);
       await saved(page);
       await page.click('form button[type=submit]');
+      // The next screen (or the acknowledgement), not the one just submitted.
+      await page.waitForFunction((t) => !document.querySelector('#screen-title')
+        || document.querySelector('#screen-title').textContent !== t, title);
       await page.waitForSelector('form fieldset.question, #thanks-title');
       if (await page.$('#thanks-title')) break;
     }

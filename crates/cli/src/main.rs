@@ -9,9 +9,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use otklik_analytics::{analyze, Analysis, Fig, Group, Key, Params};
+use otklik_analytics::{analyze, Analysis, Group, Key, Params};
 use otklik_survey::{export, import, Lang, Message, Responses, Survey, SurveyError};
 
 mod table;
@@ -139,13 +139,44 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+/// Why a file operation failed, in `lang` (the system's own text is English only).
+fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let key = match e.kind() {
+        K::NotFound => "cli-io-not-found",
+        K::PermissionDenied => "cli-io-denied",
+        K::AlreadyExists => "cli-io-exists",
+        K::IsADirectory => "cli-io-is-dir",
+        K::NotADirectory => "cli-io-not-dir",
+        K::StorageFull => "cli-io-no-space",
+        K::ReadOnlyFilesystem => "cli-io-read-only",
+        _ => {
+            let m = Message::new("cli-io-other").with("detail", e.to_string());
+            return m.render(lang);
+        }
+    };
+    Message::new(key).render(lang)
+}
+
+/// The complaint `key` (`cli-cannot-…`) about `path`, with the reason, in `lang`.
+fn io_failed(key: &'static str, path: &Path, e: &std::io::Error, lang: Lang) -> anyhow::Error {
+    let m = Message::new(key)
+        .with("path", path.display().to_string())
+        .with("reason", io_reason(e, lang));
+    anyhow::anyhow!(m.render(lang))
+}
+
+fn read(path: &Path, lang: Lang) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|e| io_failed("cli-cannot-read", path, &e, lang))
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>, lang: Lang) -> Result<()> {
+    fs::write(path, bytes).map_err(|e| io_failed("cli-cannot-write", path, &e, lang))
 }
 
 /// The text of a file that must be UTF-8, or the complaint (exit 1).
 fn read_text(path: &Path, lang: Lang) -> Result<String> {
-    String::from_utf8(read(path)?).map_err(|_| {
+    String::from_utf8(read(path, lang)?).map_err(|_| {
         let m = Message::new("cli-not-utf8").render(lang);
         eprintln!("{}: {m}", path.display());
         Reported(1).into()
@@ -180,7 +211,7 @@ fn load_responses(survey: &Survey, paths: &[PathBuf], lang: Lang) -> Result<Resp
     let mut failed = false;
     let mut conflicts = 0;
     for path in paths {
-        let bytes = read(path)?;
+        let bytes = read(path, lang)?;
         match import::read_any(
             survey,
             &path.display().to_string(),
@@ -260,8 +291,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
                 let m = Message::new("cli-not-imported").with("what", s.render(lang));
                 eprintln!("{name}: {}", m.render(lang));
             }
-            fs::write(&out, format!("{}\n", imported.json))
-                .with_context(|| format!("cannot write {}", out.display()))?;
+            write(&out, format!("{}\n", imported.json), lang)?;
             let m = Message::new("cli-surveyjs-written")
                 .with("id", format!("{:?}", imported.survey.id))
                 .with("questions", imported.survey.questions.len())
@@ -289,7 +319,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
             })?;
             match format {
                 Format::Json => println!("{}", serde_json::to_string_pretty(&analysis)?),
-                Format::Table => print!("{}", table::render(&s, &analysis)),
+                Format::Table => print!("{}", table::render(&s, &analysis, lang)),
             }
         }
         Command::Merge {
@@ -305,7 +335,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
             } else {
                 export::to_csv(&s, &data, &order)
             };
-            fs::write(&out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
+            write(&out, bytes, lang)?;
             let m = Message::new("cli-responses").with("count", data.len());
             eprintln!("{}: {}", out.display(), m.render(lang));
         }
@@ -316,7 +346,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
             responses,
         } => {
             fs::create_dir_all(out.join("surveys"))
-                .with_context(|| format!("cannot create {}", out.display()))?;
+                .map_err(|e| io_failed("cli-cannot-create", &out, &e, lang))?;
             let spec = otklik_demo::Spec {
                 responses,
                 ..otklik_demo::Spec::default()
@@ -330,11 +360,10 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
                 .enumerate()
             {
                 let def = out.join("surveys").join(format!("{}.json", survey.id));
-                fs::write(&def, text).with_context(|| format!("cannot write {}", def.display()))?;
+                write(&def, text, lang)?;
                 let csv = otklik_demo::generate_csv(survey, &spec, seed.wrapping_add(i as u64));
                 let path = out.join(format!("{}.csv", survey.id));
-                fs::write(&path, &csv)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
+                write(&path, &csv, lang)?;
                 let n = csv.iter().filter(|&&b| b == b'\n').count() - 1;
                 let m = Message::new("cli-responses-for")
                     .with("count", n)
@@ -432,10 +461,10 @@ fn report(a: ReportArgs, lang: Lang) -> Result<()> {
     for (def, files) in &sets {
         let survey = load_survey(def, lang)?;
         let data = load_responses(&survey, files, lang)?;
-        let definition = FileHash::of(def.display().to_string(), &read(def)?);
+        let definition = FileHash::of(def.display().to_string(), &read(def, lang)?);
         let hashes = files
             .iter()
-            .map(|f| Ok(FileHash::of(f.display().to_string(), &read(f)?)))
+            .map(|f| Ok(FileHash::of(f.display().to_string(), &read(f, lang)?)))
             .collect::<Result<Vec<_>>>()?;
         loaded.push((survey, data, definition, hashes));
     }
@@ -466,7 +495,7 @@ fn report(a: ReportArgs, lang: Lang) -> Result<()> {
         Reported(1)
     })?;
     let bytes = otklik_report::render(&report, format)?;
-    fs::write(&a.out, &bytes).with_context(|| format!("cannot write {}", a.out.display()))?;
+    write(&a.out, &bytes, lang)?;
     let m = Message::new("cli-size").with("kb", bytes.len().div_ceil(1024));
     eprintln!("{}: {}", a.out.display(), m.render(lang));
     Ok(())
@@ -480,12 +509,4 @@ fn group_counts(a: &Analysis) -> (usize, usize) {
         .filter(|g| matches!(g, Group::Suppressed { .. }))
         .count();
     (a.groups.len() - hidden, hidden)
-}
-
-fn fig_str<T>(f: Option<&Fig<T>>, show: impl Fn(&T) -> String) -> String {
-    match f {
-        None => "—".to_owned(),
-        Some(Fig::Suppressed) => "suppressed".to_owned(),
-        Some(Fig::Shown(t)) => show(t),
-    }
 }

@@ -117,7 +117,75 @@ fn demo_is_deterministic_and_its_indicators_suppress_small_units() {
         "table",
     ]);
     assert!(table.status.success());
-    assert!(String::from_utf8_lossy(&table.stdout).contains("client-centricity level"));
+    let en = String::from_utf8_lossy(&table.stdout).into_owned();
+    assert!(en.contains("client-centricity level"), "{en}");
+    // The same table in Russian: the catalogue's terms and decimal commas, nothing
+    // left in English.
+    let ru = otklik_in(
+        &[
+            "indicators",
+            s(&survey),
+            s(&data),
+            "--by",
+            "period",
+            "--format",
+            "table",
+        ],
+        &[("LANG", "ru_RU.UTF-8")],
+    );
+    assert!(ru.status.success(), "{}", stderr(&ru));
+    let ru = String::from_utf8_lossy(&ru.stdout).into_owned();
+    for expected in [
+        "уровень клиентоцентричности",
+        "направление ",
+        "групп показано: ",
+    ] {
+        assert!(ru.contains(expected), "missing {expected:?} in:\n{ru}");
+    }
+    for english in [
+        "client-centricity",
+        "fewer",
+        "responses",
+        "suppressed",
+        "shown",
+    ] {
+        assert!(!ru.contains(english), "{english:?} left in:\n{ru}");
+    }
+    // Every figure line's value has a decimal comma, none a decimal point.
+    let figures: Vec<&str> = ru
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.contains("n="))
+        .collect();
+    assert!(!figures.is_empty());
+    for l in &figures {
+        let value: String = l.chars().skip(36).collect();
+        assert!(value.contains(','), "{l}");
+        assert!(
+            !value
+                .chars()
+                .zip(value.chars().skip(1))
+                .any(|(a, b)| a == '.' && b.is_ascii_digit()),
+            "{l}"
+        );
+    }
+    // The same numbers as in English, with commas for points.
+    let en_first = en
+        .lines()
+        .find(|l| l.contains("client-centricity level"))
+        .unwrap();
+    let ru_first = ru
+        .lines()
+        .find(|l| l.contains("уровень клиентоцентричности"))
+        .unwrap();
+    assert_eq!(
+        en_first
+            .chars()
+            .skip(36)
+            .collect::<String>()
+            .replace(", ", "; ")
+            .replace('.', ","),
+        ru_first.chars().skip(36).collect::<String>()
+    );
 }
 
 #[test]
@@ -235,6 +303,22 @@ fn a_bad_response_file_is_rejected_with_file_line_and_column() {
 
     let missing = otklik(&["indicators", s(&survey), s(&dir.path().join("nope.csv"))]);
     assert_eq!(missing.status.code(), Some(4));
+    assert!(
+        stderr(&missing).contains("nope.csv: no such file or folder"),
+        "{}",
+        stderr(&missing)
+    );
+    let missing = otklik_in(
+        &["indicators", s(&survey), s(&dir.path().join("nope.csv"))],
+        &[("LANG", "ru_RU.UTF-8")],
+    );
+    assert_eq!(missing.status.code(), Some(4));
+    assert!(
+        stderr(&missing).contains("не удалось прочитать ")
+            && stderr(&missing).contains("nope.csv: нет такого файла или папки"),
+        "{}",
+        stderr(&missing)
+    );
     let usage = otklik(&["indicators"]);
     assert_eq!(usage.status.code(), Some(2));
 }

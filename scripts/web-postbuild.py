@@ -48,20 +48,40 @@ wasm.unlink()
 # The analytics worker loads the same module and answers requests (see web/src/worker.rs).
 worker = f"worker-{digest}.js"
 (stage / worker).write_text(
-    f'import init, {{ worker_request_progress }} from "./{glue}";\n'
+    f'import init, {{ worker_request_progress, worker_file_begin, worker_file_chunk, worker_file_end }} from "./{glue}";\n'
     f'import bin from "./{module}";\n'
-    "const ready = (async () => {\n"
+    "let queue = (async () => {\n"
     "  const bytes = new Uint8Array(bin.length);\n"
     "  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
     "  await init({ module_or_path: bytes });\n"
     "})();\n"
-    "self.onmessage = async (e) => {\n"
-    "  await ready;\n"
-    "  const i = e.data.indexOf('\\n');\n"
-    "  const id = e.data.slice(0, i);\n"
+    "// A request is 'ID\\nJSON', or [that, ...Blobs]: the files it names by their place,\n"
+    "// streamed into the module chunk by chunk. Requests are handled one at a time.\n"
+    "async function handle(data) {\n"
+    "  const [head, ...blobs] = Array.isArray(data) ? data : [data];\n"
+    "  const i = head.indexOf('\\n');\n"
+    "  const id = head.slice(0, i);\n"
+    "  try {\n"
+    "    blobs.forEach((blob, k) => worker_file_begin(blob.size, k === 0));\n"
+    "    for (const blob of blobs) {\n"
+    "      const reader = blob.stream().getReader();\n"
+    "      for (;;) {\n"
+    "        const { done, value } = await reader.read();\n"
+    "        if (done) break;\n"
+    "        worker_file_chunk(value);\n"
+    "      }\n"
+    "      worker_file_end();\n"
+    "    }\n"
+    "  } catch (err) {\n"
+    "    worker_file_begin(0, true);\n"
+    "    const why = String(err && err.message || err);\n"
+    "    self.postMessage(id + '\\n' + JSON.stringify({ ok: false, errors: [{ ru: 'Файл не удалось прочитать: ' + why, en: 'The file could not be read: ' + why }] }));\n"
+    "    return;\n"
+    "  }\n"
     "  const progress = (p) => self.postMessage('progress ' + id + '\\n' + p);\n"
-    "  self.postMessage(id + '\\n' + worker_request_progress(e.data.slice(i + 1), progress));\n"
-    "};\n",
+    "  self.postMessage(id + '\\n' + worker_request_progress(head.slice(i + 1), progress));\n"
+    "}\n"
+    "self.onmessage = (e) => { queue = queue.then(() => handle(e.data)).catch(() => {}); };\n",
     encoding="utf-8",
 )
 

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, ROOT, otklik, axe } from './harness.mjs';
 
@@ -13,6 +14,30 @@ let server;
 before(async () => { server = await serve(); });
 after(async () => { await server.close(); });
 
+
+/** The stored response files: key, description and content (the Blob's text). */
+async function storedFiles(page) {
+  return page.evaluate(() => new Promise((ok, fail) => {
+    const r = indexedDB.open('otklik', 2);
+    r.onerror = () => fail(r.error);
+    r.onsuccess = () => {
+      const store = r.result.transaction('files', 'readonly').objectStore('files');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onerror = () => fail(values.error);
+      values.onsuccess = async () => {
+        const out = [];
+        for (const [i, v] of values.result.entries()) {
+          out.push(typeof v === 'string'
+            ? { key: keys.result[i], meta: v, content: null }
+            : { key: keys.result[i], meta: v.meta, content: v.blob instanceof Blob ? await v.blob.text() : null });
+        }
+        r.result.close();
+        ok(out);
+      };
+    };
+  }));
+}
 
 const CHARTS = ['trend', 'likert', 'drivers', 'heatmap', 'channels', 'standards'];
 
@@ -108,6 +133,19 @@ test('imports: good files merge, a bad file is rejected with line and column, an
     await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '600');
     assert.equal((await page.$$('table.files tbody tr')).length, 2);
 
+    // Each file is stored as it came: its description beside its content, a Blob of
+    // the very bytes, under the first 32 hex digits of their SHA-256.
+    const stored = await storedFiles(page);
+    assert.equal(stored.length, 2);
+    for (const f of [a, b]) {
+      const bytes = await readFile(f);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const s = stored.find((x) => x.key === sha.slice(0, 32));
+      assert.ok(s, `${f} stored under its SHA-256`);
+      assert.equal(s.content, bytes.toString('utf8'));
+      assert.equal(JSON.parse(s.meta).text, undefined, 'no content inside the description');
+    }
+
     // "Export all" gives every merged response once, in one file the CLI accepts.
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#dash-export')]);
     assert.equal(dl.suggestedFilename(), 'otklik-external-client-all.csv');
@@ -184,6 +222,48 @@ test('files whose periods differ in length: the dashboard says why it shows no i
     await page.waitForSelector('#card-ccl .kpi-value');
     assert.equal(await page.$('#dash-analysis-error'), null);
     assert.equal(await page.$eval('#dash-summary', (e) => e.dataset.total), '300');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('a file stored by an earlier version (its text inside its description) still loads, and is moved to the new form', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-dash-old-'));
+  otklik(['demo', '--out', dir, '--responses', '250', '--seed', '31']);
+  const text = await readFile(join(dir, 'external-client.csv'), 'utf8');
+  const key = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('#demo-banner');
+    // What the earlier version wrote: one JSON string per file, the text inside.
+    await page.evaluate(({ key, text }) => new Promise((ok, fail) => {
+      const r = indexedDB.open('otklik', 2);
+      r.onerror = () => fail(r.error);
+      r.onsuccess = () => {
+        const tx = r.result.transaction('files', 'readwrite');
+        tx.objectStore('files').put(JSON.stringify({ seq: 1, key, name: 'old.csv', survey: 'external-client', text }), key);
+        tx.oncomplete = () => { r.result.close(); ok(); };
+        tx.onerror = () => fail(tx.error);
+      };
+    }), { key, text });
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '250');
+    assert.equal(await page.$('#demo-banner'), null);
+    const rows = await page.$$eval('table.files tbody tr', (trs) => trs.map((tr) => tr.children[0].textContent.trim()));
+    assert.deepEqual(rows, ['old.csv']);
+    // Now stored as a description beside a Blob of the same text.
+    const stored = await storedFiles(page);
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].key, key);
+    assert.equal(stored[0].content, text);
+    assert.deepEqual(JSON.parse(stored[0].meta), { seq: 1, key, name: 'old.csv', survey: 'external-client' });
+    // And it still loads from there.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '250');
     await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();

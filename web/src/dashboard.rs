@@ -8,7 +8,6 @@ use indexmap::IndexMap;
 use otklik_analytics::{Analysis, Change, Fig, Group, GroupStats};
 use otklik_survey::{QuestionKind, Survey};
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -61,18 +60,20 @@ fn signed(lang: Lang, x: f64, decimals: usize) -> String {
     }
 }
 
-/// The SHA-256 of a file's text, in hex; its first 32 digits are the file's key.
-fn sha256(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+/// Files up to this size are read whole on the page before they are checked (a
+/// survey definition is one); of a larger one only its first [`HEAD_BYTES`], to
+/// tell its survey. Its content goes to the engine as it is.
+const WHOLE_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
+const HEAD_BYTES: f64 = 1024.0 * 1024.0;
 
 /// The survey a response file names: JSON `"survey"`, or a CSV `survey` column.
-fn survey_of(text: &str) -> Option<String> {
+/// `text` is the file's beginning unless `whole`.
+fn survey_of(text: &str, whole: bool) -> Option<String> {
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if body.starts_with('{') {
+        if !whole {
+            return json_head_survey(body);
+        }
         let v: Value = serde_json::from_str(body).ok()?;
         return v.get("survey").and_then(Value::as_str).map(str::to_owned);
     }
@@ -82,6 +83,17 @@ fn survey_of(text: &str) -> Option<String> {
     rdr.next()
         .and_then(|row| row.get(col).cloned())
         .filter(|s| !s.is_empty())
+}
+
+/// The `"survey"` member of a JSON response file, from the file's beginning (the
+/// exported files name it before their responses): the first `"survey": "…"`.
+fn json_head_survey(head: &str) -> Option<String> {
+    let at = head.find("\"survey\"")? + "\"survey\"".len();
+    let rest = head[at..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    let id = &rest[..end];
+    (!id.is_empty() && !id.contains('\\')).then(|| id.to_owned())
 }
 
 /// For a CSV without a `survey` column: the survey whose question ids cover every
@@ -340,33 +352,48 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 let total = list.len();
                 let mut out = Vec::new();
                 let mut changed = false;
-                let known = services::all(FILES).await.unwrap_or_default();
-                let mut seq = known
+                // The order of import continues after the files stored (their
+                // descriptions only: no content is read here).
+                let mut seq = services::all_files(FILES)
+                    .await
+                    .unwrap_or_default()
                     .iter()
-                    .filter_map(|s| serde_json::from_str::<StoredFile>(s).ok())
+                    .filter_map(|(meta, _)| serde_json::from_str::<StoredFile>(meta).ok())
                     .map(|f| f.seq)
                     .max()
                     .unwrap_or(0);
                 for (k, file) in list.into_iter().enumerate() {
+                    let name = file.name();
                     progress.set(Some(Progress::Checking {
                         file: k + 1,
                         files: total,
-                        name: file.name(),
+                        name: name.clone(),
                         bytes: file.size() as u64,
                     }));
-                    let (name, text) = services::read_file(&file).await;
-                    // A survey definition.
-                    if let Ok(def) = Survey::from_json(&text) {
-                        if services::put(SURVEYS, &def.id, &text).await.is_ok() {
-                            selected.set(Some(def.id.clone()));
-                            changed = true;
+                    let whole = file.size() <= WHOLE_BYTES;
+                    let text = if whole {
+                        services::blob_text(&file).await
+                    } else {
+                        match file.slice_with_f64_and_f64(0.0, HEAD_BYTES) {
+                            Ok(head) => services::blob_text(&head).await,
+                            Err(_) => String::new(),
                         }
-                        continue;
+                    };
+                    // A survey definition.
+                    if whole {
+                        if let Ok(def) = Survey::from_json(&text) {
+                            if services::put(SURVEYS, &def.id, &text).await.is_ok() {
+                                selected.set(Some(def.id.clone()));
+                                changed = true;
+                            }
+                            continue;
+                        }
                     }
-                    let sid = survey_of(&text)
+                    let sid = survey_of(&text, whole)
                         .or_else(|| guess_survey(&text, &surveys))
                         .or_else(|| (*selected).clone())
                         .unwrap_or_default();
+                    drop(text);
                     let Some((survey, source)) = surveys.iter().find(|(s, _)| s.id == sid).cloned()
                     else {
                         out.push(FileRow::Note(ta(
@@ -376,36 +403,35 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         )));
                         continue;
                     };
-                    let sha = sha256(&text);
-                    let key = sha[..32].to_owned();
-                    if known.iter().any(|k| k.contains(&key)) {
-                        out.push(FileRow::Note(ta(
-                            lang,
-                            "dash-file-same",
-                            &[("name", name.clone().into())],
-                        )));
-                        continue;
-                    }
-                    // Validate the whole file before anything is stored.
+                    // Validate the whole file before anything is stored: the engine
+                    // reads it from the file itself and names it by its SHA-256.
                     checked.set(None);
                     let on_progress = {
                         let checked = checked.clone();
                         move |done, total| checked.set(Some((done, total)))
                     };
-                    let reply = engine::request_with_progress(
-                        &json!({"cmd": "check", "survey": &*source, "name": name, "text": text, "key": key, "sha256": sha}),
+                    let reply = engine::request_with_files(
+                        &json!({"cmd": "check", "survey": &*source, "name": name, "blob": 0}),
+                        &[file.clone().into()],
                         on_progress,
                     )
                     .await;
                     checked.set(None);
-                    if reply["ok"] == true {
-                        library::engine_holds(&key);
-                    }
-                    if reply["ok"] != true {
+                    let key = reply["key"].as_str().unwrap_or_default().to_owned();
+                    if reply["ok"] != true || key.is_empty() {
                         out.push(FileRow::Rejected {
                             name,
                             errors: errors_of(&reply),
                         });
+                        continue;
+                    }
+                    library::engine_holds(&key);
+                    if services::has(FILES, &key).await {
+                        out.push(FileRow::Note(ta(
+                            lang,
+                            "dash-file-same",
+                            &[("name", name.clone().into())],
+                        )));
                         continue;
                     }
                     seq += 1;
@@ -414,16 +440,10 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         key: key.clone(),
                         name,
                         survey: survey.id.clone(),
-                        text,
+                        text: None,
+                        blob: None,
                     };
-                    if services::put(
-                        FILES,
-                        &key,
-                        &serde_json::to_string(&stored).expect("serialises"),
-                    )
-                    .await
-                    .is_ok()
-                    {
+                    if stored.store(&file, true).await.is_ok() {
                         selected.set(Some(survey.id.clone()));
                         changed = true;
                     }

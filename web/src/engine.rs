@@ -100,6 +100,17 @@ pub async fn request(req: &Value) -> Value {
 /// Sends one request and waits for its reply; `on_progress(done, total)` is called
 /// whenever the worker reports progress on it.
 pub async fn request_with_progress(req: &Value, on_progress: impl Fn(u64, u64) + 'static) -> Value {
+    request_with_files(req, &[], on_progress).await
+}
+
+/// Sends one request with `files` (named in it by their place, `"blob": i`) and
+/// waits for its reply. The files go as `Blob`s: the worker reads them itself, so no
+/// copy of their content is made on the page.
+pub async fn request_with_files(
+    req: &Value,
+    files: &[web_sys::Blob],
+    on_progress: impl Fn(u64, u64) + 'static,
+) -> Value {
     let body = req.to_string();
     let rx = ENGINE.with(|e| {
         let w = e.worker.as_ref()?;
@@ -108,15 +119,35 @@ pub async fn request_with_progress(req: &Value, on_progress: impl Fn(u64, u64) +
         let (tx, rx) = oneshot::channel();
         e.pending.borrow_mut().insert(id, tx);
         e.progress.borrow_mut().insert(id, Box::new(on_progress));
-        w.post_message(&JsValue::from_str(&format!("{id}\n{body}")))
-            .ok()?;
+        let head = JsValue::from_str(&format!("{id}\n{body}"));
+        let message = if files.is_empty() {
+            head
+        } else {
+            let all = js_sys::Array::of1(&head);
+            for f in files {
+                all.push(f);
+            }
+            all.into()
+        };
+        w.post_message(&message).ok()?;
         Some(rx)
     });
     let reply = match rx {
         Some(rx) => rx.await.unwrap_or_else(|_| {
             r#"{"ok":false,"errors":[{"ru":"модуль расчётов остановился; обновите страницу","en":"the analytics worker stopped; reload the page"}]}"#.to_owned()
         }),
-        None => worker::handle(&body),
+        None => {
+            // No worker: read the files here, then handle the request on the page.
+            let mut contents = Vec::with_capacity(files.len());
+            for f in files {
+                let bytes = match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+                    Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                    Err(_) => Vec::new(),
+                };
+                contents.push(bytes);
+            }
+            worker::handle_with(&body, &mut contents)
+        }
     };
     serde_json::from_str(&reply).unwrap_or(Value::Null)
 }

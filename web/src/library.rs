@@ -38,7 +38,8 @@ pub fn use_data_changes(others_only: bool) -> u64 {
 /// A survey definition and its source text.
 pub type Known = (Rc<Survey>, Rc<str>);
 
-/// A response file kept on the device (already validated).
+/// A response file kept on the device (already validated). Stored as its
+/// description (this, as JSON) beside its content (a `Blob`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredFile {
     /// The order of import: files merge in the order they came.
@@ -47,7 +48,26 @@ pub struct StoredFile {
     pub key: String,
     pub name: String,
     pub survey: String,
-    pub text: String,
+    /// The content of a file stored by an earlier version, inside its description;
+    /// moved into `blob` when read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The content.
+    #[serde(skip)]
+    pub blob: Option<web_sys::Blob>,
+}
+
+impl StoredFile {
+    /// Stores the file: its description and its content.
+    pub async fn store(&self, blob: &web_sys::Blob, announce: bool) -> Result<(), String> {
+        let meta = StoredFile {
+            text: None,
+            blob: None,
+            ..self.clone()
+        };
+        let meta = serde_json::to_string(&meta).expect("serialises");
+        services::put_file(FILES, &self.key, &meta, blob, announce).await
+    }
 }
 
 /// The built-in templates.
@@ -76,12 +96,23 @@ pub async fn read() -> (Vec<Known>, Vec<StoredFile>) {
             list.push((Rc::new(s), src.into()));
         }
     }
-    let mut stored: Vec<StoredFile> = services::all(FILES)
-        .await
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|s| serde_json::from_str(s).ok())
-        .collect();
+    let mut stored = Vec::new();
+    for (meta, blob) in services::all_files(FILES).await.unwrap_or_default() {
+        let Ok(mut f) = serde_json::from_str::<StoredFile>(&meta) else {
+            continue;
+        };
+        f.blob = match (blob, f.text.take()) {
+            (Some(blob), _) => Some(blob),
+            (None, Some(text)) => {
+                // Stored by an earlier version: from now on, content apart.
+                let blob = services::text_blob(&text);
+                f.store(&blob, false).await.ok();
+                Some(blob)
+            }
+            (None, None) => None,
+        };
+        stored.push(f);
+    }
     stored.sort_by_key(|f| f.seq);
     (list, stored)
 }
@@ -126,22 +157,28 @@ pub async fn load(survey: &Survey, source: &str, files: &[StoredFile]) -> Loaded
             .collect::<Vec<_>>()
             .join(",")
     );
+    // The files the engine has not read go as their `Blob`s (the worker reads them).
     let request = |by_key: bool| {
+        let mut blobs = Vec::new();
         let files: Vec<Value> = mine
             .iter()
-            .map(|f| {
-                if by_key && HELD.with(|h| h.borrow().contains(&f.key)) {
-                    json!({"name": f.name, "key": f.key})
-                } else {
-                    json!({"name": f.name, "key": f.key, "text": f.text})
+            .map(|f| match &f.blob {
+                Some(blob) if !(by_key && HELD.with(|h| h.borrow().contains(&f.key))) => {
+                    blobs.push(blob.clone());
+                    json!({"name": f.name, "key": f.key, "blob": blobs.len() - 1})
                 }
+                _ => json!({"name": f.name, "key": f.key}),
             })
             .collect();
-        json!({"cmd": "load", "token": token, "survey": source, "demo": demo, "files": files})
+        let req =
+            json!({"cmd": "load", "token": token, "survey": source, "demo": demo, "files": files});
+        (req, blobs)
     };
-    let mut reply = engine::request(&request(true)).await;
+    let (req, blobs) = request(true);
+    let mut reply = engine::request_with_files(&req, &blobs, |_, _| {}).await;
     if reply["missing"].is_array() {
-        reply = engine::request(&request(false)).await;
+        let (req, blobs) = request(false);
+        reply = engine::request_with_files(&req, &blobs, |_, _| {}).await;
     }
     if reply["ok"] == true {
         HELD.with(|h| h.borrow_mut().extend(mine.iter().map(|f| f.key.clone())));

@@ -74,6 +74,23 @@ export async function idb_all(store) {
   const d = await db();
   return asPromise(d.transaction(store, 'readonly').objectStore(store).getAll());
 }
+// A stored file: its description (JSON) and its content, a Blob the browser keeps on
+// disk. Older records are the description with the text inside, as a string.
+export async function idb_put_file(store, key, meta, blob) {
+  const d = await db();
+  const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
+  tx.objectStore(store).put({ meta, blob }, key);
+  return done(tx);
+}
+export async function idb_all_files(store) {
+  const d = await db();
+  const all = await asPromise(d.transaction(store, 'readonly').objectStore(store).getAll());
+  return all.map((v) => (typeof v === 'string' ? [v, null] : [v.meta, v.blob]));
+}
+export async function idb_has(store, key) {
+  const d = await db();
+  return (await asPromise(d.transaction(store, 'readonly').objectStore(store).count(key))) > 0;
+}
 export async function idb_count(store) {
   const d = await db();
   return asPromise(d.transaction(store, 'readonly').objectStore(store).count());
@@ -117,6 +134,17 @@ extern "C" {
     fn idb_all(store: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn idb_count(store: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_put_file(
+        store: &str,
+        key: &str,
+        meta: &str,
+        blob: &web_sys::Blob,
+    ) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_all_files(store: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_has(store: &str, key: &str) -> Result<js_sys::Promise, JsValue>;
     fn storage_persist() -> js_sys::Promise;
     fn svg_png(svg: &str, scale: f32) -> js_sys::Promise;
 }
@@ -223,6 +251,43 @@ pub async fn all(store: &str) -> Result<Vec<String>, String> {
         .iter()
         .filter_map(|x| x.as_string())
         .collect())
+}
+/// Stores a file: its description (JSON) and its content, kept by the browser as it
+/// is (no copy passes through this page). `announce`: tell the other pages.
+pub async fn put_file(
+    store: &str,
+    key: &str,
+    meta: &str,
+    blob: &web_sys::Blob,
+    announce: bool,
+) -> Result<(), String> {
+    run(idb_put_file(store, key, meta, blob)).await?;
+    if announce {
+        changed(store);
+    }
+    Ok(())
+}
+/// Every stored file: its description and, but for an older record (whose text is
+/// inside its description), its content.
+pub async fn all_files(store: &str) -> Result<Vec<(String, Option<web_sys::Blob>)>, String> {
+    let v = run(idb_all_files(store)).await?;
+    Ok(Array::from(&v)
+        .iter()
+        .filter_map(|pair| {
+            let pair = Array::from(&pair);
+            let meta = pair.get(0).as_string()?;
+            let blob = pair.get(1).dyn_into::<web_sys::Blob>().ok();
+            Some((meta, blob))
+        })
+        .collect())
+}
+/// Whether `store` holds `key`.
+pub async fn has(store: &str, key: &str) -> bool {
+    run(idb_has(store, key))
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }
 pub async fn count(store: &str) -> Result<u64, String> {
     run(idb_count(store))
@@ -365,6 +430,30 @@ mod browser_tests {
     }
 
     #[wasm_bindgen_test]
+    async fn a_file_is_stored_as_its_description_beside_its_content() {
+        clear(FILES).await.unwrap();
+        let text = "response_id,period\nr-1,2026\n";
+        put_file(FILES, "k1", r#"{"key":"k1"}"#, &text_blob(text), false)
+            .await
+            .unwrap();
+        // An older record: the description alone, a string.
+        put(FILES, "k0", r#"{"key":"k0","text":"x"}"#)
+            .await
+            .unwrap();
+        assert!(has(FILES, "k1").await);
+        assert!(!has(FILES, "k2").await);
+        let mut all = all_files(FILES).await.unwrap();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].0, r#"{"key":"k0","text":"x"}"#);
+        assert!(all[0].1.is_none());
+        assert_eq!(all[1].0, r#"{"key":"k1"}"#);
+        let blob = all[1].1.as_ref().expect("the content");
+        assert_eq!(blob_text(blob).await, text);
+        clear(FILES).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
     fn response_ids_and_seeds_are_random() {
         let (a, b) = (new_response_id(), new_response_id());
         assert_ne!(a, b);
@@ -425,6 +514,21 @@ pub fn location() -> (String, String) {
 pub async fn copy(text: &str) -> bool {
     let clipboard = gloo::utils::window().navigator().clipboard();
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// The text of a `Blob` (empty if it cannot be read).
+pub async fn blob_text(blob: &web_sys::Blob) -> String {
+    JsFuture::from(blob.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// A `Blob` of `text`.
+pub fn text_blob(text: &str) -> web_sys::Blob {
+    web_sys::Blob::new_with_str_sequence(&Array::of1(&JsValue::from_str(text)))
+        .expect("a Blob of a string")
 }
 
 /// A file the user chose: its name and its text (empty if it cannot be read).

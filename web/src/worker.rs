@@ -1,18 +1,21 @@
 //! The analytics engine behind a message interface, run in a Web Worker so that the
 //! page stays responsive (and on the page itself where workers are unavailable).
 //!
-//! Requests and replies are JSON text. Data sets are kept between requests under a
-//! token chosen by the page, so that requests about different data never mix:
-//! - `{"cmd":"load","token":T,"survey":DEF,"files":[{"name","key","text"}],"demo":B}` →
+//! Requests and replies are JSON text; a request may come with files (`Blob`s, which
+//! the worker script streams into [`INCOMING`]), each named in the request by its
+//! place, `"blob": i`. Data sets are kept between requests under a token chosen by
+//! the page, so that requests about different data never mix:
+//! - `{"cmd":"load","token":T,"survey":DEF,"files":[{"name","key","blob"}],"demo":B}` →
 //!   `{"ok":true,"reports":[…],"total":N,"periods":[…]}` (the built-in demo data
 //!   when `demo` is true). A file given by its `key` alone is one this worker read
 //!   (checked or loaded) under that key, name and definition; when it no longer holds
 //!   one: `{"ok":false,"missing":[key…]}`, and nothing changes
-//! - `{"cmd":"check","survey":DEF,"name":N,"text":T,"key":K,"sha256":H}` →
-//!   `{"ok":true,"responses":N}` or `{"ok":false,"errors":[…]}`: validates a file
-//!   whole, stores nothing but keeps what it read under `key` (with `sha256`, the
-//!   text's SHA-256 the page computed, for the report) for a `load`; through [`worker_request_progress`],
-//!   reports `{"done":D,"total":T}` bytes on the way
+//! - `{"cmd":"check","survey":DEF,"name":N,"blob":0}` →
+//!   `{"ok":true,"responses":N,"key":K,"sha256":H}` or `{"ok":false,"errors":[…]}`:
+//!   validates a file whole, stores nothing but keeps what it read under its key
+//!   (the first 32 hex digits of its SHA-256) for a `load`; through
+//!   [`worker_request_progress`], reports `{"done":D,"total":T}` bytes on the way.
+//!   (`"text"` instead of `"blob"` gives the content inline, for tests.)
 //! - `{"cmd":"analyze","token":T,"by":[…],"texts":B}` → `{"ok":true,"analysis":{…}}`
 //! - `{"cmd":"analyze_many","token":T,"groupings":[[…],…]}` → `{"ok":true,"analyses":[…]}`:
 //!   nested groupings in one pass (no free texts)
@@ -62,11 +65,25 @@ thread_local! {
 #[derive(Deserialize)]
 struct FileIn {
     name: String,
-    /// The file's content; none for a file this worker has read under `key`.
+    /// The file's content as text (tests); see `blob`.
     #[serde(default)]
     text: Option<String>,
+    /// The file's content: the request's `blob`-th file (a `Blob` the page sent
+    /// beside the request, read here). Neither `blob` nor `text`: a file this worker
+    /// has read under `key`.
+    #[serde(default)]
+    blob: Option<usize>,
     #[serde(default)]
     key: Option<String>,
+}
+
+/// The content a request gives a file: its `blob`-th file (taken, so that it is freed
+/// once read), else its `text`.
+fn content(text: Option<String>, blob: Option<usize>, files: &mut [Vec<u8>]) -> Option<Vec<u8>> {
+    match blob {
+        Some(i) => files.get_mut(i).map(std::mem::take),
+        None => text.map(String::into_bytes),
+    }
 }
 
 /// A file read without a problem, kept so that loading it needs neither its text
@@ -76,7 +93,7 @@ struct Read {
     /// SHA-256 of the definition it was read against.
     definition: String,
     name: String,
-    data: Responses,
+    data: Rc<Responses>,
     hash: FileHash,
 }
 
@@ -89,7 +106,7 @@ thread_local! {
 
 /// Keeps `data`, read from the file `hash` names against the definition whose
 /// SHA-256 is `definition`, under `key`.
-fn remember(key: &str, definition: &str, data: &Responses, hash: FileHash) {
+fn remember(key: &str, definition: &str, data: Rc<Responses>, hash: FileHash) {
     READ.with(|r| {
         let mut r = r.borrow_mut();
         r.retain(|f| !(f.key == key && f.definition == definition && f.name == hash.name));
@@ -97,7 +114,7 @@ fn remember(key: &str, definition: &str, data: &Responses, hash: FileHash) {
             key: key.to_owned(),
             definition: definition.to_owned(),
             name: hash.name.clone(),
-            data: data.clone(),
+            data,
             hash,
         });
         while r.iter().map(|f| f.data.len()).sum::<usize>() > READ_ROWS && r.len() > 1 {
@@ -129,7 +146,10 @@ enum Request {
     Check {
         survey: String,
         name: String,
-        text: String,
+        #[serde(default)]
+        text: Option<String>,
+        #[serde(default)]
+        blob: Option<usize>,
         #[serde(default)]
         key: Option<String>,
         #[serde(default)]
@@ -209,9 +229,15 @@ fn with_set(token: &str, f: impl FnOnce(&Loaded) -> Value) -> Value {
 }
 
 /// A file's responses and hash, or why it cannot be read.
-type FileRead = Result<(Responses, FileHash), ImportError>;
+type FileRead = Result<(Rc<Responses>, FileHash), ImportError>;
 
-fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
+fn load(
+    token: String,
+    source: &str,
+    files: Vec<FileIn>,
+    demo: bool,
+    contents: &mut [Vec<u8>],
+) -> Value {
     let survey = match Survey::from_json(source) {
         Ok(s) => s,
         Err(e) => return fail(Both::of(|l| e.render(l))),
@@ -219,7 +245,7 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
     let definition = FileHash::of(format!("{}.json", survey.id), source.as_bytes());
     let missing: Vec<&str> = files
         .iter()
-        .filter(|f| f.text.is_none())
+        .filter(|f| f.text.is_none() && f.blob.is_none())
         .map(|f| (f.key.as_deref().unwrap_or_default(), f.name.as_str()))
         .filter(|&(key, name)| kept(key, &definition.sha256, name, |_| ()).is_none())
         .map(|(key, _)| key)
@@ -229,7 +255,7 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
     }
     let read_one = |name: &str, bytes: &[u8]| {
         import::read_any(&survey, name, bytes, &Limits::default())
-            .map(|data| (data, FileHash::of(name, bytes)))
+            .map(|data| (Rc::new(data), FileHash::of(name, bytes)))
     };
     let mut read: Vec<(String, FileRead)> = Vec::new();
     if demo {
@@ -242,16 +268,16 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
         read.push(("demo".to_owned(), read_one("demo", &bytes)));
     }
     for f in files {
-        let key = f.key.as_deref().unwrap_or_default();
-        let one = match &f.text {
-            Some(text) => {
-                let one = read_one(&f.name, text.as_bytes());
+        let key = f.key.clone().unwrap_or_default();
+        let one = match content(f.text, f.blob, contents) {
+            Some(bytes) => {
+                let one = read_one(&f.name, &bytes);
                 if let (Ok((data, hash)), Some(key)) = (&one, &f.key) {
-                    remember(key, &definition.sha256, data, hash.clone());
+                    remember(key, &definition.sha256, data.clone(), hash.clone());
                 }
                 one
             }
-            None => Ok(kept(key, &definition.sha256, &f.name, |r| {
+            None => Ok(kept(&key, &definition.sha256, &f.name, |r| {
                 (r.data.clone(), r.hash.clone())
             })
             .expect("checked above")),
@@ -294,7 +320,14 @@ fn load(token: String, source: &str, files: Vec<FileIn>, demo: bool) -> Value {
 }
 
 /// Handles one request (JSON text) and returns the reply (JSON text).
+#[cfg(all(test, target_arch = "wasm32"))]
 pub fn handle(request: &str) -> String {
+    handle_with(request, &mut [])
+}
+
+/// [`handle`] for a request that came with files (their bytes, in order): a file
+/// names its content by its place (`"blob": i`).
+pub fn handle_with(request: &str, contents: &mut [Vec<u8>]) -> String {
     let reply = match serde_json::from_str::<Request>(request) {
         Err(e) => fail(Both::One(format!("bad request: {e}"))),
         Ok(Request::Load {
@@ -302,35 +335,41 @@ pub fn handle(request: &str) -> String {
             survey,
             files,
             demo,
-        }) => load(token, &survey, files, demo),
+        }) => load(token, &survey, files, demo, contents),
         Ok(Request::Check {
             survey: source,
             name,
             text,
+            blob,
             key,
             sha256,
-        }) => match Survey::from_json(&source) {
-            Err(e) => fail(Both::of(|l| e.render(l))),
-            Ok(survey) => {
-                let total = text.len();
+        }) => match (Survey::from_json(&source), content(text, blob, contents)) {
+            (Err(e), _) => fail(Both::of(|l| e.render(l))),
+            (_, None) => fail(Both::One("no file content in the request".to_owned())),
+            (Ok(survey), Some(bytes)) => {
+                let total = bytes.len();
                 let mut progress = |done: usize| report_progress(done, total);
-                match import::read_any_progress(
+                let read = import::read_any_progress(
                     &survey,
                     &name,
-                    text.as_bytes(),
+                    &bytes,
                     &Limits::default(),
                     &mut progress,
-                ) {
+                );
+                match read {
                     Ok(data) => {
-                        if let Some(key) = key {
-                            let hash = match sha256 {
-                                Some(sha256) => FileHash { name, sha256 },
-                                None => FileHash::of(name, text.as_bytes()),
-                            };
-                            let definition = otklik_report::sha256_hex(source.as_bytes());
-                            remember(&key, &definition, &data, hash);
-                        }
-                        json!({"ok": true, "responses": data.len()})
+                        // The file's SHA-256 (of its bytes, as `sha256sum` gives it) names
+                        // it: its first 32 digits are its key on the device.
+                        let hash = match sha256 {
+                            Some(sha256) => FileHash { name, sha256 },
+                            None => FileHash::of(name, &bytes),
+                        };
+                        drop(bytes);
+                        let key = key.unwrap_or_else(|| hash.sha256[..32].to_owned());
+                        let reply = json!({"ok": true, "responses": data.len(), "key": key, "sha256": hash.sha256});
+                        let definition = otklik_report::sha256_hex(source.as_bytes());
+                        remember(&key, &definition, Rc::new(data), hash);
+                        reply
                     }
                     Err(e) => {
                         json!({"ok": false, "errors": problems(&e), "truncated": e.truncated})
@@ -501,13 +540,60 @@ fn report_progress(done: usize, total: usize) {
     });
 }
 
-/// The worker's entry point (called from the worker script): [`handle`], with a
-/// progress callback called with JSON text (`{"done":D,"total":T}`) while a long
-/// request runs.
+thread_local! {
+    /// The files that came with the next request, read from their `Blob`s chunk by
+    /// chunk (so that no whole copy of a file is held outside this module), and which
+    /// of them the next bytes belong to.
+    static INCOMING: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
+    static READING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The worker script announces a file of `size` bytes that comes with the next
+/// request (`first`: the request's first, so that nothing left of an earlier, failed
+/// one mixes in); the files' bytes follow in order.
+#[wasm_bindgen]
+pub fn worker_file_begin(size: f64, first: bool) {
+    let size = if size.is_finite() && size > 0.0 {
+        size as usize
+    } else {
+        0
+    };
+    INCOMING.with(|f| {
+        let mut f = f.borrow_mut();
+        if first {
+            f.clear();
+            READING.with(|r| r.set(0));
+        }
+        f.push(Vec::with_capacity(size));
+    });
+}
+
+/// The next bytes of the file being read.
+#[wasm_bindgen]
+pub fn worker_file_chunk(chunk: &[u8]) {
+    let i = READING.with(std::cell::Cell::get);
+    INCOMING.with(|f| {
+        if let Some(file) = f.borrow_mut().get_mut(i) {
+            file.extend_from_slice(chunk);
+        }
+    });
+}
+
+/// The file being read is complete; the next bytes belong to the next one.
+#[wasm_bindgen]
+pub fn worker_file_end() {
+    READING.with(|r| r.set(r.get() + 1));
+}
+
+/// The worker's entry point (called from the worker script): [`handle_with`] the
+/// files announced since the last request, with a progress callback called with
+/// JSON text (`{"done":D,"total":T}`) while a long request runs.
 #[wasm_bindgen]
 pub fn worker_request_progress(request: &str, progress: js_sys::Function) -> String {
+    let mut contents = INCOMING.with(|f| std::mem::take(&mut *f.borrow_mut()));
+    READING.with(|r| r.set(0));
     PROGRESS.with(|p| *p.borrow_mut() = Some(progress));
-    let reply = handle(request);
+    let reply = handle_with(request, &mut contents);
     PROGRESS.with(|p| *p.borrow_mut() = None);
     reply
 }
@@ -548,7 +634,7 @@ mod browser_tests {
 
 #[cfg(all(test, target_arch = "wasm32"))]
 mod load_by_key_tests {
-    use super::handle;
+    use super::{handle, handle_with};
     use serde_json::{json, Value};
     use wasm_bindgen_test::*;
 
@@ -593,6 +679,54 @@ mod load_by_key_tests {
         assert_eq!(other_def, json!({"ok": false, "missing": ["k-a"]}));
         // Nothing changed: t2 still holds the 300 responses.
         assert_eq!(analyze("t2"), analyze("t1"));
+    }
+
+    /// A file that comes beside the request (as the page sends a `Blob`) is checked
+    /// from its bytes and named by their SHA-256; loaded the same way, it gives what its
+    /// text gives.
+    #[wasm_bindgen_test]
+    fn a_file_beside_the_request_is_named_by_the_sha_256_of_its_bytes() {
+        let survey = otklik_demo::EXTERNAL_TEMPLATE;
+        let def = otklik_survey::Survey::from_json(survey).unwrap();
+        let spec = otklik_demo::Spec {
+            responses: Some(200),
+            ..otklik_demo::Spec::default()
+        };
+        // With a byte-order mark, as Excel writes CSV: it is part of the file's hash.
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(otklik_demo::generate_csv(&def, &spec, 9));
+        let sha = otklik_report::sha256_hex(&bytes);
+        let with = |request: Value, files: Vec<Vec<u8>>| -> Value {
+            let mut files = files;
+            serde_json::from_str(&handle_with(&request.to_string(), &mut files)).unwrap()
+        };
+        let checked = with(
+            json!({"cmd": "check", "survey": survey, "name": "x.csv", "blob": 0}),
+            vec![bytes.clone()],
+        );
+        assert_eq!(checked["ok"], true, "{checked}");
+        assert_eq!(checked["responses"], 200);
+        assert_eq!(checked["sha256"], sha.as_str());
+        assert_eq!(checked["key"], &sha[..32]);
+        // No content: a clear refusal, not a panic.
+        let empty = with(
+            json!({"cmd": "check", "survey": survey, "name": "x.csv", "blob": 1}),
+            vec![bytes.clone()],
+        );
+        assert_eq!(empty["ok"], false, "{empty}");
+        let by_blob = with(
+            json!({"cmd": "load", "token": "b1", "survey": survey,
+                "files": [{"name": "x.csv", "key": "other", "blob": 0}]}),
+            vec![bytes.clone()],
+        );
+        let by_text = reply(&json!({"cmd": "load", "token": "b2", "survey": survey,
+            "files": [{"name": "x.csv", "text": String::from_utf8(bytes).unwrap()}]}));
+        assert_eq!(by_blob["total"], 200, "{by_blob}");
+        assert_eq!(by_blob, by_text);
+        // What the check kept loads by the key it gave.
+        let by_key = reply(&json!({"cmd": "load", "token": "b3", "survey": survey,
+            "files": [{"name": "x.csv", "key": &sha[..32]}]}));
+        assert_eq!(by_key, by_text);
     }
 }
 

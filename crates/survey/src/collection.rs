@@ -35,17 +35,19 @@ pub fn merge_files(
     )
 }
 
-/// [`merge_files`] for files already read: each its name and what reading it gave.
-pub fn merge_read(
+/// [`merge_files`] for files already read: each its name and what reading it gave
+/// (owned or shared).
+pub fn merge_read<R: std::borrow::Borrow<Responses>>(
     survey: &Survey,
-    files: impl IntoIterator<Item = (String, Result<Responses, ImportError>)>,
+    files: impl IntoIterator<Item = (String, Result<R, ImportError>)>,
 ) -> (Responses, Vec<Result<FileReport, ImportError>>) {
     let mut all = Responses::empty(survey);
     let mut reports = Vec::new();
     for (name, read) in files {
         match read {
             Ok(data) => {
-                let (merged, report) = all.merge(&data);
+                let data = data.borrow();
+                let (merged, report) = all.merge(data);
                 all = merged;
                 reports.push(Ok(FileReport {
                     name,

@@ -74,6 +74,43 @@ test('first open shows the demo with cards and every chart, on desktop and phone
   }
 });
 
+test('free-text answers: the first ten of a group, more on request from the keyboard', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('#demo-banner');
+    await page.selectOption('#dash-survey', 'external-client');
+    await page.waitForSelector('section.texts .texts-group');
+    // A group with more answers than are shown at first.
+    const groups = page.locator('section.texts .texts-group');
+    const at = await groups.evaluateAll((gs) => gs.findIndex((g) => g.querySelector('button')));
+    assert.ok(at >= 0, 'a group with more answers than shown');
+    const group = groups.nth(at);
+    const total = Number((await group.locator('h3').textContent()).match(/\((\d+)\)$/)[1]);
+    assert.ok(total > 10, `a group with ${total} answers`);
+    assert.equal(await group.locator('li').count(), 10);
+    assert.equal((await group.locator('.texts-more span').textContent()).trim(), `Показано 10 из ${total}.`);
+    // The button is visible on the card: its text is not the card's white.
+    assert.notEqual(await group.locator('button').evaluate((b) => getComputedStyle(b).color), 'rgb(255, 255, 255)');
+    await group.locator('button').focus();
+    await page.keyboard.press('Enter');
+    const shown = Math.min(60, total);
+    await page.waitForFunction(([at, n]) => document.querySelectorAll('section.texts .texts-group')[at].querySelectorAll('li').length === n, [at, shown]);
+    if (shown < total) {
+      // The focus stays on the button, for the next request.
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), `Показать ещё ${Math.min(50, total - shown)}`);
+    } else {
+      assert.equal(await group.locator('button').count(), 0, 'no button once all are shown');
+    }
+    await axe(page, 'dashboard: free texts opened');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
 test('imports: good files merge, a bad file is rejected with line and column, another tab follows, repeats change nothing, reload keeps all, cards equal the CLI', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'otklik-dash-'));
   otklik(['demo', '--out', dir, '--responses', '600', '--seed', '11']);

@@ -942,12 +942,14 @@ fn Texts(props: &TextsProps) -> Html {
         .flat_map(|(label, texts)| {
             texts.iter().filter_map(move |(q, f)| {
                 f.shown().map(|t| {
-                    let qtext = props.survey.question(q).map_or(q.clone(), |x| x.text.get(lang.code()).to_owned());
+                    let qtext = props
+                        .survey
+                        .question(q)
+                        .map_or(q.clone(), |x| x.text.get(lang.code()).to_owned());
+                    let title = format!("{label} — {qtext} ({})", t.n);
                     html! {
-                        <div class="texts-group">
-                            <h3>{ format!("{label} — {qtext} ({})", t.n) }</h3>
-                            <ul>{ for t.answers.iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
-                        </div>
+                        <TextGroup key={format!("{}|{label}|{q}", props.period)} {title}
+                            answers={Rc::new(t.answers.clone())} {lang} />
                     }
                 })
             })
@@ -959,6 +961,46 @@ fn Texts(props: &TextsProps) -> Html {
             <p class="hint">{ ta(lang, "dash-texts-hint", &[("k", a.min_group_text.into())]) }</p>
             if shown.is_empty() { <p>{ t(lang, "dash-texts-none") }</p> } else { { for shown } }
         </section>
+    }
+}
+
+/// Free-text answers of a group shown at first, and added by each "show more".
+const TEXTS_FIRST: usize = 10;
+const TEXTS_MORE: usize = 50;
+
+#[derive(Properties, PartialEq)]
+struct TextGroupProps {
+    title: String,
+    answers: Rc<Vec<String>>,
+    lang: Lang,
+}
+
+/// One group's answers to one free-text question: the first few, and a button that
+/// shows more (a large data set has thousands).
+#[component]
+fn TextGroup(props: &TextGroupProps) -> Html {
+    let lang = props.lang;
+    let limit = use_state(|| TEXTS_FIRST);
+    let total = props.answers.len();
+    let n = (*limit).min(total);
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + TEXTS_MORE))
+    };
+    html! {
+        <div class="texts-group">
+            <h3>{ &props.title }</h3>
+            <ul>{ for props.answers[..n].iter().map(|a| html! { <li>{ a.clone() }</li> }) }</ul>
+            if n < total {
+                <p class="texts-more">
+                    <span aria-live="polite">{ ta(lang, "dash-texts-shown", &[("shown", n.into()), ("total", total.into())]) }</span>
+                    { " " }
+                    <button type="button" class="small" onclick={more}>
+                        { ta(lang, "dash-texts-more", &[("n", TEXTS_MORE.min(total - n).into())]) }
+                    </button>
+                </p>
+            }
+        </div>
     }
 }
 

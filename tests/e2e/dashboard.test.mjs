@@ -4,11 +4,12 @@
 // show exactly what `otklik indicators` computes for the same files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, ROOT, otklik, axe } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, ROOT, ARTIFACTS, otklik, axe } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -104,6 +105,47 @@ test('free-text answers: the first ten of a group, more on request from the keyb
       assert.equal(await group.locator('button').count(), 0, 'no button once all are shown');
     }
     await axe(page, 'dashboard: free texts opened');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('print / PDF: the figures and charts on A4, the choices said in one line, no controls', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('#demo-banner');
+    await page.selectOption('#dash-survey', 'external-client');
+    await page.waitForSelector('#chart-standards');
+    await page.waitForSelector('section.texts .texts-group');
+    const period = await page.$eval('#dash-period', (s) => s.value);
+    const ccl = (await page.textContent('#card-ccl .kpi-value')).trim();
+    // The button opens the browser's print dialogue (which a headless browser cannot
+    // show: the call is counted instead; the printing itself is page.pdf below).
+    await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+    await page.focus('#dash-print');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => window.__printed), 1);
+    await page.emulateMedia({ media: 'print' });
+    const visible = (sel) => page.$eval(sel, (e) => getComputedStyle(e).display !== 'none');
+    for (const sel of ['.app-nav', '.controls', '.dropzone', '#dash-export']) assert.equal(await visible(sel), false, `${sel} is not printed`);
+    for (const sel of ['#dash-print-title', '#card-ccl', '#chart-trend', '#chart-standards', 'section.texts']) assert.equal(await visible(sel), true, `${sel} is printed`);
+    const title = await page.textContent('#dash-print-title');
+    assert.ok(title.includes(`период ${period}`), title);
+    await mkdir(join(ARTIFACTS, 'dashboard'), { recursive: true });
+    const pdf = join(ARTIFACTS, 'dashboard', 'dashboard-external.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+    assert.ok(pages >= 2 && pages <= 12, `${pages} pages`);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const expected of ['Уровень клиентоцентричности', ccl, `период ${period}`, 'Свободные ответы']) {
+      assert.ok(text.includes(expected), `the PDF says ${JSON.stringify(expected)}`);
+    }
+    assert.ok(!text.includes('Загрузить файлы'), 'no import controls in the PDF');
+    await page.emulateMedia({ media: 'screen' });
     await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();

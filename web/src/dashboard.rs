@@ -602,6 +602,14 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 <progress id="dash-file-progress" max={total.to_string()} value={done.to_string()}
                     aria-label={t(lang, "dash-checked")}></progress>
             }
+            // In print, the choices are said in one line instead of the controls.
+            <p class="print-only" id="dash-print-title">{ ta(lang, "dash-print-title", &[
+                ("survey", survey.title.get(lang.code()).to_owned().into()),
+                ("period", selected_period.clone().unwrap_or_default().into()),
+                ("breakdown", current_breakdown.as_ref()
+                    .and_then(|b| group_questions.iter().find(|(id, _)| id == b))
+                    .map_or_else(|| t(lang, "dash-breakdown-none"), |(_, text)| text.clone()).into()),
+            ]) }</p>
             <div class="controls card">
                 <div class="field">
                     <label for="dash-survey">{ t(lang, "dash-survey") }</label>
@@ -625,6 +633,11 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                             <option value={id.clone()} selected={current_breakdown.as_ref() == Some(id)}>{ text.clone() }</option>
                         }) }
                     </select>
+                </div>
+                <div class="field print-field">
+                    <button type="button" id="dash-print" onclick={Callback::from(|_: MouseEvent| services::print_page())}>
+                        { t(lang, "dash-print") }
+                    </button>
                 </div>
             </div>
             if !c.errors.is_empty() {

@@ -480,6 +480,11 @@ pub fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Opens the browser's print dialogue for this page (a PDF is one of its printers).
+pub fn print_page() {
+    gloo::utils::window().print().ok();
+}
+
 /// Opens the browser's print dialogue for the document in the iframe `id`.
 pub fn print_frame(id: &str) {
     let frame = gloo::utils::document()

@@ -814,22 +814,12 @@ fn spill_pair<T: Copy + Default + std::ops::AddAssign>(
     }
 }
 
-/// Moves the 64-bit level sums into 128 bits: each item's own, and each pair's joint
-/// ones into the pair's 128-bit joint sums.
-fn flush_sums(
-    joint_y: &mut [Vec<u64>],
-    joint_sum: &mut [Vec<u128>],
-    sy: &mut [Vec<u64>],
-    sy_all: &mut [Vec<u128>],
-) {
-    for (all, part) in sy_all.iter_mut().zip(sy.iter_mut()) {
+/// Moves the 64-bit level sums of `parts` (each slot's count and Σ level) into the
+/// 128-bit sums `all`; the counts stay.
+fn flush_sums(parts: &mut [Vec<[u64; 2]>], all: &mut [Vec<u128>]) {
+    for (part, all) in parts.iter_mut().zip(all) {
         for (t, p) in all.iter_mut().zip(part.iter_mut()) {
-            *t += u128::from(std::mem::take(p));
-        }
-    }
-    for (part, all) in joint_y.iter_mut().zip(joint_sum) {
-        for (t, p) in all.iter_mut().zip(part.iter_mut()) {
-            *t += u128::from(std::mem::take(p));
+            *t += u128::from(std::mem::take(&mut p[1]));
         }
     }
 }
@@ -973,20 +963,18 @@ fn score_pass(
         .collect();
     let mut counts: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
     let mut no_level: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * w]).collect();
-    let mut sy: Vec<Vec<u64>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
+    // Per single item (not paired): respondents and Σ level (since the last flush) per
+    // (2 · cell + full, answer), side by side.
+    let mut own: Vec<Vec<[u64; 2]>> = width.iter().map(|w| vec![[0; 2]; cells * 2 * w]).collect();
     let mut sy_all: Vec<Vec<u128>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
     let mut blank_yy: Vec<Vec<u128>> = width.iter().map(|_| vec![0; cells]).collect();
     // Per pair: respondents and Σ level per (2 · cell + full, answer, answer).
     let (pairs, single) = pair_items(plan, pass.paired);
-    let mut joint_n: Vec<Vec<u32>> = pairs
+    let mut joint: Vec<Vec<[u64; 2]>> = pairs
         .iter()
-        .map(|p| vec![0; cells * 2 * p.w * p.w])
+        .map(|p| vec![[0; 2]; cells * 2 * p.w * p.w])
         .collect();
-    let mut joint_y: Vec<Vec<u64>> = pairs
-        .iter()
-        .map(|p| vec![0; cells * 2 * p.w * p.w])
-        .collect();
-    let mut joint_sum: Vec<Vec<u128>> = joint_y.iter().map(|j| vec![0; j.len()]).collect();
+    let mut joint_sum: Vec<Vec<u128>> = joint.iter().map(|j| vec![0; j.len()]).collect();
 
     // Per block: per dimension and row, the answers' worth, their count and raw total,
     // and 2 · cell + whether every item was answered (the row's place in the item
@@ -1050,7 +1038,8 @@ fn score_pass(
         let len = end - start;
         let block = &cell_of[start..end];
         if since_flush + len > pass.flush {
-            flush_sums(&mut joint_y, &mut joint_sum, &mut sy, &mut sy_all);
+            flush_sums(&mut joint, &mut joint_sum);
+            flush_sums(&mut own, &mut sy_all);
             flush_masks(&dims, &mut mask_part, &mut blank_yy);
             for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
                 part.move_into(all);
@@ -1190,15 +1179,16 @@ fn score_pass(
             }
         }
         let y = &y[..len];
-        for (p, (jn, jy)) in pairs.iter().zip(joint_n.iter_mut().zip(&mut joint_y)) {
+        for (p, jt) in pairs.iter().zip(joint.iter_mut()) {
             let (ca, cb) = (&codes[p.a][start..end], &codes[p.b][start..end]);
             let base = &base[p.d * ROWS..p.d * ROWS + len];
-            // Slices, not vectors: their lengths stay in registers while they are written.
-            let (jn, jy, w) = (&mut jn[..], &mut jy[..], p.w);
+            // A slice, not a vector: its length stays in a register while it is written.
+            let (jt, w) = (&mut jt[..], p.w);
             for (((&b, &va), &vb), &y) in base.iter().zip(ca).zip(cb).zip(y) {
-                let at = (b as usize * w + usize::from(va)) * w + usize::from(vb);
-                jn[at] += 1;
-                jy[at] += y;
+                // One slot holds the count and the level sum: one cache line per row.
+                let e = &mut jt[(b as usize * w + usize::from(va)) * w + usize::from(vb)];
+                e[0] += 1;
+                e[1] += y;
             }
         }
         for &i in &single {
@@ -1206,11 +1196,11 @@ fn score_pass(
             let w = width[i];
             let d = plan.scale[i].dimension.unwrap_or(ndim);
             let base = &base[d * ROWS..d * ROWS + len];
-            let (counts, sy) = (&mut counts[i][..], &mut sy[i][..]);
+            let own = &mut own[i][..];
             for ((&b, &v), &y) in base.iter().zip(col).zip(y) {
-                let at = b as usize * w + usize::from(v);
-                counts[at] += 1;
-                sy[at] += y;
+                let e = &mut own[b as usize * w + usize::from(v)];
+                e[0] += 1;
+                e[1] += y;
             }
         }
         for i in 0..plan.scale.len() {
@@ -1244,14 +1234,21 @@ fn score_pass(
             }
         }
     }
-    flush_sums(&mut joint_y, &mut joint_sum, &mut sy, &mut sy_all);
+    flush_sums(&mut joint, &mut joint_sum);
+    flush_sums(&mut own, &mut sy_all);
     flush_masks(&dims, &mut mask_part, &mut blank_yy);
     for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
         part.move_into(all);
     }
-    for ((p, jn), js) in pairs.iter().zip(&mut joint_n).zip(&mut joint_sum) {
+    for &i in &single {
+        for (n, e) in counts[i].iter_mut().zip(&own[i]) {
+            *n += e[0] as u32;
+        }
+    }
+    for ((p, jt), js) in pairs.iter().zip(&joint).zip(&mut joint_sum) {
+        let mut jn: Vec<u32> = jt.iter().map(|e| e[0] as u32).collect();
         let (a, b) = two_mut(&mut counts, p.a, p.b);
-        spill_pair(p, jn, a, b);
+        spill_pair(p, &mut jn, a, b);
         let (a, b) = two_mut(&mut sy_all, p.a, p.b);
         spill_pair(p, js, a, b);
     }
@@ -2255,10 +2252,47 @@ mod tests {
             Survey::from_json(&std::fs::read_to_string(format!("{dir}survey.json")).unwrap())
                 .unwrap();
         let csv = std::fs::read(format!("{dir}responses.csv")).unwrap();
+        // Split into parts of every size down to a single row.
+        every_way_of_running_the_pass_agrees(&survey, &csv, 52, &[1, 2, 3, 7, usize::MAX]);
+    }
+
+    /// Four dimensions of five items, all scored bytewise, two pairs and a single item
+    /// each: every way of running the pass agrees there too.
+    #[test]
+    fn four_dimensions_of_paired_items_count_as_single_ones() {
+        let survey = otklik_demo::bench_survey();
+        let spec = otklik_demo::Spec {
+            responses: Some(400),
+            ..otklik_demo::Spec::default()
+        };
+        let csv = otklik_demo::generate_csv(&survey, &spec, 5);
         let data = otklik_survey::import::read_csv(
             &survey,
-            "responses.csv",
+            "bench.csv",
             &csv,
+            &otklik_survey::import::Limits::default(),
+        )
+        .unwrap();
+        let plan = plan(&survey, &data, &Params::default()).unwrap();
+        let (pairs, single) = pair_items(&plan, true);
+        assert_eq!((pairs.len(), single.len()), (8, 4));
+        // A dimension of five items of 5 points: 5 × 21 slots.
+        every_way_of_running_the_pass_agrees(&survey, &csv, 105, &[1, 3]);
+    }
+
+    /// Every way of running the pass gives the very same analysis, for three groupings;
+    /// `first_dim_slots`: the first dimension's slots per cell; `parts`: the numbers of
+    /// parts to split the pass into (`usize::MAX`: one per row).
+    fn every_way_of_running_the_pass_agrees(
+        survey: &Survey,
+        csv: &[u8],
+        first_dim_slots: usize,
+        parts: &[usize],
+    ) {
+        let data = otklik_survey::import::read_csv(
+            survey,
+            "responses.csv",
+            csv,
             &otklik_survey::import::Limits::default(),
         )
         .unwrap();
@@ -2272,7 +2306,7 @@ mod tests {
                 texts: true,
                 ..Params::default()
             };
-            let plan = plan(&survey, &data, &params).unwrap();
+            let plan = plan(survey, &data, &params).unwrap();
             let cell_of = cell_of_rows(&plan, &data);
             let run = |slot_budget, shards, bytewise, flush, paired| {
                 let pass = Pass {
@@ -2283,13 +2317,13 @@ mod tests {
                     paired,
                 };
                 let acc = accumulate_with(&plan, &data, &cell_of, pass);
-                serde_json::to_string(&finish(&survey, &data, 5, &plan, &acc)).unwrap()
+                serde_json::to_string(&finish(survey, &data, 5, &plan, &acc)).unwrap()
             };
             let counted = run(MAX_SCORE_SLOTS, 1, false, FLUSH, false);
-            // The first dimension (3 items of 5 points: 4 × 13 slots) alone fits.
-            for budget in [0, 52 * plan.cells, MAX_SCORE_SLOTS] {
-                // Split into parts of every size down to a single row.
-                for shards in [1, 2, 3, 7, data.len()] {
+            // Only the first dimension fits, or every one.
+            for budget in [0, first_dim_slots * plan.cells, MAX_SCORE_SLOTS] {
+                for &shards in parts {
+                    let shards = shards.min(data.len());
                     for bytewise in [false, true] {
                         // The driver sums flushed after every block, or never.
                         for flush in [1, FLUSH] {

@@ -211,6 +211,10 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let period = use_state(|| None::<String>);
     let breakdown = use_state(|| None::<String>);
     let revision = use_state(|| 0u32);
+    // The survey an import brought data (or a definition) for: chosen when the device
+    // is read again, together with its files, so that no analysis runs in between on
+    // the survey without them.
+    let want = use_mut_ref(|| None::<String>);
 
     // Read the device again when another tab changes what it holds (this page's own
     // imports read it when they end).
@@ -219,9 +223,17 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     // Load what the device holds.
     {
         let (surveys, files, selected) = (surveys.clone(), files.clone(), selected.clone());
+        let want = want.clone();
         use_effect_with((*revision, elsewhere), move |_| {
             spawn_local(async move {
                 let (list, stored) = library::read().await;
+                let wanted = want.borrow_mut().take();
+                if let Some(id) = wanted.filter(|id| list.iter().any(|(s, _)| s.id == *id)) {
+                    selected.set(Some(id));
+                    surveys.set(list);
+                    files.set(Some(stored));
+                    return;
+                }
                 // The first survey with data, unless the chosen one has data (or
                 // nothing is stored, and the demo shows).
                 let chosen_has_data = selected
@@ -338,7 +350,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             notes.clone(),
             revision.clone(),
         );
-        let (progress, checked) = (progress.clone(), checked.clone());
+        let (progress, checked, want) = (progress.clone(), checked.clone(), want.clone());
         Callback::from(move |list: Vec<web_sys::File>| {
             let (surveys, selected, notes, revision, progress, checked) = (
                 surveys.clone(),
@@ -348,6 +360,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 progress.clone(),
                 checked.clone(),
             );
+            let want = want.clone();
             spawn_local(async move {
                 let total = list.len();
                 let mut out = Vec::new();
@@ -383,7 +396,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     if whole {
                         if let Ok(def) = Survey::from_json(&text) {
                             if services::put(SURVEYS, &def.id, &text).await.is_ok() {
-                                selected.set(Some(def.id.clone()));
+                                *want.borrow_mut() = Some(def.id.clone());
                                 changed = true;
                             }
                             continue;
@@ -444,7 +457,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         blob: None,
                     };
                     if stored.store(&file, true).await.is_ok() {
-                        selected.set(Some(survey.id.clone()));
+                        *want.borrow_mut() = Some(survey.id.clone());
                         changed = true;
                     }
                 }

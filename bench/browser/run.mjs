@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
+import { renderers } from '../../scripts/lib/renderers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -72,29 +73,6 @@ await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 // ---- memory: the renderer processes (descendants of this Node process) ----
-function renderers() {
-  const procs = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      procs.set(Number(d), { ppid, cmd: readFileSync(`/proc/${d}/cmdline`, 'utf8') });
-    } catch { /* gone */ }
-  }
-  const mine = (pid) => { for (let p = pid, i = 0; p > 1 && i < 64; p = procs.get(p)?.ppid ?? 0, i++) if (p === process.pid) return true; return false; };
-  const out = new Map();
-  for (const [pid, { cmd }] of procs) {
-    // Page renderers only: not the browser UI's own WebUI renderer (`--top-chrome-webui`).
-    if (!cmd.includes('--type=renderer') || cmd.includes('--top-chrome-webui') || !mine(pid)) continue;
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = (k) => Number((status.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [0, 0])[1]);
-      out.set(pid, { hwmMB: kb('VmHWM') / 1024, rssMB: kb('VmRSS') / 1024 });
-    } catch { /* gone */ }
-  }
-  return out;
-}
 
 // ---- browser ----
 const loadBefore = loadavg();

@@ -6,7 +6,8 @@
 // Usage (from the repository root, after scripts/build-web.sh):
 //   node tests/e2e/import-bench.mjs [RESPONSES...]     (default: 200000 1000000)
 // Prints a Markdown table. Not a test: nothing is asserted about time.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { renderers } from '../../scripts/lib/renderers.mjs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,29 +16,6 @@ import { serve, launch, freshProfile, removeProfile, otklik } from './harness.mj
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 if (!sizes.length) sizes.push(200000, 1000000);
 
-/** Peak and current resident set of every page renderer started by this process. */
-function renderers() {
-  const procs = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      procs.set(Number(d), { ppid, cmd: readFileSync(`/proc/${d}/cmdline`, 'utf8') });
-    } catch { /* gone */ }
-  }
-  const mine = (pid) => { for (let p = pid, i = 0; p > 1 && i < 64; p = procs.get(p)?.ppid ?? 0, i++) if (p === process.pid) return true; return false; };
-  const out = [];
-  for (const [pid, { cmd }] of procs) {
-    if (!cmd.includes('--type=renderer') || cmd.includes('--top-chrome-webui') || !mine(pid)) continue;
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = (k) => Number((status.match(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm')) || [0, 0])[1]);
-      out.push({ pid, hwmMB: kb('VmHWM') / 1024, rssMB: kb('VmRSS') / 1024 });
-    } catch { /* gone */ }
-  }
-  return out;
-}
 
 const server = await serve();
 const rows = [];
@@ -52,13 +30,13 @@ try {
     try {
       await page.goto(server.url);
       await page.waitForSelector('.kpi');
-      const before = Math.max(...renderers().map((r) => r.hwmMB));
+      const before = Math.max(...[...renderers().values()].map((r) => r.hwmMB));
       const t0 = Date.now();
       await page.setInputFiles('#dash-import', [file]);
       await page.waitForFunction((n) => Number(document.querySelector('#dash-summary')?.dataset.total) === n, n, { timeout: 600000, polling: 50 });
       await page.waitForSelector('.kpi');
       const ms = Date.now() - t0;
-      const peak = Math.max(...renderers().map((r) => r.hwmMB));
+      const peak = Math.max(...[...renderers().values()].map((r) => r.hwmMB));
       rows.push({ n, mb, ms, before, peak });
       console.error(`${n}: ${mb.toFixed(1)} MB in ${ms} ms, renderer peak ${peak.toFixed(0)} MB (${before.toFixed(0)} before)`);
     } finally {

@@ -40,6 +40,15 @@ async function storedFiles(page) {
   }));
 }
 
+/** Opens the dashboard on the external survey's demo and waits for its charts and free texts. */
+async function openExternalDemo(page) {
+  await page.goto(server.url);
+  await page.waitForSelector('#demo-banner');
+  await page.selectOption('#dash-survey', 'external-client');
+  await page.waitForSelector('#chart-standards');
+  await page.waitForSelector('section.texts .texts-group');
+}
+
 const CHARTS = ['trend', 'likert', 'drivers', 'heatmap', 'channels', 'standards'];
 
 test('first open shows the demo with cards and every chart, on desktop and phone', async () => {
@@ -79,10 +88,7 @@ test('free-text answers: the first ten of a group, more on request from the keyb
   const profile = await freshProfile();
   const { context, page, log } = await launch(profile);
   try {
-    await page.goto(server.url);
-    await page.waitForSelector('#demo-banner');
-    await page.selectOption('#dash-survey', 'external-client');
-    await page.waitForSelector('section.texts .texts-group');
+    await openExternalDemo(page);
     // A group with more answers than are shown at first.
     const groups = page.locator('section.texts .texts-group');
     const at = await groups.evaluateAll((gs) => gs.findIndex((g) => g.querySelector('button')));
@@ -116,11 +122,7 @@ test('print / PDF: the figures and charts on A4, the choices said in one line, n
   const profile = await freshProfile();
   const { context, page, log } = await launch(profile);
   try {
-    await page.goto(server.url);
-    await page.waitForSelector('#demo-banner');
-    await page.selectOption('#dash-survey', 'external-client');
-    await page.waitForSelector('#chart-standards');
-    await page.waitForSelector('section.texts .texts-group');
+    await openExternalDemo(page);
     const period = await page.$eval('#dash-period', (s) => s.value);
     const ccl = (await page.textContent('#card-ccl .kpi-value')).trim();
     // The button opens the browser's print dialogue (which a headless browser cannot

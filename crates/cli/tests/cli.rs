@@ -107,7 +107,7 @@ fn demo_is_deterministic_and_its_indicators_suppress_small_units() {
     assert!(!v["changes"].as_array().unwrap().is_empty());
     assert!(!v["trends"].as_array().unwrap().is_empty());
 
-    let table = otklik(&[
+    let table_args = [
         "indicators",
         s(&survey),
         s(&data),
@@ -115,24 +115,14 @@ fn demo_is_deterministic_and_its_indicators_suppress_small_units() {
         "period",
         "--format",
         "table",
-    ]);
+    ];
+    let table = otklik(&table_args);
     assert!(table.status.success());
     let en = String::from_utf8_lossy(&table.stdout).into_owned();
     assert!(en.contains("client-centricity level"), "{en}");
     // The same table in Russian: the catalogue's terms and decimal commas, nothing
     // left in English.
-    let ru = otklik_in(
-        &[
-            "indicators",
-            s(&survey),
-            s(&data),
-            "--by",
-            "period",
-            "--format",
-            "table",
-        ],
-        &[("LANG", "ru_RU.UTF-8")],
-    );
+    let ru = otklik_in(&table_args, &[("LANG", "ru_RU.UTF-8")]);
     assert!(ru.status.success(), "{}", stderr(&ru));
     let ru = String::from_utf8_lossy(&ru.stdout).into_owned();
     for expected in [

@@ -1,11 +1,16 @@
 //! The single columnar pass and the assembly of the result.
 
+mod split;
+
+pub use split::{Part, Split};
+
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use indexmap::IndexMap;
 use otklik_survey::{Channel, Column, QuestionKind, Responses, Role, Survey};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::output::*;
@@ -56,6 +61,7 @@ struct Plan<'a> {
 }
 
 /// Sufficient statistics per cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Acc {
     n: Vec<u64>,
     hist: Vec<u32>,
@@ -85,7 +91,7 @@ struct Acc {
 /// every answer is a multiple of a common step (whole minutes, half minutes, tenths of
 /// a day) in a narrow range, otherwise the values themselves. Either way the median
 /// and p90 are exact.
-#[derive(Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum StdAcc {
     Counts {
         /// Slot `j` counts the value `(lo + j) / per_unit`.
@@ -94,25 +100,30 @@ enum StdAcc {
         width: usize,
         /// `cells × width` counts.
         counts: Vec<u32>,
+        /// Answers outside the slots (only when the form was not chosen from these
+        /// answers: a part of a split pass given a damaged form).
+        outside: u64,
     },
     Values(Vec<Vec<f64>>),
 }
 
-/// Slots per cell (and in all) up to which answers are counted per value.
-const STD_MAX_WIDTH: usize = 1 << 16;
-const STD_MAX_SLOTS: usize = 1 << 22;
+/// How the answers to a service-standard question are accumulated ([`StdAcc`]): the
+/// same for every part of a pass, so that the parts add up.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+enum StdForm {
+    /// Counts per value `(lo + j) / per_unit`, `j < width`.
+    Counts {
+        lo: i64,
+        per_unit: f64,
+        width: usize,
+    },
+    /// The values themselves.
+    Values,
+}
 
-impl StdAcc {
-    #[cfg(test)]
-    /// Accumulates `values` (NaN = no answer) into `cells` cells.
-    fn collect(values: &[f64], cell_of: &[u32], cells: usize) -> StdAcc {
-        let mut acc = StdAcc::form(values, cells);
-        acc.count(values, cell_of);
-        acc
-    }
-
-    /// No answers yet, in `cells` cells, in the form that suits all of `values`.
-    fn form(values: &[f64], cells: usize) -> StdAcc {
+impl StdForm {
+    /// The form that suits all of `values` (NaN = no answer), in `cells` cells.
+    fn of(values: &[f64], cells: usize) -> StdForm {
         // The coarsest step that holds every answer exactly: `k / per_unit` is the
         // correctly rounded quotient, as the parsed decimal is, so it gives back the
         // very same number.
@@ -130,22 +141,68 @@ impl StdAcc {
             }
             Some((lo, hi))
         };
-        let counted = [1.0, 2.0, 4.0, 10.0, 100.0]
+        [1.0, 2.0, 4.0, 10.0, 100.0]
             .into_iter()
             .find_map(|per_unit| {
                 let (lo, hi) = fits(per_unit)?;
                 let width = if lo <= hi { (hi - lo) as usize + 1 } else { 1 };
-                (width <= STD_MAX_WIDTH && width.saturating_mul(cells) <= STD_MAX_SLOTS)
-                    .then_some((lo.min(hi), per_unit, width))
-            });
-        match counted {
-            Some((lo, per_unit, width)) => StdAcc::Counts {
+                (width <= STD_MAX_WIDTH && width.saturating_mul(cells) <= STD_MAX_SLOTS).then_some(
+                    StdForm::Counts {
+                        lo: lo.min(hi),
+                        per_unit,
+                        width,
+                    },
+                )
+            })
+            .unwrap_or(StdForm::Values)
+    }
+}
+
+/// Slots per cell (and in all) up to which answers are counted per value.
+const STD_MAX_WIDTH: usize = 1 << 16;
+const STD_MAX_SLOTS: usize = 1 << 22;
+
+impl StdAcc {
+    #[cfg(test)]
+    /// Accumulates `values` (NaN = no answer) into `cells` cells.
+    fn collect(values: &[f64], cell_of: &[u32], cells: usize) -> StdAcc {
+        let mut acc = StdAcc::new(StdForm::of(values, cells), cells);
+        acc.count(values, cell_of);
+        acc
+    }
+
+    /// No answers yet, in `cells` cells, in the form `form`.
+    fn new(form: StdForm, cells: usize) -> StdAcc {
+        match form {
+            StdForm::Counts {
+                lo,
+                per_unit,
+                width,
+            } => StdAcc::Counts {
                 lo,
                 per_unit,
                 width,
                 counts: vec![0; cells * width],
+                outside: 0,
             },
-            None => StdAcc::Values(vec![Vec::new(); cells]),
+            StdForm::Values => StdAcc::Values(vec![Vec::new(); cells]),
+        }
+    }
+
+    /// The form of these accumulators.
+    fn form(&self) -> StdForm {
+        match *self {
+            StdAcc::Counts {
+                lo,
+                per_unit,
+                width,
+                ..
+            } => StdForm::Counts {
+                lo,
+                per_unit,
+                width,
+            },
+            StdAcc::Values(_) => StdForm::Values,
         }
     }
 
@@ -157,12 +214,17 @@ impl StdAcc {
                 per_unit,
                 width,
                 counts,
+                outside,
             } => {
                 for (&c, &x) in cell_of.iter().zip(values) {
                     if !x.is_nan() {
                         // A whole number of steps, up to the product's rounding.
                         let j = ((x * *per_unit).round_ties_even() as i64 - *lo) as usize;
-                        counts[c as usize * *width + j] += 1;
+                        if j < *width {
+                            counts[c as usize * *width + j] += 1;
+                        } else {
+                            *outside += 1;
+                        }
                     }
                 }
             }
@@ -176,28 +238,23 @@ impl StdAcc {
         }
     }
 
-    /// No answers in `cells` cells, in the same form as `self`.
-    fn empty_like(&self, cells: usize) -> StdAcc {
-        match self {
-            StdAcc::Counts {
-                lo,
-                per_unit,
-                width,
-                ..
-            } => StdAcc::Counts {
-                lo: *lo,
-                per_unit: *per_unit,
-                width: *width,
-                counts: vec![0; cells * width],
-            },
-            StdAcc::Values(_) => StdAcc::Values(vec![Vec::new(); cells]),
-        }
-    }
-
     /// Adds the answers of `from`'s cell `fc` to cell `c`.
     fn add_cell(&mut self, c: usize, from: &StdAcc, fc: usize) {
         match (self, from) {
-            (StdAcc::Counts { width, counts, .. }, StdAcc::Counts { counts: src, .. }) => {
+            (
+                StdAcc::Counts {
+                    width,
+                    counts,
+                    outside,
+                    ..
+                },
+                StdAcc::Counts {
+                    counts: src,
+                    outside: out,
+                    ..
+                },
+            ) => {
+                *outside += out;
                 let w = *width;
                 for (x, y) in counts[c * w..(c + 1) * w]
                     .iter_mut()
@@ -233,6 +290,7 @@ impl StdAcc {
                 per_unit,
                 width,
                 counts,
+                ..
             } => {
                 let cell = &counts[c * width..(c + 1) * width];
                 let value = |j: usize| (*lo + j as i64) as f64 / per_unit;
@@ -411,18 +469,19 @@ fn plan<'a>(survey: &'a Survey, data: &Responses, params: &Params) -> Result<Pla
     })
 }
 
-fn cell_of_rows(plan: &Plan<'_>, data: &Responses) -> Vec<u32> {
-    let mut cells = vec![0u32; data.len()];
+/// The cell of each of the rows `rows`.
+fn cell_of_rows(plan: &Plan<'_>, data: &Responses, rows: Range<usize>) -> Vec<u32> {
+    let mut cells = vec![0u32; rows.len()];
     for k in &plan.keys {
         let stride = k.stride as u32;
         match k.question {
             None => {
-                for (c, &p) in cells.iter_mut().zip(data.period_codes()) {
+                for (c, &p) in cells.iter_mut().zip(&data.period_codes()[rows.clone()]) {
                     *c += u32::from(p) * stride;
                 }
             }
             Some(q) => {
-                for (c, &code) in cells.iter_mut().zip(column_codes(data, q)) {
+                for (c, &code) in cells.iter_mut().zip(&column_codes(data, q)[rows.clone()]) {
                     *c += u32::from(code) * stride;
                 }
             }
@@ -465,15 +524,6 @@ impl Acc {
             texts: vec![Vec::new(); cells * plan.texts.len()],
         }
     }
-}
-
-fn accumulate(plan: &Plan<'_>, data: &Responses, cell_of: &[u32]) -> Acc {
-    accumulate_with(
-        plan,
-        data,
-        cell_of,
-        Pass::new(shards(cell_of.len(), plan.cells)),
-    )
 }
 
 /// How a pass is run. Every choice gives the very same accumulators (a test compares
@@ -519,23 +569,36 @@ fn shards(rows: usize, cells: usize) -> usize {
     threads.min(rows / SHARD_ROWS).max(1)
 }
 
-/// The accumulators of every row, computed in `shards` contiguous parts (on as many
-/// threads, natively) and added up. Every accumulator is an exact integer sum or a
-/// list in row order, so the parts add up to the very same result.
-fn accumulate_with(plan: &Plan<'_>, data: &Responses, cell_of: &[u32], pass: Pass) -> Acc {
-    // One form per standard for all parts, so that their counts add up.
-    let standards: Vec<StdAcc> = plan
-        .standards
+/// The forms of `plan`'s standards that suit all of `data`'s answers.
+fn std_forms(plan: &Plan<'_>, data: &Responses) -> Vec<StdForm> {
+    plan.standards
         .iter()
-        .map(|&(q, _)| StdAcc::form(number_column(data, q), plan.cells))
-        .collect();
-    let n = cell_of.len();
+        .map(|&(q, _)| StdForm::of(number_column(data, q), plan.cells))
+        .collect()
+}
+
+/// The accumulators of the rows `rows`, computed in `pass.shards` contiguous parts (on
+/// as many threads, natively) and added up, with the standards in the forms `forms`.
+/// Every accumulator is an exact integer sum or a list in row order, so the parts add
+/// up to the very same result.
+fn accumulate_with(
+    plan: &Plan<'_>,
+    data: &Responses,
+    rows: Range<usize>,
+    pass: Pass,
+    forms: &[StdForm],
+) -> Acc {
+    let standards: Vec<StdAcc> = forms.iter().map(|&f| StdAcc::new(f, plan.cells)).collect();
+    let cell_of = cell_of_rows(plan, data, rows.clone());
+    let n = rows.len();
     let shards = pass.shards.clamp(1, n.max(1));
     let ranges: Vec<Range<usize>> = (0..shards)
-        .map(|s| s * n / shards..(s + 1) * n / shards)
+        .map(|s| rows.start + s * n / shards..rows.start + (s + 1) * n / shards)
         .collect();
-    let run =
-        |rows: &Range<usize>| accumulate_rows(plan, data, cell_of, rows.clone(), pass, &standards);
+    let run = |part: &Range<usize>| {
+        let cells = &cell_of[part.start - rows.start..part.end - rows.start];
+        accumulate_rows(plan, data, cells, part.clone(), pass, &standards)
+    };
     #[cfg(not(target_arch = "wasm32"))]
     let mut parts: Vec<Acc> = std::thread::scope(|scope| {
         let others: Vec<_> = ranges[1..]
@@ -553,11 +616,8 @@ fn accumulate_with(plan: &Plan<'_>, data: &Responses, cell_of: &[u32], pass: Pas
     #[cfg(target_arch = "wasm32")]
     let mut parts: Vec<Acc> = ranges.iter().map(run).collect();
     let mut acc = parts.remove(0);
-    let identity: Vec<usize> = (0..plan.texts.len()).collect();
     for part in &parts {
-        for c in (0..plan.cells).filter(|&c| part.n[c] > 0) {
-            acc.add_cell(c, part, c, plan, &identity);
-        }
+        acc.add(part, plan);
     }
     acc
 }
@@ -569,7 +629,8 @@ fn number_column(data: &Responses, q: usize) -> &[f64] {
     }
 }
 
-/// The accumulators of the rows `rows`, with `standards` in their common form.
+/// The accumulators of the rows `rows` (in the cells `cell_of`), with `standards` in
+/// their common form.
 fn accumulate_rows(
     plan: &Plan<'_>,
     data: &Responses,
@@ -580,7 +641,6 @@ fn accumulate_rows(
 ) -> Acc {
     let mut acc = Acc::new(plan);
     let first = rows.start;
-    let cell_of = &cell_of[rows.clone()];
     let codes = |q: usize| &column_codes(data, q)[rows.clone()];
 
     for &c in cell_of {
@@ -1499,9 +1559,9 @@ fn analyze_with(
 ) -> Result<Analysis> {
     let (k, _) = thresholds(survey, data, params)?;
     let plan = plan(survey, data, params)?;
-    let cell_of = cell_of_rows(&plan, data);
-    let parts = parts.unwrap_or_else(|| shards(cell_of.len(), plan.cells));
-    let acc = accumulate_with(&plan, data, &cell_of, Pass::new(parts));
+    let parts = parts.unwrap_or_else(|| shards(data.len(), plan.cells));
+    let forms = std_forms(&plan, data);
+    let acc = accumulate_with(&plan, data, 0..data.len(), Pass::new(parts), &forms);
     Ok(finish(survey, data, k, &plan, &acc))
 }
 
@@ -1534,31 +1594,17 @@ fn thresholds(survey: &Survey, data: &Responses, params: &Params) -> Result<(u32
 /// longest one (as `[]`, `[period]`, `[period, dept]` do); otherwise, and when the
 /// `Params` differ in anything but their keys and `texts`, each is analysed alone.
 pub fn analyze_many(survey: &Survey, data: &Responses, list: &[Params]) -> Result<Vec<Analysis>> {
-    let finest = list
-        .iter()
-        .max_by_key(|p| p.by.len())
-        .cloned()
-        .unwrap_or_default();
-    let nested = list.iter().all(|p| {
-        let mut rest = finest.by.iter();
-        p.by.iter().all(|k| rest.any(|f| f == k)) && p.min_group == finest.min_group
-    });
-    if list.len() < 2 || !nested {
-        return list.iter().map(|p| analyze(survey, data, p)).collect();
+    let split = match list.len() {
+        0 | 1 => None,
+        _ => Split::new(survey, data, list)?,
+    };
+    match split {
+        Some(split) => {
+            let part = split.run(survey, data, 0..data.len(), 0)?;
+            split.finish(survey, data, list, vec![part])
+        }
+        None => list.iter().map(|p| analyze(survey, data, p)).collect(),
     }
-    let mut fine_params = finest.clone();
-    fine_params.texts = list.iter().any(|p| p.texts);
-    let (k, _) = thresholds(survey, data, &fine_params)?;
-    let fine = plan(survey, data, &fine_params)?;
-    let cell_of = cell_of_rows(&fine, data);
-    let acc = accumulate(&fine, data, &cell_of);
-    list.iter()
-        .map(|p| {
-            let coarse = plan(survey, data, p)?;
-            let rolled = rollup(&acc, &fine, &coarse);
-            Ok(finish(survey, data, k, &coarse, &rolled))
-        })
-        .collect()
 }
 
 /// The accumulators of `fine` summed into the cells of `coarse`, whose keys are a
@@ -1568,7 +1614,7 @@ fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
     a.standards = f
         .standards
         .iter()
-        .map(|s| s.empty_like(coarse.cells))
+        .map(|s| StdAcc::new(s.form(), coarse.cells))
         .collect();
     let texts_of_fine: Vec<usize> = coarse
         .texts
@@ -1599,6 +1645,14 @@ fn rollup(f: &Acc, fine: &Plan<'_>, coarse: &Plan<'_>) -> Acc {
 }
 
 impl Acc {
+    /// Adds `part`, of the same plan.
+    fn add(&mut self, part: &Acc, plan: &Plan<'_>) {
+        let identity: Vec<usize> = (0..plan.texts.len()).collect();
+        for c in (0..plan.cells).filter(|&c| part.n[c] > 0) {
+            self.add_cell(c, part, c, plan, &identity);
+        }
+    }
+
     /// Adds `f`'s cell `fc` (of the plan `fine`) to cell `cc`; `texts_of_fine[t]` is
     /// `fine`'s index of this accumulator's free-text question `t`.
     fn add_cell(
@@ -2307,7 +2361,7 @@ mod tests {
                 ..Params::default()
             };
             let plan = plan(survey, &data, &params).unwrap();
-            let cell_of = cell_of_rows(&plan, &data);
+            let forms = std_forms(&plan, &data);
             let run = |slot_budget, shards, bytewise, flush, paired| {
                 let pass = Pass {
                     slot_budget,
@@ -2316,7 +2370,7 @@ mod tests {
                     flush,
                     paired,
                 };
-                let acc = accumulate_with(&plan, &data, &cell_of, pass);
+                let acc = accumulate_with(&plan, &data, 0..data.len(), pass, &forms);
                 serde_json::to_string(&finish(survey, &data, 5, &plan, &acc)).unwrap()
             };
             let counted = run(MAX_SCORE_SLOTS, 1, false, FLUSH, false);
@@ -2363,7 +2417,7 @@ mod tests {
             let present: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
             let any_fraction = present.iter().any(|x| (x * 100.0).round() / 100.0 != *x);
             prop_assert_eq!(counted, !any_fraction || per_unit > 0.0);
-            let mut all = acc.empty_like(1);
+            let mut all = StdAcc::new(acc.form(), 1);
             for c in 0..3 {
                 let mine: Vec<f64> = values
                     .iter()

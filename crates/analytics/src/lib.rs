@@ -27,7 +27,7 @@ mod output;
 pub mod stats;
 pub mod suppress;
 
-pub use engine::{analyze, analyze_in_parts, analyze_many};
+pub use engine::{analyze, analyze_in_parts, analyze_many, Part, Split};
 pub use output::*;
 
 /// A grouping key.
@@ -101,6 +101,9 @@ pub enum Error {
     /// Too many groups.
     #[error("the grouping makes {0} possible groups; at most 1,000,000 are supported")]
     TooManyGroups(usize),
+    /// Parts of a split pass that do not belong to it or do not cover the data.
+    #[error("the parts of the analysis do not fit together (other data, or another version of the program)")]
+    Parts,
 }
 
 impl Error {
@@ -122,6 +125,7 @@ impl Error {
                 .with("second", b.as_str()),
             Error::MinGroup(k) => Message::new("analysis-min-group").with("found", *k),
             Error::TooManyGroups(n) => Message::new("analysis-too-many-groups").with("count", *n),
+            Error::Parts => Message::new("analysis-parts"),
         }
     }
 }
@@ -146,6 +150,7 @@ mod error_tests {
             Error::MixedGranularity("2026-Q1".into(), "2026-03".into()),
             Error::MinGroup(2),
             Error::TooManyGroups(2_000_000),
+            Error::Parts,
         ];
         for e in all {
             let m = e.message();

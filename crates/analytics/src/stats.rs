@@ -142,7 +142,7 @@ pub fn fixed(x: f64) -> u64 {
 
 /// Count, sum and sum of squares of values in 0..=100 (respondent scores), exact and
 /// order-independent; mergeable by adding.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Moments {
     /// Count.
     pub n: u64,

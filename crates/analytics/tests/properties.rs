@@ -10,8 +10,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use otklik_analytics::suppress::remainder_rule;
-use otklik_analytics::{analyze, analyze_in_parts, Analysis, Fig, Group, GroupStats, Key, Params};
-use otklik_survey::{import, Survey};
+use otklik_analytics::{
+    analyze, analyze_in_parts, analyze_many, Analysis, Fig, Group, GroupStats, Key, Params, Part,
+    Split,
+};
+use otklik_survey::{import, Responses, Survey};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use serde_json::{Map, Value};
@@ -854,6 +857,61 @@ proptest! {
             let split = analyze_in_parts(&survey, &data, &params, parts).unwrap();
             prop_assert_eq!(serde_json::to_string(&split).unwrap(), one);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// A pass split between "workers" gives the very same analyses as `analyze_many`:
+    /// the first part is run on the whole data, every other on its rows alone, sent
+    /// as bytes, and every part comes back as bytes; free texts included, whatever the
+    /// cuts (empty parts too) and in whatever order the parts arrive.
+    #[test]
+    fn a_pass_split_between_workers_equals_one_pass(
+        case in case(),
+        cuts in prop::collection::vec(0usize..=120, 0..4),
+        reverse in any::<bool>(),
+    ) {
+        let survey = survey();
+        let csv = write_csv(&case);
+        let data = import::read_csv(&survey, "case.csv", csv.as_bytes(), &Default::default())
+            .unwrap_or_else(|e| panic!("{e}\n{csv}"));
+        let list: Vec<Params> = [&GROUPINGS[0], &GROUPINGS[1], &GROUPINGS[5]]
+            .iter()
+            .enumerate()
+            .map(|(i, by)| Params { by: keys(by), min_group: Some(case.k), texts: i != 1 })
+            .collect();
+        let whole = analyze_many(&survey, &data, &list).unwrap();
+        let split = Split::new(&survey, &data, &list).unwrap().expect("the groupings nest");
+        let split = Split::from_bytes(&split.to_bytes()).unwrap();
+        let mut bounds: Vec<usize> = cuts.iter().map(|&c| c.min(data.len())).collect();
+        bounds.push(0);
+        bounds.push(data.len());
+        bounds.sort_unstable();
+        let mut parts: Vec<Part> = bounds
+            .windows(2)
+            .enumerate()
+            .map(|(i, w)| {
+                if i == 0 {
+                    return Ok(split.run(&survey, &data, w[0]..w[1], 0).unwrap());
+                }
+                let sent = data.rows_to_bytes(w[0]..w[1]);
+                let rows = Responses::rows_from_bytes(&survey, &sent).unwrap();
+                prop_assert_eq!(rows.len(), w[1] - w[0]);
+                prop_assert_eq!(rows.periods(), data.periods());
+                let part = split.run(&survey, &rows, 0..rows.len(), w[0]).unwrap();
+                Ok(Part::from_bytes(&part.to_bytes()).unwrap())
+            })
+            .collect::<Result<_, TestCaseError>>()?;
+        if reverse {
+            parts.reverse();
+        }
+        let joined = split.finish(&survey, &data, &list, parts).unwrap();
+        prop_assert_eq!(
+            serde_json::to_string(&joined).unwrap(),
+            serde_json::to_string(&whole).unwrap()
+        );
     }
 }
 

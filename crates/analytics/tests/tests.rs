@@ -2,4 +2,5 @@
 
 mod properties;
 mod reference;
+mod split;
 mod versions;

@@ -129,6 +129,7 @@ analysis-duplicate-key = the grouping key {$key} is given twice
 analysis-mixed-granularity = periods of different granularity cannot be analysed together: {$first} and {$second}
 analysis-min-group = the minimum group size must be at least 3, found {$found}
 analysis-too-many-groups = the grouping makes {$count} possible groups; at most 1,000,000 are supported
+analysis-parts = the parts of the analysis do not fit together (other data, or another version of the program)
 
 ## SurveyJS import: what was left out, and why
 sjs-not-surveyjs = not a SurveyJS survey: expected an object with "pages", "elements" or "questions"

@@ -142,6 +142,7 @@ analysis-duplicate-key = ключ группировки {$key} указан д�
 analysis-mixed-granularity = периоды разной длительности нельзя анализировать вместе: {$first} и {$second}
 analysis-min-group = минимальный размер группы — не меньше 3, а указано {$found}
 analysis-too-many-groups = группировка даёт возможных групп: {$count}; поддерживается не больше 1 000 000
+analysis-parts = части расчёта не согласуются между собой (другие данные или другая версия программы)
 
 ## Импорт из SurveyJS: что не перенесено и почему
 sjs-not-surveyjs = это не опрос SurveyJS: ожидается объект с полями "pages", "elements" или "questions"

@@ -41,7 +41,7 @@ pub use definition::{
 };
 pub use message::{Arg, Lang, Message, UnknownLang};
 pub use period::{Granularity, Period, PeriodError};
-pub use responses::{Answer, Column, Conflict, MergeReport, Responses, StrColumn};
+pub use responses::{Answer, BadRows, Column, Conflict, MergeReport, Responses, StrColumn};
 pub use text::Text;
 pub use validate::{Problem, SurveyError};
 

@@ -261,8 +261,22 @@ mod tests {
             format!("{root}/../report/src"),
             format!("{root}/../cli/src"),
         ];
-        for entry in dirs.iter().flat_map(|d| std::fs::read_dir(d).unwrap()) {
-            let path = entry.unwrap().path();
+        // Source files, and those of submodules one level down (`engine/split.rs`).
+        let files = dirs
+            .iter()
+            .flat_map(|d| std::fs::read_dir(d).unwrap())
+            .map(|e| e.unwrap().path())
+            .flat_map(|p| {
+                if p.is_dir() {
+                    std::fs::read_dir(&p)
+                        .unwrap()
+                        .map(|e| e.unwrap().path())
+                        .collect()
+                } else {
+                    vec![p]
+                }
+            });
+        for path in files {
             if path.ends_with("message.rs") {
                 continue; // its tests name keys that do not exist on purpose
             }

@@ -4,6 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::{Period, QuestionKind, Survey};
 
+mod wire;
+pub use wire::BadRows;
+
 /// Strings packed into one buffer: no allocation per value. An empty string is a
 /// missing value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

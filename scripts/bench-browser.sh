@@ -5,7 +5,7 @@
 # artifacts/bench-browser.md (raw numbers: artifacts/bench-browser.json).
 #
 # Usage: scripts/bench-browser.sh [RESPONSES] [run.mjs options]   (default 1,000,000; ~70 MB of CSV)
-#        e.g. scripts/bench-browser.sh 200000 --runs 5 --engines none,otklik,duckdb,arquero
+#        e.g. scripts/bench-browser.sh 200000 --runs 5 --engines none,otklik,otklik2,duckdb,arquero
 #
 # Idempotent: the crate (bench/browser/wasm, outside the main workspace) is rebuilt
 # only when cargo sees a change, wasm-bindgen/wasm-opt run only when the wasm is newer

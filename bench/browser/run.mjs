@@ -1,7 +1,7 @@
 // The browser benchmark: Otklik's WebAssembly analytics against DuckDB-WASM and
 // Arquero on the same generated CSV, in one run of headless Chromium.
 //
-//   node run.mjs [N=1000000] [--runs 5] [--engines none,otklik,duckdb,arquero] [--out FILE]
+//   node run.mjs [N=1000000] [--runs 5] [--engines none,otklik,otklik2,duckdb,arquero] [--out FILE]
 //                [--profile DIR]
 //
 // --profile writes each engine's CPU profile (Chrome DevTools' .cpuprofile, sampled over
@@ -27,7 +27,7 @@ const WASM = join(HERE, 'wasm');
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv.splice(i, 2)[1] : dflt; };
 const runs = Number(opt('runs', 5));
-const engines = opt('engines', 'none,otklik,duckdb,arquero').split(',');
+const engines = opt('engines', 'none,otklik,otklik2,duckdb,arquero').split(',');
 const outFile = resolve(opt('out', join(ROOT, 'artifacts/bench-browser.md')));
 const profileDir = opt('profile', '');
 const n = Number((argv[0] ?? '1000000').replace(/[_,]/g, ''));
@@ -160,7 +160,7 @@ const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('b
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : '—');
 const ot = results.find((r) => r.engine === 'otklik');
 const ratio = (x, base) => (ot && base > 0 && x > 0 ? `${fmt(x / base, 1)}×` : '—');
-const NAMES = { none: '(page + CSV bytes only)', otklik: 'Otklik (Rust → WASM)', duckdb: 'DuckDB-WASM', arquero: 'Arquero' };
+const NAMES = { none: '(page + CSV bytes only)', otklik: 'Otklik (Rust → WASM)', otklik2: 'Otklik, two workers', duckdb: 'DuckDB-WASM', arquero: 'Arquero' };
 const pkg = (p) => JSON.parse(readFileSync(join(HERE, 'node_modules', p, 'package.json'), 'utf8')).version;
 const lines = [];
 lines.push(`# Browser benchmark: Otklik vs DuckDB-WASM vs Arquero`, '');
@@ -175,12 +175,15 @@ for (const r of results) {
 }
 lines.push('', 'Ratios are engine time ÷ Otklik time (above 1× means slower than Otklik).', '');
 lines.push('**Tasks.** *Ingest*: CSV bytes (already in page memory) → the engine\'s columnar table — Otklik `load_csv` (the bytes are copied into wasm memory, '
-  + 'parsed and validated by `otklik_survey::import::read_csv`); DuckDB-WASM `registerFileBuffer` + `CREATE TABLE t AS SELECT * FROM read_csv(\'data.csv\', header = true)` '
+  + 'parsed and validated by `otklik_survey::import::read_csv`; *two workers*: then the rows from the middle on are sent, as bytes, to a helper worker running the same module, '
+  + 'which keeps them); DuckDB-WASM `registerFileBuffer` + `CREATE TABLE t AS SELECT * FROM read_csv(\'data.csv\', header = true)` '
   + '(type detection included; \`registerFileBuffer\` transfers the buffer to the worker, so each round gets a fresh copy, made untimed; the registered file is dropped afterwards, untimed); Arquero `new TextDecoder().decode(bytes)` + `aq.fromCSV(text)`. '
   + '*Indicators*: overall, by period and by period × dept — for q00..q19 the count, mean, sample SD and top-2 share (≥ 4), NPS on `rec`, and the share of `wait` ≤ 15; '
   + 'DuckDB: one SQL query per grouping (results fetched as Arrow); Arquero: `rollup()`, `groupby(\'period\').rollup()`, `groupby(\'period\', \'dept\').rollup()`. '
   + '**Otklik computes its whole catalogue** for the three groupings — `analyze()` with confidence intervals, dimension indices, drivers, standards\' median and p90, '
-  + 'suppression with the remainder rule, period-over-period changes with tests and trends — more than the peers\' set.', '');
+  + 'suppression with the remainder rule, period-over-period changes with tests and trends — more than the peers\' set. '
+  + '*Two workers*: the same pass split (`otklik_analytics::Split`): the page accumulates the first half of the rows while the helper accumulates the second, '
+  + 'whose sums come back as bytes and are added up on the page; the result is the very same (a test compares them).', '');
 lines.push('**Memory column.** The peak resident set size (`VmHWM` in `/proc/<pid>/status`) of the renderer process of the engine\'s page, read just before its '
   + 'browser context was closed; the renderer is the largest of the page renderers that exit with the context (the others are an idle '
   + '`about:blank`/spare renderer of ~75 MB; the browser UI\'s WebUI renderer is excluded). It includes the page, the CSV bytes fetched into the page, '

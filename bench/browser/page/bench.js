@@ -43,6 +43,48 @@ const ENGINES = {
     };
   },
 
+  // The same module on two cores: the page keeps every response and, once per data
+  // set, sends the second half of the rows to a helper worker (timed with the ingest);
+  // each pass is then split between the two, and the helper's part added on the page.
+  async otklik2() {
+    const mod = await import('/pkg/otklik_bench_wasm.js');
+    const module = await WebAssembly.compileStreaming(fetch('/pkg/otklik_bench_wasm_bg.wasm'));
+    const wasm = await mod.default({ module_or_path: module });
+    const helper = new Worker('/page/helper.js', { type: 'module' });
+    const ask = (msg, transfer = []) => new Promise((ok, fail) => {
+      helper.onmessage = (e) => ok(e.data);
+      helper.onerror = (e) => fail(new Error(e.message));
+      helper.postMessage(msg, transfer);
+    });
+    await ask({ module });
+    let bytes, first = 0;
+    return {
+      version: 'otklik-bench-wasm on the page + one helper worker (the same module)',
+      setBytes(b) { bytes = b; },
+      async beforeIngest() { mod.clear(); await ask({ clear: true }); },
+      async ingest() {
+        const n = mod.load_csv(bytes);
+        first = n >> 1;
+        const rows = mod.rows_for_helper(first);
+        await ask({ rows, first }, [rows.buffer]);
+        return n;
+      },
+      async indicators() {
+        const task = mod.split_begin();
+        const theirs = ask({ task }, [task.buffer]);
+        mod.own_part(first);
+        const { part } = await theirs;
+        return mod.split_finish(part);
+      },
+      check() {
+        const g = JSON.parse(mod.overall_json());
+        const q = g.items.q00, nps = g.nps.rec, w = g.standards.wait;
+        return { n: g.n, q00_n: q.n, q00_mean: q.mean, q00_sd: q.sd, q00_top2: q.top2, nps: nps.value, wait_ok: w.share };
+      },
+      extra() { return { wasmMemoryMB: wasm.memory.buffer.byteLength / 1048576 }; },
+    };
+  },
+
   async duckdb() {
     const duckdb = await import(`${NM}/@duckdb/duckdb-wasm/dist/duckdb-browser.mjs`);
     const dist = new URL(`${NM}/@duckdb/duckdb-wasm/dist/`, location.href).href;

@@ -6,7 +6,7 @@
 
 use std::cell::RefCell;
 
-use otklik_analytics::{analyze, analyze_many, Key, Params};
+use otklik_analytics::{analyze, analyze_many, Key, Params, Part, Split};
 use otklik_survey::{import, Responses, Survey};
 
 #[cfg(target_arch = "wasm32")]
@@ -14,6 +14,25 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 thread_local! {
     static STATE: RefCell<Option<(Survey, Responses)>> = const { RefCell::new(None) };
+    /// On the page, with a helper worker: the split pass under way and its own part.
+    static SPLIT: RefCell<Option<(Split, Option<Part>)>> = const { RefCell::new(None) };
+    /// In the helper worker: its rows and the index of the first in the whole.
+    static ROWS: RefCell<Option<(Survey, Responses, usize)>> = const { RefCell::new(None) };
+}
+
+/// The three groupings of the benchmark.
+fn groupings() -> Vec<Params> {
+    [
+        vec![],
+        vec![Key::Period],
+        vec![Key::Period, Key::Question("dept".into())],
+    ]
+    .into_iter()
+    .map(|by| Params {
+        by,
+        ..Params::default()
+    })
+    .collect()
 }
 
 /// Parses `csv` (the benchmark survey's response file), keeps the responses and
@@ -38,19 +57,7 @@ pub fn indicators() -> u32 {
     STATE.with(|s| {
         let state = s.borrow();
         let (survey, data) = state.as_ref().expect("load_csv first");
-        let groupings = [
-            vec![],
-            vec![Key::Period],
-            vec![Key::Period, Key::Question("dept".into())],
-        ];
-        let params: Vec<Params> = groupings
-            .into_iter()
-            .map(|by| Params {
-                by,
-                ..Params::default()
-            })
-            .collect();
-        analyze_many(survey, data, &params)
+        analyze_many(survey, data, &groupings())
             .expect("the benchmark groupings are valid")
             .iter()
             .map(|a| a.groups.len() as u32)
@@ -74,4 +81,100 @@ pub fn overall_json() -> String {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
 pub fn clear() {
     STATE.with(|s| s.borrow_mut().take());
+    SPLIT.with(|s| s.borrow_mut().take());
+    ROWS.with(|s| s.borrow_mut().take());
+}
+
+// The same work on two cores: the page keeps every response and sends the rows from
+// `first` on to a helper worker once (`rows_for_helper` → `load_rows`); each time,
+// `split_begin` gives the helper its task (`helper_part`), the page accumulates its own
+// rows (`own_part`) meanwhile, and `split_finish` adds the helper's part.
+
+/// The rows from `first` on, as bytes for the helper's [`load_rows`].
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn rows_for_helper(first: usize) -> Vec<u8> {
+    STATE.with(|s| {
+        let state = s.borrow();
+        let (_, data) = state.as_ref().expect("load_csv first");
+        data.rows_to_bytes(first..data.len())
+    })
+}
+
+/// In the helper: keeps the rows sent by the page; returns their count.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn load_rows(bytes: &[u8], first: usize) -> u32 {
+    ROWS.with(|s| s.borrow_mut().take());
+    let survey = otklik_demo::bench_survey();
+    let rows = Responses::rows_from_bytes(&survey, bytes).expect("rows from the page");
+    let n = rows.len() as u32;
+    ROWS.with(|s| *s.borrow_mut() = Some((survey, rows, first)));
+    n
+}
+
+/// On the page: starts the split pass; the bytes are the helper's task.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn split_begin() -> Vec<u8> {
+    STATE.with(|s| {
+        let state = s.borrow();
+        let (survey, data) = state.as_ref().expect("load_csv first");
+        let split = Split::new(survey, data, &groupings())
+            .expect("the benchmark groupings are valid")
+            .expect("they nest");
+        let bytes = split.to_bytes();
+        SPLIT.with(|s| *s.borrow_mut() = Some((split, None)));
+        bytes
+    })
+}
+
+/// In the helper: its part of the pass `task`, as bytes for [`split_finish`].
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn helper_part(task: &[u8]) -> Vec<u8> {
+    ROWS.with(|s| {
+        let state = s.borrow();
+        let (survey, rows, first) = state.as_ref().expect("load_rows first");
+        let split = Split::from_bytes(task).expect("a task from the page");
+        split
+            .run(survey, rows, 0..rows.len(), *first)
+            .expect("the helper's rows fit")
+            .to_bytes()
+    })
+}
+
+/// On the page: accumulates the rows before `first` (those the helper does not have).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn own_part(first: usize) {
+    STATE.with(|s| {
+        let state = s.borrow();
+        let (survey, data) = state.as_ref().expect("load_csv first");
+        SPLIT.with(|s| {
+            let mut s = s.borrow_mut();
+            let (split, part) = s.as_mut().expect("split_begin first");
+            *part = Some(split.run(survey, data, 0..first, 0).expect("own rows fit"));
+        })
+    })
+}
+
+/// On the page: adds the helper's part and assembles the three groupings; returns the
+/// number of groups, as [`indicators`] does.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn split_finish(helper: &[u8]) -> u32 {
+    STATE.with(|s| {
+        let state = s.borrow();
+        let (survey, data) = state.as_ref().expect("load_csv first");
+        let (split, own) = SPLIT
+            .with(|s| s.borrow_mut().take())
+            .expect("split_begin first");
+        let theirs = Part::from_bytes(helper).expect("a part from the helper");
+        split
+            .finish(
+                survey,
+                data,
+                &groupings(),
+                vec![own.expect("own_part first"), theirs],
+            )
+            .expect("the parts fit")
+            .iter()
+            .map(|a| a.groups.len() as u32)
+            .sum()
+    })
 }

@@ -831,4 +831,42 @@ proptest! {
         };
         prop_assert_eq!(read(parts), read(1));
     }
+
+    /// A file read as it arrives, in chunks of any size (records read as soon as a few
+    /// bytes are pending), gives the responses reading it in one go gives; a file with
+    /// any problem gives `None`, for the caller to read it whole for the report.
+    #[test]
+    fn csv_read_as_it_arrives_equals_one_go(
+        rows in set(),
+        g in 0usize..4,
+        style in style(),
+        chunk in 1usize..64,
+        part in 1usize..200,
+        damage in prop::option::of((any::<prop::sample::Index>(), 0usize..6)),
+        max_rows in prop::option::of(1usize..40),
+    ) {
+        let s = survey();
+        let mut bytes = write_csv(&rows, g, &style);
+        if let Some((at, kind)) = damage {
+            let i = at.index(bytes.len());
+            match kind {
+                0 => bytes.insert(i, b','),
+                1 => bytes.insert(i, b'x'),
+                2 => bytes.insert(i, b'"'),
+                3 => bytes.insert(i, b'\r'),
+                4 => bytes.insert(i, b'\n'),
+                _ => bytes.truncate(i),
+            }
+        }
+        let mut limits = import::Limits::default();
+        if let Some(m) = max_rows {
+            limits.max_rows = m;
+        }
+        let mut stream = import::CsvStream::with_part_bytes(&s, &limits, part);
+        for c in bytes.chunks(chunk) {
+            stream.push(c);
+        }
+        let whole = import::read_csv(&s, "whole.csv", &bytes, &limits);
+        prop_assert_eq!(stream.finish(), whole.ok());
+    }
 }

@@ -18,6 +18,52 @@ thread_local! {
     static SPLIT: RefCell<Option<(Split, Option<Part>)>> = const { RefCell::new(None) };
     /// In the helper worker: its rows and the index of the first in the whole.
     static ROWS: RefCell<Option<(Survey, Responses, usize)>> = const { RefCell::new(None) };
+    /// The CSV file arriving chunk by chunk (`csv_chunk`).
+    static STREAM: RefCell<Option<import::CsvStream<'static>>> = const { RefCell::new(None) };
+}
+
+/// The benchmark's survey, made once.
+fn survey() -> &'static Survey {
+    static SURVEY: std::sync::OnceLock<Survey> = std::sync::OnceLock::new();
+    SURVEY.get_or_init(otklik_demo::bench_survey)
+}
+
+/// Starts reading a CSV file that arrives in chunks (the ingest of the benchmark's
+/// page): only complete records are kept, never the whole file.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn csv_begin() {
+    STATE.with(|s| s.borrow_mut().take());
+    STREAM.with(|s| {
+        *s.borrow_mut() = Some(import::CsvStream::new(survey(), &import::Limits::default()))
+    });
+}
+
+/// The next chunk of the file.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn csv_chunk(chunk: &[u8]) {
+    STREAM.with(|s| {
+        s.borrow_mut()
+            .as_mut()
+            .expect("csv_begin first")
+            .push(chunk)
+    });
+}
+
+/// Ends the file: keeps the responses and returns their count, or 0 when the file
+/// must be read whole ([`load_csv`]) to be reported.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn csv_end() -> u32 {
+    let stream = STREAM
+        .with(|s| s.borrow_mut().take())
+        .expect("csv_begin first");
+    match stream.finish() {
+        Some(data) => {
+            let n = data.len() as u32;
+            STATE.with(|s| *s.borrow_mut() = Some((survey().clone(), data)));
+            n
+        }
+        None => 0,
+    }
 }
 
 /// The three groupings of the benchmark.

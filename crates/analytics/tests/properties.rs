@@ -865,13 +865,14 @@ proptest! {
 
     /// A pass split between "workers" gives the very same analyses as `analyze_many`:
     /// the first part is run on the whole data, every other on its rows alone, sent
-    /// as bytes, and every part comes back as bytes; free texts included, whatever the
+    /// as bytes in pieces, and every part comes back as bytes; free texts included, whatever the
     /// cuts (empty parts too) and in whatever order the parts arrive.
     #[test]
     fn a_pass_split_between_workers_equals_one_pass(
         case in case(),
         cuts in prop::collection::vec(0usize..=120, 0..4),
         reverse in any::<bool>(),
+        piece in 1usize..50,
     ) {
         let survey = survey();
         let csv = write_csv(&case);
@@ -896,8 +897,20 @@ proptest! {
                 if i == 0 {
                     return Ok(split.run(&survey, &data, w[0]..w[1], 0).unwrap());
                 }
-                let sent = data.rows_to_bytes(w[0]..w[1]);
-                let rows = Responses::rows_from_bytes(&survey, &sent).unwrap();
+                // Sent in pieces of `piece` rows (the first may be empty).
+                let mut starts: Vec<usize> = (w[0]..w[1]).step_by(piece).collect();
+                if starts.is_empty() {
+                    starts.push(w[0]);
+                }
+                let mut rows: Option<Responses> = None;
+                for &start in &starts {
+                    let sent = data.rows_to_bytes(start..(start + piece).min(w[1]));
+                    match &mut rows {
+                        None => rows = Some(Responses::rows_from_bytes(&survey, &sent).unwrap()),
+                        Some(rows) => rows.append_rows_from_bytes(&survey, &sent).unwrap(),
+                    }
+                }
+                let rows = rows.unwrap();
                 prop_assert_eq!(rows.len(), w[1] - w[0]);
                 prop_assert_eq!(rows.periods(), data.periods());
                 let part = split.run(&survey, &rows, 0..rows.len(), w[0]).unwrap();

@@ -123,6 +123,12 @@ fn parts_of_other_data_are_refused() {
         split.finish(&survey, &data, &list, vec![part]),
         Err(Error::Parts)
     );
+    // Rows of other periods cannot be appended to rows sent before.
+    let mut sent = Responses::rows_from_bytes(&survey, &data.rows_to_bytes(0..10)).unwrap();
+    assert_eq!(
+        sent.append_rows_from_bytes(&survey, &fewer.rows_to_bytes(0..10)),
+        Err(BadRows)
+    );
     // Rows of another survey.
     let [internal, _] = otklik_demo::templates();
     assert_eq!(

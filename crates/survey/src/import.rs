@@ -1,5 +1,6 @@
 //! Reading response files (CSV and JSON), validated whole before anything is accepted.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -334,8 +335,7 @@ fn push(col: &mut Column, a: Answer<'_>) {
 }
 
 /// Builds the columnar set while reading rows.
-struct Builder<'s> {
-    survey: &'s Survey,
+struct Builder {
     ids: StrColumn,
     periods: Vec<Period>,
     period_labels: Vec<String>,
@@ -344,10 +344,9 @@ struct Builder<'s> {
     columns: Vec<Column>,
 }
 
-impl<'s> Builder<'s> {
-    fn new(survey: &'s Survey, rows: usize) -> Self {
+impl Builder {
+    fn new(survey: &Survey, rows: usize) -> Self {
         Builder {
-            survey,
             ids: StrColumn::default(),
             periods: Vec::new(),
             period_labels: Vec::new(),
@@ -386,7 +385,7 @@ impl<'s> Builder<'s> {
 
     /// The builders of consecutive parts of a file as one, or `None` when they hold
     /// too many periods together.
-    fn join(parts: Vec<Builder<'s>>) -> Option<Builder<'s>> {
+    fn join(parts: Vec<Builder>) -> Option<Builder> {
         let mut parts = parts.into_iter();
         let mut all = parts.next()?;
         for part in parts {
@@ -413,9 +412,9 @@ impl<'s> Builder<'s> {
         Some(all)
     }
 
-    fn finish(self) -> Responses {
+    fn finish(self, survey: &Survey) -> Responses {
         Responses::from_parts(
-            self.survey,
+            survey,
             self.ids,
             self.periods,
             self.period,
@@ -452,7 +451,7 @@ pub fn id_hash(id: &str) -> u64 {
 }
 
 /// The hashes of the non-empty ids of `b`, in row order.
-fn id_hash_list(b: &Builder<'_>) -> Vec<u64> {
+fn id_hash_list(b: &Builder) -> Vec<u64> {
     (0..b.ids.len())
         .map(|row| b.ids.get(row))
         .filter(|id| !id.is_empty())
@@ -461,7 +460,7 @@ fn id_hash_list(b: &Builder<'_>) -> Vec<u64> {
 }
 
 /// The hashes of the non-empty ids of `b`, sorted.
-fn id_hashes(b: &Builder<'_>) -> Vec<u64> {
+fn id_hashes(b: &Builder) -> Vec<u64> {
     let mut hashed = id_hash_list(b);
     // Eight byte-wide counting passes: for a million hashes, a few times faster than
     // a comparison sort, in WebAssembly too.
@@ -502,7 +501,7 @@ fn any_repeat(values: &[u64]) -> bool {
 /// Reports every repeated response id as (row, first row with that id), in row order.
 /// The ids' hashes are sorted rather than inserted into a table: a million ids fit a
 /// sort's sequential passes better than a table's random probes.
-fn duplicate_ids(b: &Builder<'_>, mut report: impl FnMut(usize, usize)) {
+fn duplicate_ids(b: &Builder, mut report: impl FnMut(usize, usize)) {
     // Mostly no hash repeats, which sorting the bare hashes shows at the least cost.
     if !any_repeat(&id_hash_list(b)) {
         return;
@@ -737,7 +736,7 @@ pub fn read_csv_in_parts(
             )
         });
     }
-    problems.finish(()).map(|()| b.finish())
+    problems.finish(()).map(|()| b.finish(survey))
 }
 
 /// A CSV response file read as it arrives, chunk by chunk ([`CsvStream::push`]), so
@@ -747,15 +746,15 @@ pub fn read_csv_in_parts(
 /// the caller then reads the whole file with [`read_csv`], for the exact report.
 /// A file that gives responses gives the very ones [`read_csv`] gives (a test
 /// compares them for every way of cutting it).
-pub struct CsvStream<'s> {
-    survey: &'s Survey,
+pub struct CsvStream<S: Borrow<Survey>> {
+    survey: S,
     limits: Limits,
     /// Bytes not read yet: the start of the file, then an incomplete record.
     pending: Vec<u8>,
     header: Option<Header>,
     /// Bytes pushed so far.
     size: usize,
-    read: Option<Builder<'s>>,
+    read: Option<Builder>,
     /// A problem was found: the rest is not read.
     whole: bool,
     /// Bytes gathered before complete records are read.
@@ -767,16 +766,16 @@ pub struct CsvStream<'s> {
 /// Bytes of complete records gathered before they are read.
 const STREAM_PART: usize = 1 << 20;
 
-impl<'s> CsvStream<'s> {
+impl<S: Borrow<Survey>> CsvStream<S> {
     /// A stream of a CSV response file for `survey`.
-    pub fn new(survey: &'s Survey, limits: &Limits) -> Self {
+    pub fn new(survey: S, limits: &Limits) -> Self {
         Self::with_part_bytes(survey, limits, STREAM_PART)
     }
 
     /// [`CsvStream::new`] reading complete records once `part` bytes are pending
     /// (for tests: every cut of a file).
     #[doc(hidden)]
-    pub fn with_part_bytes(survey: &'s Survey, limits: &Limits, part: usize) -> Self {
+    pub fn with_part_bytes(survey: S, limits: &Limits, part: usize) -> Self {
         CsvStream {
             survey,
             limits: Limits { ..*limits },
@@ -816,7 +815,7 @@ impl<'s> CsvStream<'s> {
         if b.ids.len() > self.limits.max_rows || any_repeat(&id_hash_list(&b)) {
             return None;
         }
-        Some(b.finish())
+        Some(b.finish(self.survey.borrow()))
     }
 
     /// Reads the complete records pending (at the end, all of them).
@@ -857,7 +856,7 @@ impl<'s> CsvStream<'s> {
                 return;
             }
             let mut problems = Problems::new("");
-            match read_header(self.survey, &self.pending[..cut], &mut problems) {
+            match read_header(self.survey.borrow(), &self.pending[..cut], &mut problems) {
                 Some(h) if problems.list.is_empty() => {
                     self.pending.drain(..h.body);
                     self.header = Some(h);
@@ -884,7 +883,7 @@ impl<'s> CsvStream<'s> {
         let mut problems = Problems::new("");
         let body = &self.pending[..cut];
         let (part, _) = read_rows(
-            self.survey,
+            self.survey.borrow(),
             h,
             body,
             0,
@@ -950,7 +949,7 @@ fn records_end(bytes: &[u8], first: bool) -> Option<usize> {
 }
 
 /// A part of a file read without a problem, and its ids' sorted hashes.
-type Part<'s> = (Builder<'s>, Vec<u64>);
+type Part = (Builder, Vec<u64>);
 
 /// Reads `body` in `parts` parts at once and joins them, or `None` when any part finds
 /// a problem, the parts hold too many responses together, or an id repeats: the
@@ -990,7 +989,7 @@ fn read_parts(
         }
     };
     #[cfg(not(target_arch = "wasm32"))]
-    let done: Vec<Option<Part<'_>>> = std::thread::scope(|scope| {
+    let done: Vec<Option<Part>> = std::thread::scope(|scope| {
         let run = &run;
         let others: Vec<_> = bounds[1..]
             .windows(2)
@@ -1005,7 +1004,7 @@ fn read_parts(
         all
     });
     #[cfg(target_arch = "wasm32")]
-    let done: Vec<Option<Part<'_>>> = bounds
+    let done: Vec<Option<Part>> = bounds
         .windows(2)
         .map(|part| run(part, &mut main_tick))
         .collect();
@@ -1018,7 +1017,7 @@ fn read_parts(
         return None;
     }
     let b = Builder::join(builders)?;
-    (b.ids.len() <= limits.max_rows).then(|| b.finish())
+    (b.ids.len() <= limits.max_rows).then(|| b.finish(survey))
 }
 
 /// `parts + 1` offsets into `body`, which starts at a record: 0, then for each
@@ -1539,15 +1538,15 @@ fn is_plain(body: &[u8]) -> bool {
 /// Reads the records of `body` (which starts at a record, on line `line0 + 1` of the
 /// file) into a builder, adding the problems found; also returns each response's line.
 /// Calls `tick` with the bytes of `body` read so far every 1,024 records.
-fn read_rows<'s>(
-    survey: &'s Survey,
+fn read_rows(
+    survey: &Survey,
     h: &Header,
     body: &[u8],
     line0: u64,
     limits: &Limits,
     problems: &mut Problems<'_>,
     tick: &mut dyn FnMut(usize),
-) -> (Builder<'s>, Vec<u64>) {
+) -> (Builder, Vec<u64>) {
     // One monomorphic reader per kind of records.
     macro_rules! read {
         ($records:expr) => {
@@ -1572,8 +1571,8 @@ fn read_rows<'s>(
 
 /// [`read_rows`] from `record`, the records of a body of `len` bytes.
 #[allow(clippy::too_many_arguments)]
-fn read_records<'s>(
-    survey: &'s Survey,
+fn read_records(
+    survey: &Survey,
     h: &Header,
     mut record: impl Records,
     len: usize,
@@ -1581,7 +1580,7 @@ fn read_records<'s>(
     limits: &Limits,
     problems: &mut Problems<'_>,
     tick: &mut dyn FnMut(usize),
-) -> (Builder<'s>, Vec<u64>) {
+) -> (Builder, Vec<u64>) {
     let estimate = len / (h.width * 2 + 16).max(1);
     let mut b = Builder::new(survey, estimate.min(limits.max_rows));
     let mut lines: Vec<u64> = Vec::new();
@@ -2029,7 +2028,7 @@ pub fn read_json(
             )
         });
     }
-    problems.finish(()).map(|()| b.finish())
+    problems.finish(()).map(|()| b.finish(survey))
 }
 
 /// A JSON value found where something else was expected, or "nothing".

@@ -19,7 +19,7 @@ thread_local! {
     /// In the helper worker: its rows and the index of the first in the whole.
     static ROWS: RefCell<Option<(Survey, Responses, usize)>> = const { RefCell::new(None) };
     /// The CSV file arriving chunk by chunk (`csv_chunk`).
-    static STREAM: RefCell<Option<import::CsvStream<'static>>> = const { RefCell::new(None) };
+    static STREAM: RefCell<Option<import::CsvStream<&'static Survey>>> = const { RefCell::new(None) };
 }
 
 /// The benchmark's survey, made once.

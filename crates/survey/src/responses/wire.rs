@@ -139,6 +139,24 @@ impl Responses {
     }
 }
 
+impl Responses {
+    /// Appends rows from [`Responses::rows_to_bytes`] of the same set (the same survey
+    /// and periods) to rows read so, as rows sent in pieces arrive.
+    pub fn append_rows_from_bytes(&mut self, survey: &Survey, bytes: &[u8]) -> Result<(), BadRows> {
+        let more = Responses::rows_from_bytes(survey, bytes)?;
+        if more.survey_id != self.survey_id || more.periods != self.periods {
+            return Err(BadRows);
+        }
+        self.ids.append(&more.ids);
+        self.period.extend(more.period);
+        self.version.extend(more.version);
+        for (column, more) in self.columns.iter_mut().zip(more.columns) {
+            column.append(more);
+        }
+        Ok(())
+    }
+}
+
 fn put_len(out: &mut Vec<u8>, n: usize) {
     out.extend_from_slice(&u64::try_from(n).expect("a length").to_le_bytes());
 }

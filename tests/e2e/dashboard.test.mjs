@@ -51,6 +51,29 @@ async function openExternalDemo(page) {
 
 const CHARTS = ['trend', 'likert', 'drivers', 'heatmap', 'channels', 'standards'];
 
+/** A card's value and n, as the page states them in its data attributes. */
+const card = (page, id) => page.$eval(`#card-${id}`, (c) => ({ value: c.querySelector('.kpi-value')?.dataset.value, n: c.querySelector('.kpi-n')?.dataset.n }));
+
+/** Asserts that the cards show the latest period of `cli` (`otklik indicators --by period`
+ * of the external survey); returns that period's group. */
+async function assertCardsShow(page, cli) {
+  const latest = cli.groups[cli.groups.length - 1];
+  assert.equal(latest.suppressed, false);
+  await page.waitForFunction((n) => document.querySelector('#card-ccl .kpi-n')?.dataset.n === n, String(latest.ccl.n), { timeout: 60000 });
+  assert.deepEqual(await card(page, 'ccl'), { value: String(latest.ccl.value), n: String(latest.ccl.n) });
+  for (const [dim, d] of Object.entries(latest.dimensions)) {
+    if (d.suppressed) assert.ok(await page.$(`#card-dim-${dim} [data-suppressed]`));
+    else assert.deepEqual(await card(page, `dim-${dim}`), { value: String(d.index), n: String(d.n) });
+  }
+  assert.deepEqual(await card(page, 'nps-nps'), { value: String(latest.nps.nps.value), n: String(latest.nps.nps.n) });
+  assert.deepEqual(await card(page, 'res-resolved'), { value: String(latest.resolution.resolved.share), n: String(latest.resolution.resolved.n) });
+  for (const [q, s] of Object.entries(latest.standards)) {
+    if (s.suppressed) assert.ok(await page.$(`#card-std-${q} [data-suppressed]`));
+    else assert.deepEqual(await card(page, `std-${q}`), { value: String(s.share), n: String(s.n) });
+  }
+  return latest;
+}
+
 test('first open shows the demo with cards and every chart, on desktop and phone', async () => {
   for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
     const profile = await freshProfile();
@@ -238,21 +261,7 @@ test('imports: good files merge, a bad file is rejected with line and column, an
 
     // The cards show what the CLI computes for the same files.
     const cli = JSON.parse(otklik(['indicators', join(ROOT, 'fixtures/surveys/external-client.json'), a, b, '--by', 'period']));
-    const latest = cli.groups[cli.groups.length - 1];
-    assert.equal(latest.suppressed, false);
-    await page.waitForSelector('#card-ccl .kpi-value');
-    const card = async (id) => page.$eval(`#card-${id}`, (c) => ({ value: c.querySelector('.kpi-value')?.dataset.value, n: c.querySelector('.kpi-n')?.dataset.n }));
-    assert.deepEqual(await card('ccl'), { value: String(latest.ccl.value), n: String(latest.ccl.n) });
-    for (const [dim, d] of Object.entries(latest.dimensions)) {
-      if (d.suppressed) assert.ok(await page.$(`#card-dim-${dim} [data-suppressed]`));
-      else assert.deepEqual(await card(`dim-${dim}`), { value: String(d.index), n: String(d.n) });
-    }
-    assert.deepEqual(await card('nps-nps'), { value: String(latest.nps.nps.value), n: String(latest.nps.nps.n) });
-    assert.deepEqual(await card('res-resolved'), { value: String(latest.resolution.resolved.share), n: String(latest.resolution.resolved.n) });
-    for (const [q, s] of Object.entries(latest.standards)) {
-      if (s.suppressed) assert.ok(await page.$(`#card-std-${q} [data-suppressed]`));
-      else assert.deepEqual(await card(`std-${q}`), { value: String(s.share), n: String(s.n) });
-    }
+    const latest = await assertCardsShow(page, cli);
 
     // A conflicting file is accepted, its conflict listed, nothing overwritten.
     await page.setInputFiles('#dash-import', [c]);
@@ -260,7 +269,7 @@ test('imports: good files merge, a bad file is rejected with line and column, an
     const crow = await page.$$eval('table.files tbody tr', (trs) => trs.map((tr) => [...tr.children].map((x) => x.textContent.trim())).find((r) => r[0] === 'c.csv'));
     assert.deepEqual(crow.slice(0, 5), ['c.csv', '1', '0', '0', '1']);
     assert.equal(await page.$eval('#dash-summary', (e) => e.dataset.total), '600');
-    assert.deepEqual(await card('ccl'), { value: String(latest.ccl.value), n: String(latest.ccl.n) }, 'nothing was overwritten');
+    assert.deepEqual(await card(page, 'ccl'), { value: String(latest.ccl.value), n: String(latest.ccl.n) }, 'nothing was overwritten');
 
     // Removing a file takes its responses away.
     await page.click('table.files button[aria-label*="b.csv"]');
@@ -426,6 +435,31 @@ test('a large file shows how much of it has been checked while it is checked', a
       assert.equal(s.label, 'Проверено');
     }
     for (let i = 1; i < seen.length; i++) assert.ok(seen[i].value > seen[i - 1].value, 'rising');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('a large data set is analysed on two cores: a helper worker holds half of it, and the cards equal the CLI', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-dash-two-'));
+  otklik(['demo', '--out', dir, '--responses', '150000', '--seed', '8']);
+  const file = join(dir, 'external-client.csv');
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('.kpi');
+    assert.equal(page.workers().length, 1, 'the analytics worker alone for the demo');
+    await page.setInputFiles('#dash-import', [file]);
+    await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '150000', null, { timeout: 120000 });
+    await page.selectOption('#dash-survey', 'external-client');
+    const cli = JSON.parse(otklik(['indicators', join(ROOT, 'fixtures/surveys/external-client.json'), file, '--by', 'period']));
+    await assertCardsShow(page, cli);
+    assert.equal(page.workers().length, 2, 'the analytics worker and its helper');
+    const given = await Promise.all(page.workers().map((w) => w.evaluate(() => self.partsGiven)));
+    assert.deepEqual(given.map((g) => g > 0), [false, true], `parts the helper gave: ${given}`);
     await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();

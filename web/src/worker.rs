@@ -27,7 +27,7 @@
 //!   `{"ok":true,"charts":[SVG…]}`: the charts, for the page to draw as PNG and send
 //!   back as `"images":[base64…]` with `"format":"docx"`
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -44,8 +44,13 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
+mod helper;
+mod incoming;
+
 struct Loaded {
     token: String,
+    /// Which loading of `token` this is (the helper's rows name it).
+    generation: u64,
     survey: Survey,
     data: Responses,
     /// SHA-256 of the definition and of each file that contributed, for the report.
@@ -58,6 +63,7 @@ const KEEP: usize = 3;
 
 thread_local! {
     static SETS: RefCell<VecDeque<Loaded>> = const { RefCell::new(VecDeque::new()) };
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
     /// The last report built: its request (tokens and parameters) and the model.
     static LAST_REPORT: RefCell<Option<(String, Rc<Report>)>> = const { RefCell::new(None) };
 }
@@ -307,6 +313,10 @@ fn load(
         s.retain(|l| l.token != token);
         s.push_back(Loaded {
             token,
+            generation: GENERATION.with(|g| {
+                g.set(g.get() + 1);
+                g.get()
+            }),
             survey,
             data,
             definition,
@@ -317,6 +327,16 @@ fn load(
         }
     });
     reply
+}
+
+/// The parameters of a grouping the page names by its keys (`"period"`, a question id,
+/// or several, comma-separated).
+fn params_of(by: &[String], texts: bool) -> Params {
+    Params {
+        by: by.iter().flat_map(|k| Key::parse_list(k)).collect(),
+        min_group: None,
+        texts,
+    }
 }
 
 /// Handles one request (JSON text) and returns the reply (JSON text).
@@ -343,60 +363,61 @@ pub fn handle_with(request: &str, contents: &mut [Vec<u8>]) -> String {
             blob,
             key,
             sha256,
-        }) => match (Survey::from_json(&source), content(text, blob, contents)) {
-            (Err(e), _) => fail(Both::of(|l| e.render(l))),
-            (_, None) => fail(Both::One("no file content in the request".to_owned())),
-            (Ok(survey), Some(bytes)) => {
-                let total = bytes.len();
-                let mut progress = |done: usize| report_progress(done, total);
-                let read = import::read_any_progress(
-                    &survey,
-                    &name,
-                    &bytes,
-                    &Limits::default(),
-                    &mut progress,
-                );
+        }) => match Survey::from_json(&source) {
+            Err(e) => fail(Both::of(|l| e.render(l))),
+            Ok(survey) => {
+                // Read as it arrived, or read now; and the SHA-256 of its bytes (as
+                // `sha256sum` gives it), when none came with the request.
+                let streamed = blob.and_then(incoming::streamed);
+                let again = streamed.as_ref().is_some_and(|s| s.data.is_none());
+                let read = match streamed {
+                    Some(s) => s.data.map(|data| (Ok(data), Some(s.sha256))),
+                    None => content(text, blob, contents).map(|bytes| {
+                        let total = bytes.len();
+                        let mut progress = |done: usize| report_progress(done, total);
+                        let read = import::read_any_progress(
+                            &survey,
+                            &name,
+                            &bytes,
+                            &Limits::default(),
+                            &mut progress,
+                        );
+                        let digest = (read.is_ok() && sha256.is_none())
+                            .then(|| otklik_report::sha256_hex(&bytes));
+                        (read, digest)
+                    }),
+                };
                 match read {
-                    Ok(data) => {
-                        // The file's SHA-256 (of its bytes, as `sha256sum` gives it) names
-                        // it: its first 32 digits are its key on the device.
-                        let hash = match sha256 {
-                            Some(sha256) => FileHash { name, sha256 },
-                            None => FileHash::of(name, &bytes),
+                    // Streamed with a problem: the worker script sends the file again.
+                    None if again => json!({"ok": false, "again": true}),
+                    None => fail(Both::One("no file content in the request".to_owned())),
+                    Some((Ok(data), digest)) => {
+                        // Its first 32 digits are the file's key on the device.
+                        let hash = FileHash {
+                            name,
+                            sha256: sha256.or(digest).expect("a digest"),
                         };
-                        drop(bytes);
                         let key = key.unwrap_or_else(|| hash.sha256[..32].to_owned());
                         let reply = json!({"ok": true, "responses": data.len(), "key": key, "sha256": hash.sha256});
                         let definition = otklik_report::sha256_hex(source.as_bytes());
                         remember(&key, &definition, Rc::new(data), hash);
                         reply
                     }
-                    Err(e) => {
+                    Some((Err(e), _)) => {
                         json!({"ok": false, "errors": problems(&e), "truncated": e.truncated})
                     }
                 }
             }
         },
         Ok(Request::AnalyzeMany { token, groupings }) => with_set(&token, |l| {
-            let list: Vec<Params> = groupings
-                .iter()
-                .map(|by| Params {
-                    by: by.iter().flat_map(|k| Key::parse_list(k)).collect(),
-                    min_group: None,
-                    texts: false,
-                })
-                .collect();
+            let list: Vec<Params> = groupings.iter().map(|by| params_of(by, false)).collect();
             match analyze_many(&l.survey, &l.data, &list) {
                 Ok(a) => json!({"ok": true, "analyses": a}),
                 Err(e) => fail(both(&e.message())),
             }
         }),
         Ok(Request::Analyze { token, by, texts }) => with_set(&token, |l| {
-            let params = Params {
-                by: by.iter().flat_map(|k| Key::parse_list(k)).collect(),
-                min_group: None,
-                texts,
-            };
+            let params = params_of(&by, texts);
             match analyze(&l.survey, &l.data, &params) {
                 Ok(a) => json!({"ok": true, "analysis": a}),
                 Err(e) => fail(both(&e.message())),
@@ -540,58 +561,12 @@ fn report_progress(done: usize, total: usize) {
     });
 }
 
-thread_local! {
-    /// The files that came with the next request, read from their `Blob`s chunk by
-    /// chunk (so that no whole copy of a file is held outside this module), and which
-    /// of them the next bytes belong to.
-    static INCOMING: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
-    static READING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// The worker script announces a file of `size` bytes that comes with the next
-/// request (`first`: the request's first, so that nothing left of an earlier, failed
-/// one mixes in); the files' bytes follow in order.
-#[wasm_bindgen]
-pub fn worker_file_begin(size: f64, first: bool) {
-    let size = if size.is_finite() && size > 0.0 {
-        size as usize
-    } else {
-        0
-    };
-    INCOMING.with(|f| {
-        let mut f = f.borrow_mut();
-        if first {
-            f.clear();
-            READING.with(|r| r.set(0));
-        }
-        f.push(Vec::with_capacity(size));
-    });
-}
-
-/// The next bytes of the file being read.
-#[wasm_bindgen]
-pub fn worker_file_chunk(chunk: &[u8]) {
-    let i = READING.with(std::cell::Cell::get);
-    INCOMING.with(|f| {
-        if let Some(file) = f.borrow_mut().get_mut(i) {
-            file.extend_from_slice(chunk);
-        }
-    });
-}
-
-/// The file being read is complete; the next bytes belong to the next one.
-#[wasm_bindgen]
-pub fn worker_file_end() {
-    READING.with(|r| r.set(r.get() + 1));
-}
-
 /// The worker's entry point (called from the worker script): [`handle_with`] the
 /// files announced since the last request, with a progress callback called with
 /// JSON text (`{"done":D,"total":T}`) while a long request runs.
 #[wasm_bindgen]
 pub fn worker_request_progress(request: &str, progress: js_sys::Function) -> String {
-    let mut contents = INCOMING.with(|f| std::mem::take(&mut *f.borrow_mut()));
-    READING.with(|r| r.set(0));
+    let mut contents = incoming::take();
     PROGRESS.with(|p| *p.borrow_mut() = Some(progress));
     let reply = handle_with(request, &mut contents);
     PROGRESS.with(|p| *p.borrow_mut() = None);

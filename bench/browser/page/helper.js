@@ -12,7 +12,8 @@ self.onmessage = async ({ data: m }) => {
   }
   await ready;
   if (m.rows) {
-    const n = load_rows(m.rows, m.first);
+    let n = 0;
+    m.rows.forEach((piece, k) => { n = load_rows(piece, m.first, m.starts[k]); });
     self.postMessage({ loaded: n });
   } else if (m.task) {
     const part = helper_part(m.task);

@@ -136,25 +136,35 @@ pub fn clear() {
 // `split_begin` gives the helper its task (`helper_part`), the page accumulates its own
 // rows (`own_part`) meanwhile, and `split_finish` adds the helper's part.
 
-/// The rows from `first` on, as bytes for the helper's [`load_rows`].
+/// The rows `start..end`, as bytes for the helper's [`load_rows`] (the page sends the
+/// rows from the middle on in pieces, as the app does).
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
-pub fn rows_for_helper(first: usize) -> Vec<u8> {
+pub fn rows_for_helper(start: usize, end: usize) -> Vec<u8> {
     STATE.with(|s| {
         let state = s.borrow();
         let (_, data) = state.as_ref().expect("load_csv first");
-        data.rows_to_bytes(first..data.len())
+        data.rows_to_bytes(start..end.min(data.len()))
     })
 }
 
-/// In the helper: keeps the rows sent by the page; returns their count.
+/// In the helper: keeps a piece of the rows sent by the page (`first`: the first row
+/// of the first piece, in the whole; a piece starting there replaces what was kept);
+/// returns the rows kept.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
-pub fn load_rows(bytes: &[u8], first: usize) -> u32 {
-    ROWS.with(|s| s.borrow_mut().take());
-    let survey = otklik_demo::bench_survey();
-    let rows = Responses::rows_from_bytes(&survey, bytes).expect("rows from the page");
-    let n = rows.len() as u32;
-    ROWS.with(|s| *s.borrow_mut() = Some((survey, rows, first)));
-    n
+pub fn load_rows(bytes: &[u8], first: usize, start: usize) -> u32 {
+    ROWS.with(|s| {
+        let mut s = s.borrow_mut();
+        if start == first {
+            s.take();
+            let rows = Responses::rows_from_bytes(survey(), bytes).expect("rows from the page");
+            *s = Some((survey().clone(), rows, first));
+        } else {
+            let (survey, rows, _) = s.as_mut().expect("the first piece first");
+            rows.append_rows_from_bytes(survey, bytes)
+                .expect("rows from the page");
+        }
+        s.as_ref().map_or(0, |(_, rows, _)| rows.len() as u32)
+    })
 }
 
 /// On the page: starts the split pass; the bytes are the helper's task.

@@ -779,6 +779,41 @@ fn csv_import_reports_progress() {
     assert!(!seen.is_empty());
 }
 
+/// `bytes` with one kind of damage at a place: a field too many, a value that may not
+/// parse, a stray quote, the first response again (a repeated id), a blank line, a lone
+/// carriage return, or the file cut short.
+fn damaged(mut bytes: Vec<u8>, damage: Option<(prop::sample::Index, usize)>) -> Vec<u8> {
+    let Some((at, kind)) = damage else {
+        return bytes;
+    };
+    let i = at.index(bytes.len());
+    match kind {
+        0 => bytes.insert(i, b','),
+        1 => bytes.insert(i, b'x'),
+        2 => bytes.insert(i, b'"'),
+        3 => {
+            let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+            if lines.len() > 2 {
+                let again = [lines[1], b"\n"].concat();
+                bytes.extend(again);
+            }
+        }
+        4 => bytes.insert(i, b'\n'),
+        5 => bytes.insert(i, b'\r'),
+        _ => bytes.truncate(i),
+    }
+    bytes
+}
+
+/// The default limits, with at most `max_rows` responses when given.
+fn limits(max_rows: Option<usize>) -> import::Limits {
+    let mut limits = import::Limits::default();
+    if let Some(m) = max_rows {
+        limits.max_rows = m;
+    }
+    limits
+}
+
 proptest! {
     #![proptest_config(config(512))]
 
@@ -791,7 +826,7 @@ proptest! {
         g in 0usize..4,
         style in style(),
         parts in 2usize..7,
-        damage in prop::option::of((any::<prop::sample::Index>(), 0usize..6)),
+        damage in prop::option::of((any::<prop::sample::Index>(), 0usize..7)),
         max_rows in prop::option::of(1usize..40),
     ) {
         let s = survey();
@@ -801,31 +836,8 @@ proptest! {
                 r.version = 2;
             }
         }
-        let mut bytes = write_csv(&rows, g, &style);
-        if let Some((at, kind)) = damage {
-            let i = at.index(bytes.len());
-            match kind {
-                // A field too many, a value that may not parse, a stray quote.
-                0 => bytes.insert(i, b','),
-                1 => bytes.insert(i, b'x'),
-                2 => bytes.insert(i, b'"'),
-                // The first response again: a repeated id.
-                3 => {
-                    let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
-                    if lines.len() > 2 {
-                        let again = [lines[1], b"\n"].concat();
-                        bytes.extend(again);
-                    }
-                }
-                // A blank line; the file cut short.
-                4 => bytes.insert(i, b'\n'),
-                _ => bytes.truncate(i),
-            }
-        }
-        let mut limits = import::Limits::default();
-        if let Some(m) = max_rows {
-            limits.max_rows = m;
-        }
+        let bytes = damaged(write_csv(&rows, g, &style), damage);
+        let limits = limits(max_rows);
         let read = |parts| {
             import::read_csv_in_parts(&s, "parts.csv", &bytes, &limits, &mut |_| {}, parts)
         };
@@ -842,26 +854,12 @@ proptest! {
         style in style(),
         chunk in 1usize..64,
         part in 1usize..200,
-        damage in prop::option::of((any::<prop::sample::Index>(), 0usize..6)),
+        damage in prop::option::of((any::<prop::sample::Index>(), 0usize..7)),
         max_rows in prop::option::of(1usize..40),
     ) {
         let s = survey();
-        let mut bytes = write_csv(&rows, g, &style);
-        if let Some((at, kind)) = damage {
-            let i = at.index(bytes.len());
-            match kind {
-                0 => bytes.insert(i, b','),
-                1 => bytes.insert(i, b'x'),
-                2 => bytes.insert(i, b'"'),
-                3 => bytes.insert(i, b'\r'),
-                4 => bytes.insert(i, b'\n'),
-                _ => bytes.truncate(i),
-            }
-        }
-        let mut limits = import::Limits::default();
-        if let Some(m) = max_rows {
-            limits.max_rows = m;
-        }
+        let bytes = damaged(write_csv(&rows, g, &style), damage);
+        let limits = limits(max_rows);
         let mut stream = import::CsvStream::with_part_bytes(&s, &limits, part);
         for c in bytes.chunks(chunk) {
             stream.push(c);

@@ -907,8 +907,7 @@ impl<S: Borrow<Survey>> CsvStream<S> {
 }
 
 /// The end of the first (`first`) or the last complete record of `bytes`, which start
-/// at a record: the byte after its line break outside quotes (the quoting of
-/// [`unclosed_quote`]).
+/// at a record.
 fn records_end(bytes: &[u8], first: bool) -> Option<usize> {
     if !bytes.contains(&b'"') {
         let at = if first {
@@ -918,34 +917,67 @@ fn records_end(bytes: &[u8], first: bool) -> Option<usize> {
         };
         return at.map(|i| i + 1);
     }
-    let (mut quoted, mut field_start) = (false, true);
-    let mut last = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if quoted {
-            if c == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                } else if i + 1 == bytes.len() {
-                    // A quote at the very end: `""` may yet follow.
-                    return last;
-                } else {
-                    quoted = false;
+    let mut ends = RecordEnds::new(bytes);
+    if first {
+        ends.next()
+    } else {
+        ends.last()
+    }
+}
+
+/// The ends of the records of `bytes`, which start at a record: the byte after each
+/// line break outside quotes (the quoting of [`unclosed_quote`]). A quote that ends
+/// `bytes` inside a quoted field ends the search: a `"` may yet follow it.
+struct RecordEnds<'b> {
+    bytes: &'b [u8],
+    i: usize,
+    quoted: bool,
+    field_start: bool,
+}
+
+impl<'b> RecordEnds<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        RecordEnds {
+            bytes,
+            i: 0,
+            quoted: false,
+            field_start: true,
+        }
+    }
+}
+
+impl Iterator for RecordEnds<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let bytes = self.bytes;
+        while self.i < bytes.len() {
+            let c = bytes[self.i];
+            let mut end = None;
+            if self.quoted {
+                if c == b'"' {
+                    if bytes.get(self.i + 1) == Some(&b'"') {
+                        self.i += 1;
+                    } else if self.i + 1 == bytes.len() {
+                        self.i = bytes.len();
+                        return None;
+                    } else {
+                        self.quoted = false;
+                    }
                 }
+            } else if c == b'"' && self.field_start {
+                self.quoted = true;
+            } else if c == b'\n' {
+                end = Some(self.i + 1);
             }
-        } else if c == b'"' && field_start {
-            quoted = true;
-        } else if c == b'\n' {
-            last = Some(i + 1);
-            if first {
-                return last;
+            self.field_start = !self.quoted && matches!(c, b',' | b'\n' | b'\r');
+            self.i += 1;
+            if end.is_some() {
+                return end;
             }
         }
-        field_start = !quoted && matches!(c, b',' | b'\n' | b'\r');
-        i += 1;
+        None
     }
-    last
 }
 
 /// A part of a file read without a problem, and its ids' sorted hashes.
@@ -1024,7 +1056,7 @@ fn read_parts(
 /// `k · len / parts` the start of the first record at or after it, then `len`.
 fn record_bounds(body: &[u8], parts: usize) -> Vec<usize> {
     let len = body.len();
-    let mut targets = (1..parts).map(|k| k * len / parts).peekable();
+    let targets = (1..parts).map(|k| k * len / parts);
     let mut out = vec![0];
     if !body.contains(&b'"') {
         // Every line break ends a record.
@@ -1036,31 +1068,12 @@ fn record_bounds(body: &[u8], parts: usize) -> Vec<usize> {
             out.push(next);
         }
     } else {
-        // A line break ends a record outside quotes only (the quoting of
-        // `unclosed_quote`).
-        let (mut quoted, mut field_start) = (false, true);
-        let mut i = 0;
-        while i < len && targets.peek().is_some() {
-            let c = body[i];
-            if quoted {
-                if c == b'"' {
-                    if body.get(i + 1) == Some(&b'"') {
-                        i += 1;
-                    } else {
-                        quoted = false;
-                    }
-                }
-            } else if c == b'"' && field_start {
-                quoted = true;
-            } else if c == b'\n' {
-                while targets.next_if(|&t| t <= i).is_some() {
-                    out.push(i + 1);
-                }
-            }
-            field_start = !quoted && matches!(c, b',' | b'\n' | b'\r');
-            i += 1;
+        // A line break ends a record outside quotes only.
+        let mut ends = RecordEnds::new(body).peekable();
+        for t in targets {
+            while ends.next_if(|&e| e <= t).is_some() {}
+            out.push(ends.peek().copied().unwrap_or(len));
         }
-        out.extend(targets.map(|_| len));
     }
     out.push(len);
     out
@@ -2050,6 +2063,20 @@ pub fn read_any(
     read_any_progress(survey, file, bytes, limits, &mut |_| {})
 }
 
+/// Whether a response file that starts with `start` is JSON (`{` first, after blanks
+/// and a byte-order mark) rather than CSV, as [`read_any`] tells them apart; `None`
+/// while `start` holds nothing else yet.
+pub fn is_json(start: &[u8]) -> Option<bool> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    if start.len() < BOM.len() && BOM.starts_with(start) {
+        return None;
+    }
+    let body = start.strip_prefix(BOM).unwrap_or(start);
+    body.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .map(|&b| b == b'{')
+}
+
 /// [`read_any`] with a progress callback as [`read_csv_progress`]'s (a JSON file is
 /// read in one go and reports nothing).
 pub fn read_any_progress(
@@ -2059,8 +2086,7 @@ pub fn read_any_progress(
     limits: &Limits,
     progress: &mut dyn FnMut(usize),
 ) -> Result<Responses, ImportError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+    if is_json(bytes) == Some(true) {
         read_json(survey, file, bytes, limits)
     } else {
         read_csv_progress(survey, file, bytes, limits, progress)

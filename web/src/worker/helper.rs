@@ -171,7 +171,7 @@ pub fn worker_split_own() {
 /// the split pass under way, and gives the reply to its request.
 #[wasm_bindgen]
 pub fn worker_split_finish(theirs: &[u8]) -> String {
-    let Some(u) = UNDER_WAY.with(|u| u.borrow_mut().take()) else {
+    let Some(mut u) = UNDER_WAY.with(|u| u.borrow_mut().take()) else {
         return fail(super::Both::One("no split pass under way".to_owned())).to_string();
     };
     let reply = SETS.with(|s| {
@@ -180,9 +180,10 @@ pub fn worker_split_finish(theirs: &[u8]) -> String {
             return fail(super::not_loaded());
         };
         let (survey, data) = (&l.survey, &l.data);
+        let own = u.own.take();
         let here = |rows: std::ops::Range<usize>| u.split.run(survey, data, rows, 0);
         let with_theirs = || -> Result<_, Error> {
-            let own = match u.own.clone() {
+            let own = match own {
                 Some(own) => own,
                 None => here(0..u.head.first)?,
             };

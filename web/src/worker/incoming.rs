@@ -7,7 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use otklik_survey::import::{CsvStream, Limits, PROGRESS_STEP};
+use otklik_survey::import::{is_json, CsvStream, Limits, PROGRESS_STEP};
 use otklik_survey::{Responses, Survey};
 use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::*;
@@ -105,14 +105,7 @@ pub fn worker_file_chunk(chunk: &[u8]) {
         file.seen += chunk.len();
         if let Kind::Undecided(start) = &mut file.kind {
             start.extend_from_slice(chunk);
-            let body = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
-            let bom_so_far = start.len() < 3 && b"\xEF\xBB\xBF".starts_with(start);
-            // As `import::read_any` tells JSON from CSV.
-            let json = match body.iter().find(|b| !b.is_ascii_whitespace()) {
-                _ if bom_so_far => return,
-                None => return,
-                Some(&b) => b == b'{',
-            };
+            let Some(json) = is_json(start) else { return };
             let start = std::mem::take(start);
             file.kind = if json {
                 Kind::Whole(start)

@@ -1,8 +1,12 @@
 //! The single columnar pass and the assembly of the result.
 
+mod publication;
 mod split;
 
+pub use publication::Protection;
 pub use split::{Part, Split};
+
+use publication::{CellCode, Dim, Family};
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -272,6 +276,7 @@ impl StdAcc {
     }
 
     /// Answers in cell `c`.
+    #[cfg(test)]
     fn n(&self, c: usize) -> u64 {
         match self {
             StdAcc::Counts { width, counts, .. } => counts[c * width..(c + 1) * width]
@@ -1388,22 +1393,6 @@ fn parent_partitions(plan: &Plan<'_>, live: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
-/// Suppression flags for one figure with `counts` per cell.
-fn figure_suppression(
-    counts: &[u64],
-    group_sup: &[bool],
-    partitions: &[Vec<usize>],
-    k: u64,
-) -> Vec<bool> {
-    let mut sup: Vec<bool> = counts
-        .iter()
-        .zip(group_sup)
-        .map(|(&n, &g)| g || n < k)
-        .collect();
-    remainder_rule(counts, &mut sup, partitions, k);
-    sup
-}
-
 /// The value behind a figure that can change between periods.
 #[derive(Clone, Copy)]
 enum Basis {
@@ -1557,19 +1546,87 @@ fn analyze_with(
     params: &Params,
     parts: Option<usize>,
 ) -> Result<Analysis> {
-    let (k, _) = thresholds(survey, data, params)?;
+    thresholds(survey, data, params)?;
+    let protection = Protection::new(survey, data, params.min_group)?;
+    protected_with(survey, data, params, &protection, parts)
+}
+
+/// [`analyze`] with the hidden cells of `protection`: the pattern of the data set that
+/// `data` is (or is a selection of whole periods of, possibly as years; see
+/// [`Responses::with_periods_as_years`]). A report made of several analyses of
+/// one data set uses one protection for all, so that combining them discloses nothing.
+pub fn analyze_protected(
+    survey: &Survey,
+    data: &Responses,
+    params: &Params,
+    protection: &Protection,
+) -> Result<Analysis> {
+    protected_with(survey, data, params, protection, None)
+}
+
+fn protected_with(
+    survey: &Survey,
+    data: &Responses,
+    params: &Params,
+    protection: &Protection,
+    parts: Option<usize>,
+) -> Result<Analysis> {
+    thresholds(survey, data, params)?;
     let plan = plan(survey, data, params)?;
+    let dims = published(survey, data, params, protection)?;
     let parts = parts.unwrap_or_else(|| shards(data.len(), plan.cells));
     let forms = std_forms(&plan, data);
     let acc = accumulate_with(&plan, data, 0..data.len(), Pass::new(parts), &forms);
-    Ok(finish(survey, data, k, &plan, &acc))
+    Ok(finish(survey, data, &plan, &acc, protection, &dims))
 }
+
+/// The table of `params.by` in the publication set, or the error that names the tables.
+fn published(
+    survey: &Survey,
+    data: &Responses,
+    params: &Params,
+    protection: &Protection,
+) -> Result<Vec<Dim>> {
+    protection
+        .dims_of(survey, data, &params.by)
+        .ok_or_else(|| Error::NotPublished {
+            by: if params.by.is_empty() {
+                "(overall)".to_owned()
+            } else {
+                params
+                    .by
+                    .iter()
+                    .map(Key::name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+            tables: protection
+                .tables(survey)
+                .iter()
+                .map(|t| {
+                    if t.is_empty() {
+                        "(overall)".to_owned()
+                    } else {
+                        t.join(", ")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        })
+}
+
 
 /// K for figures and K for free text, after the checks every analysis makes.
 fn thresholds(survey: &Survey, data: &Responses, params: &Params) -> Result<(u32, u32)> {
     let k = params.min_group.unwrap_or(survey.min_group);
     if k < 3 {
         return Err(Error::MinGroup(k));
+    }
+    if k < survey.min_group {
+        return Err(Error::MinGroupBelowSurvey {
+            found: k,
+            survey: survey.min_group,
+        });
     }
     if let Some(first) = data.periods().first() {
         if let Some(other) = data
@@ -1722,75 +1779,139 @@ impl Acc {
 }
 
 /// Suppression and assembly: from the accumulators of `plan`'s cells to the result.
-fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc) -> Analysis {
-    let k_text = survey.min_group_text.max(k);
-    let (k64, kt64) = (u64::from(k), u64::from(k_text));
-
-    let live: Vec<usize> = (0..plan.cells).filter(|&c| acc.n[c] > 0).collect();
-    let partitions = parent_partitions(plan, &live);
-    let mut group_sup: Vec<bool> = acc.n.iter().map(|&n| n < k64).collect();
-    remainder_rule(&acc.n, &mut group_sup, &partitions, k64);
+fn finish(
+    survey: &Survey,
+    data: &Responses,
+    plan: &Plan<'_>,
+    acc: &Acc,
+    protection: &Protection,
+    dims: &[Dim],
+) -> Analysis {
+    let k = protection.k_for(dims);
+    let k_text = protection.k_text();
+    let k64 = u64::from(k);
 
     let cells = plan.cells;
+    // The cell of the publication set behind each cell of this grouping.
+    let key_of_dim: Vec<usize> = dims
+        .iter()
+        .map(|d| {
+            plan.keys
+                .iter()
+                .position(|k| match (d, k.question) {
+                    (Dim::Period | Dim::Year, None) => true,
+                    (Dim::Group(q), Some(kq)) => *q == kq,
+                    _ => false,
+                })
+                .expect("every dimension is a key")
+        })
+        .collect();
+    let labels: Vec<String> = data.periods().iter().map(ToString::to_string).collect();
+    let model_cell = |c: usize, extra: Option<(usize, usize)>| -> Option<usize> {
+        let mut codes: Vec<(Dim, CellCode<'_>)> = dims
+            .iter()
+            .zip(&key_of_dim)
+            .map(|(d, &ki)| {
+                let key = &plan.keys[ki];
+                let code = (c / key.stride) % key.card;
+                let cc = match d {
+                    Dim::Period => CellCode::Period(labels.get(code).map_or("", String::as_str)),
+                    Dim::Year => CellCode::Year(data.periods().get(code).map_or(0, |p| p.year())),
+                    Dim::Group(_) => CellCode::Option(code),
+                };
+                (*d, cc)
+            })
+            .collect();
+        if let Some((q, option)) = extra {
+            codes.push((Dim::Group(q), CellCode::Option(option)));
+            codes.sort_by_key(|(d, _)| *d);
+        }
+        let ds: Vec<Dim> = codes.iter().map(|(d, _)| *d).collect();
+        let cs: Vec<CellCode<'_>> = codes.iter().map(|(_, c)| *c).collect();
+        protection.cell(&ds, &cs)
+    };
+    let at: Vec<Option<usize>> = (0..cells).map(|c| model_cell(c, None)).collect();
+    let hidden_of =
+        |f: Family| -> Vec<bool> { at.iter().map(|&m| protection.hidden(f, m)).collect() };
+    // Every group of the table is listed, empty or not (but no answer to a required
+    // question), so that the list itself tells nothing of the groups' sizes.
+    let listed: Vec<usize> = (0..cells)
+        .filter(|&c| {
+            acc.n[c] > 0
+                || plan.keys.iter().all(|k| match k.question {
+                    Some(q) => (c / k.stride) % k.card != 0 || !survey.questions[q].required,
+                    None => true,
+                })
+        })
+        .collect();
+    let live: Vec<usize> = (0..cells).filter(|&c| acc.n[c] > 0).collect();
+    let partitions = parent_partitions(plan, &live);
+    let group_sup: Vec<bool> = hidden_of(Family::N);
+
     let w = plan.hist_width;
-    let per_cell = |f: &dyn Fn(usize) -> u64| -> Vec<u64> { (0..cells).map(f).collect() };
     let item_sup: Vec<Vec<bool>> = plan
         .hist_items
         .iter()
-        .map(|it| {
-            let counts = per_cell(&|c| {
-                acc.hist[c * w + it.offset + 1..c * w + it.offset + it.width]
-                    .iter()
-                    .map(|&x| u64::from(x))
-                    .sum()
-            });
-            figure_suppression(&counts, &group_sup, &partitions, k64)
-        })
+        .map(|it| hidden_of(Family::Item(it.q)))
         .collect();
     let nd = plan.dims.len();
-    let dim_sup: Vec<Vec<bool>> = (0..nd)
-        .map(|d| {
-            figure_suppression(
-                &per_cell(&|c| acc.dim[c * nd + d].n),
-                &group_sup,
-                &partitions,
-                k64,
-            )
-        })
-        .collect();
-    let ccl_sup = figure_suppression(&per_cell(&|c| acc.ccl[c].n), &group_sup, &partitions, k64);
-    let ns = plan.standards.len();
-    let std_sup: Vec<Vec<bool>> = (0..ns)
-        .map(|s| {
-            figure_suppression(
-                &per_cell(&|c| acc.standards[s].n(c)),
-                &group_sup,
-                &partitions,
-                k64,
-            )
-        })
+    let dim_sup: Vec<Vec<bool>> = (0..nd).map(|d| hidden_of(Family::Dimension(d))).collect();
+    let ccl_sup = hidden_of(Family::Level);
+    let std_sup: Vec<Vec<bool>> = plan
+        .standards
+        .iter()
+        .map(|&(q, _)| hidden_of(Family::Standard(q)))
         .collect();
     let nr = plan.resolution.len();
-    let res_sup: Vec<Vec<bool>> = (0..nr)
-        .map(|s| {
-            figure_suppression(
-                &per_cell(&|c| acc.resolution[c * nr + s].iter().sum()),
-                &group_sup,
-                &partitions,
-                k64,
-            )
-        })
+    let res_sup: Vec<Vec<bool>> = plan
+        .resolution
+        .iter()
+        .map(|&q| hidden_of(Family::Resolution(q)))
         .collect();
     let nt = plan.texts.len();
-    let text_sup: Vec<Vec<bool>> = (0..nt)
-        .map(|t| {
-            let counts = per_cell(&|c| acc.texts[c * nt + t].len() as u64);
-            let gs: Vec<bool> = (0..cells)
-                .map(|c| group_sup[c] || acc.n[c] < kt64)
-                .collect();
-            figure_suppression(&counts, &gs, &partitions, kt64)
+    let texts_here = protection.is_text_table(dims);
+    let text_sup: Vec<Vec<bool>> = plan
+        .texts
+        .iter()
+        .map(|&q| hidden_of(Family::Text(q)))
+        .collect();
+    let driver_sup: Vec<Vec<bool>> = plan
+        .scale
+        .iter()
+        .map(|s| match s.dimension {
+            Some(_) => hidden_of(Family::Item(s.q)),
+            None => hidden_of(Family::Driver(s.q)),
         })
         .collect();
+    // With the touchpoint a grouping question, a channel mix lists the cells of this
+    // table by touchpoint: shown only when that table is published, and each part
+    // hidden where that cell is.
+    let channel_cells: Option<Vec<Option<usize>>> = protection.touchpoint().map(|t| {
+        let no = survey.questions[t].kind.options().len();
+        match plan.keys.iter().find(|k| k.question == Some(t)) {
+            // one touchpoint per group: its cell is the group's own
+            Some(key) => (0..cells * no)
+                .map(|s| {
+                    let c = s / no;
+                    ((c / key.stride) % key.card == s % no + 1)
+                        .then_some(at[c])
+                        .flatten()
+                })
+                .collect(),
+            None => (0..cells * no)
+                .map(|s| model_cell(s / no, Some((t, s % no + 1))))
+                .collect(),
+        }
+    });
+    let channels_shown = |c: usize| -> bool {
+        match (&channel_cells, protection.touchpoint()) {
+            (Some(cc), Some(t)) => {
+                let no = survey.questions[t].kind.options().len();
+                dims.contains(&Dim::Group(t)) || (0..no).all(|o| cc[c * no + o].is_some())
+            }
+            _ => true,
+        }
+    };
 
     // Channel mix: options and types, hidden across sibling groups and within each group.
     let channel = plan.touchpoint.map(|q| {
@@ -1822,10 +1943,15 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
             parts
         };
         // The mix itself is a figure of the responses that name a touchpoint.
-        let mix_counts = per_cell(&|c| opt_counts[c * no..(c + 1) * no].iter().sum());
-        let mix_sup = figure_suppression(&mix_counts, &group_sup, &partitions, k64);
+        let mix_sup = hidden_of(Family::Channels);
         let mut opt_sup: Vec<bool> = (0..cells * no)
-            .map(|s| mix_sup[s / no] || opt_counts[s] < k64)
+            .map(|s| {
+                mix_sup[s / no]
+                    || opt_counts[s] < k64
+                    || channel_cells
+                        .as_ref()
+                        .is_some_and(|cc| protection.hidden(Family::N, cc[s]))
+            })
             .collect();
         // A shown channel type minus its shown touchpoints would reveal the hidden
         // ones: within each group, the touchpoints of one type are siblings too.
@@ -1852,7 +1978,7 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
     // Figures that change between periods, per cell (None when hidden).
     let mut bases: IndexMap<String, Vec<Option<Basis>>> = IndexMap::new();
     let mut groups = Vec::with_capacity(live.len());
-    for &c in &live {
+    for &c in &listed {
         let key = cell_key(plan, data, c);
         if group_sup[c] {
             groups.push(Group::Suppressed {
@@ -2061,7 +2187,9 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
             let options = survey.questions[*q].kind.options();
             let no = options.len();
             let n: u64 = opt_counts[c * no..(c + 1) * no].iter().sum();
-            if n > 0 && mix_sup[c] {
+            if !channels_shown(c) {
+                // not published for this table
+            } else if n > 0 && mix_sup[c] {
                 g.channels
                     .insert(survey.questions[*q].id.clone(), Fig::Suppressed);
             } else if n > 0 {
@@ -2128,7 +2256,7 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
                 );
                 let perf = g.items.get(&id).and_then(Fig::shown).map(|st| st.index);
                 match (perf, co.pearson()) {
-                    (Some(performance), Some(r)) if co.n >= k64 => {
+                    (Some(performance), Some(r)) if co.n >= k64 && !driver_sup[i][c] => {
                         found.push((id, co.n, r, performance))
                     }
                     _ => {
@@ -2156,6 +2284,9 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
             }
         }
         for (t, &q) in plan.texts.iter().enumerate() {
+            if !texts_here {
+                break;
+            }
             let id = survey.questions[q].id.clone();
             if text_sup[t][c] {
                 g.texts.insert(id, Fig::Suppressed);
@@ -2182,7 +2313,7 @@ fn finish(survey: &Survey, data: &Responses, k: u32, plan: &Plan<'_>, acc: &Acc)
     }
 
     let (changes, trends) = if plan.keys.first().is_some_and(|k| k.question.is_none()) {
-        changes_and_trends(plan, data, &live, &bases)
+        changes_and_trends(plan, data, &listed, &bases)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -2362,6 +2493,8 @@ mod tests {
             };
             let plan = plan(survey, &data, &params).unwrap();
             let forms = std_forms(&plan, &data);
+            let protection = Protection::new(survey, &data, None).unwrap();
+            let dims = published(survey, &data, &params, &protection).unwrap();
             let run = |slot_budget, shards, bytewise, flush, paired| {
                 let pass = Pass {
                     slot_budget,
@@ -2371,7 +2504,8 @@ mod tests {
                     paired,
                 };
                 let acc = accumulate_with(&plan, &data, 0..data.len(), pass, &forms);
-                serde_json::to_string(&finish(survey, &data, 5, &plan, &acc)).unwrap()
+                serde_json::to_string(&finish(survey, &data, &plan, &acc, &protection, &dims))
+                    .unwrap()
             };
             let counted = run(MAX_SCORE_SLOTS, 1, false, FLUSH, false);
             // Only the first dimension fits, or every one.

@@ -24,10 +24,13 @@
 
 mod engine;
 mod output;
+pub mod protect;
 pub mod stats;
 pub mod suppress;
 
-pub use engine::{analyze, analyze_in_parts, analyze_many, Part, Split};
+pub use engine::{
+    analyze, analyze_in_parts, analyze_many, analyze_protected, Part, Protection, Split,
+};
 pub use output::*;
 
 /// A grouping key.
@@ -104,6 +107,23 @@ pub enum Error {
     /// Parts of a split pass that do not belong to it or do not cover the data.
     #[error("the parts of the analysis do not fit together (other data, or another version of the program)")]
     Parts,
+    /// K below the survey's own: respondents were promised groups of at least that size.
+    #[error("the minimum group size can be raised, not lowered: the survey promises its respondents {survey}, found {found}")]
+    MinGroupBelowSurvey {
+        /// The K asked for.
+        found: u32,
+        /// The survey's K.
+        survey: u32,
+    },
+    /// A grouping outside the publication set: its hidden cells would not be protected
+    /// together with the other tables.
+    #[error("the table by {by} is not one that is published, so its small groups could not be protected together with the others; tables: {tables}")]
+    NotPublished {
+        /// The grouping asked for.
+        by: String,
+        /// The tables that can be asked for.
+        tables: String,
+    },
 }
 
 impl Error {
@@ -126,6 +146,14 @@ impl Error {
             Error::MinGroup(k) => Message::new("analysis-min-group").with("found", *k),
             Error::TooManyGroups(n) => Message::new("analysis-too-many-groups").with("count", *n),
             Error::Parts => Message::new("analysis-parts"),
+            Error::MinGroupBelowSurvey { found, survey } => {
+                Message::new("analysis-min-group-below-survey")
+                    .with("found", *found)
+                    .with("survey", *survey)
+            }
+            Error::NotPublished { by, tables } => Message::new("analysis-not-published")
+                .with("by", by.as_str())
+                .with("tables", tables.as_str()),
         }
     }
 }
@@ -151,6 +179,14 @@ mod error_tests {
             Error::MinGroup(2),
             Error::TooManyGroups(2_000_000),
             Error::Parts,
+            Error::MinGroupBelowSurvey {
+                found: 3,
+                survey: 5,
+            },
+            Error::NotPublished {
+                by: "dept, segment".into(),
+                tables: "period; period, dept".into(),
+            },
         ];
         for e in all {
             let m = e.message();

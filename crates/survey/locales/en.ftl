@@ -130,6 +130,8 @@ analysis-mixed-granularity = periods of different granularity cannot be analysed
 analysis-min-group = the minimum group size must be at least 3, found {$found}
 analysis-too-many-groups = the grouping makes {$count} possible groups; at most 1,000,000 are supported
 analysis-parts = the parts of the analysis do not fit together (other data, or another version of the program)
+analysis-min-group-below-survey = the minimum group size can be raised, not lowered: the survey promises its respondents {$survey}, found {$found}
+analysis-not-published = the table by {$by} is not one that is published, so its small groups could not be protected together with the others; tables: {$tables}
 
 ## SurveyJS import: what was left out, and why
 sjs-not-surveyjs = not a SurveyJS survey: expected an object with "pages", "elements" or "questions"

@@ -17,8 +17,8 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    accumulate_with, finish, plan, rollup, shards, std_forms, thresholds, Acc, Pass, StdAcc,
-    StdForm,
+    accumulate_with, finish, plan, published, rollup, shards, std_forms, thresholds, Acc, Dim,
+    Pass, Protection, StdAcc, StdForm,
 };
 use crate::{Analysis, Error, Key, Params, Result};
 use otklik_survey::{Responses, Survey};
@@ -135,11 +135,29 @@ impl Split {
         survey: &Survey,
         data: &Responses,
         list: &[Params],
+        parts: Vec<Part>,
+    ) -> Result<Vec<Analysis>> {
+        let protection = Protection::new(survey, data, self.min_group)?;
+        self.finish_protected(survey, data, list, parts, &protection)
+    }
+
+    /// [`Split::finish`] with the hidden cells of `protection`, the pattern of `data`
+    /// (made once per data set by [`Protection::new`]).
+    pub fn finish_protected(
+        &self,
+        survey: &Survey,
+        data: &Responses,
+        list: &[Params],
         mut parts: Vec<Part>,
+        protection: &Protection,
     ) -> Result<Vec<Analysis>> {
         let params = self.params();
-        let (k, _) = thresholds(survey, data, &params)?;
+        thresholds(survey, data, &params)?;
         let fine = plan(survey, data, &params)?;
+        let dims: Vec<Vec<Dim>> = list
+            .iter()
+            .map(|p| published(survey, data, p, protection))
+            .collect::<Result<_>>()?;
         parts.sort_by_key(|p| (p.rows.start, p.rows.end));
         let mut next = 0;
         for part in &parts {
@@ -157,10 +175,11 @@ impl Split {
             acc.add(&part.acc, &fine);
         }
         list.iter()
-            .map(|p| {
+            .zip(&dims)
+            .map(|(p, dims)| {
                 let coarse = plan(survey, data, p)?;
                 let rolled = rollup(&acc, &fine, &coarse);
-                Ok(finish(survey, data, k, &coarse, &rolled))
+                Ok(finish(survey, data, &coarse, &rolled, protection, dims))
             })
             .collect()
     }

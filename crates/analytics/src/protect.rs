@@ -1,0 +1,542 @@
+//! Secondary suppression across linked tables.
+//!
+//! Every table that can be published for one data set (the publication set) is a set
+//! of cells, and every cell adds up some **inner cells**: the finest combinations of
+//! period and grouping answers that hold at least one response. A reader who combines
+//! the published tables knows the shown cells' counts: linear equations over the
+//! inner cells. [`Model::protect`] chooses which cells to hide so that
+//!
+//! - every cell under its threshold `k` is hidden (primary suppression);
+//! - no hidden cell with a count is a linear combination of shown cells, so that no
+//!   combination of published tables gives its count exactly. This is Statistics
+//!   Norway's Gaussian-elimination method (`GaussSuppression`, Langsrud 2024): the
+//!   shown cells are taken in order of preference (the largest first); each is used
+//!   to eliminate one inner cell from every hidden cell, and a cell that would
+//!   eliminate a hidden cell completely is hidden instead (secondary suppression).
+//!   Unlike the R package's default, secondary cells are protected in the same way
+//!   as primary ones: no hidden count is derivable, whatever its size;
+//! - within every **partition** (a shown cell and the cells of a finer table that add
+//!   up to it), the hidden cells hold together either nothing or at least `k`, so
+//!   that subtraction cannot bound a small hidden cell below `k` (the remainder
+//!   rule, applied to every pair of linked tables at once);
+//! - with per-answer counts, the hidden cells of a partition never all gave the same
+//!   answer while a shown sibling gave another: otherwise a reader would learn every
+//!   hidden member's answer.
+//!
+//! The elimination is exact: arithmetic modulo the prime 2^61 − 1, on sparse vectors
+//! over the inner cells. (A combination over the rationals is one modulo the prime
+//! unless the prime divides one of its denominators; a spurious dependency modulo the
+//! prime can only hide more.)
+//!
+//! The whole is checked from outside by the audit in `tests/audit.rs`, which bounds
+//! every hidden count of every published table by linear programming.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// A published cell: the inner cells it adds up and the count it must reach to be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Inner cells, each at most once.
+    pub rows: Vec<u32>,
+    /// The threshold: the cell is hidden when its count is below it.
+    pub k: u64,
+}
+
+/// A cell and the cells of a finer table that add up to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partition {
+    /// The coarser cell.
+    pub parent: usize,
+    /// The finer cells: disjoint, together the parent.
+    pub children: Vec<usize>,
+}
+
+/// The cells of a publication set over its inner cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Model {
+    /// Number of inner cells.
+    pub rows: usize,
+    /// The published cells.
+    pub cells: Vec<Cell>,
+    /// The partitions of shown cells into finer cells.
+    pub partitions: Vec<Partition>,
+}
+
+impl Model {
+    /// The count of every cell, from the count of every inner cell.
+    pub fn totals(&self, values: &[u64]) -> Vec<u64> {
+        self.cells
+            .iter()
+            .map(|c| c.rows.iter().map(|&r| values[r as usize]).sum())
+            .collect()
+    }
+
+    /// Which cells to hide, for counts `values` per inner cell. `forced` cells are
+    /// hidden whatever their count (a figure of a hidden group). `answers`, when given,
+    /// holds per inner cell the counts of each answer (`answers[r][a]`), whose sum is
+    /// `values[r]`.
+    pub fn protect(
+        &self,
+        values: &[u64],
+        forced: &[bool],
+        answers: Option<&dyn Fn(usize) -> Vec<u64>>,
+    ) -> Vec<bool> {
+        let totals = self.totals(values);
+        let mut hidden: Vec<bool> = self
+            .cells
+            .iter()
+            .zip(&totals)
+            .zip(forced)
+            .map(|((c, &n), &f)| f || n < c.k)
+            .collect();
+        let per_answer: Option<Vec<Vec<u64>>> = answers.map(|f| {
+            self.cells
+                .iter()
+                .map(|c| {
+                    let mut sum: Vec<u64> = Vec::new();
+                    for &r in &c.rows {
+                        let a = f(r as usize);
+                        if sum.len() < a.len() {
+                            sum.resize(a.len(), 0);
+                        }
+                        for (s, x) in sum.iter_mut().zip(a) {
+                            *s += x;
+                        }
+                    }
+                    sum
+                })
+                .collect()
+        });
+        let mut first = true;
+        loop {
+            let mut changed = self.remainder(&totals, &mut hidden);
+            if let Some(pa) = &per_answer {
+                changed |= self.diversity(&totals, pa, &mut hidden);
+            }
+            if changed || first {
+                changed |= self.eliminate(&totals, &mut hidden);
+            }
+            first = false;
+            if !changed {
+                return hidden;
+            }
+        }
+    }
+
+    /// The remainder rule over every partition whose parent is shown: hidden children
+    /// that hold between 1 and k − 1 take the smallest shown non-empty child with them.
+    fn remainder(&self, totals: &[u64], hidden: &mut [bool]) -> bool {
+        let mut changed = false;
+        loop {
+            let mut again = false;
+            for p in &self.partitions {
+                if hidden[p.parent] {
+                    continue;
+                }
+                let k = p
+                    .children
+                    .iter()
+                    .map(|&c| self.cells[c].k)
+                    .max()
+                    .unwrap_or(0);
+                let held: u64 = p
+                    .children
+                    .iter()
+                    .filter(|&&c| hidden[c])
+                    .map(|&c| totals[c])
+                    .sum();
+                if held == 0 || held >= k {
+                    continue;
+                }
+                let smallest = p
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&c| !hidden[c] && totals[c] > 0)
+                    .min_by_key(|&c| (totals[c], c));
+                if let Some(c) = smallest {
+                    hidden[c] = true;
+                    again = true;
+                }
+            }
+            if !again {
+                return changed;
+            }
+            changed = true;
+        }
+    }
+
+    /// The hidden children of a shown parent must not all have given one answer while
+    /// a shown child gave another: then the smallest such child is hidden too.
+    fn diversity(&self, totals: &[u64], answers: &[Vec<u64>], hidden: &mut [bool]) -> bool {
+        let mut changed = false;
+        loop {
+            let mut again = false;
+            for p in &self.partitions {
+                if hidden[p.parent] {
+                    continue;
+                }
+                let mut residual: Vec<u64> = Vec::new();
+                for &c in p.children.iter().filter(|&&c| hidden[c]) {
+                    if residual.len() < answers[c].len() {
+                        residual.resize(answers[c].len(), 0);
+                    }
+                    for (s, &x) in residual.iter_mut().zip(&answers[c]) {
+                        *s += x;
+                    }
+                }
+                let mut given = residual.iter().enumerate().filter(|(_, &x)| x > 0);
+                let only = match (given.next(), given.next()) {
+                    (Some((a, _)), None) => a,
+                    _ => continue,
+                };
+                let other = p
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        !hidden[c] && totals[c] > answers[c].get(only).copied().unwrap_or(0)
+                    })
+                    .min_by_key(|&c| (totals[c], c));
+                if let Some(c) = other {
+                    hidden[c] = true;
+                    again = true;
+                }
+            }
+            if !again {
+                return changed;
+            }
+            changed = true;
+        }
+    }
+
+    /// Gaussian elimination: shown cells, the largest first, eliminate inner cells
+    /// from the hidden ones; a shown cell that would eliminate a hidden cell with a
+    /// count completely is hidden instead. Returns whether anything was hidden.
+    fn eliminate(&self, totals: &[u64], hidden: &mut [bool]) -> bool {
+        let mut basis = Basis::new(self.rows);
+        let mut protected: Vec<Vec<(u32, u64)>> = Vec::new();
+        for (c, cell) in self.cells.iter().enumerate() {
+            if hidden[c] && totals[c] > 0 {
+                protected.push(ones(&cell.rows));
+            }
+        }
+        let mut order: Vec<usize> = (0..self.cells.len())
+            .filter(|&c| !hidden[c] && !self.cells[c].rows.is_empty())
+            .collect();
+        order.sort_by_key(|&c| (Reverse(totals[c]), c));
+        let mut changed = false;
+        for c in order {
+            let r = basis.reduce(&ones(&self.cells[c].rows));
+            if r.is_empty() {
+                continue; // already given by the shown cells: showing it tells nothing new
+            }
+            let r = normalised(r);
+            let p = r[0].0;
+            let discloses = protected.iter().any(|h| match entry(h, p) {
+                0 => false,
+                f => h.len() == r.len() && h.iter().zip(&r).all(|(a, b)| a.0 == b.0 && a.1 == mul(f, b.1)),
+            });
+            if discloses {
+                hidden[c] = true;
+                changed = true;
+                protected.push(r);
+                continue;
+            }
+            for h in &mut protected {
+                let f = entry(h, p);
+                if f != 0 {
+                    *h = axpy(h, f, &r);
+                }
+            }
+            basis.push(r);
+        }
+        changed
+    }
+}
+
+/// The prime modulus.
+const P: u64 = (1 << 61) - 1;
+
+fn mul(a: u64, b: u64) -> u64 {
+    let x = u128::from(a) * u128::from(b);
+    let s = (x as u64 & P) + (x >> 61) as u64;
+    if s >= P {
+        s - P
+    } else {
+        s
+    }
+}
+
+fn sub(a: u64, b: u64) -> u64 {
+    if a >= b {
+        a - b
+    } else {
+        a + P - b
+    }
+}
+
+fn inverse(a: u64) -> u64 {
+    let (mut base, mut exp, mut out) = (a, P - 2, 1);
+    while exp > 0 {
+        if exp & 1 == 1 {
+            out = mul(out, base);
+        }
+        base = mul(base, base);
+        exp >>= 1;
+    }
+    out
+}
+
+fn ones(rows: &[u32]) -> Vec<(u32, u64)> {
+    let mut v: Vec<(u32, u64)> = rows.iter().map(|&r| (r, 1)).collect();
+    v.sort_unstable();
+    v
+}
+
+/// `v` scaled so that its first entry is 1.
+fn normalised(mut v: Vec<(u32, u64)>) -> Vec<(u32, u64)> {
+    let f = inverse(v[0].1);
+    for e in &mut v {
+        e.1 = mul(e.1, f);
+    }
+    v
+}
+
+fn entry(v: &[(u32, u64)], row: u32) -> u64 {
+    v.binary_search_by_key(&row, |e| e.0)
+        .map_or(0, |i| v[i].1)
+}
+
+/// `h − f·r`, both sorted.
+fn axpy(h: &[(u32, u64)], f: u64, r: &[(u32, u64)]) -> Vec<(u32, u64)> {
+    let mut out = Vec::with_capacity(h.len() + r.len());
+    let (mut i, mut j) = (0, 0);
+    while i < h.len() || j < r.len() {
+        let next = match (h.get(i), r.get(j)) {
+            (Some(a), Some(b)) if a.0 == b.0 => {
+                i += 1;
+                j += 1;
+                (a.0, sub(a.1, mul(f, b.1)))
+            }
+            (Some(a), Some(b)) if a.0 < b.0 => {
+                i += 1;
+                *a
+            }
+            (Some(a), None) => {
+                i += 1;
+                *a
+            }
+            (_, Some(b)) => {
+                j += 1;
+                (b.0, sub(0, mul(f, b.1)))
+            }
+            (None, None) => unreachable!(),
+        };
+        if next.1 != 0 {
+            out.push(next);
+        }
+    }
+    out
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Sparse vectors, each with its first inner cell as pivot (where it is 1) and zero at
+/// the pivots of the vectors before it.
+struct Basis {
+    vectors: Vec<Vec<(u32, u64)>>,
+    pivot_of: Vec<u32>,
+    acc: Vec<u64>,
+    queued: Vec<bool>,
+}
+
+impl Basis {
+    fn new(rows: usize) -> Basis {
+        Basis {
+            vectors: Vec::new(),
+            pivot_of: vec![NONE; rows],
+            acc: vec![0; rows],
+            queued: vec![false; rows],
+        }
+    }
+
+    /// `v` less the combination of the basis that clears every pivot: zero exactly
+    /// when `v` is in the span.
+    fn reduce(&mut self, v: &[(u32, u64)]) -> Vec<(u32, u64)> {
+        let mut heap = BinaryHeap::with_capacity(v.len());
+        for &(r, x) in v {
+            self.acc[r as usize] = x;
+            self.queued[r as usize] = true;
+            heap.push(Reverse(r));
+        }
+        let mut out = Vec::new();
+        while let Some(Reverse(r)) = heap.pop() {
+            let ri = r as usize;
+            self.queued[ri] = false;
+            let x = self.acc[ri];
+            if x == 0 {
+                continue;
+            }
+            match self.pivot_of[ri] {
+                NONE => out.push((r, x)),
+                b => {
+                    for &(i, y) in &self.vectors[b as usize] {
+                        let ii = i as usize;
+                        self.acc[ii] = sub(self.acc[ii], mul(x, y));
+                        if i != r && !self.queued[ii] {
+                            self.queued[ii] = true;
+                            heap.push(Reverse(i));
+                        }
+                    }
+                }
+            }
+        }
+        for &(r, _) in &out {
+            self.acc[r as usize] = 0;
+        }
+        out
+    }
+
+    fn push(&mut self, v: Vec<(u32, u64)>) {
+        self.pivot_of[v[0].0 as usize] = self.vectors.len() as u32;
+        self.vectors.push(v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A two-way table a × b with both margins and the total: inner cells (i, j).
+    fn two_way(a: usize, b: usize, k: u64) -> Model {
+        let mut cells = Vec::new();
+        let mut partitions = Vec::new();
+        let row = |i: usize, j: usize| (i * b + j) as u32;
+        // inner cells as published cells: 0..a*b
+        for i in 0..a {
+            for j in 0..b {
+                cells.push(Cell {
+                    rows: vec![row(i, j)],
+                    k,
+                });
+            }
+        }
+        let rows_of = a * b;
+        for i in 0..a {
+            cells.push(Cell {
+                rows: (0..b).map(|j| row(i, j)).collect(),
+                k,
+            });
+            partitions.push(Partition {
+                parent: rows_of + i,
+                children: (0..b).map(|j| i * b + j).collect(),
+            });
+        }
+        for j in 0..b {
+            cells.push(Cell {
+                rows: (0..a).map(|i| row(i, j)).collect(),
+                k,
+            });
+            partitions.push(Partition {
+                parent: rows_of + a + j,
+                children: (0..a).map(|i| i * b + j).collect(),
+            });
+        }
+        cells.push(Cell {
+            rows: (0..rows_of as u32).collect(),
+            k,
+        });
+        let total = cells.len() - 1;
+        partitions.push(Partition {
+            parent: total,
+            children: (0..a).map(|i| rows_of + i).collect(),
+        });
+        partitions.push(Partition {
+            parent: total,
+            children: (0..b).map(|j| rows_of + a + j).collect(),
+        });
+        Model {
+            rows: rows_of,
+            cells,
+            partitions,
+        }
+    }
+
+    #[test]
+    fn a_lone_small_cell_takes_a_rectangle_with_it() {
+        let m = two_way(3, 3, 5);
+        let values = [2, 20, 30, 25, 40, 35, 30, 50, 45];
+        let hidden = m.protect(&values, &[false; 16], None);
+        // The small cell, one more in its row, one more in its column, and the fourth
+        // corner: a row or column with one hidden cell would give it away.
+        let inner: Vec<usize> = (0..9).filter(|&c| hidden[c]).collect();
+        assert!(inner.contains(&0));
+        assert!(inner.len() >= 4, "{inner:?}");
+        for i in 0..3 {
+            let in_row = (0..3).filter(|&j| hidden[i * 3 + j]).count();
+            let in_col = (0..3).filter(|&j| hidden[j * 3 + i]).count();
+            assert_ne!(in_row, 1);
+            assert_ne!(in_col, 1);
+        }
+        assert!(!hidden[9..].iter().any(|&h| h), "the margins stay shown");
+    }
+
+    #[test]
+    fn a_cell_given_by_other_shown_cells_is_never_the_only_one_hidden() {
+        // One table (no partitions declared): the elimination alone must find that the
+        // total minus the shown cells gives the hidden one.
+        let m = Model {
+            rows: 3,
+            cells: vec![
+                Cell { rows: vec![0], k: 5 },
+                Cell { rows: vec![1], k: 5 },
+                Cell { rows: vec![2], k: 5 },
+                Cell {
+                    rows: vec![0, 1, 2],
+                    k: 5,
+                },
+            ],
+            partitions: vec![],
+        };
+        let hidden = m.protect(&[3, 40, 9], &[false; 4], None);
+        assert_eq!(hidden, [true, false, true, false]);
+    }
+
+    #[test]
+    fn hidden_children_of_one_answer_take_a_sibling_of_another() {
+        let m = Model {
+            rows: 3,
+            cells: vec![
+                Cell { rows: vec![0], k: 5 },
+                Cell { rows: vec![1], k: 5 },
+                Cell { rows: vec![2], k: 5 },
+                Cell {
+                    rows: vec![0, 1, 2],
+                    k: 5,
+                },
+            ],
+            partitions: vec![Partition {
+                parent: 3,
+                children: vec![0, 1, 2],
+            }],
+        };
+        // Cells 0 and 1 hidden (3 and 4 answers, all "first"); cell 2 gave both, so it
+        // is hidden too, and the total stays shown.
+        let answers = |r: usize| match r {
+            0 => vec![3, 0],
+            1 => vec![4, 0],
+            _ => vec![20, 10],
+        };
+        let hidden = m.protect(&[3, 4, 30], &[false; 4], Some(&answers));
+        assert_eq!(hidden, [true, true, true, false]);
+    }
+
+    #[test]
+    fn modular_arithmetic_inverts() {
+        for a in [1, 2, 3, 12345, P - 1] {
+            assert_eq!(mul(a, inverse(a)), 1);
+        }
+    }
+}

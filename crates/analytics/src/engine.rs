@@ -1836,6 +1836,7 @@ fn finish(
     // Every group of the table is listed, empty or not (but no answer to a required
     // question), so that the list itself tells nothing of the groups' sizes.
     let listed: Vec<usize> = (0..cells)
+        .filter(|_| !data.is_empty())
         .filter(|&c| {
             acc.n[c] > 0
                 || plan.keys.iter().all(|k| match k.question {

@@ -15,8 +15,8 @@
 //!   eliminate a hidden cell completely is hidden instead (secondary suppression).
 //!   Unlike the R package's default, secondary cells are protected in the same way
 //!   as primary ones: no hidden count is derivable, whatever its size;
-//! - within every **partition** (a shown cell and the cells of a finer table that add
-//!   up to it), the hidden cells hold together either nothing or at least `k`, so
+//! - within every **partition** (a cell and the cells of a finer table that add up to
+//!   it), the hidden cells hold together either nothing or at least `k`, so
 //!   that subtraction cannot bound a small hidden cell below `k` (the remainder
 //!   rule, applied to every pair of linked tables at once);
 //! - with per-answer counts, the hidden cells of a partition never all gave the same
@@ -124,16 +124,14 @@ impl Model {
         }
     }
 
-    /// The remainder rule over every partition whose parent is shown: hidden children
-    /// that hold between 1 and k − 1 take the smallest shown non-empty child with them.
+    /// The remainder rule over every partition (whether its parent is shown or not: a
+    /// hidden parent may be the sum of other shown cells): hidden children that hold
+    /// between 1 and k − 1 take the smallest shown non-empty child with them.
     fn remainder(&self, totals: &[u64], hidden: &mut [bool]) -> bool {
         let mut changed = false;
         loop {
             let mut again = false;
             for p in &self.partitions {
-                if hidden[p.parent] {
-                    continue;
-                }
                 let k = p
                     .children
                     .iter()

@@ -21,7 +21,7 @@ use serde_json::{Map, Value};
 
 const SURVEY: &str = r#"{
   "id": "anon", "version": 1, "audience": "external", "title": "Анонимность",
-  "min_group": 5, "min_group_text": 6,
+  "min_group": 3, "min_group_text": 6,
   "dimensions": [
     {"id": "access", "title": "Доступность", "weight": 2},
     {"id": "speed", "title": "Скорость"}
@@ -267,14 +267,19 @@ enum K {
     Seg,
 }
 
+/// The groupings of the publication set (by period, by each grouping question,
+/// and both), in one key order each.
 const GROUPINGS: [&[K]; 6] = [
     &[],
     &[K::Period],
     &[K::Dept],
     &[K::Period, K::Dept],
-    &[K::Dept, K::Seg],
-    &[K::Period, K::Dept, K::Seg],
+    &[K::Seg],
+    &[K::Period, K::Seg],
 ];
+
+/// Groupings outside the publication set: refused.
+const UNPUBLISHED: [&[K]; 2] = [&[K::Dept, K::Seg], &[K::Period, K::Dept, K::Seg]];
 
 /// A cell: the code of each grouping key (`None` for no answer).
 type Cell = Vec<Option<usize>>;
@@ -549,12 +554,47 @@ fn check_grouping(case: &Case, data: &otklik_survey::Responses, survey: &Survey,
         let prev = found.insert(key.clone(), Found { group: g, json: gj });
         assert!(prev.is_none(), "group {key} listed twice");
     }
+    // Every option of every key is listed, empty or not: the list tells no sizes.
+    let mut all: Vec<Cell> = vec![vec![]];
+    for k in by {
+        let codes: Vec<Option<usize>> = match k {
+            K::Period => {
+                let mut p: Vec<usize> = case.rows.iter().map(|r| r.period(case.periods)).collect();
+                p.sort_unstable();
+                p.dedup();
+                p.into_iter().map(Some).collect()
+            }
+            K::Dept => std::iter::once(None).chain((0..DEPTS.len()).map(Some)).collect(),
+            K::Seg => std::iter::once(None).chain((0..SEGS.len()).map(Some)).collect(),
+        };
+        all = all
+            .into_iter()
+            .flat_map(|c| {
+                codes.iter().map(move |&x| {
+                    let mut c = c.clone();
+                    c.push(x);
+                    c
+                })
+            })
+            .collect();
+    }
+    if case.rows.is_empty() {
+        all.clear();
+    }
+    let listed: BTreeSet<String> = all.iter().map(|c| key_json(c, by, case.granularity)).collect();
     assert!(
-        found.keys().eq(keys.values().collect::<BTreeSet<_>>()),
-        "one entry per non-empty group: {:?} != {:?}",
+        found.keys().eq(listed.iter()),
+        "one entry per group of the table: {:?} != {:?}",
         found.keys().collect::<Vec<_>>(),
-        keys.values().collect::<Vec<_>>()
+        listed
     );
+    for key in listed.iter().filter(|k| !keys.values().any(|v| v == *k)) {
+        assert!(
+            matches!(found[key].group, Group::Suppressed { .. }),
+            "{key}: an empty group is listed as hidden"
+        );
+    }
+    let text_table = by == [K::Period, K::Dept];
 
     // Per cell: the true count behind every figure, and whether the figure is shown.
     let mut counts: BTreeMap<&Cell, [u64; 25]> = BTreeMap::new();
@@ -614,14 +654,14 @@ fn check_grouping(case: &Case, data: &otklik_survey::Responses, survey: &Survey,
                 for (i, path) in FIGURES.iter().enumerate() {
                     let optional = (*path == "channels.tp" && tc[i] == 0)
                         || (path.starts_with("channels.tp.") && !mix_shown)
-                        || (*path == "texts.note" && !case.texts)
+                        || (*path == "texts.note" && !(case.texts && text_table))
                         || *path == "n";
                     assert!(
                         optional || typed.contains_key(*path),
                         "{key}: {path} is missing"
                     );
                 }
-                if case.texts && n < k_text {
+                if case.texts && text_table && n < k_text {
                     assert_eq!(typed["texts.note"], None, "{key}: texts below K_text");
                 }
                 check_values(g, rows, key);
@@ -641,8 +681,9 @@ fn check_grouping(case: &Case, data: &otklik_survey::Responses, survey: &Survey,
         partitions(&cells, by.len())
     };
     for (i, what) in FIGURES.iter().enumerate() {
-        if what.starts_with("drivers.") || (*what == "texts.note" && !case.texts) {
-            // A driver's n is its item's n (shown beside it) or hidden with the item.
+        if what.starts_with("drivers.") || *what == "texts.note" {
+            // A driver's n is its item's n (shown beside it) or hidden with the item;
+            // free texts are given in one table only, with no total to subtract from.
             continue;
         }
         let min = min_of(i);
@@ -832,6 +873,14 @@ proptest! {
             .unwrap_or_else(|e| panic!("{e}\n{csv}"));
         for by in GROUPINGS {
             check_grouping(&case, &data, &survey, by);
+        }
+        for by in UNPUBLISHED {
+            let params = Params { by: keys(by), min_group: Some(case.k), texts: false };
+            let refused = matches!(
+                analyze(&survey, &data, &params),
+                Err(otklik_analytics::Error::NotPublished { .. })
+            );
+            prop_assert!(refused, "by {:?} is not published", by);
         }
     }
 }

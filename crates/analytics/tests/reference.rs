@@ -98,10 +98,10 @@ fn every_figure_matches_scipy_and_statsmodels() {
     let mut failures = Vec::new();
     let empty = Flat::new();
     for (by, _) in expected["groups"].as_object().unwrap() {
-        // K = 3: every reference group is large, so nothing may be suppressed.
+        // The survey's K (5): every reference group is large, so nothing may be suppressed.
         let params = Params {
             by: Key::parse_list(by),
-            min_group: Some(3),
+            min_group: None,
             texts: false,
         };
         let analysis = analyze(&survey, &data, &params).unwrap();
@@ -151,6 +151,12 @@ fn every_figure_matches_scipy_and_statsmodels() {
                 let got = flat.get(key).unwrap_or(&empty);
                 for (path, e) in figures.as_object().unwrap() {
                     let e = e.as_f64().unwrap();
+                    // The touchpoint is a grouping question: a channel mix by department
+                    // would publish the cells of period × department × touchpoint, a
+                    // table outside the publication set, so it is not given.
+                    if *by == "period,dept" && path.starts_with("channels.") {
+                        continue;
+                    }
                     match got.get(path) {
                         None => failures
                             .push(format!("{name}/{by}/{key}/{path}: missing (expected {e})")),

@@ -6,7 +6,7 @@ mod split;
 pub use publication::Protection;
 pub use split::{Part, Split};
 
-use publication::{CellCode, Dim, Family};
+use publication::{CellCode, Dim, Family, Mix};
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -1615,7 +1615,6 @@ fn published(
         })
 }
 
-
 /// K for figures and K for free text, after the checks every analysis makes.
 fn thresholds(survey: &Survey, data: &Responses, params: &Params) -> Result<(u32, u32)> {
     let k = params.min_group.unwrap_or(survey.min_group);
@@ -1831,6 +1830,36 @@ fn finish(
         protection.cell(&ds, &cs)
     };
     let at: Vec<Option<usize>> = (0..cells).map(|c| model_cell(c, None)).collect();
+    // The parts of a channel mix that are cells of the publication set (responses
+    // naming a touchpoint, digital, offline), when the touchpoint is a grouping question.
+    let mix_at: Option<Vec<[Option<usize>; 3]>> = protection
+        .touchpoint()
+        .filter(|t| !dims.contains(&Dim::Group(*t)))
+        .map(|_| {
+            (0..cells)
+                .map(|c| {
+                    let codes: Vec<CellCode<'_>> = dims
+                        .iter()
+                        .zip(&key_of_dim)
+                        .map(|(d, &ki)| {
+                            let key = &plan.keys[ki];
+                            let code = (c / key.stride) % key.card;
+                            match d {
+                                Dim::Period => {
+                                    CellCode::Period(labels.get(code).map_or("", String::as_str))
+                                }
+                                Dim::Year => {
+                                    CellCode::Year(data.periods().get(code).map_or(0, |p| p.year()))
+                                }
+                                Dim::Group(_) => CellCode::Option(code),
+                            }
+                        })
+                        .collect();
+                    [Mix::Named, Mix::Type(0), Mix::Type(1)]
+                        .map(|part| protection.mix_cell(dims, &codes, part))
+                })
+                .collect()
+        });
     let hidden_of =
         |f: Family| -> Vec<bool> { at.iter().map(|&m| protection.hidden(f, m)).collect() };
     // Every group of the table is listed, empty or not (but no answer to a required
@@ -1943,8 +1972,17 @@ fn finish(
             }
             parts
         };
-        // The mix itself is a figure of the responses that name a touchpoint.
-        let mix_sup = hidden_of(Family::Channels);
+        // The mix itself is a figure of the responses that name a touchpoint: with
+        // the touchpoint a grouping question, a cell of the publication set (or, in a
+        // table by touchpoint, the group itself).
+        let mix_sup = match (&mix_at, protection.touchpoint()) {
+            (Some(m), _) => m
+                .iter()
+                .map(|x| protection.hidden(Family::N, x[0]))
+                .collect(),
+            (None, Some(_)) => group_sup.clone(),
+            (None, None) => hidden_of(Family::Channels),
+        };
         let mut opt_sup: Vec<bool> = (0..cells * no)
             .map(|s| {
                 mix_sup[s / no]
@@ -1970,7 +2008,13 @@ fn finish(
         }
         remainder_rule(&opt_counts, &mut opt_sup, &opt_parts, k64);
         let mut type_sup: Vec<bool> = (0..cells * 2)
-            .map(|s| mix_sup[s / 2] || type_counts[s] < k64)
+            .map(|s| {
+                mix_sup[s / 2]
+                    || type_counts[s] < k64
+                    || mix_at
+                        .as_ref()
+                        .is_some_and(|m| protection.hidden(Family::N, m[s / 2][1 + s % 2]))
+            })
             .collect();
         remainder_rule(&type_counts, &mut type_sup, &spread(2), k64);
         (q, mix_sup, opt_counts, opt_sup, type_counts, type_sup)

@@ -32,7 +32,6 @@
 //! every hidden count of every published table by linear programming.
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// A published cell: the inner cells it adds up and the count it must reach to be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,10 +75,16 @@ impl Model {
     /// hidden whatever their count (a figure of a hidden group). `answers`, when given,
     /// holds per inner cell the counts of each answer (`answers[r][a]`), whose sum is
     /// `values[r]`.
+    ///
+    /// When `forced` is itself the result of an elimination over the same cells (a
+    /// figure's pattern starting from its groups' pattern), and nothing needs hiding
+    /// beyond it, `forced_checked` skips the elimination: its hidden cells are then
+    /// protected already, counts of a figure being at most those of its groups.
     pub fn protect(
         &self,
         values: &[u64],
         forced: &[bool],
+        forced_checked: bool,
         answers: Option<&dyn Fn(usize) -> Vec<u64>>,
     ) -> Vec<bool> {
         let totals = self.totals(values);
@@ -108,16 +113,17 @@ impl Model {
                 })
                 .collect()
         });
-        let mut first = true;
+        let mut checked = forced_checked && hidden.as_slice() == forced;
         loop {
             let mut changed = self.remainder(&totals, &mut hidden);
             if let Some(pa) = &per_answer {
                 changed |= self.diversity(&totals, pa, &mut hidden);
+                changed |= self.answer_bounds(&totals, pa, &mut hidden);
             }
-            if changed || first {
+            if changed || !checked {
                 changed |= self.eliminate(&totals, &mut hidden);
+                checked = true;
             }
-            first = false;
             if !changed {
                 return hidden;
             }
@@ -209,6 +215,84 @@ impl Model {
         }
     }
 
+    /// A hidden cell's answers are bounded, answer by answer, by what its hidden
+    /// siblings hold of that answer in each partition it belongs to; the sum of those
+    /// bounds must reach k for a cell under k. Where it does not, the partition whose
+    /// hidden cells hold least takes its smallest shown non-empty child.
+    fn answer_bounds(&self, totals: &[u64], answers: &[Vec<u64>], hidden: &mut [bool]) -> bool {
+        let mut of_child: Vec<Vec<usize>> = vec![Vec::new(); self.cells.len()];
+        for (i, p) in self.partitions.iter().enumerate() {
+            for &c in &p.children {
+                of_child[c].push(i);
+            }
+        }
+        let mut changed = false;
+        loop {
+            let residual: Vec<Vec<u64>> = self
+                .partitions
+                .iter()
+                .map(|p| {
+                    let mut r: Vec<u64> = Vec::new();
+                    for &c in p.children.iter().filter(|&&c| hidden[c]) {
+                        if r.len() < answers[c].len() {
+                            r.resize(answers[c].len(), 0);
+                        }
+                        for (x, &y) in r.iter_mut().zip(&answers[c]) {
+                            *x += y;
+                        }
+                    }
+                    r
+                })
+                .collect();
+            let mut again = false;
+            for c in 0..self.cells.len() {
+                let k = self.cells[c].k;
+                if !hidden[c] || totals[c] == 0 || totals[c] >= k || of_child[c].is_empty() {
+                    continue;
+                }
+                let width = answers[c].len();
+                let bound: u64 = (0..width)
+                    .map(|a| {
+                        of_child[c]
+                            .iter()
+                            .map(|&p| residual[p].get(a).copied().unwrap_or(0))
+                            .min()
+                            .unwrap_or(0)
+                    })
+                    .sum();
+                if bound >= k {
+                    continue;
+                }
+                let tightest = of_child[c]
+                    .iter()
+                    .copied()
+                    .filter(|&p| {
+                        self.partitions[p]
+                            .children
+                            .iter()
+                            .any(|&x| !hidden[x] && totals[x] > 0)
+                    })
+                    .min_by_key(|&p| (residual[p].iter().sum::<u64>(), p));
+                let Some(p) = tightest else { continue };
+                let smallest = self.partitions[p]
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&x| !hidden[x] && totals[x] > 0)
+                    .min_by_key(|&x| (totals[x], x));
+                if let Some(x) = smallest {
+                    hidden[x] = true;
+                    again = true;
+                    break;
+                }
+            }
+            if !again {
+                return changed;
+            }
+            changed = true;
+        }
+    }
+
     /// Gaussian elimination: shown cells, the largest first, eliminate inner cells
     /// from the hidden ones; a shown cell that would eliminate a hidden cell with a
     /// count completely is hidden instead. Returns whether anything was hidden.
@@ -234,7 +318,12 @@ impl Model {
             let p = r[0].0;
             let discloses = protected.iter().any(|h| match entry(h, p) {
                 0 => false,
-                f => h.len() == r.len() && h.iter().zip(&r).all(|(a, b)| a.0 == b.0 && a.1 == mul(f, b.1)),
+                f => {
+                    h.len() == r.len()
+                        && h.iter()
+                            .zip(&r)
+                            .all(|(a, b)| a.0 == b.0 && a.1 == mul(f, b.1))
+                }
             });
             if discloses {
                 hidden[c] = true;
@@ -303,8 +392,7 @@ fn normalised(mut v: Vec<(u32, u64)>) -> Vec<(u32, u64)> {
 }
 
 fn entry(v: &[(u32, u64)], row: u32) -> u64 {
-    v.binary_search_by_key(&row, |e| e.0)
-        .map_or(0, |i| v[i].1)
+    v.binary_search_by_key(&row, |e| e.0).map_or(0, |i| v[i].1)
 }
 
 /// `h − f·r`, both sorted.
@@ -347,7 +435,6 @@ struct Basis {
     vectors: Vec<Vec<(u32, u64)>>,
     pivot_of: Vec<u32>,
     acc: Vec<u64>,
-    queued: Vec<bool>,
 }
 
 impl Basis {
@@ -356,43 +443,39 @@ impl Basis {
             vectors: Vec::new(),
             pivot_of: vec![NONE; rows],
             acc: vec![0; rows],
-            queued: vec![false; rows],
         }
     }
 
     /// `v` less the combination of the basis that clears every pivot: zero exactly
-    /// when `v` is in the span.
+    /// when `v` is in the span. The rows are visited in ascending order: a basis
+    /// vector only has entries at and after its pivot.
     fn reduce(&mut self, v: &[(u32, u64)]) -> Vec<(u32, u64)> {
-        let mut heap = BinaryHeap::with_capacity(v.len());
+        let Some(&(first, _)) = v.first() else {
+            return Vec::new();
+        };
+        let mut last = first as usize;
         for &(r, x) in v {
             self.acc[r as usize] = x;
-            self.queued[r as usize] = true;
-            heap.push(Reverse(r));
+            last = last.max(r as usize);
         }
         let mut out = Vec::new();
-        while let Some(Reverse(r)) = heap.pop() {
-            let ri = r as usize;
-            self.queued[ri] = false;
-            let x = self.acc[ri];
-            if x == 0 {
-                continue;
-            }
-            match self.pivot_of[ri] {
-                NONE => out.push((r, x)),
-                b => {
-                    for &(i, y) in &self.vectors[b as usize] {
-                        let ii = i as usize;
-                        self.acc[ii] = sub(self.acc[ii], mul(x, y));
-                        if i != r && !self.queued[ii] {
-                            self.queued[ii] = true;
-                            heap.push(Reverse(i));
+        let mut r = first as usize;
+        while r <= last {
+            let x = self.acc[r];
+            if x != 0 {
+                match self.pivot_of[r] {
+                    NONE => out.push((r as u32, x)),
+                    b => {
+                        for &(i, y) in &self.vectors[b as usize] {
+                            let ii = i as usize;
+                            self.acc[ii] = sub(self.acc[ii], mul(x, y));
+                            last = last.max(ii);
                         }
                     }
                 }
+                self.acc[r] = 0;
             }
-        }
-        for &(r, _) in &out {
-            self.acc[r as usize] = 0;
+            r += 1;
         }
         out
     }
@@ -466,7 +549,7 @@ mod tests {
     fn a_lone_small_cell_takes_a_rectangle_with_it() {
         let m = two_way(3, 3, 5);
         let values = [2, 20, 30, 25, 40, 35, 30, 50, 45];
-        let hidden = m.protect(&values, &[false; 16], None);
+        let hidden = m.protect(&values, &[false; 16], false, None);
         // The small cell, one more in its row, one more in its column, and the fourth
         // corner: a row or column with one hidden cell would give it away.
         let inner: Vec<usize> = (0..9).filter(|&c| hidden[c]).collect();
@@ -488,9 +571,18 @@ mod tests {
         let m = Model {
             rows: 3,
             cells: vec![
-                Cell { rows: vec![0], k: 5 },
-                Cell { rows: vec![1], k: 5 },
-                Cell { rows: vec![2], k: 5 },
+                Cell {
+                    rows: vec![0],
+                    k: 5,
+                },
+                Cell {
+                    rows: vec![1],
+                    k: 5,
+                },
+                Cell {
+                    rows: vec![2],
+                    k: 5,
+                },
                 Cell {
                     rows: vec![0, 1, 2],
                     k: 5,
@@ -498,7 +590,7 @@ mod tests {
             ],
             partitions: vec![],
         };
-        let hidden = m.protect(&[3, 40, 9], &[false; 4], None);
+        let hidden = m.protect(&[3, 40, 9], &[false; 4], false, None);
         assert_eq!(hidden, [true, false, true, false]);
     }
 
@@ -507,9 +599,18 @@ mod tests {
         let m = Model {
             rows: 3,
             cells: vec![
-                Cell { rows: vec![0], k: 5 },
-                Cell { rows: vec![1], k: 5 },
-                Cell { rows: vec![2], k: 5 },
+                Cell {
+                    rows: vec![0],
+                    k: 5,
+                },
+                Cell {
+                    rows: vec![1],
+                    k: 5,
+                },
+                Cell {
+                    rows: vec![2],
+                    k: 5,
+                },
                 Cell {
                     rows: vec![0, 1, 2],
                     k: 5,
@@ -527,7 +628,7 @@ mod tests {
             1 => vec![4, 0],
             _ => vec![20, 10],
         };
-        let hidden = m.protect(&[3, 4, 30], &[false; 4], Some(&answers));
+        let hidden = m.protect(&[3, 4, 30], &[false; 4], false, Some(&answers));
         assert_eq!(hidden, [true, true, true, false]);
     }
 

@@ -564,8 +564,12 @@ fn check_grouping(case: &Case, data: &otklik_survey::Responses, survey: &Survey,
                 p.dedup();
                 p.into_iter().map(Some).collect()
             }
-            K::Dept => std::iter::once(None).chain((0..DEPTS.len()).map(Some)).collect(),
-            K::Seg => std::iter::once(None).chain((0..SEGS.len()).map(Some)).collect(),
+            K::Dept => std::iter::once(None)
+                .chain((0..DEPTS.len()).map(Some))
+                .collect(),
+            K::Seg => std::iter::once(None)
+                .chain((0..SEGS.len()).map(Some))
+                .collect(),
         };
         all = all
             .into_iter()
@@ -581,7 +585,10 @@ fn check_grouping(case: &Case, data: &otklik_survey::Responses, survey: &Survey,
     if case.rows.is_empty() {
         all.clear();
     }
-    let listed: BTreeSet<String> = all.iter().map(|c| key_json(c, by, case.granularity)).collect();
+    let listed: BTreeSet<String> = all
+        .iter()
+        .map(|c| key_json(c, by, case.granularity))
+        .collect();
     assert!(
         found.keys().eq(listed.iter()),
         "one entry per group of the table: {:?} != {:?}",

@@ -1,5 +1,6 @@
 //! Integration tests of the analytics engine.
 
+mod audit;
 mod properties;
 mod reference;
 mod split;

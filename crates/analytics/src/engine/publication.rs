@@ -10,7 +10,9 @@
 
 use std::collections::HashMap;
 
-use otklik_survey::{Audience, Column, Granularity, QuestionKind, Responses, Role, Survey};
+use otklik_survey::{
+    Audience, Channel, Column, Granularity, QuestionKind, Responses, Role, Survey,
+};
 
 use crate::protect::{Cell, Model, Partition};
 use crate::{Error, Key, Result};
@@ -78,8 +80,23 @@ pub struct Protection {
     text_table: Option<usize>,
     touchpoint: Option<usize>,
     hidden: HashMap<Family, Vec<bool>>,
-    /// Cells hidden in some family beyond the group's own: for the report of the cost.
+    /// Cells of the tables (the channel cells follow them).
     cells: usize,
+    /// Cells of the tables with between 1 and K − 1 responses.
+    primary: usize,
+    /// With the touchpoint a grouping question, the channel mix of a group of a table
+    /// without it: per table, where its cells' mix cells start (each cell has three:
+    /// responses naming a touchpoint, digital ones, offline ones).
+    channel_offset: Vec<Option<usize>>,
+}
+
+/// A part of a group's channel mix that is not a cell of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mix {
+    /// Responses naming a touchpoint.
+    Named,
+    /// Responses naming a touchpoint of a channel type (0 digital, 1 offline).
+    Type(usize),
 }
 
 /// The finest cells that hold responses: their codes and per-family counts.
@@ -149,6 +166,8 @@ impl Protection {
             touchpoint,
             hidden: HashMap::new(),
             cells: 0,
+            primary: 0,
+            channel_offset: Vec::new(),
         };
         let text_dims = match groups.first() {
             Some(&g) => vec![Dim::Period, Dim::Group(g)],
@@ -176,7 +195,23 @@ impl Protection {
             p.tables.push(t);
         }
         p.cells = offset;
-        let inner = inner_cells(survey, data, &groups);
+        for t in &p.tables {
+            let with_touchpoint = touchpoint.and_then(|tp| {
+                if t.dims.contains(&Dim::Group(tp)) {
+                    return None;
+                }
+                let mut d = t.dims.clone();
+                d.push(Dim::Group(tp));
+                d.sort();
+                p.tables.iter().any(|x| x.dims == d).then_some(())
+            });
+            p.channel_offset.push(with_touchpoint.map(|()| {
+                let at = offset;
+                offset += 3 * t.cells();
+                at
+            }));
+        }
+        let mut inner = inner_cells(survey, data, &groups);
         let year_of: Vec<usize> = data
             .periods()
             .iter()
@@ -184,7 +219,15 @@ impl Protection {
             .collect();
         let model = p.model(survey, &groups, &inner, &year_of);
         // Group sizes first; every figure's cells are hidden where its group is.
-        let n_hidden = model.protect(&inner.counts[&Family::N], &vec![false; offset], None);
+        let n_hidden = model.protect(&inner.counts[&Family::N], &vec![false; offset], false, None);
+        let n_totals = model.totals(&inner.counts[&Family::N]);
+        p.primary = (0..p.cells)
+            .filter(|&c| n_totals[c] > 0 && n_totals[c] < model.cells[c].k)
+            .count();
+        if touchpoint.is_some() {
+            // the mix is counted among the group sizes
+            inner.counts.remove(&Family::Channels);
+        }
         let mut families: Vec<&Family> = inner.counts.keys().filter(|f| **f != Family::N).collect();
         families.sort_by_key(|f| format!("{f:?}"));
         for f in families {
@@ -198,7 +241,7 @@ impl Protection {
                     Some(_) => Some(&per_answer),
                     None => None,
                 };
-                model.protect(values, &n_hidden, by_answer)
+                model.protect(values, &n_hidden, true, by_answer)
             };
             p.hidden.insert(*f, hidden);
         }
@@ -209,8 +252,7 @@ impl Protection {
     /// The cells of every table over the inner cells, with their thresholds, and the
     /// partitions of every cell into the cells of each finer table.
     fn model(&self, survey: &Survey, groups: &[usize], inner: &Inner, year_of: &[usize]) -> Model {
-        let _ = survey;
-        let mut cells: Vec<Cell> = Vec::with_capacity(self.cells);
+        let mut cells: Vec<Cell> = Vec::with_capacity(self.cells * 2);
         for t in &self.tables {
             let k = if t.dims.contains(&Dim::Year) {
                 self.k_year
@@ -222,10 +264,37 @@ impl Protection {
                 k: u64::from(k),
             }));
         }
+        for (t, at) in self.tables.iter().zip(&self.channel_offset) {
+            if at.is_some() {
+                let k = cells[t.offset].k;
+                cells.extend((0..3 * t.cells()).map(|_| Cell {
+                    rows: Vec::new(),
+                    k,
+                }));
+            }
+        }
+        let tp_of = |code: &[u32]| -> Option<usize> {
+            let tp = self.touchpoint?;
+            let c = code[1 + groups.iter().position(|&g| g == tp)?] as usize;
+            c.checked_sub(1)
+        };
+        let type_of = |o: usize| -> Option<usize> {
+            let tp = self.touchpoint?;
+            survey.questions[tp].kind.options()[o]
+                .channel
+                .map(|c| usize::from(c == Channel::Offline))
+        };
         for (r, code) in inner.codes.iter().enumerate() {
-            for t in &self.tables {
+            for (t, at) in self.tables.iter().zip(&self.channel_offset) {
                 let c = self.cell_of_inner(t, groups, code, year_of);
                 cells[c].rows.push(r as u32);
+                if let (Some(at), Some(o)) = (at, tp_of(code)) {
+                    let m = at + 3 * (c - t.offset);
+                    cells[m].rows.push(r as u32);
+                    if let Some(ty) = type_of(o) {
+                        cells[m + 1 + ty].rows.push(r as u32);
+                    }
+                }
             }
         }
         let mut partitions = Vec::new();
@@ -237,25 +306,26 @@ impl Protection {
                 let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
                 for i in 0..fine.cells() {
                     let fc = decode(fine, i);
-                    let parent: usize = coarse
-                        .dims
-                        .iter()
-                        .zip(&coarse.cards)
-                        .fold(0, |acc, (d, &card)| {
-                            let code = match fine.dims.iter().position(|x| x == d) {
-                                Some(j) => fc[j],
-                                None => {
-                                    // a year, from the finer table's period
-                                    let j = fine
-                                        .dims
-                                        .iter()
-                                        .position(|x| *x == Dim::Period)
-                                        .expect("a year is refined by periods");
-                                    year_of.get(fc[j]).copied().unwrap_or(0)
-                                }
-                            };
-                            acc * card + code
-                        });
+                    let parent: usize =
+                        coarse
+                            .dims
+                            .iter()
+                            .zip(&coarse.cards)
+                            .fold(0, |acc, (d, &card)| {
+                                let code = match fine.dims.iter().position(|x| x == d) {
+                                    Some(j) => fc[j],
+                                    None => {
+                                        // a year, from the finer table's period
+                                        let j = fine
+                                            .dims
+                                            .iter()
+                                            .position(|x| *x == Dim::Period)
+                                            .expect("a year is refined by periods");
+                                        year_of.get(fc[j]).copied().unwrap_or(0)
+                                    }
+                                };
+                                acc * card + code
+                            });
                     children
                         .entry(coarse.offset + parent)
                         .or_default()
@@ -269,11 +339,98 @@ impl Protection {
                 );
             }
         }
+        // A group = its mix + its responses naming no touchpoint; its mix = its
+        // touchpoints; each type = its touchpoints.
+        if let Some(tp) = self.touchpoint {
+            let options = survey.questions[tp].kind.options();
+            for (t, at) in self.tables.iter().zip(&self.channel_offset) {
+                let Some(at) = at else { continue };
+                let mut dims = t.dims.clone();
+                dims.push(Dim::Group(tp));
+                dims.sort();
+                let fine = self.table(&dims).expect("the table with the touchpoint");
+                let j = fine
+                    .dims
+                    .iter()
+                    .position(|d| *d == Dim::Group(tp))
+                    .expect("tp");
+                let mut by_parent: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+                for i in 0..fine.cells() {
+                    let fc = decode(fine, i);
+                    let parent = t.dims.iter().zip(&t.cards).fold(0, |acc, (d, &card)| {
+                        let k = fine.dims.iter().position(|x| x == d).expect("a dimension");
+                        acc * card + fc[k]
+                    });
+                    by_parent
+                        .entry(parent)
+                        .or_default()
+                        .push((fc[j], fine.offset + i));
+                }
+                let mut list: Vec<_> = by_parent.into_iter().collect();
+                list.sort();
+                for (parent, children) in list {
+                    let m = at + 3 * parent;
+                    let none = children.iter().find(|c| c.0 == 0).map(|c| c.1);
+                    let named: Vec<usize> =
+                        children.iter().filter(|c| c.0 > 0).map(|c| c.1).collect();
+                    partitions.push(Partition {
+                        parent: m,
+                        children: named,
+                    });
+                    if let Some(none) = none {
+                        partitions.push(Partition {
+                            parent: t.offset + parent,
+                            children: vec![m, none],
+                        });
+                    }
+                    for ty in 0..2 {
+                        let of_type: Vec<usize> = children
+                            .iter()
+                            .filter(|c| {
+                                c.0 > 0
+                                    && options[c.0 - 1]
+                                        .channel
+                                        .map(|x| usize::from(x == Channel::Offline))
+                                        == Some(ty)
+                            })
+                            .map(|c| c.1)
+                            .collect();
+                        if !of_type.is_empty() {
+                            partitions.push(Partition {
+                                parent: m + 1 + ty,
+                                children: of_type,
+                            });
+                        }
+                    }
+                }
+            }
+        }
         Model {
             rows: inner.codes.len(),
             cells,
             partitions,
         }
+    }
+
+    /// The model cell of a part of a group's channel mix (the group given as for
+    /// [`Protection::cell`]); `None` when the table has no mix.
+    pub(crate) fn mix_cell(
+        &self,
+        dims: &[Dim],
+        codes: &[CellCode<'_>],
+        part: Mix,
+    ) -> Option<usize> {
+        let c = self.cell(dims, codes)?;
+        let t = self.tables.iter().position(|t| t.dims == dims)?;
+        let at = self.channel_offset[t]?;
+        let i = c - self.tables[t].offset;
+        Some(
+            at + 3 * i
+                + match part {
+                    Mix::Named => 0,
+                    Mix::Type(t) => 1 + t,
+                },
+        )
     }
 
     fn cell_of_inner(&self, t: &Table, groups: &[usize], code: &[u32], year_of: &[usize]) -> usize {
@@ -322,7 +479,12 @@ impl Protection {
 
     /// The dimensions of a grouping of `data` (whose periods may be years of the
     /// protected data's periods), or `None` when the grouping is not in the publication set.
-    pub(crate) fn dims_of(&self, survey: &Survey, data: &Responses, by: &[Key]) -> Option<Vec<Dim>> {
+    pub(crate) fn dims_of(
+        &self,
+        survey: &Survey,
+        data: &Responses,
+        by: &[Key],
+    ) -> Option<Vec<Dim>> {
         let yearly = data.periods().first().map(|p| p.granularity()) == Some(Granularity::Year)
             && self.granularity.is_some_and(|g| g != Granularity::Year);
         let mut dims: Vec<Dim> = by
@@ -396,17 +558,19 @@ impl Protection {
         self.touchpoint
     }
 
-    /// The number of cells of the publication set and of those hidden, for the group
-    /// sizes and for every figure together.
-    pub fn hidden_cells(&self) -> (usize, usize, usize) {
-        let n = self.hidden[&Family::N].iter().filter(|&&h| h).count();
-        let all: usize = self
+    /// The cost of the pattern: the cells of the publication set's tables, those
+    /// holding between 1 and K − 1 responses, those hidden (empty ones included), and
+    /// the hidden figure cells of all families together.
+    pub fn hidden_cells(&self) -> (usize, usize, usize, usize) {
+        let n = &self.hidden[&Family::N][..self.cells];
+        let hidden = n.iter().filter(|&&h| h).count();
+        let figures: usize = self
             .hidden
             .iter()
             .filter(|(f, _)| !matches!(f, Family::Text(_)))
-            .map(|(_, h)| h.iter().filter(|&&x| x).count())
+            .map(|(_, h)| h[..self.cells].iter().filter(|&&x| x).count())
             .sum();
-        (self.cells, n, all)
+        (self.cells, self.primary, hidden, figures)
     }
 }
 
@@ -454,7 +618,10 @@ fn tables(survey: &Survey, with_years: bool) -> Vec<Vec<Dim>> {
             out.push(vec![t, Dim::Group(g)]);
         }
     }
-    if let (Some(t), Some(n)) = (survey.with_role(Role::Touchpoint), survey.with_role(Role::Need)) {
+    if let (Some(t), Some(n)) = (
+        survey.with_role(Role::Touchpoint),
+        survey.with_role(Role::Need),
+    ) {
         if groups.contains(&t) && groups.contains(&n) {
             let year = if with_years { Dim::Year } else { Dim::Period };
             let mut dims = vec![year, Dim::Group(t), Dim::Group(n)];
@@ -488,7 +655,11 @@ fn inner_cells(survey: &Survey, data: &Responses, groups: &[usize]) -> Inner {
     let mut keys: Vec<u64> = fine.clone();
     keys.sort_unstable();
     keys.dedup();
-    let index: HashMap<u64, u32> = keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+    let index: HashMap<u64, u32> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, i as u32))
+        .collect();
     let row_of: Vec<u32> = fine.iter().map(|f| index[f]).collect();
     let nr = keys.len();
     let code_list: Vec<Vec<u32>> = keys
@@ -531,7 +702,10 @@ fn inner_cells(survey: &Survey, data: &Responses, groups: &[usize]) -> Inner {
     // Which respondents have a score in each dimension, and a level.
     let mut in_dim = vec![vec![false; rows]; survey.dimensions.len()];
     for (q, question) in survey.questions.iter().enumerate() {
-        let QuestionKind::Scale { dimension, points, .. } = &question.kind else {
+        let QuestionKind::Scale {
+            dimension, points, ..
+        } = &question.kind
+        else {
             if let QuestionKind::Nps { .. } = question.kind {
                 let col = codes(data, q);
                 counts.insert(Family::Item(q), count(&|r| col[r] > 0));
@@ -562,16 +736,17 @@ fn inner_cells(survey: &Survey, data: &Responses, groups: &[usize]) -> Inner {
             }
         }
     }
-    let level: Vec<bool> = (0..rows)
-        .map(|r| in_dim.iter().any(|d| d[r]))
-        .collect();
+    let level: Vec<bool> = (0..rows).map(|r| in_dim.iter().any(|d| d[r])).collect();
     if !survey.dimensions.is_empty() {
         for (d, has) in in_dim.iter().enumerate() {
             counts.insert(Family::Dimension(d), count(&|r| has[r]));
         }
         counts.insert(Family::Level, count(&|r| level[r]));
         for (q, question) in survey.questions.iter().enumerate() {
-            if let QuestionKind::Scale { dimension: None, .. } = question.kind {
+            if let QuestionKind::Scale {
+                dimension: None, ..
+            } = question.kind
+            {
                 let col = codes(data, q);
                 counts.insert(Family::Driver(q), count(&|r| col[r] > 0 && level[r]));
             }

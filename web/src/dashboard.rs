@@ -175,6 +175,8 @@ pub struct Computed {
     pub total: u64,
     pub by_period: Option<Rc<Analysis>>,
     pub by_group: Option<Rc<Analysis>>,
+    /// Free-text answers: given under one grouping only (`text_grouping`).
+    pub texts: Option<Rc<Analysis>>,
     pub by_touchpoint: Option<Rc<Analysis>>,
     /// Why the indicators could not be computed (the worker's messages), if so.
     pub errors: Vec<Both>,
@@ -330,7 +332,15 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                             .or_else(|| default_breakdown(&survey)),
                         c.errors.is_empty(),
                     ) {
-                        c.by_group = analysis(&token, &["period", b], true).await.ok();
+                        c.by_group = analysis(&token, &["period", b], false).await.ok();
+                    }
+                    if c.errors.is_empty() {
+                        let keys: Vec<String> = otklik_analytics::text_grouping(&survey)
+                            .iter()
+                            .map(|k| k.name().to_owned())
+                            .collect();
+                        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+                        c.texts = analysis(&token, &keys, true).await.ok();
                     }
                     if *generation.borrow() != mine_gen {
                         return; // a newer run has started
@@ -560,7 +570,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         .and_then(|(s, _)| default_breakdown(s).map(str::to_owned))
                 });
                 c.by_group = match key {
-                    Some(k) => analysis(&c.token, &["period", &k], true).await.ok(),
+                    Some(k) => analysis(&c.token, &["period", &k], false).await.ok(),
                     None => None,
                 };
                 computed.set(c);
@@ -664,7 +674,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 <Cards survey={survey.clone()} analysis={a} period={p.clone()} {lang} />
                 <Charts survey={survey.clone()} by_period={c.by_period.clone()} by_group={c.by_group.clone()}
                     by_touchpoint={c.by_touchpoint.clone()} period={p.clone()} breakdown={current_breakdown.clone()} {lang} />
-                <Texts survey={survey.clone()} analysis={c.by_group.clone()} period={p} {lang} />
+                <Texts survey={survey.clone()} analysis={c.texts.clone()} period={p} {lang} />
             }
             <section class="card data" aria-labelledby="dash-data-title">
                 <h2 id="dash-data-title">{ t(lang, "dash-data") }</h2>
@@ -677,6 +687,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     <input type="file" id="dash-import" multiple=true accept=".csv,.json,text/csv,application/json" onchange={on_pick} />
                     <p class="hint">{ t(lang, "dash-drop") }</p>
                 </div>
+                <p class="hint" id="dash-confidential">{ t(lang, "files-confidential") }</p>
                 { for notes.iter().map(|r| file_message(lang, r)) }
                 { for c.rows.iter().filter(|r| matches!(r, FileRow::Rejected { .. })).map(|r| file_message(lang, r)) }
                 <div class="table-wrap">
@@ -963,6 +974,14 @@ fn Texts(props: &TextsProps) -> Html {
             _ => None,
         })
         .collect();
+    let text_by: String =
+        a.by.iter()
+            .rfind(|k| *k != "period")
+            .and_then(|k| props.survey.question(k))
+            .map_or_else(
+                || t(lang, "dash-period"),
+                |q| q.text.get(lang.code()).to_owned(),
+            );
     let shown: Vec<Html> = groups
         .iter()
         .flat_map(|(label, texts)| {
@@ -984,7 +1003,7 @@ fn Texts(props: &TextsProps) -> Html {
     html! {
         <section class="card texts" aria-labelledby="texts-title">
             <h2 id="texts-title">{ t(lang, "dash-texts") }</h2>
-            <p class="hint">{ ta(lang, "dash-texts-hint", &[("k", a.min_group_text.into())]) }</p>
+            <p class="hint">{ ta(lang, "dash-texts-hint", &[("k", a.min_group_text.into()), ("by", text_by.into())]) }</p>
             if shown.is_empty() { <p>{ t(lang, "dash-texts-none") }</p> } else { { for shown } }
         </section>
     }

@@ -297,6 +297,7 @@ pub fn Admin(props: &AdminProps) -> Html {
                 <button type="button" id="export-json" onclick={export(true)}>{ t(lang, "admin-export-json") }</button>
             </div>
             <p class="hint">{ t(lang, "admin-export-note") }</p>
+            <p class="hint" id="admin-confidential">{ t(lang, "files-confidential") }</p>
             if *confirm {
                 <div class="confirm" role="alertdialog" aria-labelledby="clear-question">
                     <p id="clear-question">{ ta(lang, "admin-clear-confirm", &[("count", count.into())]) }</p>

@@ -33,7 +33,7 @@ use std::rc::Rc;
 
 use base64::prelude::*;
 
-use otklik_analytics::{analyze, analyze_many, Key, Params};
+use otklik_analytics::{analyze_many_protected, analyze_protected, Key, Params, Protection};
 use otklik_report::{FileHash, Format, Input, Png, Report};
 use otklik_survey::collection::merge_read;
 use otklik_survey::import::{self, ImportError, Limits};
@@ -56,6 +56,19 @@ struct Loaded {
     /// SHA-256 of the definition and of each file that contributed, for the report.
     definition: FileHash,
     files: Vec<FileHash>,
+    /// The data set's suppression pattern, made on its first analysis.
+    protection: std::cell::OnceCell<Protection>,
+}
+
+impl Loaded {
+    /// The data set's suppression pattern (the survey's K).
+    fn protection(&self) -> Result<&Protection, otklik_analytics::Error> {
+        if let Some(p) = self.protection.get() {
+            return Ok(p);
+        }
+        let p = Protection::new(&self.survey, &self.data, None)?;
+        Ok(self.protection.get_or_init(|| p))
+    }
 }
 
 /// The most recent data sets (a few, to bound memory).
@@ -321,6 +334,7 @@ fn load(
             data,
             definition,
             files: hashes,
+            protection: std::cell::OnceCell::new(),
         });
         while s.len() > KEEP {
             s.pop_front();
@@ -411,14 +425,20 @@ pub fn handle_with(request: &str, contents: &mut [Vec<u8>]) -> String {
         },
         Ok(Request::AnalyzeMany { token, groupings }) => with_set(&token, |l| {
             let list: Vec<Params> = groupings.iter().map(|by| params_of(by, false)).collect();
-            match analyze_many(&l.survey, &l.data, &list) {
+            let result = l
+                .protection()
+                .and_then(|p| analyze_many_protected(&l.survey, &l.data, &list, p));
+            match result {
                 Ok(a) => json!({"ok": true, "analyses": a}),
                 Err(e) => fail(both(&e.message())),
             }
         }),
         Ok(Request::Analyze { token, by, texts }) => with_set(&token, |l| {
             let params = params_of(&by, texts);
-            match analyze(&l.survey, &l.data, &params) {
+            let result = l
+                .protection()
+                .and_then(|p| analyze_protected(&l.survey, &l.data, &params, p));
+            match result {
                 Ok(a) => json!({"ok": true, "analysis": a}),
                 Err(e) => fail(both(&e.message())),
             }

@@ -3,7 +3,7 @@
 mod publication;
 mod split;
 
-pub use publication::Protection;
+pub use publication::{text_grouping, Protection};
 pub use split::{Part, Split};
 
 use publication::{CellCode, Dim, Family, Mix};
@@ -1555,6 +1555,7 @@ fn analyze_with(
 /// `data` is (or is a selection of whole periods of, possibly as years; see
 /// [`Responses::with_periods_as_years`]). A report made of several analyses of
 /// one data set uses one protection for all, so that combining them discloses nothing.
+/// K is the protection's: `params.min_group` is only checked (never below the survey's).
 pub fn analyze_protected(
     survey: &Survey,
     data: &Responses,
@@ -1650,6 +1651,25 @@ fn thresholds(survey: &Survey, data: &Responses, params: &Params) -> Result<(u32
 /// longest one (as `[]`, `[period]`, `[period, dept]` do); otherwise, and when the
 /// `Params` differ in anything but their keys and `texts`, each is analysed alone.
 pub fn analyze_many(survey: &Survey, data: &Responses, list: &[Params]) -> Result<Vec<Analysis>> {
+    let k = list.first().and_then(|p| p.min_group);
+    if list.iter().any(|p| p.min_group != k) {
+        return list.iter().map(|p| analyze(survey, data, p)).collect();
+    }
+    if let Some(p) = list.first() {
+        thresholds(survey, data, p)?;
+    }
+    let protection = Protection::new(survey, data, k)?;
+    analyze_many_protected(survey, data, list, &protection)
+}
+
+/// [`analyze_many`] with the hidden cells of `protection` (made once per data set by
+/// [`Protection::new`]; its K applies).
+pub fn analyze_many_protected(
+    survey: &Survey,
+    data: &Responses,
+    list: &[Params],
+    protection: &Protection,
+) -> Result<Vec<Analysis>> {
     let split = match list.len() {
         0 | 1 => None,
         _ => Split::new(survey, data, list)?,
@@ -1657,9 +1677,12 @@ pub fn analyze_many(survey: &Survey, data: &Responses, list: &[Params]) -> Resul
     match split {
         Some(split) => {
             let part = split.run(survey, data, 0..data.len(), 0)?;
-            split.finish(survey, data, list, vec![part])
+            split.finish_protected(survey, data, list, vec![part], protection)
         }
-        None => list.iter().map(|p| analyze(survey, data, p)).collect(),
+        None => list
+            .iter()
+            .map(|p| analyze_protected(survey, data, p, protection))
+            .collect(),
     }
 }
 

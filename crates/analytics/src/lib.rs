@@ -29,7 +29,8 @@ pub mod stats;
 pub mod suppress;
 
 pub use engine::{
-    analyze, analyze_in_parts, analyze_many, analyze_protected, Part, Protection, Split,
+    analyze, analyze_in_parts, analyze_many, analyze_many_protected, analyze_protected,
+    text_grouping, Part, Protection, Split,
 };
 pub use output::*;
 

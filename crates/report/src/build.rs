@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
-use otklik_analytics::{analyze, Analysis, Change, Fig, Group, GroupStats, Key};
+use otklik_analytics::{
+    analyze_protected, Analysis, Change, Fig, Group, GroupStats, Key, Protection,
+};
 use otklik_charts::{
     ChannelBar, ChannelKind, ChannelsInput, Datum, DriverPoint, Estimate, HeatmapInput,
     LikertInput, LikertItem, NpsGroup, NpsInput, NpsParts, QuadrantInput, QuadrantPoint,
@@ -571,37 +573,30 @@ fn analyse_runs<'a>(inputs: &'a [Input<'a>], params: &Params) -> Result<Vec<Run<
             .filter(|&r| yearly.period(r).year() <= params.year)
             .collect();
         let sub = yearly.select(&chosen);
-        // Employees answer every wave: a year of w waves pools up to w answers of each
-        // person, so K responses could come from fewer than K people. For internal
-        // surveys K is multiplied by the most waves in a year, which keeps every shown
-        // group (and, through the remainder rule, every hidden remainder) at K people
-        // or more when each person answers once a wave.
-        let max_waves = waves
-            .iter()
-            .filter(|(&y, _)| y <= params.year)
-            .map(|(_, w)| w.len() as u32)
-            .max()
-            .unwrap_or(1);
+        // Every table of the report takes its hidden cells from the one pattern of the
+        // whole data set, the pattern the dashboard and the CLI show too, so that no
+        // combination of them discloses a hidden count. Employees answer every wave: a
+        // year of w waves pools up to w answers of each person, so K responses could
+        // come from fewer than K people; for internal surveys the pattern's K of the
+        // tables by year is K times the most waves in a year.
+        let protection = Protection::new(survey, input.responses, params.min_group)?;
+        let max_waves = waves.values().map(|w| w.len() as u32).max().unwrap_or(1);
         let base_k = params.min_group.unwrap_or(survey.min_group);
         let pooled = survey.audience == Audience::Internal && max_waves > 1;
-        let min_group = if pooled {
-            Some(base_k * max_waves)
-        } else {
-            params.min_group
-        };
         let run_params = |by: Vec<Key>| otklik_analytics::Params {
             by,
-            min_group,
+            min_group: params.min_group,
             texts: false,
         };
-        let main = analyze(survey, &sub, &run_params(vec![Key::Period]))?;
+        let main = analyze_protected(survey, &sub, &run_params(vec![Key::Period]), &protection)?;
         let hist = if history.len() == chosen.len() {
             main.clone()
         } else {
-            analyze(
+            analyze_protected(
                 survey,
                 &yearly.select(&history),
                 &run_params(vec![Key::Period]),
+                &protection,
             )?
         };
         let mut by = Vec::new();
@@ -609,22 +604,33 @@ fn analyse_runs<'a>(inputs: &'a [Input<'a>], params: &Params) -> Result<Vec<Run<
             let key = Key::Question(survey.questions[q].id.clone());
             by.push((
                 q,
-                analyze(survey, &sub, &run_params(vec![Key::Period, key]))?,
+                analyze_protected(
+                    survey,
+                    &sub,
+                    &run_params(vec![Key::Period, key]),
+                    &protection,
+                )?,
             ));
         }
         let registry = match (
             survey.with_role(Role::Touchpoint),
             survey.with_role(Role::Need),
         ) {
-            (Some(t), Some(n)) if survey.group_questions().any(|q| q == t) => Some(analyze(
-                survey,
-                &sub,
-                &run_params(vec![
-                    Key::Period,
-                    Key::Question(survey.questions[t].id.clone()),
-                    Key::Question(survey.questions[n].id.clone()),
-                ]),
-            )?),
+            (Some(t), Some(n))
+                if survey.group_questions().any(|q| q == t)
+                    && survey.group_questions().any(|q| q == n) =>
+            {
+                Some(analyze_protected(
+                    survey,
+                    &sub,
+                    &run_params(vec![
+                        Key::Period,
+                        Key::Question(survey.questions[t].id.clone()),
+                        Key::Question(survey.questions[n].id.clone()),
+                    ]),
+                    &protection,
+                )?)
+            }
             _ => None,
         };
         runs.push(Run {

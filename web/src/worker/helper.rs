@@ -187,13 +187,23 @@ pub fn worker_split_finish(theirs: &[u8]) -> String {
                 Some(own) => own,
                 None => here(0..u.head.first)?,
             };
-            u.split
-                .finish(survey, data, &u.list, vec![own, Part::from_bytes(theirs)?])
+            u.split.finish_protected(
+                survey,
+                data,
+                &u.list,
+                vec![own, Part::from_bytes(theirs)?],
+                l.protection()?,
+            )
         };
         // Without the helper's part (or with one that does not fit): every row here.
         let result = with_theirs().or_else(|_| {
-            u.split
-                .finish(survey, data, &u.list, vec![here(0..data.len())?])
+            u.split.finish_protected(
+                survey,
+                data,
+                &u.list,
+                vec![here(0..data.len())?],
+                l.protection()?,
+            )
         });
         match result {
             Ok(mut a) if u.single => json!({"ok": true, "analysis": a.remove(0)}),

@@ -169,10 +169,14 @@ impl Protection {
             primary: 0,
             channel_offset: Vec::new(),
         };
-        let text_dims = match groups.first() {
-            Some(&g) => vec![Dim::Period, Dim::Group(g)],
-            None => vec![Dim::Period],
-        };
+        let mut text_dims: Vec<Dim> = text_grouping(survey)
+            .iter()
+            .map(|k| match k {
+                Key::Period => Dim::Period,
+                Key::Question(id) => Dim::Group(survey.question_index(id).expect("a group")),
+            })
+            .collect();
+        text_dims.sort();
         let mut offset = 0;
         for dims in tables(survey, with_years) {
             let cards = dims
@@ -572,6 +576,20 @@ impl Protection {
             .sum();
         (self.cells, self.primary, hidden, figures)
     }
+}
+
+/// The one grouping under which free-text answers are given: by period and the
+/// survey's first grouping question (or by period alone), so that lists of different
+/// breakdowns can never be intersected.
+pub fn text_grouping(survey: &Survey) -> Vec<Key> {
+    std::iter::once(Key::Period)
+        .chain(
+            survey
+                .group_questions()
+                .next()
+                .map(|q| Key::Question(survey.questions[q].id.clone())),
+        )
+        .collect()
 }
 
 /// A group's code in one dimension.

@@ -141,6 +141,34 @@ test('free-text answers: the first ten of a group, more on request from the keyb
   }
 });
 
+test('anonymity: free texts under one grouping whatever the breakdown; files said to be confidential', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await openExternalDemo(page);
+    const titles = () => page.$$eval('section.texts .texts-group h3', (hs) => hs.map((h) => h.textContent));
+    const before = await titles();
+    assert.ok(before.length > 0, 'free texts are shown');
+    // The hint names the one grouping of the free texts: the survey's first grouping question.
+    assert.match(await page.textContent('section.texts .hint'), /Сгруппированы только по признаку «В каком качестве вы обращались к нам\?»/);
+    // Another breakdown changes the charts, not the free-text lists.
+    const options = await page.$$eval('#dash-breakdown option', (os) => os.map((o) => o.value).filter((v) => v));
+    const other = options.find((v) => v !== 'segment');
+    assert.ok(other, 'a breakdown other than the segment');
+    const heat = await page.textContent('#chart-heatmap table');
+    await page.selectOption('#dash-breakdown', other);
+    // The breakdown's analysis has arrived once the heatmap shows its groups.
+    await page.waitForFunction((h) => document.querySelector('#chart-heatmap table')?.textContent !== h, heat);
+    assert.deepEqual(await titles(), before, 'the same free-text groups under any breakdown');
+    assert.match(await page.textContent('#dash-confidential'), /Файлы ответов конфиденциальны/);
+    await axe(page, 'dashboard: free texts under another breakdown');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
 test('print / PDF: the figures and charts on A4, the choices said in one line, no controls', async () => {
   const profile = await freshProfile();
   const { context, page, log } = await launch(profile);

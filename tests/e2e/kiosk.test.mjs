@@ -44,6 +44,8 @@ test('kiosk: 30 respondents, then a shuffled export without timestamps that the 
     await page.click('#admin-open');
     await page.waitForSelector('#stored-count[data-count="30"]');
     await axe(page, 'admin');
+    // The organiser is told that the exported files hold every answer.
+    assert.match(await page.textContent('#admin-confidential'), /Файлы ответов конфиденциальны/);
     await screenshot(page, 'kiosk-admin');
 
     await mkdir(join(ARTIFACTS, 'exports'), { recursive: true });

@@ -179,7 +179,7 @@ chart-other-items = Other questions
 chart-median-lines = Medians
 chart-axis-within = Within the standard, % of answers
 chart-axis-responses = Share of responses
-chart-suppressed-note = <{ $k }: fewer than { $k } answers, not shown
+chart-suppressed-note = <{ $k }: hidden — fewer than { $k } answers, or to protect other groups
 
 nav-report = Yearly report
 report-title = Yearly client-centricity report

@@ -185,7 +185,7 @@ chart-other-items = Остальные вопросы
 chart-median-lines = Медианы
 chart-axis-within = В пределах стандарта, % ответов
 chart-axis-responses = Доля обращений
-chart-suppressed-note = <{ $k }: меньше { $k } ответов, не показывается
+chart-suppressed-note = <{ $k }: скрыто — меньше { $k } ответов или для защиты других групп
 
 nav-report = Годовой отчёт
 report-title = Годовой отчёт о клиентоцентричности

@@ -4,8 +4,10 @@
 //! [`analyze`] groups the responses by the chosen [`Key`]s (the period and any
 //! grouping question), computes every figure of the catalogue per group from
 //! sufficient statistics (value counts, running moments), applies the anonymity
-//! rules (groups and figures under K are suppressed, and the remainder rule stops
-//! differencing), and, when grouped by period first, the changes between
+//! rules (one suppression pattern over every table that can be published for the
+//! data set, [`Protection`]: groups and figures under K are hidden, and so is whatever
+//! would let a combination of tables give them away), and, when grouped by period
+//! first, the changes between
 //! consecutive periods and the trends. The result is an [`Analysis`], which
 //! serialises to the JSON that `otklik indicators` prints.
 //!
@@ -71,11 +73,14 @@ impl Key {
 /// What to compute.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Params {
-    /// Grouping keys, outermost first. Empty: one overall group.
+    /// Grouping keys, outermost first. Empty: one overall group. They must make a
+    /// table of the publication set (in any order), else [`Error::NotPublished`].
     pub by: Vec<Key>,
-    /// K for figures instead of the survey's own (at least 3).
+    /// K for figures, raised above the survey's own (never lower:
+    /// [`Error::MinGroupBelowSurvey`]).
     pub min_group: Option<u32>,
-    /// Include free-text answers (for groups that reach the free-text threshold).
+    /// Include free-text answers (for groups that reach the free-text threshold, and
+    /// only in the table of [`text_grouping`]).
     pub texts: bool,
 }
 

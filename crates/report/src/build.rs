@@ -1415,9 +1415,9 @@ fn internal(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             "Results per unit (Standard §8.2)"
         });
         sec.para(if ru {
-            format!("Результаты подразделения, от которого получено меньше {} ответов, не показываются; скрыты и другие подразделения, если по разности можно было бы вычислить скрытые значения.", run.k)
+            format!("Результаты подразделения, от которого получено меньше {} ответов, не показываются; скрыты и другие подразделения, если скрытые значения можно было бы вычислить по этой или другим таблицам (они помечены так же).", run.k)
         } else {
-            format!("Nothing is shown for a unit with fewer than {} responses; further units are hidden where their figures could otherwise be derived by subtraction.", run.k)
+            format!("Nothing is shown for a unit with fewer than {} responses; further units are hidden where the hidden figures could otherwise be derived from this or other tables (marked the same way).", run.k)
         });
         breakdown_table(
             doc,
@@ -2158,13 +2158,13 @@ fn methodology(doc: &mut Doc, sec: &mut Sec, runs: &[Run<'_>]) {
     for run in runs {
         sec.para(if ru {
             format!(
-                "{}: порог K = {}. Группа, в которой меньше K ответов, не показывается — ни ее показатели, ни число ответов («меньше {}»); так же скрывается любой показатель, рассчитанный менее чем по K ответам. Правило остатка: если скрытые группы одного уровня вместе содержат от 1 до K − 1 ответов, скрываются и следующие по величине группы, чтобы значения нельзя было получить вычитанием. Свободные ответы в отчет не включаются (порог для них — {} ответов). Уровень доверия — 95%.",
-                audience_label(run), run.k, run.k, run.main.min_group_text
+                "{}: порог K = {}. Группа, в которой меньше K ответов, не показывается — ни ее показатели, ни число ответов («меньше {}»); так же скрывается любой показатель, рассчитанный менее чем по K ответам. Все таблицы отчета, панели руководителя и выгрузок защищены вместе: скрываются и другие группы (с той же пометкой), так что ни одно скрытое число — ни размер группы, ни число ответов на вопрос, ни число ответов каждого варианта — нельзя ни вычислить, ни ограничить значением меньше K никаким сочетанием опубликованных таблиц (метод исключения Гаусса, как в GaussSuppression Статистического управления Норвегии, с правилом остатка для всех связанных таблиц); это проверяется точным аудитом методом линейного программирования. Пометка «меньше {}» означает «скрыто». Свободные ответы в отчет не включаются (порог для них — {} ответов). Уровень доверия — 95%.",
+                audience_label(run), run.k, run.k, run.k, run.main.min_group_text
             )
         } else {
             format!(
-                "{}: threshold K = {}. A group with fewer than K responses is not shown — neither its figures nor its count (“fewer than {}”); likewise any figure computed from fewer than K answers. Remainder rule: when the hidden groups of one level hold between 1 and K − 1 responses together, the next smallest groups are hidden too, so that no value can be derived by subtraction. Free-text answers are not part of this report (their threshold is {} responses). The confidence level is 95%.",
-                audience_label(run), run.k, run.k, run.main.min_group_text
+                "{}: threshold K = {}. A group with fewer than K responses is not shown — neither its figures nor its count (“fewer than {}”); likewise any figure computed from fewer than K answers. All tables of the report, the dashboard and the exports are protected together: further groups are hidden (marked the same way), so that no hidden number — a group's size, a question's count of answers, the count of each answer — can be derived or bounded below K from any combination of published tables (Gaussian elimination, as in Statistics Norway's GaussSuppression, with the remainder rule over all linked tables); an exact audit by linear programming checks it. The mark “fewer than {}” means “hidden”. Free-text answers are not part of this report (their threshold is {} responses). The confidence level is 95%.",
+                audience_label(run), run.k, run.k, run.k, run.main.min_group_text
             )
         });
     }

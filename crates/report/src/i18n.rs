@@ -359,7 +359,7 @@ pub(crate) const RU: Words = Words {
     ch_detractors: "Критики (0–6)",
     ch_passives: "Нейтральные (7–8)",
     ch_promoters: "Сторонники (9–10)",
-    ch_suppressed_note: "меньше {k} ответов, не показывается",
+    ch_suppressed_note: "скрыто: меньше {k} ответов или для защиты других групп",
 };
 
 pub(crate) const EN: Words = Words {
@@ -457,7 +457,7 @@ pub(crate) const EN: Words = Words {
     ch_detractors: "Detractors (0–6)",
     ch_passives: "Passives (7–8)",
     ch_promoters: "Promoters (9–10)",
-    ch_suppressed_note: "fewer than {k} answers, not shown",
+    ch_suppressed_note: "hidden: fewer than {k} answers, or to protect other groups",
 };
 
 /// The words of `lang`.

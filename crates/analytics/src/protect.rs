@@ -215,11 +215,18 @@ impl Model {
         }
     }
 
-    /// A hidden cell's answers are bounded, answer by answer, by what its hidden
-    /// siblings hold of that answer in each partition it belongs to; the sum of those
-    /// bounds must reach k for a cell under k. Where it does not, the partition whose
-    /// hidden cells hold least takes its smallest shown non-empty child.
+    /// What a reader can bound of each hidden cell's answers, answer by answer, by
+    /// propagating the shown cells through the partitions (a parent holds what its
+    /// parts can hold; a part what its parent can hold less what its siblings must):
+    /// the upper bounds of a cell under k must add up to k, and a cell whose members
+    /// all gave one answer must be able to hold another. Where not, the partition that
+    /// bounds the cell most tightly takes its smallest shown non-empty part (one with
+    /// another answer, for the second rule). The propagation is weaker than linear
+    /// programming; the audit checks the rest.
     fn answer_bounds(&self, totals: &[u64], answers: &[Vec<u64>], hidden: &mut [bool]) -> bool {
+        const OPEN: u64 = u64::MAX / 4;
+        let w = answers.iter().map(Vec::len).max().unwrap_or(0);
+        let ans = |c: usize, a: usize| answers[c].get(a).copied().unwrap_or(0);
         let mut of_child: Vec<Vec<usize>> = vec![Vec::new(); self.cells.len()];
         for (i, p) in self.partitions.iter().enumerate() {
             for &c in &p.children {
@@ -228,66 +235,117 @@ impl Model {
         }
         let mut changed = false;
         loop {
-            let residual: Vec<Vec<u64>> = self
+            // Per cell and answer, flat: what a reader can bound it to.
+            let mut ub = vec![0u64; self.cells.len() * w];
+            let mut lb = vec![0u64; self.cells.len() * w];
+            for c in 0..self.cells.len() {
+                for a in 0..w {
+                    let v = if hidden[c] { OPEN } else { ans(c, a) };
+                    ub[c * w + a] = v;
+                    lb[c * w + a] = if hidden[c] { 0 } else { v };
+                }
+            }
+            // Only partitions with a hidden cell bound anything.
+            let active: Vec<&Partition> = self
                 .partitions
                 .iter()
-                .map(|p| {
-                    let mut r: Vec<u64> = Vec::new();
-                    for &c in p.children.iter().filter(|&&c| hidden[c]) {
-                        if r.len() < answers[c].len() {
-                            r.resize(answers[c].len(), 0);
+                .filter(|p| hidden[p.parent] || p.children.iter().any(|&c| hidden[c]))
+                .collect();
+            for _ in 0..16 {
+                let mut moved = false;
+                for p in &active {
+                    let pc = p.parent * w;
+                    for a in 0..w {
+                        let mut sum_ub = 0u64;
+                        let mut sum_lb = 0u64;
+                        for &c in &p.children {
+                            sum_ub = sum_ub.saturating_add(ub[c * w + a]).min(OPEN);
+                            sum_lb += lb[c * w + a];
                         }
-                        for (x, &y) in r.iter_mut().zip(&answers[c]) {
-                            *x += y;
+                        if sum_ub < ub[pc + a] {
+                            ub[pc + a] = sum_ub;
+                            moved = true;
+                        }
+                        if sum_lb > lb[pc + a] {
+                            lb[pc + a] = sum_lb;
+                            moved = true;
+                        }
+                        for &c in p.children.iter().filter(|&&c| hidden[c]) {
+                            let (cu, cl) = (ub[c * w + a], lb[c * w + a]);
+                            let hi = ub[pc + a].saturating_sub(sum_lb - cl);
+                            let lo = if cu >= OPEN || sum_ub >= OPEN {
+                                0
+                            } else {
+                                lb[pc + a].saturating_sub(sum_ub - cu)
+                            };
+                            if hi < cu {
+                                ub[c * w + a] = hi;
+                                moved = true;
+                            }
+                            if lo > cl && lo <= ub[c * w + a] {
+                                lb[c * w + a] = lo;
+                                moved = true;
+                            }
                         }
                     }
-                    r
-                })
-                .collect();
-            let mut again = false;
-            for c in 0..self.cells.len() {
-                let k = self.cells[c].k;
-                if !hidden[c] || totals[c] == 0 || totals[c] >= k || of_child[c].is_empty() {
-                    continue;
                 }
-                let width = answers[c].len();
-                let bound: u64 = (0..width)
-                    .map(|a| {
-                        of_child[c]
-                            .iter()
-                            .map(|&p| residual[p].get(a).copied().unwrap_or(0))
-                            .min()
-                            .unwrap_or(0)
-                    })
-                    .sum();
-                if bound >= k {
-                    continue;
-                }
-                let tightest = of_child[c]
-                    .iter()
-                    .copied()
-                    .filter(|&p| {
-                        self.partitions[p]
-                            .children
-                            .iter()
-                            .any(|&x| !hidden[x] && totals[x] > 0)
-                    })
-                    .min_by_key(|&p| (residual[p].iter().sum::<u64>(), p));
-                let Some(p) = tightest else { continue };
-                let smallest = self.partitions[p]
-                    .children
-                    .iter()
-                    .copied()
-                    .filter(|&x| !hidden[x] && totals[x] > 0)
-                    .min_by_key(|&x| (totals[x], x));
-                if let Some(x) = smallest {
-                    hidden[x] = true;
-                    again = true;
+                if !moved {
                     break;
                 }
             }
-            if !again {
+            let room = |p: &Partition, hidden: &[bool]| -> u64 {
+                (0..w)
+                    .map(|a| {
+                        let shown: u64 = p
+                            .children
+                            .iter()
+                            .filter(|&&c| !hidden[c])
+                            .map(|&c| ans(c, a))
+                            .sum();
+                        ub[p.parent * w + a].saturating_sub(shown)
+                    })
+                    .fold(0u64, |x, y| x.saturating_add(y))
+            };
+            let mut hide = Vec::new();
+            for c in 0..self.cells.len() {
+                if !hidden[c] || totals[c] == 0 {
+                    continue;
+                }
+                let k = self.cells[c].k;
+                let bound = (0..w).fold(0u64, |x, a| x.saturating_add(ub[c * w + a]));
+                let given: Vec<usize> = (0..w).filter(|&a| ans(c, a) > 0).collect();
+                let alike = given.len() == 1 && (0..w).all(|a| a == given[0] || ub[c * w + a] == 0);
+                let parts = || of_child[c].iter().map(|&i| &self.partitions[i]);
+                let pick = if totals[c] < k && bound < k {
+                    parts()
+                        .filter(|p| p.children.iter().any(|&x| !hidden[x] && totals[x] > 0))
+                        .min_by_key(|p| (room(p, hidden), p.parent))
+                        .and_then(|p| {
+                            p.children
+                                .iter()
+                                .copied()
+                                .filter(|&x| !hidden[x] && totals[x] > 0)
+                                .min_by_key(|&x| (totals[x], x))
+                        })
+                } else if alike {
+                    // a shown sibling that gave another answer
+                    let only = given[0];
+                    parts()
+                        .flat_map(|p| p.children.iter().copied())
+                        .filter(|&x| !hidden[x] && totals[x] > ans(x, only))
+                        .min_by_key(|&x| (totals[x], x))
+                } else {
+                    None
+                };
+                if let Some(x) = pick {
+                    hide.push(x);
+                }
+            }
+            if hide.is_empty() {
                 return changed;
+            }
+            for x in hide {
+                hidden[x] = true;
             }
             changed = true;
         }

@@ -2,11 +2,12 @@
 //! [`load_csv`] (ingest) and then [`indicators`] (the three groupings).
 //!
 //! The responses live in a `thread_local` between the two calls, as they would in
-//! the app's analytics worker.
+//! the app's analytics worker, with their suppression pattern ([`Protection`]), which
+//! the app makes once per data set: here at the end of the ingest.
 
 use std::cell::RefCell;
 
-use otklik_analytics::{analyze, analyze_many, Key, Params, Part, Split};
+use otklik_analytics::{analyze, analyze_many_protected, Key, Params, Part, Protection, Split};
 use otklik_survey::{import, Responses, Survey};
 
 #[cfg(target_arch = "wasm32")]
@@ -14,6 +15,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 thread_local! {
     static STATE: RefCell<Option<(Survey, Responses)>> = const { RefCell::new(None) };
+    /// The loaded responses' suppression pattern.
+    static PROTECTION: RefCell<Option<Protection>> = const { RefCell::new(None) };
     /// On the page, with a helper worker: the split pass under way and its own part.
     static SPLIT: RefCell<Option<(Split, Option<Part>)>> = const { RefCell::new(None) };
     /// In the helper worker: its rows and the index of the first in the whole.
@@ -59,6 +62,7 @@ pub fn csv_end() -> u32 {
     match stream.finish() {
         Some(data) => {
             let n = data.len() as u32;
+            protect(&data);
             STATE.with(|s| *s.borrow_mut() = Some((survey().clone(), data)));
             n
         }
@@ -91,6 +95,7 @@ pub fn load_csv(csv: &[u8]) -> u32 {
     let data = import::read_csv(&survey, "bench.csv", csv, &import::Limits::default())
         .unwrap_or_else(|e| panic!("the benchmark CSV does not import: {e}"));
     let n = data.len() as u32;
+    protect(&data);
     STATE.with(|s| *s.borrow_mut() = Some((survey, data)));
     n
 }
@@ -103,8 +108,11 @@ pub fn indicators() -> u32 {
     STATE.with(|s| {
         let state = s.borrow();
         let (survey, data) = state.as_ref().expect("load_csv first");
-        analyze_many(survey, data, &groupings())
-            .expect("the benchmark groupings are valid")
+        PROTECTION.with(|p| {
+            let p = p.borrow();
+            analyze_many_protected(survey, data, &groupings(), p.as_ref().expect("loaded"))
+        })
+        .expect("the benchmark groupings are valid")
             .iter()
             .map(|a| a.groups.len() as u32)
             .sum()
@@ -123,10 +131,17 @@ pub fn overall_json() -> String {
     })
 }
 
+/// Makes the suppression pattern of the responses being loaded.
+fn protect(data: &Responses) {
+    let p = Protection::new(survey(), data, None).expect("the benchmark data are valid");
+    PROTECTION.with(|s| *s.borrow_mut() = Some(p));
+}
+
 /// Frees the loaded responses (between runs).
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
 pub fn clear() {
     STATE.with(|s| s.borrow_mut().take());
+    PROTECTION.with(|s| s.borrow_mut().take());
     SPLIT.with(|s| s.borrow_mut().take());
     ROWS.with(|s| s.borrow_mut().take());
 }
@@ -221,14 +236,16 @@ pub fn split_finish(helper: &[u8]) -> u32 {
             .with(|s| s.borrow_mut().take())
             .expect("split_begin first");
         let theirs = Part::from_bytes(helper).expect("a part from the helper");
-        split
-            .finish(
+        PROTECTION.with(|p| {
+            split.finish_protected(
                 survey,
                 data,
                 &groupings(),
                 vec![own.expect("own_part first"), theirs],
+                p.borrow().as_ref().expect("loaded"),
             )
-            .expect("the parts fit")
+        })
+        .expect("the parts fit")
             .iter()
             .map(|a| a.groups.len() as u32)
             .sum()

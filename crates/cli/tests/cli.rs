@@ -412,3 +412,79 @@ fn report_writes_every_format_from_the_demo() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn k_is_never_lowered_and_tables_outside_the_publication_set_are_refused_in_both_languages() {
+    let survey = fixtures().join("reference/survey.json");
+    let data = fixtures().join("reference/responses.csv");
+    let (survey, data) = (s(&survey), s(&data));
+    let o = otklik(&["indicators", survey, data, "--min-group", "3"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o)
+            .contains("can be raised, not lowered: the survey promises its respondents 5, found 3"),
+        "{}",
+        stderr(&o)
+    );
+    let o = otklik_in(
+        &["indicators", survey, data, "--min-group", "4"],
+        &[("OTKLIK_LANG", "ru")],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("можно увеличить, но не уменьшить: опрос обещает респондентам группы не меньше 5, а указано 4"),
+        "{}",
+        stderr(&o)
+    );
+    let raised = otklik(&[
+        "indicators",
+        survey,
+        data,
+        "--min-group",
+        "8",
+        "--by",
+        "period",
+    ]);
+    assert!(raised.status.success(), "{}", stderr(&raised));
+    let v: serde_json::Value = serde_json::from_slice(&raised.stdout).unwrap();
+    assert_eq!(v["min_group"], 8);
+
+    let o = otklik(&["indicators", survey, data, "--by", "dept,tp"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the table by dept, tp is not one that is published"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("period, dept"),
+        "the tables there are: {}",
+        stderr(&o)
+    );
+    let o = otklik_in(
+        &["indicators", survey, data, "--by", "dept,tp"],
+        &[("OTKLIK_LANG", "ru")],
+    );
+    assert!(
+        stderr(&o).contains("не входит в публикуемые"),
+        "{}",
+        stderr(&o)
+    );
+    // Any key order of a published table: the same groups, the same hidden cells.
+    let a = otklik(&["indicators", survey, data, "--by", "period,dept"]);
+    let b = otklik(&["indicators", survey, data, "--by", "dept,period"]);
+    let hidden = |o: &Output| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let mut keys: Vec<String> = v["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|g| g["suppressed"] == true)
+            .map(|g| format!("{}|{}", g["key"]["period"], g["key"]["dept"]))
+            .collect();
+        keys.sort();
+        keys
+    };
+    assert!(a.status.success() && b.status.success());
+    assert_eq!(hidden(&a), hidden(&b));
+}

@@ -223,7 +223,10 @@ impl StdAcc {
                 for (&c, &x) in cell_of.iter().zip(values) {
                     if !x.is_nan() {
                         // A whole number of steps, up to the product's rounding.
-                        let j = ((x * *per_unit).round_ties_even() as i64 - *lo) as usize;
+                        // (A damaged form from another worker may hold any `lo`: the
+                        // difference wraps, and lands outside the slots.)
+                        let j =
+                            ((x * *per_unit).round_ties_even() as i64).wrapping_sub(*lo) as usize;
                         if j < *width {
                             counts[c as usize * *width + j] += 1;
                         } else {

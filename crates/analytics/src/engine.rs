@@ -1832,27 +1832,30 @@ fn finish(
         })
         .collect();
     let labels: Vec<String> = data.periods().iter().map(ToString::to_string).collect();
-    let model_cell = |c: usize, extra: Option<(usize, usize)>| -> Option<usize> {
-        let mut codes: Vec<(Dim, CellCode<'_>)> = dims
-            .iter()
+    // A cell's code in each dimension of the table, in the table's order.
+    let codes_of = |c: usize| -> Vec<CellCode<'_>> {
+        dims.iter()
             .zip(&key_of_dim)
             .map(|(d, &ki)| {
                 let key = &plan.keys[ki];
                 let code = (c / key.stride) % key.card;
-                let cc = match d {
+                match d {
                     Dim::Period => CellCode::Period(labels.get(code).map_or("", String::as_str)),
                     Dim::Year => CellCode::Year(data.periods().get(code).map_or(0, |p| p.year())),
                     Dim::Group(_) => CellCode::Option(code),
-                };
-                (*d, cc)
+                }
             })
-            .collect();
+            .collect()
+    };
+    // The cell, or (`extra`: a question and an option) its part in the table with
+    // that question too.
+    let model_cell = |c: usize, extra: Option<(usize, usize)>| -> Option<usize> {
+        let mut codes: Vec<(Dim, CellCode<'_>)> = dims.iter().copied().zip(codes_of(c)).collect();
         if let Some((q, option)) = extra {
             codes.push((Dim::Group(q), CellCode::Option(option)));
             codes.sort_by_key(|(d, _)| *d);
         }
-        let ds: Vec<Dim> = codes.iter().map(|(d, _)| *d).collect();
-        let cs: Vec<CellCode<'_>> = codes.iter().map(|(_, c)| *c).collect();
+        let (ds, cs): (Vec<Dim>, Vec<CellCode<'_>>) = codes.into_iter().unzip();
         protection.cell(&ds, &cs)
     };
     let at: Vec<Option<usize>> = (0..cells).map(|c| model_cell(c, None)).collect();
@@ -1864,23 +1867,7 @@ fn finish(
         .map(|_| {
             (0..cells)
                 .map(|c| {
-                    let codes: Vec<CellCode<'_>> = dims
-                        .iter()
-                        .zip(&key_of_dim)
-                        .map(|(d, &ki)| {
-                            let key = &plan.keys[ki];
-                            let code = (c / key.stride) % key.card;
-                            match d {
-                                Dim::Period => {
-                                    CellCode::Period(labels.get(code).map_or("", String::as_str))
-                                }
-                                Dim::Year => {
-                                    CellCode::Year(data.periods().get(code).map_or(0, |p| p.year()))
-                                }
-                                Dim::Group(_) => CellCode::Option(code),
-                            }
-                        })
-                        .collect();
+                    let codes = codes_of(c);
                     [Mix::Named, Mix::Type(0), Mix::Type(1)]
                         .map(|part| protection.mix_cell(dims, &codes, part))
                 })

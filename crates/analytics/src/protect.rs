@@ -603,6 +603,34 @@ mod tests {
         }
     }
 
+    /// Three inner cells, each a published cell, and their total (declared as a
+    /// partition or not).
+    fn one_table(partition: bool) -> Model {
+        let mut cells: Vec<Cell> = (0..3)
+            .map(|r| Cell {
+                rows: vec![r],
+                k: 5,
+            })
+            .collect();
+        cells.push(Cell {
+            rows: vec![0, 1, 2],
+            k: 5,
+        });
+        let partitions = if partition {
+            vec![Partition {
+                parent: 3,
+                children: vec![0, 1, 2],
+            }]
+        } else {
+            vec![]
+        };
+        Model {
+            rows: 3,
+            cells,
+            partitions,
+        }
+    }
+
     #[test]
     fn a_lone_small_cell_takes_a_rectangle_with_it() {
         let m = two_way(3, 3, 5);
@@ -626,59 +654,14 @@ mod tests {
     fn a_cell_given_by_other_shown_cells_is_never_the_only_one_hidden() {
         // One table (no partitions declared): the elimination alone must find that the
         // total minus the shown cells gives the hidden one.
-        let m = Model {
-            rows: 3,
-            cells: vec![
-                Cell {
-                    rows: vec![0],
-                    k: 5,
-                },
-                Cell {
-                    rows: vec![1],
-                    k: 5,
-                },
-                Cell {
-                    rows: vec![2],
-                    k: 5,
-                },
-                Cell {
-                    rows: vec![0, 1, 2],
-                    k: 5,
-                },
-            ],
-            partitions: vec![],
-        };
+        let m = one_table(false);
         let hidden = m.protect(&[3, 40, 9], &[false; 4], false, None);
         assert_eq!(hidden, [true, false, true, false]);
     }
 
     #[test]
     fn hidden_children_of_one_answer_take_a_sibling_of_another() {
-        let m = Model {
-            rows: 3,
-            cells: vec![
-                Cell {
-                    rows: vec![0],
-                    k: 5,
-                },
-                Cell {
-                    rows: vec![1],
-                    k: 5,
-                },
-                Cell {
-                    rows: vec![2],
-                    k: 5,
-                },
-                Cell {
-                    rows: vec![0, 1, 2],
-                    k: 5,
-                },
-            ],
-            partitions: vec![Partition {
-                parent: 3,
-                children: vec![0, 1, 2],
-            }],
-        };
+        let m = one_table(true);
         // Cells 0 and 1 hidden (3 and 4 answers, all "first"); cell 2 gave both, so it
         // is hidden too, and the total stays shown.
         let answers = |r: usize| match r {

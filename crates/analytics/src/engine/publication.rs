@@ -215,7 +215,7 @@ impl Protection {
                 at
             }));
         }
-        let mut inner = inner_cells(survey, data, &groups);
+        let inner = inner_cells(survey, data, &groups, touchpoint.is_some());
         let year_of: Vec<usize> = data
             .periods()
             .iter()
@@ -228,10 +228,6 @@ impl Protection {
         p.primary = (0..p.cells)
             .filter(|&c| n_totals[c] > 0 && n_totals[c] < model.cells[c].k)
             .count();
-        if touchpoint.is_some() {
-            // the mix is counted among the group sizes
-            inner.counts.remove(&Family::Channels);
-        }
         let mut families: Vec<&Family> = inner.counts.keys().filter(|f| **f != Family::N).collect();
         families.sort_by_key(|f| format!("{f:?}"));
         for f in families {
@@ -655,7 +651,9 @@ fn tables(survey: &Survey, with_years: bool) -> Vec<Vec<Dim>> {
 
 /// The inner cells (period × every grouping question) that hold responses, and the
 /// counts of every family in each.
-fn inner_cells(survey: &Survey, data: &Responses, groups: &[usize]) -> Inner {
+/// With `mix_in_groups` (the touchpoint a grouping question), the channel mix is
+/// counted among the group sizes and has no family of its own.
+fn inner_cells(survey: &Survey, data: &Responses, groups: &[usize], mix_in_groups: bool) -> Inner {
     let rows = data.len();
     let mut fine = vec![0u64; rows];
     let mut stride = 1u64;
@@ -795,7 +793,9 @@ fn inner_cells(survey: &Survey, data: &Responses, groups: &[usize]) -> Inner {
                     by_answer(2, &|r| (col[r] > 0).then(|| usize::from(col[r]) - 1)),
                 );
             }
-            QuestionKind::Choice { options, .. } if question.role == Some(Role::Touchpoint) => {
+            QuestionKind::Choice { options, .. }
+                if question.role == Some(Role::Touchpoint) && !mix_in_groups =>
+            {
                 let col = codes(data, q);
                 counts.insert(Family::Channels, count(&|r| col[r] > 0));
                 answers.insert(

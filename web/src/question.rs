@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use otklik_survey::export::format_number;
+use otklik_survey::export::{format_number, number_json};
 use otklik_survey::runner::Issue;
 use otklik_survey::{QuestionKind, ScaleLabels, Survey, Text};
 use serde_json::{json, Value};
@@ -57,7 +57,7 @@ fn number_answer(raw: &str) -> Value {
     }
     let normalised = raw.replace(',', ".");
     match normalised.parse::<f64>() {
-        Ok(x) if x.is_finite() && format_number(x) == normalised => json!(x),
+        Ok(x) if x.is_finite() && format_number(x) == normalised => number_json(x),
         _ => Value::String(raw.to_owned()),
     }
 }

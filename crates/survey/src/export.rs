@@ -50,6 +50,16 @@ pub fn format_number(x: f64) -> String {
     }
 }
 
+/// A number answer as JSON: a whole number without a fraction (`2`, not `2.0`), so
+/// that it reads as it was typed.
+pub fn number_json(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        json!(x as i64)
+    } else {
+        json!(x)
+    }
+}
+
 /// The responses as CSV (UTF-8, RFC 4180, with the documented header), rows in `order`.
 pub fn to_csv(survey: &Survey, data: &Responses, order: &[usize]) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
@@ -87,7 +97,7 @@ fn json_answer(survey: &Survey, q: usize, a: Answer<'_>) -> Value {
                 .map(|(_, o)| json!(o.id))
                 .collect(),
         ),
-        (Answer::Number(x), _) => json!(x),
+        (Answer::Number(x), _) => number_json(x),
         (a, _) => Value::String(cell(survey, q, a)),
     }
 }
@@ -121,4 +131,34 @@ pub fn to_json(survey: &Survey, data: &Responses, order: &[usize]) -> String {
         "responses": responses,
     });
     serde_json::to_string_pretty(&doc).expect("JSON always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_are_written_without_a_fraction() {
+        let survey = Survey::from_json(
+            r#"{"id":"s","version":1,"audience":"external","title":"T",
+            "questions":[{"id":"n","type":"number","text":"How many?"}]}"#,
+        )
+        .unwrap();
+        let csv = "response_id,period,n\nr1,2026,2\nr2,2026,2.5\nr3,2026,40\n";
+        let data = crate::import::read_csv(
+            &survey,
+            "a.csv",
+            csv.as_bytes(),
+            &crate::import::Limits::default(),
+        )
+        .unwrap();
+        let json = to_json(&survey, &data, &[0, 1, 2]);
+        assert!(json.contains("\"n\": 2\n"), "{json}");
+        assert!(json.contains("\"n\": 2.5\n"), "{json}");
+        assert!(json.contains("\"n\": 40\n"), "{json}");
+        let csv = String::from_utf8(to_csv(&survey, &data, &[0, 1, 2])).unwrap();
+        assert!(csv.contains(",2\r\n") && csv.contains(",2.5\r\n"), "{csv}");
+        assert_eq!(number_json(2.0).to_string(), "2");
+        assert!(number_json(1e20).is_f64());
+    }
 }

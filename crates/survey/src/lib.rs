@@ -25,6 +25,7 @@
 pub mod advice;
 pub mod collection;
 mod definition;
+pub mod device;
 pub mod export;
 pub mod import;
 pub mod message;

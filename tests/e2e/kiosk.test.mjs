@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, saved, ARTIFACTS, ROOT, otklik, axe } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, saved, ARTIFACTS, ROOT, otklik, axe, readStore } from './harness.mjs';
 import { startKiosk, respond } from './drive.mjs';
 
 let server;
@@ -77,8 +77,9 @@ test('kiosk: 30 respondents, then a shuffled export without timestamps that the 
     assert.equal(indicators.groups[0].key.period, '2026-Q3');
     assert.equal(indicators.groups[0].n, 30);
 
-    // Clearing needs a confirmation.
+    // Clearing needs a confirmation; it deletes the 30 exported responses.
     await page.click('#clear');
+    assert.match(await page.textContent('#clear-question'), /Удалить с устройства 30 выгруженных ответов/);
     await axe(page, 'admin clear confirmation');
     await page.click('#clear-yes');
     await page.waitForSelector('#stored-count[data-count="0"]');
@@ -114,6 +115,127 @@ test('kiosk setup refuses a short or mismatched PIN; persistent storage status i
     await page.waitForSelector('#storage-status');
     await page.waitForFunction(() => !/Проверка/.test(document.querySelector('#storage-status').textContent));
     assert.match(await page.textContent('#storage-status'), /хранилище/);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+/** Downloads what `click` exports and returns its text. */
+async function exported(page, selector, name) {
+  await mkdir(join(ARTIFACTS, 'exports'), { recursive: true });
+  const path = join(ARTIFACTS, 'exports', name);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  await download.saveAs(path);
+  return { path, text: await readFile(path, 'utf8') };
+}
+
+test('kiosk: mixed surveys and periods and an unreadable record on one device; clearing deletes only what was exported', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile, { width: 1024, height: 900 });
+  try {
+    // A self-completion response to the internal survey, period 2026-Q2.
+    await page.goto(server.url);
+    await page.click('#nav-survey');
+    await page.waitForSelector('#home-title');
+    await page.check('#survey-0');
+    await page.fill('#period', '2026-Q2');
+    await page.click('#start-self');
+    await respond(page, 2);
+    await page.click('#thanks-home');
+    // Then the kiosk, the external survey, period 2026-Q3: two respondents.
+    await startKiosk(page, server.url);
+    for (let i = 0; i < 2; i++) {
+      await respond(page, i);
+      await page.click('.thanks button');
+      await page.waitForSelector('#start');
+    }
+    // A record that cannot be read (damaged by hand, or by an older version).
+    await page.evaluate(() => new Promise((ok, fail) => {
+      const r = indexedDB.open('otklik', 2);
+      r.onsuccess = () => {
+        const tx = r.result.transaction('responses', 'readwrite', { durability: 'strict' });
+        tx.objectStore('responses').put('{"survey": "external-client", "id": ', 'damaged-1');
+        tx.oncomplete = () => { r.result.close(); ok(); };
+        tx.onerror = () => fail(tx.error);
+      };
+    }));
+
+    await page.click('button.organiser');
+    await page.fill('#admin-pin', '2468');
+    await page.click('#admin-open');
+    // Count, export and clear name the same set: all four entries, none exported.
+    await page.waitForSelector('#stored-count[data-count="4"][data-unexported="4"]');
+    assert.match(await page.textContent('#stored-count'), /сохранено 4 ответа\. Не выгружены 4\./);
+    const rows = await page.$$eval('#stored-list li', (trs) => trs.map((tr) => [tr.dataset.survey, tr.dataset.count]));
+    assert.deepEqual(rows, [['external-client', '2'], ['internal-client', '1']]);
+    assert.match(await page.textContent('#unreadable'), /1 запись на устройстве не удалось прочитать/);
+    await axe(page, 'admin with several surveys');
+    await screenshot(page, 'kiosk-admin-mixed');
+
+    // Nothing exported yet: nothing can be deleted, and the dialog says so.
+    await page.click('#clear');
+    assert.match(await page.textContent('#clear-question'), /Удалять нечего/);
+    assert.match(await page.textContent('#clear-left'), /4 ответа ещё не выгружены и останутся на устройстве/);
+    assert.equal(await page.isDisabled('#clear-yes'), true);
+    await axe(page, 'admin clear confirmation with nothing exported');
+    await page.click('.confirm button:not(.danger):not(#export-rest)');
+
+    // Export the kiosk's survey only, then clear: the other three stay.
+    const kiosk = await exported(page, '#export-csv', 'mixed-kiosk.csv');
+    assert.equal(kiosk.text.trim().split(/\r?\n/).length, 3);
+    await page.waitForSelector('#stored-count[data-unexported="2"]');
+    await page.click('#clear');
+    assert.match(await page.textContent('#clear-question'), /Удалить с устройства 2 выгруженных ответа/);
+    assert.match(await page.textContent('#clear-left'), /2 ответа ещё не выгружены/);
+    await page.click('#clear-yes');
+    await page.waitForSelector('#stored-count[data-count="2"][data-unexported="2"]');
+    let left = await readStore(page, 'responses');
+    assert.equal(left.length, 2);
+    assert.ok(left.some((r) => r.includes('"internal-client"')), 'the other survey\'s response is kept');
+    assert.ok(left.some((r) => r.startsWith('{"survey": "external-client", "id": ')), 'the unreadable record is kept as it was');
+
+    // The other survey has its own export, which the CLI reads; the unreadable record
+    // is exported as it is.
+    const internal = await exported(page, '#stored-list li[data-survey="internal-client"] button[data-format="CSV"]', 'mixed-internal.csv');
+    const survey = join(ROOT, 'fixtures/surveys/internal-client.json');
+    const indicators = JSON.parse(otklik(['indicators', survey, internal.path, '--by', 'period']));
+    assert.equal(indicators.responses, 1);
+    assert.equal(indicators.groups[0].key.period, '2026-Q2');
+    const damaged = await exported(page, '#export-unreadable', 'unreadable.json');
+    assert.equal(JSON.parse(damaged.text).entries[0].text, '{"survey": "external-client", "id": ');
+    await page.waitForSelector('#stored-count[data-unexported="0"]');
+    await page.click('#clear');
+    await page.click('#clear-yes');
+    await page.waitForSelector('#stored-count[data-count="0"]');
+    assert.equal((await readStore(page, 'responses')).length, 0);
+    assert.match(await page.textContent('#admin-note'), /удалены 2 выгруженных ответа/);
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('the confirmation offers to export what is left first', async () => {
+  const profile = await freshProfile();
+  const { context, page } = await launch(profile, { width: 1024, height: 900 });
+  try {
+    await startKiosk(page, server.url);
+    await respond(page, 1);
+    await page.click('.thanks button');
+    await page.waitForSelector('#start');
+    await page.click('button.organiser');
+    await page.fill('#admin-pin', '2468');
+    await page.click('#admin-open');
+    await page.waitForSelector('#stored-count[data-count="1"][data-unexported="1"]');
+    await page.click('#clear');
+    const rest = await exported(page, '#export-rest', 'rest.csv');
+    assert.equal(rest.text.trim().split(/\r?\n/).length, 2);
+    await page.waitForSelector('#stored-count[data-unexported="0"]');
+    assert.match(await page.textContent('#clear-question'), /Удалить с устройства 1 выгруженный ответ\?/);
+    await page.click('#clear-yes');
+    await page.waitForSelector('#stored-count[data-count="0"]');
   } finally {
     await context.close();
     await removeProfile(profile);

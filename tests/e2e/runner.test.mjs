@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS, ROOT, otklik, axe } from './harness.mjs';
-import { completeByKeyboard, answerScreenByKeyboard, DEFAULT_PLAN } from './drive.mjs';
+import { completeByKeyboard, answerScreenByKeyboard, DEFAULT_PLAN, startKiosk } from './drive.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -224,6 +224,60 @@ test('time to the first question and bundle size', async () => {
     await writeFile(join(ARTIFACTS, 'web-metrics.json'), JSON.stringify(metrics, null, 2));
     console.log('web metrics', metrics);
     assert.ok(gz > 0);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('a way out: «Прервать опрос» asks first, discards the draft and creates no response', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile, { width: 1280, height: 900 });
+  try {
+    // Self-completion: from the anonymity statement and from a question.
+    await chooseTemplate(page, 1, 'ru');
+    await page.waitForSelector('#start');
+    assert.ok(await page.$('#abort'), 'the intro has a way out');
+    await page.click('#start');
+    await page.waitForSelector('form fieldset.question');
+    await answerScreenByKeyboard(page);
+    await saved(page);
+    assert.equal((await readStore(page, 'drafts')).length, 1);
+    await tabTo(page, '#abort');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#abort-yes');
+    assert.match(await page.textContent('#abort-question'), /Прервать опрос\?/);
+    await axe(page, 'abort confirmation');
+    await screenshot(page, 'abort-confirm');
+    // Changing one's mind keeps everything.
+    await page.click('#abort-no');
+    await page.waitForSelector('#abort');
+    assert.equal((await readStore(page, 'drafts')).length, 1);
+    await page.click('#abort');
+    await page.click('#abort-yes');
+    await page.waitForSelector('#home-title');
+    assert.equal((await readStore(page, 'drafts')).length, 0, 'the draft is gone');
+    assert.equal((await readStore(page, 'responses')).length, 0, 'no response was created');
+    // A reload does not bring the survey back.
+    await page.reload();
+    await page.waitForSelector('#nav-survey');
+    assert.equal(await page.$('#start'), null);
+    assert.equal(await page.$('form fieldset.question'), null);
+
+    // The kiosk returns to its start screen for the next respondent.
+    await startKiosk(page, server.url);
+    await page.click('#start');
+    await page.waitForSelector('form fieldset.question');
+    await answerScreenByKeyboard(page);
+    await saved(page);
+    await page.click('#abort');
+    await page.click('#abort-yes');
+    await page.waitForSelector('#start');
+    assert.equal((await readStore(page, 'responses')).length, 0, 'no response was created in the kiosk');
+    const drafts = await readStore(page, 'drafts');
+    assert.ok(drafts.every((d) => Object.keys(JSON.parse(d).answers).length === 0), 'the next respondent starts blank');
+    assert.ok(await page.$('button.organiser'), 'still in kiosk mode');
+    await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();
     await removeProfile(profile);

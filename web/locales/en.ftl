@@ -20,7 +20,10 @@ home-self = Answer the survey on this device
 home-self-hint = Self-completion: at the end the respondent can download a file with the response and hand it to the organiser.
 home-kiosk = Kiosk mode…
 home-kiosk-hint = A tablet at a reception desk: respondents answer one after another; answers are kept on the device.
-home-stored = Responses stored on this device: { $count }
+home-stored = { $count ->
+    [one] { $count } response stored on this device
+   *[other] { $count } responses stored on this device
+}
 kiosk-setup-title = Start kiosk mode
 kiosk-pin = Organiser PIN
 kiosk-pin-hint = At least 4 digits. The PIN is needed to export the responses or leave kiosk mode.
@@ -33,19 +36,66 @@ storage-persistent = Persistent storage: the browser has promised not to delete 
 storage-not-persistent = Persistent storage was not granted: the browser may delete data when space runs low. Export the responses regularly.
 storage-unknown = Checking persistent storage…
 organiser = For the organiser
+abort = Stop the survey
+abort-question = Stop the survey?
+abort-detail = The answers given so far will be deleted and no response will be saved. You will return to the start page.
+abort-detail-kiosk = The answers given so far will be deleted and no response will be saved. The kiosk returns to the start of the survey for the next respondent.
+abort-no = Continue the survey
+abort-yes = Yes, stop
 admin-title = Kiosk management
 admin-pin-prompt = Enter the organiser PIN
 admin-pin-wrong = Wrong PIN.
 admin-open = Open
-admin-count = Responses stored: { $count }
-admin-export-csv = Export responses (CSV)
-admin-export-json = Export responses (JSON)
+admin-count = { $count ->
+    [0] No responses are stored on this device.
+    [one] { $count } response is stored on this device.
+   *[other] { $count } responses are stored on this device.
+}
+admin-unexported = { $count ->
+    [0] All of them have been exported.
+    [one] { $count } has not been exported.
+   *[other] { $count } have not been exported.
+}
+admin-table-caption = Responses on this device by survey
+admin-group = { $count ->
+    [one] { $count } response
+   *[other] { $count } responses
+}, { $exported } exported
+admin-this-kiosk = (this kiosk's survey)
+admin-as-stored-note = This survey's definition is not on the device: its responses are exported as JSON, as stored.
+admin-unreadable = { $count ->
+    [one] { $count } record on the device could not be read. It is kept as it is and is not deleted until it has been exported.
+   *[other] { $count } records on the device could not be read. They are kept as they are and are not deleted until they have been exported.
+}
+admin-unreadable-export = Export the unreadable records as they are
+admin-unreadable-exported = Exported.
+admin-export-csv = Export CSV
+admin-export-json = Export JSON
 admin-export-note = Responses are exported in random order, without timestamps.
 files-confidential = Response files are confidential: whoever holds them holds every answer. Keep them to the people who prepare the results; what is shared is the report (and the dashboard or its print), in which small groups are hidden.
-admin-clear = Clear the kiosk…
-admin-clear-confirm = Delete all { $count } responses from this device? Export them first. This cannot be undone.
+admin-clear = { $count ->
+    [0] Delete the exported responses…
+    [one] Delete { $count } exported response…
+   *[other] Delete { $count } exported responses…
+}
+admin-clear-hint = Only exported responses are deleted; those not exported stay on the device.
+admin-clear-confirm = { $count ->
+    [0] Nothing to delete: no response has been exported yet.
+    [one] Delete { $count } exported response from this device? This cannot be undone.
+   *[other] Delete { $count } exported responses from this device? This cannot be undone.
+}
+admin-clear-left = { $count ->
+    [0] Every response has been exported.
+    [one] { $count } response has not been exported and will stay on the device.
+   *[other] { $count } responses have not been exported and will stay on the device.
+}
+admin-export-rest = Export those first
 admin-clear-yes = Yes, delete
-admin-cleared = The responses were deleted from the device.
+admin-cleared = { $count ->
+    [0] Nothing was deleted.
+    [one] { $count } exported response was deleted from the device.
+   *[other] { $count } exported responses were deleted from the device.
+}
 admin-back = Back to the survey
 admin-exit = Leave kiosk mode
 anonymity-title = This survey is anonymous

@@ -300,8 +300,8 @@ pub fn Thanks(props: &ThanksProps) -> Html {
             } else {
                 <p>{ t(lang, "stored-on-device") }</p>
                 <div class="actions">
-                    <button type="button" onclick={again}>{ t(lang, "thanks-again") }</button>
-                    <button type="button" onclick={home}>{ t(lang, "thanks-home") }</button>
+                    <button type="button" id="thanks-again" onclick={again}>{ t(lang, "thanks-again") }</button>
+                    <button type="button" id="thanks-home" onclick={home}>{ t(lang, "thanks-home") }</button>
                 </div>
             }
         </section>

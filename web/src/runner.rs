@@ -2,33 +2,21 @@
 //! screen with a progress indicator, and submission.
 
 use gloo::events::EventListener;
+use otklik_survey::device::Record;
 use otklik_survey::runner::{self, Issue, Layout};
-use serde_json::{json, Value};
+use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::Ctx;
 use crate::i18n::{t, ta};
 use crate::question::{first_control_id, QuestionView};
-use crate::services;
-use crate::state::{Action, Draft};
+use crate::services::{self, DRAFTS, SETTINGS};
+use crate::state::{Action, Draft, View};
 
 #[derive(Properties, PartialEq)]
 pub struct RunnerProps {
     pub ctx: Ctx,
-}
-
-/// The record kept on the device for a submitted response: the response itself
-/// (id, period, answers) and the survey it answers; nothing else.
-pub fn record(
-    survey_id: &str,
-    version: u32,
-    id: &str,
-    period: &str,
-    answers: &runner::Answers,
-) -> String {
-    json!({"survey": survey_id, "version": version, "id": id, "period": period, "answers": answers})
-        .to_string()
 }
 
 #[component]
@@ -116,7 +104,10 @@ pub fn Runner(props: &RunnerProps) -> Html {
                     </ul>
                 </div>
                 <p class="hint">{ t(lang, "required-legend") }</p>
-                <button type="button" class="primary" id="start" onclick={start}>{ t(lang, "start") }</button>
+                <div class="actions">
+                    <button type="button" class="primary" id="start" onclick={start}>{ t(lang, "start") }</button>
+                </div>
+                <AbortSurvey ctx={ctx.clone()} />
             </section>
         };
     };
@@ -220,13 +211,14 @@ pub fn Runner(props: &RunnerProps) -> Html {
                     submitting.set(false);
                     return;
                 }
-                let rec = record(
-                    &survey.id,
-                    survey.version,
-                    &draft.id,
-                    &session.period,
-                    &answers,
-                );
+                let rec = Record {
+                    survey: survey.id.clone(),
+                    version: survey.version,
+                    id: draft.id.clone(),
+                    period: session.period.clone(),
+                    answers: answers.clone(),
+                }
+                .to_json();
                 match services::submit(&draft.id, &rec, "current").await {
                     Ok(()) => {
                         let receipt = runner::receipt_code(services::random_bytes());
@@ -286,6 +278,68 @@ pub fn Runner(props: &RunnerProps) -> Html {
                 </div>
             </form>
             { save_status }
+            <AbortSurvey ctx={ctx.clone()} />
         </section>
+    }
+}
+
+/// «Прервать опрос»: after a confirmation, the draft is discarded and no response is
+/// created. The kiosk returns to its start screen for the next respondent;
+/// self-completion returns to the start page.
+#[component]
+fn AbortSurvey(props: &RunnerProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let asking = use_state(|| false);
+    let kiosk = ctx.state.session.as_ref().is_some_and(|s| s.kiosk);
+    let on_ask = {
+        let asking = asking.clone();
+        Callback::from(move |_| {
+            asking.set(true);
+            services::focus("abort-no");
+        })
+    };
+    let on_no = {
+        let asking = asking.clone();
+        Callback::from(move |_| {
+            asking.set(false);
+            services::focus("abort");
+        })
+    };
+    let on_yes = {
+        let (d, asking) = (ctx.dispatch.clone(), asking.clone());
+        Callback::from(move |_| {
+            let (d, asking) = (d.clone(), asking.clone());
+            spawn_local(async move {
+                // The draft goes first: a reload now shows no trace of it.
+                services::delete(DRAFTS, "current").await.ok();
+                if kiosk {
+                    d.dispatch(Action::NewDraft(Draft::new(services::new_response_id())));
+                } else {
+                    services::delete(SETTINGS, "session").await.ok();
+                    d.dispatch(Action::EndSession);
+                    d.dispatch(Action::Go(View::Home));
+                }
+                asking.set(false);
+            });
+        })
+    };
+    if *asking {
+        html! {
+            <div class="confirm abort" role="alertdialog" aria-labelledby="abort-question" aria-describedby="abort-detail">
+                <p id="abort-question"><strong>{ t(lang, "abort-question") }</strong></p>
+                <p id="abort-detail">{ t(lang, if kiosk { "abort-detail-kiosk" } else { "abort-detail" }) }</p>
+                <div class="actions">
+                    <button type="button" id="abort-no" onclick={on_no}>{ t(lang, "abort-no") }</button>
+                    <button type="button" class="danger" id="abort-yes" onclick={on_yes}>{ t(lang, "abort-yes") }</button>
+                </div>
+            </div>
+        }
+    } else {
+        html! {
+            <p class="abort-line">
+                <button type="button" class="link" id="abort" onclick={on_ask}>{ t(lang, "abort") }</button>
+            </p>
+        }
     }
 }

@@ -51,12 +51,6 @@ export async function idb_delete(store, key) {
   tx.objectStore(store).delete(key);
   return done(tx);
 }
-export async function idb_clear(store) {
-  const d = await db();
-  const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
-  tx.objectStore(store).clear();
-  return done(tx);
-}
 // Stores a submitted response and removes the draft in one atomic transaction.
 export async function idb_submit(key, value, draftKey) {
   const d = await db();
@@ -69,6 +63,21 @@ export async function idb_get(store, key) {
   const d = await db();
   const v = await asPromise(d.transaction(store, 'readonly').objectStore(store).get(key));
   return v === undefined ? null : v;
+}
+// Every entry of a store as [key, value] pairs.
+export async function idb_entries(store) {
+  const d = await db();
+  const os = d.transaction(store, 'readonly').objectStore(store);
+  const [keys, values] = await Promise.all([asPromise(os.getAllKeys()), asPromise(os.getAll())]);
+  return keys.map((k, i) => [String(k), typeof values[i] === 'string' ? values[i] : JSON.stringify(values[i])]);
+}
+// Deletes `keys` from a store in one transaction: all or none.
+export async function idb_delete_keys(store, keys) {
+  const d = await db();
+  const tx = d.transaction(store, 'readwrite', { durability: 'strict' });
+  const os = tx.objectStore(store);
+  for (const k of keys) os.delete(k);
+  return done(tx);
 }
 export async function idb_all(store) {
   const d = await db();
@@ -125,13 +134,15 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn idb_delete(store: &str, key: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
-    fn idb_clear(store: &str) -> Result<js_sys::Promise, JsValue>;
-    #[wasm_bindgen(catch)]
     fn idb_submit(key: &str, value: &str, draft_key: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn idb_get(store: &str, key: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn idb_all(store: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_entries(store: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn idb_delete_keys(store: &str, keys: Array) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn idb_count(store: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
@@ -234,11 +245,6 @@ pub async fn delete(store: &str, key: &str) -> Result<(), String> {
     changed(store);
     Ok(())
 }
-pub async fn clear(store: &str) -> Result<(), String> {
-    run(idb_clear(store)).await?;
-    changed(store);
-    Ok(())
-}
 pub async fn submit(key: &str, value: &str, draft_key: &str) -> Result<(), String> {
     run(idb_submit(key, value, draft_key)).await.map(|_| ())
 }
@@ -251,6 +257,24 @@ pub async fn all(store: &str) -> Result<Vec<String>, String> {
         .iter()
         .filter_map(|x| x.as_string())
         .collect())
+}
+/// Every entry of `store` as `(key, text)`; a value that is not text comes as JSON.
+pub async fn entries(store: &str) -> Result<Vec<(String, String)>, String> {
+    let v = run(idb_entries(store)).await?;
+    Ok(Array::from(&v)
+        .iter()
+        .filter_map(|pair| {
+            let pair = Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect())
+}
+/// Deletes `keys` from `store` in one transaction: all of them or, on failure, none.
+pub async fn delete_keys(store: &str, keys: &[&str]) -> Result<(), String> {
+    let arr: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+    run(idb_delete_keys(store, arr)).await?;
+    changed(store);
+    Ok(())
 }
 /// Stores a file: its description (JSON) and its content, kept by the browser as it
 /// is (no copy passes through this page). `announce`: tell the other pages.

@@ -80,7 +80,10 @@ impl Inventory {
         for (key, text) in entries {
             match serde_json::from_str::<Record>(&text) {
                 Ok(r) if r.id == key => {
-                    by_survey.entry(r.survey.clone()).or_default().push(key.clone());
+                    by_survey
+                        .entry(r.survey.clone())
+                        .or_default()
+                        .push(key.clone());
                     inv.records.insert(key, r);
                 }
                 Ok(r) => inv.unreadable.push(Unreadable {

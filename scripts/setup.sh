@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs what building, serving and testing Otklik needs. Idempotent: a warm
+# Installs what building and serving Otklik needs; with --tests, also what the tests
+# need (Chromium, LibreOffice and poppler, the npm test packages). Idempotent: a warm
 # machine skips every step whose result is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+tests=false
+[ "${1:-}" = "--tests" ] && tests=true
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
@@ -30,21 +33,37 @@ if [ ! -x tools/node/node_modules/.bin/wasm-opt ]; then
   npm ci --prefix tools/node --no-audit --no-fund
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  log "installing Debian's chromium and chromium-driver"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
-  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver; fi
+# Plain `trunk build` and `trunk serve` inside web/ find wasm-opt 132 on the PATH:
+# link it beside trunk (in cargo's bin folder), unless a wasm-opt 132 is there already.
+if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
+  bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+  log "linking wasm-opt 132 into $bin (for plain trunk commands)"
+  ln -sf "$PWD/tools/node/node_modules/.bin/wasm-opt" "$bin/wasm-opt"
 fi
 
-if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
-  log "installing LibreOffice Writer and poppler-utils (the report is printed to PDF in the tests)"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils; \
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils; fi
-fi
+# apt: wait for another apt or dpkg run to finish (up to 10 minutes), not fail.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$@"
+}
 
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-  log "installing playwright-core and axe-core from npm (no browser download)"
-  npm ci --prefix tests/e2e --no-audit --no-fund
+if $tests; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    log "installing Debian's chromium and chromium-driver"
+    apt_install chromium chromium-driver
+  fi
+
+  if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
+    log "installing LibreOffice Writer and poppler-utils (the report is printed to PDF in the tests)"
+    apt_install libreoffice-writer-nogui poppler-utils
+  fi
+
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    log "installing playwright-core and axe-core from npm (no browser download)"
+    npm ci --prefix tests/e2e --no-audit --no-fund
+  fi
 fi
 
 # Fetch every crate once, so that the builds below need no network.

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every check and test of Otklik. This is the README's test command and what CI
-# runs (after scripts/setup.sh has installed the tools).
+# runs. It first installs whatever the tests need and is missing (scripts/setup.sh
+# --tests: quick on a machine that has it all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/setup.sh --tests
 export PATH="$PWD/tools/node/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Messages of the `otklik` CLI in English (the tests read them), whatever the locale.
 export OTKLIK_LANG=en

@@ -6,6 +6,12 @@ location-column = column {$column}
 problems-truncated = (more problems not listed; the first {$max} are shown)
 
 ## Whole files
+file-binary = this is not a CSV or JSON response file: its content is binary{ $kind ->
+    [image] {" "}(it looks like an image)
+    [pdf] {" "}(it looks like a PDF document)
+    [archive] {" "}(it looks like an archive or a Word/Excel document)
+   *[other] {""}
+    }. Choose a file exported from Otklik, or a CSV file in UTF-8
 file-too-large = the file is {$size} bytes; at most {$max} are accepted
 csv-unclosed-quote = not valid CSV: the quote opened on this line is never closed (expected a closing '"')
 csv-empty = the file is empty (expected a header row with response_id and period)

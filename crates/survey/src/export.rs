@@ -51,9 +51,9 @@ pub fn format_number(x: f64) -> String {
 }
 
 /// A number answer as JSON: a whole number without a fraction (`2`, not `2.0`), so
-/// that it reads as it was typed.
+/// that it reads as it was typed. Negative zero keeps its sign (as `-0.0`).
 pub fn number_json(x: f64) -> Value {
-    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 && !(x == 0.0 && x.is_sign_negative()) {
         json!(x as i64)
     } else {
         json!(x)
@@ -160,5 +160,6 @@ mod tests {
         assert!(csv.contains(",2\r\n") && csv.contains(",2.5\r\n"), "{csv}");
         assert_eq!(number_json(2.0).to_string(), "2");
         assert!(number_json(1e20).is_f64());
+        assert_eq!(number_json(-0.0).to_string(), "-0.0");
     }
 }

@@ -636,6 +636,39 @@ pub fn read_csv(
     read_csv_progress(survey, file, bytes, limits, &mut |_| {})
 }
 
+/// What a file with binary content seems to be, from its first bytes: an image, a
+/// PDF, an archive or office document, or `other` for any file with a NUL byte near
+/// its start (no CSV or JSON response file has one). `None` for text.
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "image"),
+        (b"\xFF\xD8\xFF", "image"),
+        (b"GIF8", "image"),
+        (b"%PDF", "pdf"),
+        (b"PK\x03\x04", "archive"),
+        (b"\xD0\xCF\x11\xE0", "archive"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|(_, k)| *k)
+        .or_else(|| {
+            bytes[..bytes.len().min(4096)]
+                .contains(&0)
+                .then_some("other")
+        })
+}
+
+/// Says first that a binary file is not a response file; the details follow.
+fn binary_first(bytes: &[u8], problems: &mut Problems) {
+    if let Some(kind) = binary_kind(bytes) {
+        problems.add(
+            Location::File,
+            Message::new("file-binary").with("kind", kind),
+        );
+    }
+}
+
 /// Bytes read between two calls of an import's progress callback.
 pub const PROGRESS_STEP: usize = 1 << 20;
 
@@ -695,6 +728,7 @@ pub fn read_csv_in_parts(
         );
         return problems.finish(Responses::empty(survey));
     }
+    binary_first(bytes, &mut problems);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(line) = unclosed_quote(bytes) {
         // The csv crate silently reads an unclosed quote to the end of the file,
@@ -1836,6 +1870,7 @@ pub fn read_json(
         );
         return problems.finish(Responses::empty(survey));
     }
+    binary_first(bytes, &mut problems);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let doc: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,

@@ -58,6 +58,23 @@ const REJECTED: &[(&str, &[&str])] = &[
         "invalid-utf8-header.csv",
         &["invalid-utf8-header.csv:1: column #3: the header is not valid UTF-8"],
     ),
+    // Not a response file at all: said first, then the details.
+    (
+        "image-renamed.csv",
+        &[
+            "image-renamed.csv: this is not a CSV or JSON response file: its content is binary (it looks like an image). Choose a file exported from Otklik, or a CSV file in UTF-8",
+            "image-renamed.csv:1: column #1: the header is not valid UTF-8",
+            "image-renamed.csv:1: the required column response_id is missing",
+            "image-renamed.csv:1: the required column period is missing",
+        ],
+    ),
+    (
+        "pdf-renamed.json",
+        &[
+            "pdf-renamed.json: this is not a CSV or JSON response file: its content is binary (it looks like a PDF document). Choose a file exported from Otklik, or a CSV file in UTF-8",
+            "pdf-renamed.json:1:1: not valid JSON: expected value",
+        ],
+    ),
     // CSV: the file's structure.
     (
         "wrong-field-count.csv",
@@ -395,6 +412,10 @@ fn rejected_response_files_report_every_problem_exactly() {
 /// Some rejections in Russian, word for word: the rest are checked for a complete
 /// translation by `every_rejection_reads_in_russian`.
 const REJECTED_RU: &[(&str, &str)] = &[
+    (
+        "image-renamed.csv",
+        "image-renamed.csv: это не файл ответов CSV или JSON: содержимое двоичное (похоже на изображение). Выберите файл, выгруженный из Отклика, или CSV в кодировке UTF-8\nimage-renamed.csv:1: столбец #1: заголовок не в кодировке UTF-8\nimage-renamed.csv:1: нет обязательного столбца response_id\nimage-renamed.csv:1: нет обязательного столбца period",
+    ),
     (
         "empty.csv",
         "empty.csv: файл пуст (ожидается строка заголовков со столбцами response_id и period)",

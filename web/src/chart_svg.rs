@@ -18,9 +18,10 @@ fn text(lang: Lang, title: String, k: u32) -> ChartText {
     }
 }
 
+/// A question's label on a chart: its short label, or else its text.
 fn question_text(s: &Survey, id: &str, lang: Lang) -> String {
     s.question(id)
-        .map_or(id.to_owned(), |q| q.text.get(lang.code()).to_owned())
+        .map_or(id.to_owned(), |q| q.label(lang.code()).to_owned())
 }
 
 fn median(mut v: Vec<f64>) -> Option<f64> {
@@ -130,7 +131,8 @@ pub fn quadrant(s: &Survey, g: &GroupStats, lang: Lang) -> Option<String> {
         other: t(lang, "chart-other-items"),
         median: t(lang, "chart-median-lines"),
     };
-    quadrant_svg(&input, &labels, WIDTH, 460, "drivers").ok()
+    let height = quadrant_height(&input, WIDTH, 420);
+    quadrant_svg(&input, &labels, WIDTH, height, "drivers").ok()
 }
 
 pub fn channels(s: &Survey, q: &str, mix: &ChannelStats, lang: Lang, k: u32) -> Option<String> {

@@ -109,9 +109,10 @@ fn group_label(survey: &Survey, g: &Group, lang: Lang) -> String {
 pub fn Charts(props: &ChartsProps) -> Html {
     let lang = props.lang;
     let s = &props.survey;
+    // Short labels on axes, heads and rows; the full text in each table's caption.
     let text = |id: &str| {
         s.question(id)
-            .map_or(id.to_owned(), |q| q.text.get(lang.code()).to_owned())
+            .map_or(id.to_owned(), |q| q.label(lang.code()).to_owned())
     };
     let dim_title = |id: &str| {
         s.dimensions

@@ -593,7 +593,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         .map(|q| {
             (
                 survey.questions[q].id.clone(),
-                survey.questions[q].text.get(lang.code()).to_owned(),
+                survey.questions[q].label(lang.code()).to_owned(),
             )
         })
         .collect();
@@ -980,7 +980,7 @@ fn Texts(props: &TextsProps) -> Html {
             .and_then(|k| props.survey.question(k))
             .map_or_else(
                 || t(lang, "dash-period"),
-                |q| q.text.get(lang.code()).to_owned(),
+                |q| q.label(lang.code()).to_owned(),
             );
     let shown: Vec<Html> = groups
         .iter()
@@ -990,7 +990,7 @@ fn Texts(props: &TextsProps) -> Html {
                     let qtext = props
                         .survey
                         .question(q)
-                        .map_or(q.clone(), |x| x.text.get(lang.code()).to_owned());
+                        .map_or(q.clone(), |x| x.label(lang.code()).to_owned());
                     let title = format!("{label} — {qtext} ({})", t.n);
                     html! {
                         <TextGroup key={format!("{}|{label}|{q}", props.period)} {title}

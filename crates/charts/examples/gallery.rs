@@ -377,7 +377,7 @@ fn main() {
         let (i, l) = quadrant();
         out.push((
             format!("quadrant-{w}"),
-            quadrant_svg(&i, &l, w, h, "quadrant").unwrap(),
+            quadrant_svg(&i, &l, w, quadrant_height(&i, w, h), "quadrant").unwrap(),
         ));
         let (i, l) = standards();
         out.push((

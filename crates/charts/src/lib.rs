@@ -80,7 +80,8 @@ pub use heatmap::{draw_heatmap, heatmap_svg, HeatmapInput, HeatmapLabels};
 pub use likert::{draw_likert, likert_svg, LikertInput, LikertItem, LikertLabels};
 pub use nps::{draw_nps, nps_svg, NpsGroup, NpsInput, NpsLabels, NpsParts};
 pub use quadrant::{
-    draw_quadrant, quadrant_svg, DriverPoint, QuadrantInput, QuadrantLabels, QuadrantPoint,
+    draw_quadrant, quadrant_height, quadrant_svg, DriverPoint, QuadrantInput, QuadrantLabels,
+    QuadrantPoint,
 };
 pub use trend::{draw_trend, trend_svg, TrendInput, TrendLabels, TrendSeries};
 

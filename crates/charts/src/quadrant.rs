@@ -102,6 +102,37 @@ fn validate(input: &QuadrantInput) -> Result<(), ChartError> {
     check_finite("a median", &medians)
 }
 
+/// Columns of the key under the plot for a chart `width` pixels wide.
+fn key_columns(width: i32) -> i32 {
+    if width >= 1000 {
+        3
+    } else if width >= 520 {
+        2
+    } else {
+        1
+    }
+}
+
+/// The height of the key that names the numbered points.
+fn key_height(shown: usize, width: i32) -> i32 {
+    if shown == 0 {
+        return 0;
+    }
+    let rows = (shown as i32 + key_columns(width) - 1) / key_columns(width);
+    rows * line_height(SMALL_PX) + 10
+}
+
+/// A height for a quadrant chart `width` pixels wide that leaves its plot about
+/// `plot` pixels high whatever the number of points in its key.
+pub fn quadrant_height(input: &QuadrantInput, width: u32, plot: u32) -> u32 {
+    let shown = input
+        .points
+        .iter()
+        .filter(|p| p.value.shown().is_some())
+        .count();
+    plot + key_height(shown, width as i32).max(0) as u32
+}
+
 /// A rectangle in pixels.
 #[derive(Clone, Copy)]
 struct BoxPx {
@@ -179,6 +210,11 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         Some(format!("{head}: {}", suppressed.join(", ")))
     };
     let bottom = footnote(&c, note.as_deref(), true)?;
+    // The key under the plot: each point's number and its item.
+    let key_h = key_height(shown.len(), c.width);
+    let bottom = bottom - key_h;
+    // The key's first line, below the x axis's labels.
+    let key_top = bottom + 8;
 
     // Ranges: the data with some air, on round numbers.
     let xs = shown.iter().map(|(_, d)| d.importance).chain(med_x);
@@ -315,127 +351,151 @@ pub fn draw_quadrant<DB: DrawingBackend>(
         }
     }
 
-    // Labels: priority items first (always), then the others where they fit.
+    // Numbers beside the points (priority items first), each where it covers no
+    // other mark or number, or else where it covers the fewest; the key below names
+    // them. Numbers never collide with long labels, whatever the items' texts.
     let mut order: Vec<usize> = (0..shown.len()).collect();
     order.sort_by_key(|&i| !shown[i].1.priority);
-    let max_w = (f64::from(plot.x1 - plot.x0) * 0.45).clamp(60.0, 250.0);
     for i in order {
-        let (label, d) = &shown[i];
-        let (px, color, bold) = if d.priority {
-            (LABEL_PX, TEXT, true)
+        let d = &shown[i].1;
+        let s = (i + 1).to_string();
+        let (color, bold) = if d.priority {
+            (TEXT, true)
         } else {
-            (SMALL_PX, MUTED, false)
+            (MUTED, false)
         };
         let factor = if bold { BOLD } else { 1.0 };
-        let s = truncate(label, max_w / factor, px);
-        let w = (text_width(&s, px) * factor).ceil() as i32;
-        let h = line_height(px);
+        let w = (text_width(&s, SMALL_PX) * factor).ceil() as i32;
+        let h = line_height(SMALL_PX);
         let (x, y) = pixel[i];
         let candidates = [
             (
                 BoxPx {
-                    x0: x + 8,
+                    x0: x + 7,
                     y0: y - h / 2,
-                    x1: x + 8 + w,
+                    x1: x + 7 + w,
                     y1: y + h / 2,
                 },
-                (x + 8, y),
+                (x + 7, y),
                 HPos::Left,
             ),
             (
                 BoxPx {
-                    x0: x - 8 - w,
+                    x0: x - 7 - w,
                     y0: y - h / 2,
-                    x1: x - 8,
+                    x1: x - 7,
                     y1: y + h / 2,
                 },
-                (x - 8, y),
+                (x - 7, y),
                 HPos::Right,
             ),
             (
                 BoxPx {
                     x0: x - w / 2,
-                    y0: y - 7 - h,
-                    x1: x + w / 2,
-                    y1: y - 7,
+                    y0: y - 6 - h,
+                    x1: x + w / 2 + 1,
+                    y1: y - 6,
                 },
-                (x, y - 7 - h / 2),
+                (x, y - 6 - h / 2),
                 HPos::Center,
             ),
             (
                 BoxPx {
                     x0: x - w / 2,
-                    y0: y + 7,
-                    x1: x + w / 2,
-                    y1: y + 7 + h,
+                    y0: y + 6,
+                    x1: x + w / 2 + 1,
+                    y1: y + 6 + h,
                 },
-                (x, y + 7 + h / 2),
+                (x, y + 6 + h / 2),
                 HPos::Center,
             ),
             (
                 BoxPx {
-                    x0: x + 6,
-                    y0: y - 6 - h,
-                    x1: x + 6 + w,
-                    y1: y - 6,
+                    x0: x + 5,
+                    y0: y - 5 - h,
+                    x1: x + 5 + w,
+                    y1: y - 5,
                 },
-                (x + 6, y - 6 - h / 2),
+                (x + 5, y - 5 - h / 2),
                 HPos::Left,
             ),
             (
                 BoxPx {
-                    x0: x + 6,
-                    y0: y + 6,
-                    x1: x + 6 + w,
-                    y1: y + 6 + h,
+                    x0: x + 5,
+                    y0: y + 5,
+                    x1: x + 5 + w,
+                    y1: y + 5 + h,
                 },
-                (x + 6, y + 6 + h / 2),
+                (x + 5, y + 5 + h / 2),
                 HPos::Left,
             ),
             (
                 BoxPx {
-                    x0: x - 6 - w,
-                    y0: y - 6 - h,
-                    x1: x - 6,
-                    y1: y - 6,
+                    x0: x - 5 - w,
+                    y0: y - 5 - h,
+                    x1: x - 5,
+                    y1: y - 5,
                 },
-                (x - 6, y - 6 - h / 2),
+                (x - 5, y - 5 - h / 2),
                 HPos::Right,
             ),
             (
                 BoxPx {
-                    x0: x - 6 - w,
-                    y0: y + 6,
-                    x1: x - 6,
-                    y1: y + 6 + h,
+                    x0: x - 5 - w,
+                    y0: y + 5,
+                    x1: x - 5,
+                    y1: y + 5 + h,
                 },
-                (x - 6, y + 6 + h / 2),
+                (x - 5, y + 5 + h / 2),
                 HPos::Right,
             ),
         ];
-        // The point's own marker does not count against its label.
+        // The point's own marker does not count against its number.
         let others: Vec<BoxPx> = taken
             .iter()
             .enumerate()
             .filter(|&(j, _)| j != i)
             .map(|(_, b)| *b)
             .collect();
-        let fits = |b: &BoxPx| b.inside(&plot) && others.iter().all(|o| !o.overlaps(b));
-        let chosen = candidates.iter().find(|(b, _, _)| fits(b)).or_else(|| {
-            // A priority item is labelled even where it is crowded: inside the plot, on
-            // the side that covers the fewest other marks and labels.
-            d.priority
-                .then(|| {
-                    candidates
-                        .iter()
-                        .filter(|(b, _, _)| b.inside(&plot))
-                        .min_by_key(|(b, _, _)| others.iter().filter(|o| o.overlaps(b)).count())
-                })
-                .flatten()
-        });
-        if let Some((b, anchor, hpos)) = chosen {
-            c.text(&s, *anchor, px, bold, color, *hpos, VPos::Center)?;
-            taken.push(*b);
+        let crowding = |b: &BoxPx| others.iter().filter(|o| o.overlaps(b)).count();
+        let chosen = candidates
+            .iter()
+            .filter(|(b, _, _)| b.inside(&plot))
+            .min_by_key(|(b, _, _)| crowding(b))
+            .unwrap_or(&candidates[0]);
+        let (b, anchor, hpos) = chosen;
+        c.text(&s, *anchor, SMALL_PX, bold, color, *hpos, VPos::Center)?;
+        taken.push(*b);
+    }
+
+    // The key.
+    if key_h > 0 {
+        let cols = key_columns(c.width);
+        let col_w = (c.width - 2 * PAD) / cols;
+        let rows = (shown.len() as i32 + cols - 1) / cols;
+        let lh = line_height(SMALL_PX);
+        let top = key_top;
+        for (i, (label, d)) in shown.iter().enumerate() {
+            let (col, row) = (i as i32 / rows, i as i32 % rows);
+            let x = PAD + col * col_w;
+            let y = top + row * lh + lh / 2;
+            let (color, bold) = if d.priority {
+                (TEXT, true)
+            } else {
+                (MUTED, false)
+            };
+            let factor = if bold { BOLD } else { 1.0 };
+            let entry = format!("{} {}", i + 1, label);
+            let entry = truncate(&entry, f64::from(col_w - 8) / factor, SMALL_PX);
+            c.text(
+                &entry,
+                (x, y),
+                SMALL_PX,
+                bold,
+                color,
+                HPos::Left,
+                VPos::Center,
+            )?;
         }
     }
     Ok(())

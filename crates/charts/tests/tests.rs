@@ -370,8 +370,8 @@ fn all_charts(w: u32, h: u32) -> Vec<(String, &'static str, &'static str, Vec<&'
             "q",
             "Quadrant title",
             vec![
-                "Motivation",
-                "Systems",
+                "2 Motivation",
+                "4 Systems",
                 "Priority",
                 "Other",
                 "Medians",
@@ -965,4 +965,38 @@ fn crowded_small_charts_do_not_panic() {
     cl.digital = long.into();
     cl.offline = long.into();
     parse(&channels_svg(&c, &cl, w, h, "c").unwrap());
+}
+
+/// However crowded the drivers, every point gets its number once, and the key names
+/// every item in full (long texts never sit on the plot, so they cannot overlap).
+#[test]
+fn every_driver_is_numbered_and_named_in_the_key() {
+    let points: Vec<QuadrantPoint> = (0..25)
+        .map(|i| QuadrantPoint {
+            label: format!("Item number {i} with a long text"),
+            value: Datum::Shown(DriverPoint {
+                importance: 0.5 + f64::from(i % 3) * 0.002,
+                performance: 60.0 + f64::from(i % 4) * 0.1,
+                priority: i % 5 == 0,
+            }),
+        })
+        .collect();
+    let input = QuadrantInput {
+        points,
+        median_importance: None,
+        median_performance: None,
+    };
+    let h = quadrant_height(&input, W, 400);
+    assert!(h > 400, "the key adds height");
+    let svg = quadrant_svg(&input, &quadrant_labels(), W, h, "q").unwrap();
+    let drawn = text_nodes(&svg);
+    for i in 0..25 {
+        let n = (i + 1).to_string();
+        assert_eq!(drawn.iter().filter(|t| **t == n).count(), 1, "number {n}");
+        let entry = format!("{n} Item number {i} with a long text");
+        assert!(
+            drawn.iter().any(|t| *t == entry),
+            "{entry:?} not in the key"
+        );
+    }
 }

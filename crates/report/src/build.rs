@@ -260,6 +260,12 @@ pub(crate) fn question_text(s: &Survey, id: &str, lang: Lang) -> String {
         .map_or(id.to_owned(), |q| q.text.get(lang.code()).to_owned())
 }
 
+/// A question's label on a chart's axis: its short label, or else its text.
+pub(crate) fn question_label(s: &Survey, id: &str, lang: Lang) -> String {
+    s.question(id)
+        .map_or(id.to_owned(), |q| q.label(lang.code()).to_owned())
+}
+
 pub(crate) fn nps_name(run: &Run<'_>, id: &str) -> String {
     let name = if run.survey.audience == Audience::Internal {
         "eNPS"
@@ -998,7 +1004,7 @@ fn likert_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     let items: Vec<LikertItem> = g
         .items
         .iter()
-        .map(|(id, f)| LikertItem::from_item(question_text(run.survey, id, run.lang), f))
+        .map(|(id, f)| LikertItem::from_item(question_label(run.survey, id, run.lang), f))
         .filter(|i| i.shares.shown().is_none_or(|v| v.len() == points))
         .collect();
     let title = match run.lang {
@@ -2008,7 +2014,7 @@ fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<String> {
             .drivers
             .iter()
             .map(|(id, f)| QuadrantPoint {
-                label: question_text(run.survey, id, run.lang),
+                label: question_label(run.survey, id, run.lang),
                 value: match f {
                     Fig::Shown(d) => Datum::Shown(DriverPoint::from(d)),
                     Fig::Suppressed => Datum::Suppressed,

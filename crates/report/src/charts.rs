@@ -141,11 +141,12 @@ pub(crate) fn quadrant(
         other: w.ch_other.to_owned(),
         median: w.ch_medians.to_owned(),
     };
+    let height = quadrant_height(&input, WIDTH, 440);
     chart(
         id,
         title,
-        480,
-        quadrant_svg(&input, &labels, WIDTH, 480, id),
+        height,
+        quadrant_svg(&input, &labels, WIDTH, height, id),
     )
 }
 

@@ -103,6 +103,7 @@ def-positive = expected a positive number, found {$found}
 def-option-count = expected 1..={$max} options, found {$found}
 def-expected-channel = expected "digital" or "offline", found {$found}
 def-reserved-id = {$id} is reserved for a response-file column
+def-short-too-long = a short label has at most {$max} characters (the full text is the question itself)
 def-unknown-role = unknown role {$role} (expected effort, resolution, touchpoint, need, segment)
 def-expected-role = expected a role name, found {$found}
 def-expected-type = expected a type name ({$types}), found {$found}

@@ -116,6 +116,7 @@ def-positive = ожидается положительное число, а на
 def-option-count = ожидается от 1 до {$max} вариантов, а найдено {$found}
 def-expected-channel = ожидается "digital" или "offline", а найдено {$found}
 def-reserved-id = {$id} зарезервирован для столбца файла ответов
+def-short-too-long = краткая подпись — не длиннее {$max} знаков (полный текст — сам вопрос)
 def-unknown-role = неизвестная роль {$role} (ожидается effort, resolution, touchpoint, need или segment)
 def-expected-role = ожидается название роли, а найдено: {$found}
 def-expected-type = ожидается название типа ({$types}), а найдено: {$found}

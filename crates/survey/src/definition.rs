@@ -171,6 +171,10 @@ pub struct Question {
     pub id: String,
     /// The question text.
     pub text: Text,
+    /// A short label (a few words) for cards, chart axes, table rows and headings;
+    /// the full text stays in their descriptions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
     /// A help line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
@@ -186,6 +190,20 @@ pub struct Question {
     #[serde(flatten)]
     pub kind: QuestionKind,
 }
+
+impl Question {
+    /// The question's label in `lang`: its short label, or else its text.
+    pub fn label(&self, lang: &str) -> &str {
+        self.short
+            .as_ref()
+            .map(|s| s.get(lang))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| self.text.get(lang))
+    }
+}
+
+/// The longest short label accepted, in characters.
+pub const SHORT_MAX: usize = 40;
 
 impl QuestionKind {
     /// The type's name as written in the definition.

@@ -38,7 +38,7 @@ mod validate;
 
 pub use definition::{
     Audience, Channel, Condition, Dimension, Question, QuestionKind, Role, ScaleLabels,
-    SelectOption, Survey,
+    SelectOption, Survey, SHORT_MAX,
 };
 pub use message::{Arg, Lang, Message, UnknownLang};
 pub use period::{Granularity, Period, PeriodError};

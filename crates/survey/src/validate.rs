@@ -584,6 +584,7 @@ impl Reader {
             "id",
             "type",
             "text",
+            "short",
             "hint",
             "required",
             "visible_if",
@@ -603,6 +604,19 @@ impl Reader {
         let text = self
             .required(m, path, "text")
             .and_then(|v| self.text(v, &join(path, "text")));
+        let short = self.opt_text(m, path, "short");
+        if let Some(Some(short)) = &short {
+            let long = match short {
+                Text::Plain(s) => s.chars().count() > SHORT_MAX,
+                Text::Translated(map) => map.values().any(|s| s.chars().count() > SHORT_MAX),
+            };
+            if long {
+                self.problem(
+                    join(path, "short"),
+                    Message::new("def-short-too-long").with("max", SHORT_MAX),
+                );
+            }
+        }
         let hint = self.opt_text(m, path, "hint");
         let required = self.bool_field(m, path, "required");
         let visible_if = match m.get("visible_if") {
@@ -788,6 +802,7 @@ impl Reader {
         Some(Question {
             id: id?,
             text: text?,
+            short: short?,
             hint: hint?,
             required,
             visible_if: visible_if?,

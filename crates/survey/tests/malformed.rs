@@ -274,7 +274,7 @@ const BAD_SURVEYS: &[(&str, &[&str])] = &[
     ),
     (
         "unknown-field.json",
-        &["questions[0].requird: unknown field (expected one of id, type, text, hint, required, visible_if, role, points, dimension, labels)"],
+        &["questions[0].requird: unknown field (expected one of id, type, text, short, hint, required, visible_if, role, points, dimension, labels)"],
     ),
     (
         "version-too-large.json",
@@ -298,6 +298,10 @@ const BAD_SURVEYS: &[(&str, &[&str])] = &[
             r#"questions[0].id: an id cannot contain ';' (found "q;1")"#,
             r#"questions[1].id: an id cannot be empty (found "")"#,
         ],
+    ),
+    (
+        "short-too-long.json",
+        &["questions[0].short: a short label has at most 40 characters (the full text is the question itself)"],
     ),
     (
         "reserved-id.json",
@@ -371,7 +375,7 @@ const BAD_SURVEYS: &[(&str, &[&str])] = &[
             "title: a text cannot be empty",
             r#"questions[1].type: unknown type "slider" (expected scale, nps, choice, multi, yesno, number, text)"#,
             r#"questions[3].options[1].id: duplicate id "legal""#,
-            "questions[3].colour: unknown field (expected one of id, type, text, hint, required, visible_if, role, options, group)",
+            "questions[3].colour: unknown field (expected one of id, type, text, short, hint, required, visible_if, role, options, group)",
             "questions[4].points: expected a whole number 3..=11, found 20",
             r#"questions[0].dimension: no dimension "acess" (known: access, speed)"#,
             r#"questions[2].id: duplicate id "q1""#,

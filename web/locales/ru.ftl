@@ -191,11 +191,11 @@ dash-print = Печать / PDF
 dash-print-title = { $survey } · период { $period } · разрез: { $breakdown }
 dash-cards = Ключевые показатели за { $period }
 dash-ccl = Уровень клиентоцентричности
-dash-nps = NPS «{ $q }»
+dash-nps = NPS: { $q }
 dash-enps = eNPS
-dash-ces = Легкость решения вопроса (CES)
-dash-resolution = Доля решенных вопросов
-dash-standard = Соблюдение стандарта: { $q }
+dash-ces = Лёгкость решения вопроса (CES)
+dash-resolution = Доля решённых вопросов
+dash-standard = Стандарт: { $q }
 dash-suppressed = Меньше { $k } { $k ->
     [one] ответа
    *[other] ответов
@@ -302,6 +302,12 @@ hand-mode-self = Самостоятельно: опрос начнётся ср�
 hand-mode-kiosk = На киоске: сначала организатор задаёт PIN
 hand-link = Получить ссылку
 hand-file = Скачать опрос одним файлом
+hand-link-long = Ссылка получилась длинной: { $n } { $n ->
+    [one] знак
+    [few] знака
+   *[many] знаков
+    }. Почтовые программы и мессенджеры могут обрезать её, и опрос не откроется.
+hand-link-long-file = Надёжнее раздать опрос одним файлом: кнопка «Скачать опрос одним файлом» выше.
 hand-link-label = Ссылка на опрос
 hand-link-copied = Ссылка скопирована в буфер обмена.
 hand-link-copy-yourself = Скопируйте ссылку из поля.
@@ -471,3 +477,11 @@ dash-texts-all-hint = Без разбивки: ответы всех групп,
     [one] ответа
    *[other] ответов
     }, не включаются.
+gl-back = Вернуться к панели руководителя
+chart-heatmap-all = Индексы направлений: все респонденты
+chart-nps-all = Состав NPS: все респонденты
+charts-hidden = Не показаны: во всех группах меньше { $k } { $k ->
+    [one] ответа
+   *[other] ответов
+    } или группы скрыты для защиты других групп.
+explain-short = Что это?

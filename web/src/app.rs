@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::dashboard::Dashboard;
 use crate::editor::Editor;
 use crate::embed::{self, EmbedError};
+use crate::glossary::Glossary;
 use crate::home::Home;
 use crate::i18n::{t, ta, Lang};
 use crate::kiosk::{Admin, AdminPin};
@@ -165,7 +166,7 @@ pub fn App() -> Html {
     };
     let in_admin = matches!(state.view, View::AdminPin | View::Admin);
     // Outside kiosk mode and outside a survey in progress: the two halves of the app.
-    let nav = (!kiosk && matches!(state.view, View::Home | View::Dashboard | View::Report | View::Editor)).then(|| {
+    let nav = (!kiosk && matches!(state.view, View::Home | View::Dashboard | View::Report | View::Editor | View::Glossary)).then(|| {
         let go = |v: View| {
             let d = state.dispatcher();
             Callback::from(move |_| d.dispatch(Action::Go(v.clone())))
@@ -177,6 +178,7 @@ pub fn App() -> Html {
                 <button type="button" id="nav-report" aria-current={current(&View::Report)} onclick={go(View::Report)}>{ t(lang, "nav-report") }</button>
                 <button type="button" id="nav-survey" aria-current={current(&View::Home)} onclick={go(View::Home)}>{ t(lang, "nav-survey") }</button>
                 <button type="button" id="nav-editor" aria-current={current(&View::Editor)} onclick={go(View::Editor)}>{ t(lang, "nav-editor") }</button>
+                <button type="button" id="nav-glossary" aria-current={current(&View::Glossary)} onclick={go(View::Glossary)}>{ t(lang, "nav-glossary") }</button>
             </nav>
         }
     });
@@ -187,6 +189,7 @@ pub fn App() -> Html {
         View::Dashboard => html! { <Dashboard ctx={ctx.clone()} /> },
         View::Report => html! { <ReportPage ctx={ctx.clone()} /> },
         View::Editor => html! { <Editor ctx={ctx.clone()} /> },
+        View::Glossary => html! { <Glossary ctx={ctx.clone()} /> },
         View::Survey => html! { <Runner ctx={ctx.clone()} /> },
         View::Thanks { receipt, document } => {
             html! { <Thanks ctx={ctx.clone()} receipt={receipt.clone()} document={document.clone()} /> }

@@ -67,7 +67,8 @@ pub fn trend(_s: &Survey, a: &Analysis, lang: Lang) -> Option<String> {
             values,
         }],
         y_range: TrendInput::INDEX_RANGE,
-    };
+    }
+    .fit_y();
     let labels = TrendLabels {
         text: text(lang, t(lang, "chart-trend"), a.min_group),
         x_axis: t(lang, "chart-axis-period"),

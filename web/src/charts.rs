@@ -48,7 +48,11 @@ fn figure(id: &str, title: String, svg: Option<String>, table: Table, lang: Lang
         <figure class="chart card" id={format!("chart-{id}")} aria-labelledby={format!("chart-{id}-caption")}>
             // The SVG draws its own title; the caption stays for screen readers.
             <figcaption id={format!("chart-{id}-caption")} class={classes!(svg.is_some().then_some("visually-hidden"))}>{ title.clone() }</figcaption>
-            if let Some(svg) = svg { <div class="chart-svg"><Svg svg={AttrValue::from(svg)} /></div> }
+            // Drawn at no less than its own size, so that its text stays at least 11 px
+            // high; on a narrow screen it scrolls sideways instead of shrinking.
+            if let Some(svg) = svg {
+                <div class="chart-svg" tabindex="0" role="group" aria-label={title.clone()}><Svg svg={AttrValue::from(svg)} /></div>
+            }
             <details>
                 <summary>{ t(lang, "dash-table") }</summary>
                 <div class="table-wrap">
@@ -67,6 +71,25 @@ fn figure(id: &str, title: String, svg: Option<String>, table: Table, lang: Lang
                 </div>
             </details>
         </figure>
+    }
+}
+
+/// A group's label and its figures (none when hidden).
+type Labelled<'a> = (String, Option<&'a GroupStats>);
+
+/// Adds a figure, or, when it would show nothing but hidden marks, its title to the
+/// one message that names such charts.
+fn place(
+    out: &mut Vec<Html>,
+    hidden: &mut Vec<String>,
+    none_shown: bool,
+    title: String,
+    fig: Html,
+) {
+    if none_shown {
+        hidden.push(title);
+    } else {
+        out.push(fig);
     }
 }
 
@@ -121,6 +144,12 @@ pub fn Charts(props: &ChartsProps) -> Html {
             .map_or(id.to_owned(), |d| d.title.get(lang.code()).to_owned())
     };
     let mut out = Vec::new();
+    // Charts with nothing to show: named in one message instead of empty frames.
+    let mut hidden: Vec<String> = Vec::new();
+    let k_any = props
+        .by_period
+        .as_ref()
+        .map_or(props.survey.min_group, |a| a.min_group);
 
     // 1. Trend of the client-centricity level over the periods.
     if let Some(a) = &props.by_period {
@@ -152,23 +181,36 @@ pub fn Charts(props: &ChartsProps) -> Html {
             })
             .collect();
         let svg = crate::chart_svg::trend(s, a, lang);
-        out.push(figure(
-            "trend",
+        let none_shown = !a.groups.iter().any(
+            |g| matches!(g, Group::Shown(st) if st.ccl.as_ref().and_then(Fig::shown).is_some()),
+        );
+        place(
+            &mut out,
+            &mut hidden,
+            none_shown,
             t(lang, "chart-trend"),
-            svg,
-            Table {
-                headers: vec![
-                    t(lang, "dash-period"),
-                    t(lang, "dash-ccl"),
-                    t(lang, "chart-ci"),
-                    "n".into(),
-                ],
-                rows,
-            },
-            lang,
-        ));
+            figure(
+                "trend",
+                t(lang, "chart-trend"),
+                svg,
+                Table {
+                    headers: vec![
+                        t(lang, "dash-period"),
+                        t(lang, "dash-ccl"),
+                        t(lang, "chart-ci"),
+                        "n".into(),
+                    ],
+                    rows,
+                },
+                lang,
+            ),
+        );
 
         // 2. The Likert distribution of every item in the chosen period.
+        if group_for(a, &props.period).is_none() {
+            hidden.push(t(lang, "chart-likert"));
+            hidden.push(t(lang, "chart-drivers"));
+        }
         if let Some(g) = group_for(a, &props.period) {
             let rows: Vec<Vec<String>> = g
                 .items
@@ -195,13 +237,20 @@ pub fn Charts(props: &ChartsProps) -> Html {
             let mut headers = vec![t(lang, "chart-item")];
             headers.extend((1..=width).map(|v| v.to_string()));
             headers.push("n".into());
-            out.push(figure(
-                "likert",
+            let none_shown = g.items.values().all(|f| f.shown().is_none());
+            place(
+                &mut out,
+                &mut hidden,
+                none_shown,
                 t(lang, "chart-likert"),
-                crate::chart_svg::likert(s, g, lang, k),
-                Table { headers, rows },
-                lang,
-            ));
+                figure(
+                    "likert",
+                    t(lang, "chart-likert"),
+                    crate::chart_svg::likert(s, g, lang, k),
+                    Table { headers, rows },
+                    lang,
+                ),
+            );
 
             // 5. Drivers: importance against performance.
             let rows: Vec<Vec<String>> = g
@@ -288,13 +337,37 @@ pub fn Charts(props: &ChartsProps) -> Html {
         }
     }
 
-    // 3 and 4. Dimensions and NPS by the chosen breakdown.
-    if let (Some(a), Some(b)) = (&props.by_group, &props.breakdown) {
-        let k = a.min_group;
-        let groups: Vec<(String, Option<&GroupStats>)> = shown_groups(a, &props.period)
-            .map(|(g, st)| (group_label(s, g, lang), st))
-            .collect();
-        let mut headers = vec![text(b)];
+    // 3 and 4. Dimensions and NPS by the chosen breakdown, or of all respondents
+    // together («Без разбивки»).
+    let by_groups: Option<(u32, Vec<Labelled>, String)> = match (&props.by_group, &props.breakdown)
+    {
+        (Some(a), Some(b)) => Some((
+            a.min_group,
+            shown_groups(a, &props.period)
+                .map(|(g, st)| (group_label(s, g, lang), st))
+                .collect(),
+            text(b),
+        )),
+        (_, None) => props.by_period.as_ref().map(|a| {
+            (
+                a.min_group,
+                vec![(t(lang, "dash-all-respondents"), group_for(a, &props.period))],
+                t(lang, "dash-group"),
+            )
+        }),
+        _ => None,
+    };
+    if let Some((k, groups, head)) = &by_groups {
+        let k = *k;
+        let heatmap_title = match &props.breakdown {
+            Some(_) => ta(lang, "chart-heatmap", &[("by", head.clone().into())]),
+            None => t(lang, "chart-heatmap-all"),
+        };
+        let nps_title = match &props.breakdown {
+            Some(_) => ta(lang, "chart-nps", &[("by", head.clone().into())]),
+            None => t(lang, "chart-nps-all"),
+        };
+        let mut headers = vec![head.clone()];
         headers.extend(s.dimensions.iter().map(|d| dim_title(&d.id)));
         headers.push("n".into());
         let rows: Vec<Vec<String>> = groups
@@ -320,19 +393,22 @@ pub fn Charts(props: &ChartsProps) -> Html {
             })
             .collect();
         if !s.dimensions.is_empty() {
-            out.push(figure(
-                "heatmap",
-                ta(lang, "chart-heatmap", &[("by", text(b).into())]),
-                crate::chart_svg::heatmap(
-                    s,
-                    &groups,
+            let none_shown = groups.iter().all(|(_, st)| {
+                st.is_none_or(|st| st.dimensions.values().all(|f| f.shown().is_none()))
+            });
+            place(
+                &mut out,
+                &mut hidden,
+                none_shown,
+                heatmap_title.clone(),
+                figure(
+                    "heatmap",
+                    heatmap_title.clone(),
+                    crate::chart_svg::heatmap(s, groups, lang, k, heatmap_title.clone()),
+                    Table { headers, rows },
                     lang,
-                    k,
-                    ta(lang, "chart-heatmap", &[("by", text(b).into())]),
                 ),
-                Table { headers, rows },
-                lang,
-            ));
+            );
         }
         for (q, _) in s
             .questions
@@ -369,29 +445,34 @@ pub fn Charts(props: &ChartsProps) -> Html {
                     },
                 )
                 .collect();
-            out.push(figure(
-                &format!("nps-{q}"),
-                ta(lang, "chart-nps", &[("by", text(b).into())]),
-                crate::chart_svg::nps(
-                    id,
-                    &groups,
+            let none_shown = groups.iter().all(|(_, st)| {
+                st.and_then(|st| st.nps.get(id))
+                    .and_then(Fig::shown)
+                    .is_none()
+            });
+            place(
+                &mut out,
+                &mut hidden,
+                none_shown,
+                nps_title.clone(),
+                figure(
+                    &format!("nps-{q}"),
+                    nps_title.clone(),
+                    crate::chart_svg::nps(id, groups, lang, k, nps_title.clone()),
+                    Table {
+                        headers: vec![
+                            head.clone(),
+                            t(lang, "chart-detractors"),
+                            t(lang, "chart-passives"),
+                            t(lang, "chart-promoters"),
+                            "NPS".into(),
+                            "n".into(),
+                        ],
+                        rows,
+                    },
                     lang,
-                    k,
-                    ta(lang, "chart-nps", &[("by", text(b).into())]),
                 ),
-                Table {
-                    headers: vec![
-                        text(b),
-                        t(lang, "chart-detractors"),
-                        t(lang, "chart-passives"),
-                        t(lang, "chart-promoters"),
-                        "NPS".into(),
-                        "n".into(),
-                    ],
-                    rows,
-                },
-                lang,
-            ));
+            );
         }
     }
 
@@ -462,29 +543,44 @@ pub fn Charts(props: &ChartsProps) -> Html {
             )
             .collect();
         if !rows.is_empty() {
-            out.push(figure(
-                "standards",
+            let none_shown = bars.iter().all(|(_, q, st)| {
+                !matches!(st.and_then(|st| st.standards.get(q)), Some(Fig::Shown(_)))
+            });
+            place(
+                &mut out,
+                &mut hidden,
+                none_shown,
                 t(lang, "chart-standards"),
-                crate::chart_svg::standards(s, &bars, lang, k),
-                Table {
-                    headers: vec![
-                        t(lang, "chart-touchpoint"),
-                        t(lang, "chart-share"),
-                        t(lang, "chart-ci"),
-                        t(lang, "chart-median"),
-                        "P90".into(),
-                        "n".into(),
-                    ],
-                    rows,
-                },
-                lang,
-            ));
+                figure(
+                    "standards",
+                    t(lang, "chart-standards"),
+                    crate::chart_svg::standards(s, &bars, lang, k),
+                    Table {
+                        headers: vec![
+                            t(lang, "chart-touchpoint"),
+                            t(lang, "chart-share"),
+                            t(lang, "chart-ci"),
+                            t(lang, "chart-median"),
+                            "P90".into(),
+                            "n".into(),
+                        ],
+                        rows,
+                    },
+                    lang,
+                ),
+            );
         }
     }
 
     html! {
         <section class="charts" aria-labelledby="charts-title">
             <h2 id="charts-title">{ t(lang, "dash-charts") }</h2>
+            if !hidden.is_empty() {
+                <div class="suppressed charts-hidden" id="charts-hidden" data-count={hidden.len().to_string()}>
+                    <p>{ ta(lang, "charts-hidden", &[("k", k_any.into())]) }</p>
+                    <ul>{ for hidden.iter().map(|h| html! { <li>{ h.clone() }</li> }) }</ul>
+                </div>
+            }
             <div class="chart-grid">{ for out }</div>
         </section>
     }

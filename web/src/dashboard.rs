@@ -14,9 +14,11 @@ use yew::prelude::*;
 use crate::app::Ctx;
 use crate::charts::Charts;
 use crate::engine;
+use crate::glossary::Explain;
 use crate::i18n::{t, ta, Both, Lang};
 use crate::library::{self, templates, StoredFile};
 use crate::services::{self, FILES, SURVEYS};
+use crate::state::{Action, View};
 
 /// What a file contributed, or why it was rejected.
 #[derive(Debug, Clone, PartialEq)]
@@ -327,12 +329,10 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         c.by_period = by_period.ok();
                     }
                     if let (Some(b), true) = (
-                        breakdown_now
-                            .as_deref()
-                            .or_else(|| default_breakdown(&survey)),
+                        chosen_breakdown(&breakdown_now, &survey),
                         c.errors.is_empty(),
                     ) {
-                        c.by_group = analysis(&token, &["period", b], false).await.ok();
+                        c.by_group = analysis(&token, &["period", &b], false).await.ok();
                     }
                     if c.errors.is_empty() {
                         let keys: Vec<String> = otklik_analytics::text_grouping(&survey)
@@ -559,16 +559,13 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            let b = (!v.is_empty()).then_some(v);
+            // "" is «Без разбивки»: no breakdown at all.
+            let b = Some(v);
             breakdown.set(b.clone());
             let (computed, survey) = (computed.clone(), survey.clone());
             spawn_local(async move {
                 let mut c = (*computed).clone();
-                let key = b.or_else(|| {
-                    survey
-                        .as_ref()
-                        .and_then(|(s, _)| default_breakdown(s).map(str::to_owned))
-                });
+                let key = survey.as_ref().and_then(|(s, _)| chosen_breakdown(&b, s));
                 c.by_group = match key {
                     Some(k) => analysis(&c.token, &["period", &k], false).await.ok(),
                     None => None,
@@ -597,9 +594,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             )
         })
         .collect();
-    let current_breakdown = (*breakdown)
-        .clone()
-        .or_else(|| default_breakdown(&survey).map(str::to_owned));
+    let current_breakdown = chosen_breakdown(&breakdown, &survey);
     let periods = c
         .by_period
         .as_ref()
@@ -607,10 +602,86 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         .unwrap_or_default();
     let selected_period = (*period).clone().or_else(|| periods.last().cloned());
 
+    let go = |v: View| {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Go(v.clone())))
+    };
+    // Every file on the device, each with its survey; the selected survey's with what
+    // it brought (the others are loaded when their survey is chosen).
+    let titles = |id: &str| {
+        surveys
+            .iter()
+            .find(|(s, _)| s.id == id)
+            .map_or(id.to_owned(), |(s, _)| s.title.get(lang.code()).to_owned())
+    };
+    let stored_files = (*files).clone().unwrap_or_default();
+    let file_rows = stored_files.iter().map(|f| {
+        let loaded = c.rows.iter().find_map(|r| match r {
+            FileRow::Loaded { key: Some(k), responses, added, duplicates, conflicts, .. } if *k == f.key => {
+                Some((*responses, *added, *duplicates, conflicts.clone()))
+            }
+            _ => None,
+        });
+        let on_remove = on_remove.clone();
+        let key = f.key.clone();
+        let cells = match loaded {
+            Some((responses, added, duplicates, conflicts)) => html! {
+                <>
+                    <td>{ responses }</td><td>{ added }</td><td>{ duplicates }</td>
+                    <td title={conflicts.join(", ")}>{ conflicts.len() }</td>
+                </>
+            },
+            None => html! { <td colspan="4" class="hint">{ t(lang, "dash-file-other") }</td> },
+        };
+        html! {
+            <tr data-survey={f.survey.clone()}>
+                <th scope="row">{ f.name.clone() }</th>
+                <td>{ titles(&f.survey) }</td>
+                { cells }
+                <td><button type="button" class="small" aria-label={ta(lang, "dash-file-remove-label", &[("name", f.name.clone().into())])}
+                    onclick={Callback::from(move |_| on_remove.emit(key.clone()))}>{ t(lang, "dash-file-remove") }</button></td>
+            </tr>
+        }
+    });
+    let demo_row = c.demo.then(|| {
+        let responses = c.rows.iter().find_map(|r| match r {
+            FileRow::Loaded {
+                key: None,
+                responses,
+                ..
+            } => Some(*responses),
+            _ => None,
+        });
+        html! {
+            <tr data-survey={survey.id.clone()} class="demo-row">
+                <th scope="row">{ t(lang, "dash-file-demo") }</th>
+                <td>{ survey.title.get(lang.code()).to_owned() }</td>
+                <td>{ responses.unwrap_or(0) }</td><td></td><td></td><td></td><td></td>
+            </tr>
+        }
+    });
+
     html! {
         <section class="dashboard" aria-labelledby="dash-title">
             <h1 id="dash-title">{ t(lang, "dash-title") }</h1>
-            if c.demo { <p class="demo-banner" role="note" id="demo-banner">{ t(lang, "dash-demo") }</p> }
+            <section class="card start" aria-labelledby="dash-start-title" id="dash-start">
+                <h2 id="dash-start-title">{ t(lang, "dash-start-title") }</h2>
+                <p>{ t(lang, "dash-start-lead") }</p>
+                if c.demo { <p class="demo-banner" role="note" id="demo-banner">{ t(lang, "dash-demo") }</p> }
+                <div class="dropzone" ondrop={on_drop} ondragover={on_dragover}>
+                    <label for="dash-import" class="file-label">{ t(lang, "dash-import") }</label>
+                    <input type="file" id="dash-import" multiple=true accept=".csv,.json,text/csv,application/json" onchange={on_pick} aria-describedby="dash-confidential" />
+                    <p class="hint">{ t(lang, "dash-drop") }</p>
+                </div>
+                <p class="hint" id="dash-confidential">{ t(lang, "files-confidential") }</p>
+                { for notes.iter().map(|r| file_message(lang, r)) }
+                { for c.rows.iter().filter(|r| matches!(r, FileRow::Rejected { .. })).map(|r| file_message(lang, r)) }
+                <div class="actions start-links">
+                    <button type="button" id="dash-go-survey" onclick={go(View::Home)}>{ t(lang, "dash-start-survey") }</button>
+                    <button type="button" id="dash-go-report" onclick={go(View::Report)}>{ t(lang, "dash-start-report") }</button>
+                    <button type="button" id="dash-go-glossary" onclick={go(View::Glossary)}>{ t(lang, "gl-title") }</button>
+                </div>
+            </section>
             <p role="status" class="working" id="dash-progress">{
                 match &*progress {
                     None => String::new(),
@@ -671,10 +742,10 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 </div>
             }
             if let (Some(a), Some(p)) = (c.by_period.clone(), selected_period.clone()) {
-                <Cards survey={survey.clone()} analysis={a} period={p.clone()} {lang} />
+                <Cards survey={survey.clone()} analysis={a} period={p.clone()} {lang} on_glossary={go(View::Glossary)} />
                 <Charts survey={survey.clone()} by_period={c.by_period.clone()} by_group={c.by_group.clone()}
                     by_touchpoint={c.by_touchpoint.clone()} period={p.clone()} breakdown={current_breakdown.clone()} {lang} />
-                <Texts survey={survey.clone()} analysis={c.texts.clone()} period={p} {lang} />
+                <Texts survey={survey.clone()} analysis={c.texts.clone()} period={p} merged={current_breakdown.is_none()} {lang} />
             }
             <section class="card data" aria-labelledby="dash-data-title">
                 <h2 id="dash-data-title">{ t(lang, "dash-data") }</h2>
@@ -682,19 +753,13 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     { ta(lang, "dash-data-summary", &[("responses", c.total.into()), ("files", file_count.into())]) }
                 </p>
                 if engine::in_worker() { <p class="hint" id="dash-worker">{ t(lang, "dash-worker") }</p> }
-                <div class="dropzone" ondrop={on_drop} ondragover={on_dragover}>
-                    <label for="dash-import" class="file-label">{ t(lang, "dash-import") }</label>
-                    <input type="file" id="dash-import" multiple=true accept=".csv,.json,text/csv,application/json" onchange={on_pick} />
-                    <p class="hint">{ t(lang, "dash-drop") }</p>
-                </div>
-                <p class="hint" id="dash-confidential">{ t(lang, "files-confidential") }</p>
-                { for notes.iter().map(|r| file_message(lang, r)) }
-                { for c.rows.iter().filter(|r| matches!(r, FileRow::Rejected { .. })).map(|r| file_message(lang, r)) }
+                <p><label for="dash-import" class="file-label secondary">{ t(lang, "dash-import") }</label></p>
                 <div class="table-wrap">
-                <table class="files">
-                    <caption class="visually-hidden">{ t(lang, "dash-data") }</caption>
+                <table class="files" id="dash-files">
+                    <caption>{ t(lang, "dash-files-all") }</caption>
                     <thead><tr>
                         <th scope="col">{ t(lang, "dash-file") }</th>
+                        <th scope="col">{ t(lang, "dash-file-survey") }</th>
                         <th scope="col">{ t(lang, "dash-file-responses") }</th>
                         <th scope="col">{ t(lang, "dash-file-added") }</th>
                         <th scope="col">{ t(lang, "dash-file-duplicates") }</th>
@@ -702,24 +767,8 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         <td></td>
                     </tr></thead>
                     <tbody>
-                        { for c.rows.iter().filter_map(|r| match r {
-                            FileRow::Loaded { name, key, responses, added, duplicates, conflicts } => {
-                                let remove = key.clone().map(|key| {
-                                    let on_remove = on_remove.clone();
-                                    html! { <button type="button" class="small" aria-label={ta(lang, "dash-file-remove-label", &[("name", name.clone().into())])}
-                                        onclick={Callback::from(move |_| on_remove.emit(key.clone()))}>{ t(lang, "dash-file-remove") }</button> }
-                                });
-                                Some(html! {
-                                    <tr>
-                                        <th scope="row">{ name.clone() }</th>
-                                        <td>{ responses }</td><td>{ added }</td><td>{ duplicates }</td>
-                                        <td title={conflicts.join(", ")}>{ conflicts.len() }</td>
-                                        <td>{ for remove }</td>
-                                    </tr>
-                                })
-                            }
-                            _ => None,
-                        }) }
+                        { for demo_row }
+                        { for file_rows }
                     </tbody>
                 </table>
                 </div>
@@ -743,6 +792,16 @@ fn file_message(lang: Lang, r: &FileRow) -> Html {
         },
         FileRow::Note(text) => html! { <p role="status" class="note">{ text.clone() }</p> },
         FileRow::Loaded { .. } => html! {},
+    }
+}
+
+/// The breakdown to show: `None` in the state is the default one, `Some("")` no
+/// breakdown («Без разбивки»), `Some(id)` the chosen question.
+pub fn chosen_breakdown(state: &Option<String>, survey: &Survey) -> Option<String> {
+    match state.as_deref() {
+        None => default_breakdown(survey).map(str::to_owned),
+        Some("") => None,
+        Some(id) => Some(id.to_owned()),
     }
 }
 
@@ -784,11 +843,16 @@ struct CardsProps {
     analysis: Rc<Analysis>,
     period: String,
     lang: Lang,
+    on_glossary: Callback<MouseEvent>,
 }
 
 struct Card {
     id: String,
     title: String,
+    /// The full question, when the card is about one question.
+    desc: Option<String>,
+    /// The glossary term that explains the figure.
+    term: &'static str,
     value: Option<(f64, Option<[f64; 2]>, u64)>,
     percent: bool,
     change_path: String,
@@ -811,11 +875,17 @@ fn Cards(props: &CardsProps) -> Html {
         s.question(id)
             .map_or(id.to_owned(), |q| q.text.get(lang.code()).to_owned())
     };
+    let qlabel = |id: &str| {
+        s.question(id)
+            .map_or(id.to_owned(), |q| q.label(lang.code()).to_owned())
+    };
     let mut cards = Vec::new();
     if let Some(ccl) = &g.ccl {
         cards.push(Card {
             id: "ccl".into(),
             title: t(lang, "dash-ccl"),
+            desc: None,
+            term: "ccl",
             value: ccl.shown().map(|l| (l.value, l.ci95, l.n)),
             percent: false,
             change_path: "ccl.value".into(),
@@ -830,20 +900,25 @@ fn Cards(props: &CardsProps) -> Html {
         cards.push(Card {
             id: format!("dim-{id}"),
             title,
+            desc: None,
+            term: "dimension",
             value: d.shown().map(|d| (d.index, d.ci95, d.n)),
             percent: false,
             change_path: format!("dimensions.{id}.index"),
         });
     }
     for (id, n) in &g.nps {
-        let title = if s.audience == otklik_survey::Audience::Internal {
+        let internal = s.audience == otklik_survey::Audience::Internal;
+        let title = if internal {
             t(lang, "dash-enps")
         } else {
-            ta(lang, "dash-nps", &[("q", id.clone().into())])
+            ta(lang, "dash-nps", &[("q", qlabel(id).into())])
         };
         cards.push(Card {
             id: format!("nps-{id}"),
             title,
+            desc: Some(qtext(id)),
+            term: if internal { "enps" } else { "nps" },
             value: n.shown().map(|n| (n.value, Some(n.ci95), n.n)),
             percent: false,
             change_path: format!("nps.{id}.value"),
@@ -853,6 +928,8 @@ fn Cards(props: &CardsProps) -> Html {
         cards.push(Card {
             id: format!("ces-{id}"),
             title: t(lang, "dash-ces"),
+            desc: Some(qtext(id)),
+            term: "ces",
             value: c.shown().map(|c| (c.mean, c.ci95, c.n)),
             percent: false,
             change_path: format!("items.{id}.mean"),
@@ -862,6 +939,8 @@ fn Cards(props: &CardsProps) -> Html {
         cards.push(Card {
             id: format!("res-{id}"),
             title: t(lang, "dash-resolution"),
+            desc: Some(qtext(id)),
+            term: "resolution",
             value: r.shown().map(|r| (r.share, Some(r.ci95), r.n)),
             percent: true,
             change_path: format!("resolution.{id}.share"),
@@ -889,9 +968,11 @@ fn Cards(props: &CardsProps) -> Html {
                 "dash-standard",
                 &[(
                     "q",
-                    format!("{} ({})", qtext(id), max.unwrap_or_default()).into(),
+                    format!("{} {}", qlabel(id), max.unwrap_or_default()).into(),
                 )],
             ),
+            desc: Some(qtext(id)),
+            term: "standard",
             value: st.shown().map(|x| (x.share, Some(x.ci95), x.n)),
             percent: true,
             change_path: format!("standards.{id}.share"),
@@ -900,6 +981,18 @@ fn Cards(props: &CardsProps) -> Html {
     html! {
         <section class="cards-section" aria-labelledby="cards-title">
             <h2 id="cards-title">{ ta(lang, "dash-cards", &[("period", props.period.clone().into())]) }</h2>
+            <details class="explain how-to-read" id="how-to-read">
+                <summary>{ t(lang, "explain-how") }</summary>
+                <dl>
+                    { for ["ci", "p", "significant", "n", "hidden"].iter().map(|id| html! {
+                        <>
+                            <dt>{ t(lang, &format!("gl-{id}-term")) }</dt>
+                            <dd>{ t(lang, &format!("gl-{id}")) }</dd>
+                        </>
+                    }) }
+                </dl>
+                <p><button type="button" class="link" id="how-to-read-glossary" onclick={props.on_glossary.clone()}>{ t(lang, "explain-more") }</button></p>
+            </details>
             <ul class="cards">
                 { for cards.into_iter().map(|c| {
                     let scale = if c.percent { 100.0 } else { 1.0 };
@@ -908,6 +1001,7 @@ fn Cards(props: &CardsProps) -> Html {
                     html! {
                         <li class="kpi card" id={format!("card-{}", c.id)}>
                             <h3>{ c.title }</h3>
+                            if let Some(d) = &c.desc { <p class="kpi-desc">{ d.clone() }</p> }
                             { match c.value {
                                 None => html! { <p class="suppressed" data-suppressed="true">{ ta(lang, "dash-suppressed", &[("k", k.into())]) }</p> },
                                 Some((v, ci, n)) => html! {
@@ -930,6 +1024,7 @@ fn Cards(props: &CardsProps) -> Html {
                                     </>
                                 },
                             } }
+                            <Explain term={c.term} {lang} />
                         </li>
                     }
                 }) }
@@ -943,6 +1038,8 @@ struct TextsProps {
     survey: Rc<Survey>,
     analysis: Option<Rc<Analysis>>,
     period: String,
+    /// «Без разбивки»: the shown groups' answers together, in one list per question.
+    merged: bool,
     lang: Lang,
 }
 
@@ -982,28 +1079,67 @@ fn Texts(props: &TextsProps) -> Html {
                 || t(lang, "dash-period"),
                 |q| q.label(lang.code()).to_owned(),
             );
-    let shown: Vec<Html> = groups
-        .iter()
-        .flat_map(|(label, texts)| {
-            texts.iter().filter_map(move |(q, f)| {
-                f.shown().map(|t| {
-                    let qtext = props
-                        .survey
-                        .question(q)
-                        .map_or(q.clone(), |x| x.label(lang.code()).to_owned());
-                    let title = format!("{label} — {qtext} ({})", t.n);
-                    html! {
-                        <TextGroup key={format!("{}|{label}|{q}", props.period)} {title}
-                            answers={Rc::new(t.answers.clone())} {lang} />
-                    }
+    let qtext = |q: &str| {
+        props
+            .survey
+            .question(q)
+            .map_or(q.to_owned(), |x| x.label(lang.code()).to_owned())
+    };
+    let shown: Vec<Html> = if props.merged {
+        // Only what the lists by group publish anyway, put together and shuffled (a
+        // fixed order per period, so that it does not change on every render).
+        let mut by_question: IndexMap<&str, Vec<String>> = IndexMap::new();
+        for (_, texts) in &groups {
+            for (q, f) in texts.iter() {
+                if let Some(t) = f.shown() {
+                    by_question
+                        .entry(q.as_str())
+                        .or_default()
+                        .extend(t.answers.iter().cloned());
+                }
+            }
+        }
+        by_question
+            .into_iter()
+            .map(|(q, answers)| {
+                let seed = props
+                    .period
+                    .bytes()
+                    .fold(17u64, |h, b| h.wrapping_mul(31) ^ u64::from(b));
+                let order = otklik_survey::export::shuffled_order(answers.len(), seed);
+                let answers: Vec<String> = order.iter().map(|&i| answers[i].clone()).collect();
+                let title = format!("{} ({})", qtext(q), answers.len());
+                html! {
+                    <TextGroup key={format!("{}|all|{q}", props.period)} {title}
+                        answers={Rc::new(answers)} {lang} />
+                }
+            })
+            .collect()
+    } else {
+        groups
+            .iter()
+            .flat_map(|(label, texts)| {
+                texts.iter().filter_map(move |(q, f)| {
+                    f.shown().map(|t| {
+                        let title = format!("{label} — {} ({})", qtext(q), t.n);
+                        html! {
+                            <TextGroup key={format!("{}|{label}|{q}", props.period)} {title}
+                                answers={Rc::new(t.answers.clone())} {lang} />
+                        }
+                    })
                 })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let hint = if props.merged {
+        "dash-texts-all-hint"
+    } else {
+        "dash-texts-hint"
+    };
     html! {
         <section class="card texts" aria-labelledby="texts-title">
             <h2 id="texts-title">{ t(lang, "dash-texts") }</h2>
-            <p class="hint">{ ta(lang, "dash-texts-hint", &[("k", a.min_group_text.into()), ("by", text_by.into())]) }</p>
+            <p class="hint" id="texts-hint">{ ta(lang, hint, &[("k", a.min_group_text.into()), ("by", text_by.into())]) }</p>
             if shown.is_empty() { <p>{ t(lang, "dash-texts-none") }</p> } else { { for shown } }
         </section>
     }

@@ -36,8 +36,109 @@ pub struct Embedded {
     pub mode: Mode,
 }
 
-/// The fragment key of a survey link.
+/// The fragment key of a survey link: the payload as JSON in base64url (read, no
+/// longer written).
 const KEY: &str = "#survey=";
+/// The fragment key of a compressed survey link: `period`, `mode` and the minified
+/// definition, one per line, zlib-compressed (against a built-in template as a preset
+/// dictionary, when one is near) and in base64url.
+const KEY_Z: &str = "#s=";
+/// Links longer than this are cut by many mail programs and messengers: the app
+/// offers the survey as a file instead.
+pub const LINK_MAX: usize = 4000;
+
+/// The built-in templates, minified: the preset dictionaries of compressed links.
+fn dictionaries() -> Vec<(Survey, String)> {
+    [
+        otklik_demo::INTERNAL_TEMPLATE,
+        otklik_demo::EXTERNAL_TEMPLATE,
+    ]
+    .into_iter()
+    .filter_map(|src| {
+        let s = Survey::from_json(src).ok()?;
+        Some((s, minify(src)?))
+    })
+    .collect()
+}
+
+/// A definition's JSON text without the spaces between tokens.
+fn minify(json: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    serde_json::to_string(&v).ok()
+}
+
+/// The dictionary for `survey`: the template of the same id, or else of the same
+/// audience (surveys made from a template share most of its text).
+fn dictionary_for(survey: &str) -> Option<String> {
+    let s = Survey::from_json(survey).ok()?;
+    let dicts = dictionaries();
+    dicts
+        .iter()
+        .find(|(t, _)| t.id == s.id)
+        .or_else(|| dicts.iter().find(|(t, _)| t.audience == s.audience))
+        .map(|(_, d)| d.clone())
+}
+
+fn compress(text: &str, dictionary: Option<&str>) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress};
+    let mut z = Compress::new(Compression::best(), true);
+    if let Some(d) = dictionary {
+        z.set_dictionary(d.as_bytes())
+            .expect("a dictionary before any data");
+    }
+    let mut out = Vec::with_capacity(text.len() / 2 + 64);
+    loop {
+        let at = z.total_in() as usize;
+        out.reserve(4096);
+        let status = z
+            .compress_vec(&text.as_bytes()[at..], &mut out, FlushCompress::Finish)
+            .expect("compressing in memory");
+        if status == flate2::Status::StreamEnd {
+            return out;
+        }
+    }
+}
+
+/// The Adler-32 checksum (RFC 1950) by which a zlib stream names its dictionary.
+fn adler32(bytes: &[u8]) -> u32 {
+    let (mut a, mut b) = (1u32, 0u32);
+    for &x in bytes {
+        a = (a + u32::from(x)) % 65521;
+        b = (b + a) % 65521;
+    }
+    (b << 16) | a
+}
+
+fn decompress(data: &[u8]) -> Result<String, String> {
+    use flate2::{Decompress, FlushDecompress, Status};
+    const MAX: usize = 4 << 20;
+    let mut z = Decompress::new(true);
+    let mut out = Vec::with_capacity(data.len() * 4);
+    loop {
+        let at = z.total_in() as usize;
+        out.reserve(16384);
+        match z.decompress_vec(&data[at..], &mut out, FlushDecompress::Finish) {
+            Ok(Status::StreamEnd) => break,
+            Ok(_) if out.len() > MAX => return Err("the survey is too large".into()),
+            Ok(_) if z.total_in() as usize == data.len() && out.len() < out.capacity() => {
+                return Err("the link ends too early".into())
+            }
+            Ok(_) => {}
+            Err(e) => match e.needs_dictionary() {
+                Some(adler) => {
+                    let found = dictionaries()
+                        .into_iter()
+                        .map(|(_, d)| d)
+                        .find(|d| adler32(d.as_bytes()) == adler);
+                    let d = found.ok_or("the link was made by another version of the app")?;
+                    z.set_dictionary(d.as_bytes()).map_err(|e| e.to_string())?;
+                }
+                None => return Err(e.to_string()),
+            },
+        }
+    }
+    String::from_utf8(out).map_err(|e| e.to_string())
+}
 /// The id of the data block holding an embedded survey.
 pub const BLOCK_ID: &str = "otklik-survey";
 
@@ -45,13 +146,17 @@ fn payload_json(p: &Payload) -> String {
     serde_json::to_string(p).expect("serialises")
 }
 
-/// The link to `base` (the app's address) that opens on the survey.
+/// The link to `base` (the app's address) that opens on the survey, compressed.
 pub fn link(base: &str, p: &Payload) -> String {
     let base = base.split('#').next().unwrap_or(base);
-    format!(
-        "{base}{KEY}{}",
-        BASE64_URL_SAFE_NO_PAD.encode(payload_json(p))
-    )
+    let survey = minify(&p.survey).unwrap_or_else(|| p.survey.clone());
+    let mode = match p.mode {
+        Mode::SelfCompletion => "self",
+        Mode::Kiosk => "kiosk",
+    };
+    let text = format!("{}\n{mode}\n{survey}", p.period);
+    let data = compress(&text, dictionary_for(&survey).as_deref());
+    format!("{base}{KEY_Z}{}", BASE64_URL_SAFE_NO_PAD.encode(data))
 }
 
 /// The app's page source with the survey embedded as a data block (not a script:
@@ -113,6 +218,9 @@ pub fn check(json: &str) -> Result<Embedded, EmbedError> {
 
 /// The survey a location's fragment carries, if it carries one.
 pub fn from_fragment(hash: &str) -> Option<Result<Embedded, EmbedError>> {
+    if let Some(data) = hash.strip_prefix(KEY_Z) {
+        return Some(read_compressed(data));
+    }
     let data = hash.strip_prefix(KEY)?;
     Some(
         BASE64_URL_SAFE_NO_PAD
@@ -121,6 +229,28 @@ pub fn from_fragment(hash: &str) -> Option<Result<Embedded, EmbedError>> {
             .and_then(|b| String::from_utf8(b).map_err(|e| EmbedError::Damaged(e.to_string())))
             .and_then(|json| check(&json)),
     )
+}
+
+fn read_compressed(data: &str) -> Result<Embedded, EmbedError> {
+    let bytes = BASE64_URL_SAFE_NO_PAD
+        .decode(data.trim_end_matches('='))
+        .map_err(|e| EmbedError::Damaged(e.to_string()))?;
+    let text = decompress(&bytes).map_err(EmbedError::Damaged)?;
+    let mut parts = text.splitn(3, '\n');
+    let (Some(period), Some(mode), Some(survey)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(EmbedError::Damaged("missing parts".into()));
+    };
+    let mode = match mode {
+        "self" => Mode::SelfCompletion,
+        "kiosk" => Mode::Kiosk,
+        other => return Err(EmbedError::Damaged(format!("unknown mode {other:?}"))),
+    };
+    check(&payload_json(&Payload {
+        survey: survey.to_owned(),
+        period: period.to_owned(),
+        mode,
+    }))
 }
 
 #[cfg(test)]
@@ -139,16 +269,68 @@ mod tests {
     fn a_link_carries_the_survey_exactly() {
         let p = payload(Mode::SelfCompletion);
         let url = link("file:///srv/share/otklik.html#old", &p);
-        assert!(url.starts_with("file:///srv/share/otklik.html#survey="));
+        assert!(url.starts_with("file:///srv/share/otklik.html#s="));
         let hash = &url[url.find('#').unwrap()..];
         let e = from_fragment(hash).unwrap().unwrap();
-        assert_eq!(e.source, p.survey);
+        assert_eq!(e.survey, Survey::from_json(&p.survey).unwrap());
         assert_eq!(e.survey.id, "external-client");
         assert_eq!(
             (e.period.as_str(), e.mode),
             ("2026-Q4", Mode::SelfCompletion)
         );
         assert_eq!(from_fragment("#other"), None);
+    }
+
+    #[test]
+    fn both_templates_fit_in_a_link_mail_and_messengers_keep_whole() {
+        for template in [
+            otklik_demo::INTERNAL_TEMPLATE,
+            otklik_demo::EXTERNAL_TEMPLATE,
+        ] {
+            for mode in [Mode::SelfCompletion, Mode::Kiosk] {
+                let p = Payload {
+                    survey: template.to_owned(),
+                    period: "2026-Q4".to_owned(),
+                    mode,
+                };
+                let url = link("https://intranet.example/otklik/index.html", &p);
+                assert!(url.len() < LINK_MAX, "{} characters", url.len());
+                eprintln!("{:?}: a link of {} characters", p.mode, url.len());
+                let e = from_fragment(&url[url.find('#').unwrap()..])
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(e.survey, Survey::from_json(template).unwrap());
+                assert_eq!(e.mode, mode);
+            }
+        }
+    }
+
+    #[test]
+    fn a_survey_made_from_a_template_is_compressed_against_it_and_any_survey_reads_back() {
+        // A new survey (its own id and texts) of the external audience.
+        let edited = otklik_demo::EXTERNAL_TEMPLATE
+            .replacen("\"id\": \"external-client\"", "\"id\": \"mfc-2027\"", 1)
+            .replace("Оцените", "Пожалуйста, оцените");
+        let p = Payload {
+            survey: edited.clone(),
+            period: "2027".to_owned(),
+            mode: Mode::SelfCompletion,
+        };
+        let url = link("x", &p);
+        let e = from_fragment(&url[url.find('#').unwrap()..])
+            .unwrap()
+            .unwrap();
+        assert_eq!(e.survey.id, "mfc-2027");
+        assert_eq!(e.survey, Survey::from_json(&edited).unwrap());
+        // Without a dictionary the same survey compresses too, only less.
+        let plain = BASE64_URL_SAFE_NO_PAD.encode(compress(&minify(&edited).unwrap(), None));
+        assert!(url.len() < plain.len());
+        // An old-style link still opens.
+        let old = format!(
+            "#survey={}",
+            BASE64_URL_SAFE_NO_PAD.encode(payload_json(&p))
+        );
+        assert_eq!(from_fragment(&old).unwrap().unwrap().survey.id, "mfc-2027");
     }
 
     #[test]

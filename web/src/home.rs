@@ -358,6 +358,13 @@ pub fn Home(props: &HomeProps) -> Html {
                                 _ => t(lang, "hand-link-copy-yourself"),
                             }
                         }</p>
+                        if url.len() > embed::LINK_MAX {
+                            <p class="notice" id="hand-link-long" role="alert">
+                                { ta(lang, "hand-link-long", &[("n", url.len().into())]) }
+                                { " " }
+                                { t(lang, if source.is_some() { "hand-link-long-file" } else { "hand-file-single" }) }
+                            </p>
+                        }
                     </div>
                 }
                 if source.is_none() {

@@ -14,6 +14,7 @@ mod dashboard;
 mod editor;
 mod embed;
 mod engine;
+mod glossary;
 mod home;
 mod i18n;
 mod kiosk;

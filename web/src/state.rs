@@ -82,6 +82,7 @@ pub enum View {
     Dashboard,
     Report,
     Editor,
+    Glossary,
     Survey,
     Thanks {
         receipt: String,

@@ -38,6 +38,44 @@ impl TrendInput {
     pub const INDEX_RANGE: [f64; 2] = [0.0, 100.0];
     /// The range of NPS and eNPS.
     pub const NPS_RANGE: [f64; 2] = [-100.0, 100.0];
+
+    /// Narrows the y axis from the scale's whole range to the data (values and
+    /// intervals) with some air, on multiples of 10 and at least 20 wide, so that a
+    /// change of a few points shows. Where the axis no longer starts at the scale's
+    /// floor, the chart marks the cut at its foot.
+    pub fn fit_y(mut self) -> Self {
+        let [floor, top] = self.y_range;
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for e in self
+            .series
+            .iter()
+            .flat_map(|s| s.values.iter().filter_map(Datum::shown))
+        {
+            let [a, b] = e.ci95.unwrap_or([e.value, e.value]);
+            lo = lo.min(e.value.min(a));
+            hi = hi.max(e.value.max(b));
+        }
+        if !lo.is_finite() {
+            return self;
+        }
+        let mut lo = (((lo - 5.0) / 10.0).floor() * 10.0).max(floor);
+        let mut hi = (((hi + 5.0) / 10.0).ceil() * 10.0).min(top);
+        if hi - lo < 20.0 {
+            hi = (lo + 20.0).min(top);
+            lo = (hi - 20.0).max(floor);
+        }
+        self.y_range = [lo, hi];
+        self
+    }
+}
+
+/// The floor of the scale a y range belongs to: 0 for indices, −100 for NPS.
+fn scale_floor(lo: f64) -> f64 {
+    if lo < 0.0 {
+        TrendInput::NPS_RANGE[0]
+    } else {
+        TrendInput::INDEX_RANGE[0]
+    }
 }
 
 /// The texts of a trend chart.
@@ -169,6 +207,18 @@ pub fn draw_trend<DB: DrawingBackend>(
             mesh.y_desc(y_desc);
         }
         mesh.draw()?;
+    }
+
+    // A cut axis is marked at its foot: two slanted strokes across the y axis.
+    if lo > scale_floor(lo) {
+        let (x, y) = c.rel(chart.backend_coord(&(-0.5, lo)));
+        c.area.draw(&Rectangle::new(
+            [(x - 6, y - 9), (x + 6, y - 3)],
+            WHITE.filled(),
+        ))?;
+        for dy in [-9, -4] {
+            c.line(vec![(x - 6, y + dy + 2), (x + 6, y + dy - 2)], AXIS, 1)?;
+        }
     }
 
     // Zero, when the range straddles it (NPS).

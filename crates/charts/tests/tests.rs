@@ -994,9 +994,37 @@ fn every_driver_is_numbered_and_named_in_the_key() {
         let n = (i + 1).to_string();
         assert_eq!(drawn.iter().filter(|t| **t == n).count(), 1, "number {n}");
         let entry = format!("{n} Item number {i} with a long text");
-        assert!(
-            drawn.iter().any(|t| *t == entry),
-            "{entry:?} not in the key"
-        );
+        assert!(drawn.contains(&entry), "{entry:?} not in the key");
     }
+}
+
+/// A trend fitted to its data: the axis narrows to the values and intervals (on
+/// multiples of 10, at least 20 wide, never past the scale), and a cut axis is marked.
+#[test]
+fn a_fitted_trend_shows_small_changes_and_marks_the_cut() {
+    let fitted = trend_input().fit_y();
+    let [lo, hi] = fitted.y_range;
+    assert!(lo > 0.0 && hi < 100.0, "{lo}..{hi}");
+    assert_eq!((lo % 10.0, hi % 10.0), (0.0, 0.0));
+    assert!(hi - lo >= 20.0);
+    for e in fitted
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().filter_map(Datum::shown))
+    {
+        let [a, b] = e.ci95.unwrap_or([e.value, e.value]);
+        assert!(lo <= a && b <= hi, "{a}..{b} outside {lo}..{hi}");
+    }
+    let cut = trend_svg(&fitted, &trend_labels(), W, H, "t").unwrap();
+    let whole = trend_svg(&trend_input(), &trend_labels(), W, H, "t").unwrap();
+    // The cut mark: a white patch across the y axis, absent from the whole axis.
+    let white = |svg: &str| svg.matches(r##"fill="#FFFFFF""##).count();
+    assert_eq!(white(&cut), white(&whole) + 1, "{cut}");
+    // Nothing to fit: the range stays.
+    let empty = TrendInput {
+        series: vec![],
+        ..trend_input()
+    }
+    .fit_y();
+    assert_eq!(empty.y_range, TrendInput::INDEX_RANGE);
 }

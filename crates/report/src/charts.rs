@@ -45,6 +45,7 @@ pub(crate) fn trend(id: &str, title: &str, input: TrendInput, lang: Lang, k: u32
         },
         band: w.ch_band.to_owned(),
     };
+    let input = input.fit_y();
     let height = if input.series.len() > 2 { 440 } else { 380 };
     chart(
         id,

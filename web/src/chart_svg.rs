@@ -255,21 +255,19 @@ pub fn standards(
                 Some(f) => Datum::from(f),
                 None => Datum::Suppressed,
             };
-            let standard = match s.question(q).map(|x| &x.kind) {
-                Some(QuestionKind::Number {
-                    standard_max: Some(m),
-                    unit,
-                    ..
-                }) => {
-                    format!(
-                        "≤ {m}{}",
-                        unit.as_ref()
-                            .map(|u| format!(" {}", u.get(lang.code())))
-                            .unwrap_or_default()
-                    )
-                }
-                _ => String::new(),
-            };
+            let standard = s
+                .question(q)
+                .and_then(|x| match &x.kind {
+                    QuestionKind::Number {
+                        standard_max: Some(m),
+                        ..
+                    } => x.standard_words(
+                        lang,
+                        &crate::dashboard::num(lang, *m, usize::from(m.fract() != 0.0)),
+                    ),
+                    _ => None,
+                })
+                .unwrap_or_default();
             StandardBar {
                 label: label.clone(),
                 standard,

@@ -949,16 +949,9 @@ fn Cards(props: &CardsProps) -> Html {
     for (id, st) in &g.standards {
         let max = s.question(id).and_then(|q| match &q.kind {
             QuestionKind::Number {
-                standard_max, unit, ..
-            } => standard_max.map(|m| {
-                format!(
-                    "≤ {}{}",
-                    num(lang, m, 0),
-                    unit.as_ref()
-                        .map(|u| format!(" {}", u.get(lang.code())))
-                        .unwrap_or_default()
-                )
-            }),
+                standard_max: Some(m),
+                ..
+            } => q.standard_words(lang, &num(lang, *m, if m.fract() == 0.0 { 0 } else { 1 })),
             _ => None,
         });
         cards.push(Card {

@@ -288,18 +288,17 @@ pub(crate) fn nps_name(run: &Run<'_>, id: &str) -> String {
 
 /// A standard written out: `≤ 15 мин`.
 pub(crate) fn norm(s: &Survey, id: &str, lang: Lang) -> String {
-    match s.question(id).map(|q| &q.kind) {
-        Some(QuestionKind::Number {
+    let Some(q) = s.question(id) else {
+        return String::new();
+    };
+    match &q.kind {
+        QuestionKind::Number {
             standard_max: Some(m),
-            unit,
             ..
-        }) => {
+        } => {
             let decimals = if m.fract() == 0.0 { 0 } else { 1 };
-            let unit = unit
-                .as_ref()
-                .map(|u| format!(" {}", u.get(lang.code())))
-                .unwrap_or_default();
-            format!("≤ {}{unit}", i18n::num(*m, decimals, lang))
+            q.standard_words(lang, &i18n::num(*m, decimals, lang))
+                .unwrap_or_default()
         }
         _ => String::new(),
     }

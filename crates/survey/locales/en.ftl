@@ -235,3 +235,4 @@ cli-table-top2 = top2
 cli-table-figure-suppressed = suppressed
 cli-table-significant = significant changes (p < 0.05):
 cli-table-summary = {$shown} group(s) shown, {$hidden} suppressed
+standard-at-most = at most {$max}{$unit}

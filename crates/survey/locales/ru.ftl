@@ -248,3 +248,4 @@ cli-table-top2 = доля 4–5
 cli-table-figure-suppressed = меньше K ответов — не показывается
 cli-table-significant = значимые изменения (p < 0,05):
 cli-table-summary = групп показано: {$shown}, скрыто: {$hidden}
+standard-at-most = не более {$max}{$unit}

@@ -202,6 +202,32 @@ impl Question {
     }
 }
 
+impl Question {
+    /// A number question's service standard in words, with its unit: «не более 2 раз»,
+    /// "at most 15 min" (`max` is the limit, formatted as the caller formats numbers).
+    /// `None` for a question without a standard.
+    pub fn standard_words(&self, lang: crate::Lang, max: &str) -> Option<String> {
+        let QuestionKind::Number {
+            standard_max: Some(_),
+            unit,
+            ..
+        } = &self.kind
+        else {
+            return None;
+        };
+        let unit = unit
+            .as_ref()
+            .map(|u| format!(" {}", u.get(lang.code())))
+            .unwrap_or_default();
+        Some(
+            crate::Message::new("standard-at-most")
+                .with("max", max)
+                .with("unit", unit)
+                .render(lang),
+        )
+    }
+}
+
 /// The longest short label accepted, in characters.
 pub const SHORT_MAX: usize = 40;
 

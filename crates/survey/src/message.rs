@@ -127,6 +127,11 @@ impl Message {
         self.key
     }
 
+    /// The argument `name`, if the message has it.
+    pub fn arg(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+    }
+
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         self.try_render(lang).unwrap_or_else(|(text, _)| text)

@@ -73,6 +73,7 @@ async function build(page, def) {
     await page.keyboard.type(q.id);
     await page.keyboard.press('Tab');
     await typeText(page, `${p}-text`, q.text);
+    await typeText(page, `${p}-short`, q.short);
     await typeText(page, `${p}-hint`, q.hint);
     if (q.required) await press(page, `#${p}-required`, 'Space');
     if (q.role) await choose(page, `#${p}-role`, ROLES.indexOf(q.role));
@@ -123,7 +124,7 @@ function normal(def) {
     min_group: def.min_group ?? 5, min_group_text: def.min_group_text ?? 10,
     dimensions: (def.dimensions ?? []).map((d) => ({ id: d.id, title: text(d.title), weight: d.weight ?? 1 })),
     questions: def.questions.map((q) => ({
-      id: q.id, type: q.type, text: text(q.text), hint: text(q.hint), required: q.required ?? false, role: q.role,
+      id: q.id, type: q.type, text: text(q.text), short: text(q.short), hint: text(q.hint), required: q.required ?? false, role: q.role,
       visible_if: q.visible_if && { question: q.visible_if.question, in: q.visible_if.in.map(String) },
       points: q.type === 'scale' ? q.points ?? 5 : undefined, dimension: q.dimension, labels: labels(q.labels),
       group: q.type === 'choice' ? q.group ?? false : undefined,
@@ -167,6 +168,13 @@ test('errors beside their fields block export; undo, redo, reload, warnings, ver
     await page.goto(server.url);
     await page.click('#nav-editor');
     await page.click('#ed-internal');
+    // A template opens with its questions folded, one line each: a page to find one's way in.
+    await page.waitForSelector('#ed-q-1-details');
+    assert.equal(await page.$('#ed-q-1-id:visible'), null);
+    const folded = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(folded < 12000, `the folded editor is ${folded} px high`);
+    await screenshot(page, 'desktop-editor-folded');
+    await page.click('#ed-expand-all');
     await page.waitForSelector('#ed-q-1-id');
     assert.equal(await page.$eval('#ed-status', (s) => s.dataset.problems), '0');
     // A duplicate id: the error is beside that field, and export and start are blocked.
@@ -175,7 +183,12 @@ test('errors beside their fields block export; undo, redo, reload, warnings, ver
     await page.press('#ed-q-1-id', 'Tab');
     await page.waitForSelector('#ed-q-1-id-error');
     // In the interface's language (Russian by default).
-    assert.equal(await page.textContent('#ed-q-1-id-error'), `идентификатор "${first}" повторяется`);
+    assert.equal(await page.textContent('#ed-q-1-id-error'), `Идентификатор "${first}" повторяется`);
+    // The count stays in view and links to the problem; the preview keeps the last
+    // version without problems.
+    assert.match(await page.textContent('#ed-status'), /Найдена 1 ошибка: исправьте её/);
+    assert.ok(await page.$('#ed-preview-stale'));
+    assert.ok(await page.$('.ed-preview-frame fieldset.question'));
     assert.equal(await page.getAttribute('#ed-q-1-id', 'aria-invalid'), 'true');
     assert.equal(await page.isDisabled('#ed-export'), true);
     assert.equal(await page.isDisabled('#ed-run'), true);
@@ -204,6 +217,7 @@ test('errors beside their fields block export; undo, redo, reload, warnings, ver
     // The draft survives a reload.
     await page.reload();
     await page.click('#nav-editor');
+    await page.click(`#ed-q-${n}-details > summary`);
     await page.waitForSelector(`#ed-q-${n}-text-ru`);
     assert.equal(await page.inputValue(`#ed-q-${n}-text-ru`), 'Оставьте ваш телефон для связи');
     // The preview at phone width shows the survey as a respondent sees it.
@@ -219,6 +233,46 @@ test('errors beside their fields block export; undo, redo, reload, warnings, ver
     await page.click('#ed-run');
     await page.waitForSelector('#home-title');
     assert.equal(await page.isChecked('#survey-2'), true);
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('problems are said plainly and link to their fields, even in a folded card; long texts get several lines', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.click('#nav-editor');
+    await page.click('#ed-external');
+    await page.waitForSelector('#ed-q-3-details');
+    // The introduction is a multi-line field.
+    assert.equal(await page.$eval('#ed-intro-ru', (e) => e.tagName), 'TEXTAREA');
+    // Empty a question's id in a card, then fold the card.
+    await page.click('#ed-q-3-details > summary');
+    await page.fill('#ed-q-3-id', '');
+    await page.press('#ed-q-3-id', 'Tab');
+    await page.waitForSelector('#ed-q-3-id-error');
+    assert.equal(await page.textContent('#ed-q-3-id-error'), 'Укажите идентификатор вопроса');
+    await page.click('#ed-q-3-details > summary');
+    await page.waitForFunction(() => !document.querySelector('#ed-q-3-details').open);
+    // The summary line still says the card has a problem.
+    assert.match(await page.textContent('#ed-q-3-details > summary'), /1 ошибка в этом вопросе/);
+    // The problem list links to the field: the card opens and the field has the focus.
+    await page.click('#ed-problems > summary');
+    const link = page.locator('#ed-problems a').first();
+    assert.equal(await link.textContent(), 'Вопрос 4: Укажите идентификатор вопроса');
+    await axe(page, 'editor: the problem list');
+    await link.click();
+    await page.waitForFunction(() => document.activeElement?.id === 'ed-q-3-id');
+    assert.equal(await page.$eval('#ed-q-3-details', (d) => d.open), true);
+    // The toolbar and the count stay in view when scrolled far down.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const top = await page.$eval('#ed-status', (e) => e.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 200, `the count is at ${top} px`);
+    await screenshot(page, 'desktop-editor-problem');
     await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();

@@ -298,9 +298,9 @@ ed-run = Run the survey
 ed-close = Close the draft
 ed-valid = No problems: the survey can be saved and run.
 ed-invalid = { $n ->
-    [one] { $n } problem found
-   *[other] { $n } problems found
-}: fix them to save or run the survey.
+    [one] { $n } problem found: fix it to save or run the survey.
+   *[other] { $n } problems found: fix them to save or run the survey.
+}
 ed-version-bumped = The survey changed after it was published: its version is now { $v }. Responses to earlier versions keep theirs.
 ed-general = General
 ed-survey-id = Survey id
@@ -446,3 +446,23 @@ chart-heatmap-all = Dimension indices: all respondents
 chart-nps-all = NPS composition: all respondents
 charts-hidden = Not shown: every group has fewer than { $k } responses or is hidden to protect other groups.
 explain-short = What is this?
+ed-msg-id-empty-question = Give the question an id
+ed-msg-id-empty-option = Give the answer option an id
+ed-msg-id-empty-dimension = Give the dimension an id
+ed-msg-id-empty-survey = Give the survey an id
+ed-msg-text-empty-question = Type the question's text
+ed-msg-text-empty-option = Type the answer option's label
+ed-msg-text-empty-dimension = Type the dimension's title
+ed-msg-text-empty-survey = Type the survey's title
+ed-msg-no-questions = Add at least one question
+ed-msg-no-options = Add at least one answer option
+ed-msg-no-values = Give at least one answer that shows the question
+ed-problems-list = Where the problems are
+ed-sections = Editor sections
+ed-expand-all = Expand all questions
+ed-collapse-all = Collapse all questions
+ed-dimension-n = Dimension { $n }
+ed-question-short = Short label (for cards, charts and tables)
+ed-question-short-hint = A few words, at most 40 characters. Without it, the full question is shown everywhere.
+ed-preview-stale = While the survey has problems, its last version without problems is shown.
+ed-question-n = Question { $n }

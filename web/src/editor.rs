@@ -39,6 +39,23 @@ struct Ed {
     origin: Option<Value>,
     undo: Vec<Value>,
     redo: Vec<Value>,
+    /// The question cards shown open (by position); the others show one line each.
+    open: std::collections::BTreeSet<usize>,
+}
+
+/// The positions of the questions that have problems: their cards open on loading.
+fn with_problems(doc: &Value) -> std::collections::BTreeSet<usize> {
+    validate(doc)
+        .0
+        .iter()
+        .filter_map(|(p, _)| {
+            p.strip_prefix("questions[")?
+                .split(']')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .collect()
 }
 
 enum EdAction {
@@ -55,6 +72,18 @@ enum EdAction {
     Undo,
     Redo,
     Close,
+    /// A card opened or closed.
+    Toggle(usize, bool),
+    /// Every card opened (or closed).
+    OpenAll(bool),
+    /// Questions `i` and `j` changed places: so do their cards' states.
+    SwapOpen(usize, usize),
+    /// A question was inserted at `at` (`true`) or removed from it: the cards after it
+    /// move with their questions.
+    ShiftOpen {
+        at: usize,
+        inserted: bool,
+    },
 }
 
 impl Reducible for Ed {
@@ -64,11 +93,13 @@ impl Reducible for Ed {
         match a {
             EdAction::Load { doc, published } => {
                 s.origin = published.then(|| doc.clone());
+                s.open = with_problems(&doc);
                 s.doc = Some(doc);
                 s.undo.clear();
                 s.redo.clear();
             }
             EdAction::Restore { doc, origin } => {
+                s.open = with_problems(&doc);
                 s.doc = Some(doc);
                 s.origin = origin;
             }
@@ -99,6 +130,53 @@ impl Reducible for Ed {
                 }
             }
             EdAction::Close => return Rc::new(Ed::default()),
+            EdAction::Toggle(i, open) => {
+                if s.open.contains(&i) == open {
+                    return self;
+                }
+                if open {
+                    s.open.insert(i);
+                } else {
+                    s.open.remove(&i);
+                }
+            }
+            EdAction::OpenAll(open) => {
+                let n = s
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d["questions"].as_array())
+                    .map_or(0, Vec::len);
+                s.open = if open {
+                    (0..n).collect()
+                } else {
+                    Default::default()
+                };
+            }
+            EdAction::SwapOpen(i, j) => {
+                let (a, b) = (s.open.contains(&i), s.open.contains(&j));
+                for (k, on) in [(i, b), (j, a)] {
+                    if on {
+                        s.open.insert(k);
+                    } else {
+                        s.open.remove(&k);
+                    }
+                }
+            }
+            EdAction::ShiftOpen { at, inserted } => {
+                s.open = s
+                    .open
+                    .iter()
+                    .filter(|&&k| inserted || k != at)
+                    .map(|&k| match (k >= at, inserted) {
+                        (true, true) => k + 1,
+                        (true, false) if k > at => k - 1,
+                        _ => k,
+                    })
+                    .collect();
+                if inserted {
+                    s.open.insert(at);
+                }
+            }
         }
         Rc::new(s)
     }
@@ -144,7 +222,7 @@ fn retype(old: &Value, kind: &str) -> Value {
     let mut q = Map::new();
     q.insert("id".into(), old["id"].clone());
     q.insert("type".into(), json!(kind));
-    for k in ["text", "hint", "required", "visible_if"] {
+    for k in ["text", "short", "hint", "required", "visible_if"] {
         if let Some(v) = old.get(k) {
             q.insert(k.into(), v.clone());
         }
@@ -197,6 +275,136 @@ fn under(path: &str, field: &str) -> bool {
         || path
             .strip_prefix(field)
             .is_some_and(|r| r.starts_with('.') || r.starts_with('['))
+}
+
+/// What kind of thing the field at `path` is: the question, an option, a dimension or
+/// the survey itself, for messages that name it.
+fn owner(path: &str) -> &'static str {
+    if path.contains(".options[") {
+        "option"
+    } else if path.starts_with("questions[") {
+        "question"
+    } else if path.starts_with("dimensions[") {
+        "dimension"
+    } else {
+        "survey"
+    }
+}
+
+/// A validator's problem said as the editor's user would say it: «Укажите
+/// идентификатор вопроса», not the file-checker's «идентификатор не может быть
+/// пустым (найдено "")». Problems without a plainer phrasing keep the validator's.
+fn natural(lang: Lang, path: &str, m: &Message) -> String {
+    let field = path
+        .rsplit('.')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[');
+    let reason = |name: &str| match m.arg(name) {
+        Some(otklik_survey::Arg::Msg(r)) => Some(r.key()),
+        _ => None,
+    };
+    let key = match (m.key(), field) {
+        ("def-bad-id", _) if reason("reason") == Some("id-empty") => {
+            Some(format!("ed-msg-id-empty-{}", owner(path)))
+        }
+        ("def-required", "id") => Some(format!("ed-msg-id-empty-{}", owner(path))),
+        (
+            "def-text-empty" | "def-required" | "def-text-needs-ru",
+            "text" | "title" | "label" | "ru",
+        ) => Some(format!("ed-msg-text-empty-{}", owner(path))),
+        ("def-no-questions", _) => Some("ed-msg-no-questions".to_owned()),
+        ("def-option-count", _)
+            if matches!(
+                m.arg("found"),
+                Some(otklik_survey::Arg::Int(0)) | Some(otklik_survey::Arg::Str(_))
+            ) =>
+        {
+            Some("ed-msg-no-options".to_owned())
+        }
+        ("def-no-values", _) => Some("ed-msg-no-values".to_owned()),
+        _ => None,
+    };
+    match key {
+        Some(k) => t(lang, &k),
+        None => {
+            let text = m.render(lang);
+            let mut c = text.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// The id of the form field that edits `path` (or of its card): where a problem's
+/// link takes the user.
+fn field_id(path: &str) -> String {
+    let mut id = String::from("ed");
+    let mut parts = path.split('.').peekable();
+    let mut in_question = false;
+    while let Some(part) = parts.next() {
+        let (name, index) = match part.split_once('[') {
+            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        match (name, index) {
+            ("questions", Some(i)) => {
+                id = format!("ed-q-{i}");
+                in_question = true;
+            }
+            ("dimensions", Some(i)) => id = format!("ed-dim-{i}"),
+            ("options", Some(j)) if in_question => id = format!("{id}-o-{j}"),
+            ("options", None) if in_question => return format!("{id}-add-option"),
+            ("text" | "title" | "label" | "hint" | "short" | "unit", _) => {
+                let base = if id == "ed" {
+                    if name == "title" {
+                        "ed-title-text".to_owned()
+                    } else {
+                        format!("ed-{name}")
+                    }
+                } else {
+                    format!("{id}-{name}")
+                };
+                return format!("{base}-ru");
+            }
+            ("intro", _) => return "ed-intro-ru".to_owned(),
+            ("id", _) => return format!("{id}-id"),
+            ("standard_max", _) => return format!("{id}-standard"),
+            ("max_length", _) => return format!("{id}-max-length"),
+            ("visible_if", _) => return format!("{id}-cond-question"),
+            ("labels", _) => {
+                let key = parts.next().unwrap_or("min");
+                return format!("{id}-label-{key}-ru");
+            }
+            ("min_group", _) => return "ed-min-group".to_owned(),
+            ("min_group_text", _) => return "ed-min-group-text".to_owned(),
+            (other, _) if id != "ed" && !other.is_empty() => {
+                return format!("{id}-{}", other.replace('_', "-"))
+            }
+            _ => {}
+        }
+    }
+    if id == "ed" {
+        "ed-general-title".to_owned()
+    } else {
+        id
+    }
+}
+
+/// Opens every collapsed section around `id` and moves the focus there.
+fn reveal(id: &str) {
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    let mut at = el.closest("details").ok().flatten();
+    while let Some(d) = at {
+        d.set_attribute("open", "").ok();
+        at = d
+            .parent_element()
+            .and_then(|p| p.closest("details").ok().flatten());
+    }
+    services::focus(id);
 }
 
 fn warning_text(lang: Lang, w: &Warning) -> String {
@@ -254,6 +462,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     let note = use_state(|| None::<String>);
     let wide = use_state(|| true);
     let preview_answers = use_state(Answers::new);
+    // The last version of the survey without problems, for the preview.
+    let last_valid = use_mut_ref(|| None::<Rc<Survey>>);
     // The type of the next question: read when «Add» is pressed, not when the page was
     // drawn (a keyboard user may choose a type and press «Add» before it redraws). The
     // select shows the choice itself; nothing else needs a redraw for it.
@@ -437,10 +647,10 @@ pub fn Editor(props: &EditorProps) -> Html {
             .filter(|(p, _)| under(p, field))
             .map(|(p, m)| {
                 let rest = p.strip_prefix(field).unwrap_or("");
-                if rest.is_empty() {
-                    m.render(lang)
+                if rest.is_empty() || rest == ".ru" {
+                    natural(lang, p, m)
                 } else {
-                    format!("{}: {}", rest.trim_start_matches('.'), m.render(lang))
+                    format!("{}: {}", rest.trim_start_matches('.'), natural(lang, p, m))
                 }
             })
             .collect()
@@ -474,33 +684,53 @@ pub fn Editor(props: &EditorProps) -> Html {
             </div>
         }
     };
-    // A bilingual text bound to a JSON path (`ru` required, `en` optional).
-    let text_inputs = |id: String,
-                       label: String,
-                       field: String,
-                       value: &Value,
-                       set: SetVal|
+    // A bilingual text bound to a JSON path (`ru` required, `en` optional); a long
+    // text (`rows` > 1) gets a multi-line field.
+    let text_area = |id: String,
+                     label: String,
+                     field: String,
+                     value: &Value,
+                     set: SetVal,
+                     rows: u32|
      -> Html {
         let (ru, en) = text_pair(value);
         let (ru2, en2) = (ru.clone(), en.clone());
         let set2 = set.clone();
+        let one = |id: String,
+                   lang_code: &'static str,
+                   value: String,
+                   onchange: Callback<Event>,
+                   err: bool| {
+            let (inv, desc) = if err {
+                (invalid(&field), described(&id, &field))
+            } else {
+                (None, None)
+            };
+            if rows > 1 {
+                html! { <textarea id={id} lang={lang_code} rows={rows.to_string()} value={value} {onchange}
+                aria-invalid={inv} aria-describedby={desc} /> }
+            } else {
+                html! { <input type="text" id={id} lang={lang_code} value={value} {onchange}
+                aria-invalid={inv} aria-describedby={desc} /> }
+            }
+        };
         html! {
             <fieldset class="text-pair">
                 <legend>{ label }</legend>
                 <div class="field">
                     <label for={format!("{id}-ru")}>{ t(lang, "ed-in-russian") }</label>
-                    <input type="text" id={format!("{id}-ru")} lang="ru" value={ru} aria-invalid={invalid(&field)}
-                        aria-describedby={described(&format!("{id}-ru"), &field)}
-                        onchange={on_change(Rc::new(move |d: &mut Value, v: String| set(d, text_value(&v, &en2))))} />
+                    { one(format!("{id}-ru"), "ru", ru, on_change(Rc::new(move |d: &mut Value, v: String| set(d, text_value(&v, &en2)))), true) }
                     { field_errors(&format!("{id}-ru"), &field) }
                 </div>
                 <div class="field">
                     <label for={format!("{id}-en")}>{ t(lang, "ed-in-english") }</label>
-                    <input type="text" id={format!("{id}-en")} lang="en" value={en}
-                        onchange={on_change(Rc::new(move |d: &mut Value, v: String| set2(d, text_value(&ru2, &v))))} />
+                    { one(format!("{id}-en"), "en", en, on_change(Rc::new(move |d: &mut Value, v: String| set2(d, text_value(&ru2, &v)))), false) }
                 </div>
             </fieldset>
         }
+    };
+    let text_inputs = |id: String, label: String, field: String, value: &Value, set: SetVal| {
+        text_area(id, label, field, value, set, 1)
     };
 
     let questions: Vec<Value> = doc["questions"].as_array().cloned().unwrap_or_default();
@@ -521,8 +751,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                 </select>
             </div>
             { text_inputs("ed-title-text".into(), t(lang, "ed-survey-title"), "title".into(), &doc["title"], Rc::new(|d, v| d["title"] = v)) }
-            { text_inputs("ed-intro".into(), t(lang, "ed-intro"), "intro".into(), doc.get("intro").unwrap_or(&Value::Null),
-                Rc::new(|d, v| if v["ru"] == "" { d.as_object_mut().map(|m| m.remove("intro")); } else { d["intro"] = v })) }
+            { text_area("ed-intro".into(), t(lang, "ed-intro"), "intro".into(), doc.get("intro").unwrap_or(&Value::Null),
+                Rc::new(|d, v| if v["ru"] == "" { d.as_object_mut().map(|m| m.remove("intro")); } else { d["intro"] = v }), 6) }
             { input("ed-min-group".into(), t(lang, "ed-min-group"), "min_group", doc["min_group"].as_u64().unwrap_or(5).to_string(), "number",
                 Rc::new(|d, v| d["min_group"] = v.trim().parse::<u64>().map_or(json!(v), |n| json!(n)))) }
             { input("ed-min-group-text".into(), t(lang, "ed-min-group-text"), "min_group_text", doc["min_group_text"].as_u64().unwrap_or(10).to_string(), "number",
@@ -572,15 +802,17 @@ pub fn Editor(props: &EditorProps) -> Html {
         let qid = q["id"].as_str().unwrap_or("").to_owned();
         let mv = |delta: isize| {
             let edit = edit.clone();
+            let eds = ed.dispatcher();
             Callback::from(move |_| {
-                edit(Box::new(move |d| {
-                    if let Some(a) = d["questions"].as_array_mut() {
-                        let j = i as isize + delta;
-                        if j >= 0 && (j as usize) < a.len() {
+                let j = i as isize + delta;
+                if j >= 0 && (j as usize) < n_questions {
+                    edit(Box::new(move |d| {
+                        if let Some(a) = d["questions"].as_array_mut() {
                             a.swap(i, j as usize);
                         }
-                    }
-                }))
+                    }));
+                    eds.dispatch(EdAction::SwapOpen(i, j as usize));
+                }
             })
         };
         let focus_after = |target: String| {
@@ -607,7 +839,12 @@ pub fn Editor(props: &EditorProps) -> Html {
         };
         let on_dup = {
             let edit = edit.clone();
+            let eds = ed.dispatcher();
             Callback::from(move |_| {
+                eds.dispatch(EdAction::ShiftOpen {
+                    at: i + 1,
+                    inserted: true,
+                });
                 edit(Box::new(move |d| {
                     if let Some(a) = d["questions"].as_array_mut() {
                         let mut copy = a[i].clone();
@@ -625,7 +862,12 @@ pub fn Editor(props: &EditorProps) -> Html {
         };
         let on_remove = {
             let edit = edit.clone();
+            let eds = ed.dispatcher();
             Callback::from(move |_| {
+                eds.dispatch(EdAction::ShiftOpen {
+                    at: i,
+                    inserted: false,
+                });
                 edit(Box::new(move |d| {
                     d["questions"].as_array_mut().map(|a| a.remove(i));
                 }))
@@ -852,6 +1094,26 @@ pub fn Editor(props: &EditorProps) -> Html {
             })
             .unwrap_or_default();
         let card_errors: Vec<String> = errors_for(&base);
+        // The closed card's line: its type and its (short) text.
+        let summary_text = {
+            let (ru, en) = text_pair(q.get("short").unwrap_or(&q["text"]));
+            let text = if lang == Lang::En && !en.is_empty() {
+                en
+            } else {
+                ru
+            };
+            let text = if text.is_empty() {
+                text_pair(&q["text"]).0
+            } else {
+                text
+            };
+            let kind_name = t(lang, &format!("ed-type-{kind}"));
+            if text.is_empty() {
+                kind_name
+            } else {
+                format!("{kind_name} · {text}")
+            }
+        };
         let card_warnings: Vec<String> = warnings
             .iter()
             .filter(|w| under(&w.path, &base))
@@ -859,10 +1121,20 @@ pub fn Editor(props: &EditorProps) -> Html {
             .collect();
         html! {
             <li class="card ed-question" id={format!("ed-q-{i}")} aria-labelledby={p("heading")}>
-                <h3 id={p("heading")}>{ ta(lang, "ed-question-heading", &[("n", (i + 1).into()), ("id", qid.clone().into())]) }</h3>
-                if !card_errors.is_empty() {
-                    <p class="error">{ ta(lang, "ed-question-problems", &[("n", card_errors.len().into())]) }</p>
-                }
+              <details open={ed.open.contains(&i)} id={p("details")} ontoggle={{
+                  let eds = ed.dispatcher();
+                  Callback::from(move |e: Event| {
+                      let open = e.target_unchecked_into::<web_sys::Element>().has_attribute("open");
+                      eds.dispatch(EdAction::Toggle(i, open));
+                  })
+              }}>
+                <summary>
+                    <h3 id={p("heading")}>{ ta(lang, "ed-question-heading", &[("n", (i + 1).into()), ("id", qid.clone().into())]) }</h3>
+                    <span class="ed-q-summary">{ summary_text.clone() }</span>
+                    if !card_errors.is_empty() {
+                        <span class="error">{ ta(lang, "ed-question-problems", &[("n", card_errors.len().into())]) }</span>
+                    }
+                </summary>
                 { for card_warnings.iter().map(|w| html! { <p class="warning">{ w.clone() }</p> }) }
                 <div class="ed-tools" role="group" aria-label={ta(lang, "ed-question-tools", &[("n", (i + 1).into())])}>
                     <button type="button" class="small" id={p("up")} disabled={i == 0} onclick={on_up}>{ t(lang, "ed-up") }</button>
@@ -877,7 +1149,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                         { for TYPES.iter().map(|k| html! { <option value={*k} selected={kind == *k}>{ t(lang, &format!("ed-type-{k}")) }</option> }) }
                     </select>
                 </div>
-                { text_inputs(p("text"), t(lang, "ed-question-text"), format!("{base}.text"), &q["text"], Rc::new(move |d, v| d["questions"][i]["text"] = v)) }
+                { text_area(p("text"), t(lang, "ed-question-text"), format!("{base}.text"), &q["text"], Rc::new(move |d, v| d["questions"][i]["text"] = v), 3) }
+                { text_inputs(p("short"), t(lang, "ed-question-short"), format!("{base}.short"), q.get("short").unwrap_or(&Value::Null),
+                    Rc::new(move |d, v| if v["ru"] == "" { d["questions"][i].as_object_mut().map(|m| m.remove("short")); } else { d["questions"][i]["short"] = v })) }
+                <p class="hint">{ t(lang, "ed-question-short-hint") }</p>
                 { text_inputs(p("hint"), t(lang, "ed-question-hint"), format!("{base}.hint"), q.get("hint").unwrap_or(&Value::Null),
                     Rc::new(move |d, v| if v["ru"] == "" { d["questions"][i].as_object_mut().map(|m| m.remove("hint")); } else { d["questions"][i]["hint"] = v })) }
                 { checkbox(p("required"), t(lang, "ed-required"), q["required"] == true, Rc::new(move |d, on| {
@@ -915,6 +1190,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                             })) }
                     }
                 </fieldset>
+              </details>
             </li>
         }
     };
@@ -927,7 +1203,9 @@ pub fn Editor(props: &EditorProps) -> Html {
         let edit = edit.clone();
         let now = add_kind.clone();
         let target = format!("ed-q-{n_questions}-id");
+        let eds = ed.dispatcher();
         Callback::from(move |_| {
+            eds.dispatch(EdAction::Toggle(n_questions, true));
             let kind = now.borrow().clone();
             edit(Box::new(move |d| {
                 let q = new_question(d, &kind);
@@ -993,9 +1271,17 @@ pub fn Editor(props: &EditorProps) -> Html {
         Callback::from(move |_| ed.dispatch(EdAction::Close))
     };
 
-    // ----- preview
-    let preview = survey.as_ref().map(|s| {
-        let s = Rc::new(s.clone());
+    // ----- preview: the survey, or while it has problems its last version without
+    // any (the user keeps seeing what respondents would see).
+    if let Some(s) = &survey {
+        *last_valid.borrow_mut() = Some(Rc::new(s.clone()));
+    }
+    let stale = survey.is_none() && last_valid.borrow().is_some();
+    let shown = survey
+        .as_ref()
+        .map(|s| Rc::new(s.clone()))
+        .or_else(|| last_valid.borrow().clone());
+    let preview = shown.map(|s| {
         let on_answer = {
             let preview_answers = preview_answers.clone();
             Callback::from(move |(q, v): (String, Value)| {
@@ -1022,6 +1308,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <section class="editor" aria-labelledby="ed-title" onkeydown={on_key}>
             <h1 id="ed-title">{ t(lang, "ed-title") }</h1>
+            <div class="ed-sticky">
             <div class="ed-toolbar card" role="toolbar" aria-label={t(lang, "ed-toolbar")}>
                 <button type="button" id="ed-undo" disabled={ed.undo.is_empty()} onclick={undo} aria-keyshortcuts="Control+Z">{ t(lang, "ed-undo") }</button>
                 <button type="button" id="ed-redo" disabled={ed.redo.is_empty()} onclick={redo} aria-keyshortcuts="Control+Y">{ t(lang, "ed-redo") }</button>
@@ -1029,9 +1316,33 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <button type="button" id="ed-run" disabled={!valid} onclick={on_run}>{ t(lang, "ed-run") }</button>
                 <button type="button" id="ed-close" onclick={close}>{ t(lang, "ed-close") }</button>
             </div>
-            <p id="ed-status" role="status" class={if valid { "ok" } else { "error" }} data-problems={problems.len().to_string()}>
-                { if valid { t(lang, "ed-valid") } else { ta(lang, "ed-invalid", &[("n", problems.len().into())]) } }
-            </p>
+            <div class="ed-status-bar">
+                <p id="ed-status" role="status" class={if valid { "ok" } else { "error" }} data-problems={problems.len().to_string()}>
+                    { if valid { t(lang, "ed-valid") } else { ta(lang, "ed-invalid", &[("n", problems.len().into())]) } }
+                </p>
+                if !valid {
+                    <details class="ed-problems" id="ed-problems">
+                        <summary>{ t(lang, "ed-problems-list") }</summary>
+                        <ol>
+                            { for problems.iter().map(|(path, m)| {
+                                let target = field_id(path);
+                                let href = format!("#{target}");
+                                let place = problem_place(lang, path, &doc);
+                                let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); reveal(&target); });
+                                html! { <li><a {href} {onclick}>{ format!("{place}: {}", natural(lang, path, m)) }</a></li> }
+                            }) }
+                        </ol>
+                    </details>
+                }
+                <nav class="ed-sections" aria-label={t(lang, "ed-sections")}>
+                    <a href="#ed-general-title">{ t(lang, "ed-general") }</a>
+                    <a href="#ed-dims-title">{ t(lang, "ed-dimensions") }</a>
+                    <a href="#ed-questions-title">{ ta(lang, "ed-questions", &[("n", n_questions.into())]) }</a>
+                    <button type="button" class="link" id="ed-expand-all" onclick={{ let eds = ed.dispatcher(); Callback::from(move |_| eds.dispatch(EdAction::OpenAll(true))) }}>{ t(lang, "ed-expand-all") }</button>
+                    <button type="button" class="link" id="ed-collapse-all" onclick={{ let eds = ed.dispatcher(); Callback::from(move |_| eds.dispatch(EdAction::OpenAll(false))) }}>{ t(lang, "ed-collapse-all") }</button>
+                </nav>
+            </div>
+            </div>
             if let Some(n) = &*note { <p class="note" role="status">{ n.clone() }</p> }
             { for warnings.iter().filter(|w| w.path.is_empty()).map(|w| html! { <p class="warning">{ warning_text(lang, w) }</p> }) }
             { for problems.iter().filter(|(p, _)| p.is_empty() || p == "questions" || p == "dimensions").map(|(_, m)| html! { <p class="error">{ m.render(lang) }</p> }) }
@@ -1059,10 +1370,32 @@ pub fn Editor(props: &EditorProps) -> Html {
                         <button type="button" id="ed-preview-phone" aria-pressed={(!*wide).to_string()} onclick={set_wide(false)}>{ t(lang, "ed-preview-phone") }</button>
                         <button type="button" id="ed-preview-desktop" aria-pressed={wide.to_string()} onclick={set_wide(true)}>{ t(lang, "ed-preview-desktop") }</button>
                     </div>
+                    if stale { <p class="note" id="ed-preview-stale">{ t(lang, "ed-preview-stale") }</p> }
                     { preview.unwrap_or_else(|| html! { <p class="hint">{ t(lang, "ed-preview-invalid") }</p> }) }
                 </aside>
             </div>
         </section>
+    }
+}
+
+/// Where a problem is, in words: «Вопрос 3 (wait_minutes)», «Направление 2», «Общие сведения».
+fn problem_place(lang: Lang, path: &str, doc: &Value) -> String {
+    let index = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|r| r.split(']').next())
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    if let Some(i) = index("questions[") {
+        let id = doc["questions"][i]["id"].as_str().unwrap_or("");
+        ta(
+            lang,
+            "ed-question-heading",
+            &[("n", (i + 1).into()), ("id", id.into())],
+        )
+    } else if let Some(i) = index("dimensions[") {
+        ta(lang, "ed-dimension-n", &[("n", (i + 1).into())])
+    } else {
+        t(lang, "ed-general")
     }
 }
 

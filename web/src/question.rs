@@ -124,10 +124,11 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
      -> Html {
         // (input value, visible label, answer, screen-reader-only suffix)
         let current = props.answer.clone();
-        // A scale lays its points out in one row of equal columns.
-        let style = format!("--points: {}", values.len());
+        // A scale lays its points out in one row of equal columns (a class per count:
+        // the page's policy allows no inline style).
+        let points = format!("points-{}", values.len());
         html! {
-            <div class={classes!("options", class)} {style}>
+            <div class={classes!("options", class, points)}>
                 { for values.into_iter().enumerate().map(|(k, (value, label, answer, sr))| {
                     let id = if k == 0 { first_control_id(i) } else { format!("{base}-{k}") };
                     let checked = current.as_ref() == Some(&answer);

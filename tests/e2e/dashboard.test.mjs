@@ -90,6 +90,16 @@ test('first open shows the demo with cards and every chart, on desktop and phone
       assert.ok((await page.$$('#card-ccl .kpi-value')).length === 1);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+      // The import is within the first screen.
+      const bottom = await page.$eval('#dash-import', (e) => e.getBoundingClientRect().bottom + window.scrollY);
+      assert.ok(bottom < viewport.height, `the import ends at ${bottom} px`);
+      // No chart text is drawn below 11 CSS px: on a phone the charts scroll sideways
+      // in their frame instead of shrinking.
+      const smallest = await page.evaluate(() => Math.min(...[...document.querySelectorAll('.chart-svg svg')].flatMap((svg) => {
+        const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * k);
+      })));
+      assert.ok(smallest >= 10.99, `the smallest chart text is ${smallest.toFixed(2)} px`);
       await axe(page, `dashboard (${label})`);
       await screenshot(page, `${label}-dashboard-external`);
       await page.selectOption('#dash-survey', 'internal-client');
@@ -150,7 +160,7 @@ test('anonymity: free texts under one grouping whatever the breakdown; files sai
     const before = await titles();
     assert.ok(before.length > 0, 'free texts are shown');
     // The hint names the one grouping of the free texts: the survey's first grouping question.
-    assert.match(await page.textContent('section.texts .hint'), /Сгруппированы только по признаку «В каком качестве вы обращались к нам\?»/);
+    assert.match(await page.textContent('section.texts .hint'), /Сгруппированы только по признаку «Категория заявителя»/);
     // Another breakdown changes the charts, not the free-text lists.
     const options = await page.$$eval('#dash-breakdown option', (os) => os.map((o) => o.value).filter((v) => v));
     const other = options.find((v) => v !== 'segment');
@@ -251,7 +261,7 @@ test('imports: good files merge, a bad file is rejected with line and column, an
     assert.match(await page.textContent('.file-error'), /bad\.csv:5: column nps: "11" is not a whole number 0\.\.10/);
     await page.click('button.tool[lang]');
     await page.waitForFunction(() => document.documentElement.lang === 'ru');
-    const rows = await page.$$eval('table.files tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    const rows = await page.$$eval('table.files tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim()).filter((_, i) => i !== 1)));
     assert.deepEqual(rows.map((r) => r.slice(0, 5)).sort(), [['a.csv', '400', '400', '0', '0'], ['b.csv', '300', '200', '100', '0']]);
 
     // The same files again: nothing changes.
@@ -293,8 +303,11 @@ test('imports: good files merge, a bad file is rejected with line and column, an
 
     // A conflicting file is accepted, its conflict listed, nothing overwritten.
     await page.setInputFiles('#dash-import', [c]);
-    await page.waitForFunction(() => document.querySelectorAll('table.files tbody tr').length === 3);
-    const crow = await page.$$eval('table.files tbody tr', (trs) => trs.map((tr) => [...tr.children].map((x) => x.textContent.trim())).find((r) => r[0] === 'c.csv'));
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('table.files tbody tr');
+      return rows.length === 3 && ![...rows].some((r) => r.querySelector('td[colspan]'));
+    });
+    const crow = await page.$$eval('table.files tbody tr', (trs) => trs.map((tr) => [...tr.children].map((x) => x.textContent.trim()).filter((_, i) => i !== 1)).find((r) => r[0] === 'c.csv'));
     assert.deepEqual(crow.slice(0, 5), ['c.csv', '1', '0', '0', '1']);
     assert.equal(await page.$eval('#dash-summary', (e) => e.dataset.total), '600');
     assert.deepEqual(await card(page, 'ccl'), { value: String(latest.ccl.value), n: String(latest.ccl.n) }, 'nothing was overwritten');
@@ -497,6 +510,126 @@ test('a large data set (500,000 responses) is analysed on two cores: a helper wo
     }
     assert.deepEqual((await given()).map((g) => g > 0), [false, true]);
     await assertCardsShow(page, cli);
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test("a newcomer's start: what this is, the import, the ways on, and the glossary; every figure explained", async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('.kpi');
+    assert.match(await page.textContent('#dash-start'), /Файлы ответов загружаются и обрабатываются только на этом устройстве/);
+    // Every card says what its figure is, in a disclosure the keyboard opens.
+    const terms = await page.$$eval('.kpi details.explain', (ds) => ds.map((d) => d.dataset.term));
+    assert.ok(terms.includes('ccl') && terms.includes('enps') && terms.includes('standard'), terms.join(','));
+    await page.focus('#card-ccl details.explain summary');
+    await page.keyboard.press('Enter');
+    assert.match(await page.textContent('#card-ccl details.explain p'), /от 0 до 100/);
+    // The standard's card: a short title, the whole question beneath, its norm in words.
+    const std = await page.$eval('.kpi[id^="card-std-"]', (c) => ({ title: c.querySelector('h3').textContent, desc: c.querySelector('.kpi-desc').textContent }));
+    assert.match(std.title, /^Стандарт: Срок ответа на письменный запрос не более 30 дн\.$/);
+    assert.match(std.desc, /За сколько дней вы получили ответ/);
+    // How to read the cards: the interval, p and significance.
+    await page.click('#how-to-read summary');
+    const how = await page.textContent('#how-to-read');
+    for (const word of ['95% ДИ', 'p-значение', 'Значимо']) assert.ok(how.includes(word), word);
+    await axe(page, 'dashboard: explanations open');
+    await screenshot(page, 'desktop-dashboard-start');
+    // The glossary page, and back.
+    await page.click('#how-to-read-glossary');
+    await page.waitForSelector('#gl-title');
+    assert.ok((await page.$$('.glossary dt')).length >= 15);
+    await axe(page, 'glossary');
+    await screenshot(page, 'desktop-glossary');
+    await page.click('#gl-back');
+    await page.waitForSelector('#dash-start');
+    // The ways on: to run a survey and to make the report.
+    await page.click('#dash-go-survey');
+    await page.waitForSelector('#home-title');
+    await page.click('#nav-dashboard');
+    await page.click('#dash-go-report');
+    await page.waitForSelector('.report-page');
+    // In English too.
+    await page.click('#nav-glossary');
+    await page.click('button.tool[lang="en"]');
+    await page.waitForFunction(() => document.querySelector('#gl-title')?.textContent === 'Glossary');
+    assert.match(await page.textContent('.glossary'), /Net Promoter Score/);
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('«Без разбивки»: the heatmap, the NPS and the free texts of all respondents together', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await openExternalDemo(page);
+    const groupsBy = await page.$$eval('section.texts .texts-group h3', (hs) => hs.map((h) => h.textContent));
+    await page.selectOption('#dash-breakdown', '');
+    await page.waitForFunction(() => /все респонденты/.test(document.querySelector('#chart-heatmap figcaption')?.textContent ?? ''));
+    const heat = await page.$$eval('#chart-heatmap tbody tr', (trs) => trs.map((tr) => tr.children[0].textContent));
+    assert.deepEqual(heat, ['Все респонденты']);
+    assert.match(await page.textContent('figure[id^="chart-nps"] figcaption'), /все респонденты/);
+    // One list per question: the same answers the group lists publish, together.
+    await page.waitForFunction(() => /Без разбивки/.test(document.querySelector('#texts-hint')?.textContent ?? ''));
+    const together = await page.$$eval('section.texts .texts-group h3', (hs) => hs.map((h) => h.textContent));
+    assert.equal(together.length, 1, together.join(' | '));
+    const sum = groupsBy.map((t) => Number(t.match(/\((\d+)\)$/)[1])).reduce((a, b) => a + b, 0);
+    assert.equal(Number(together[0].match(/\((\d+)\)$/)[1]), sum);
+    assert.equal(await page.$eval('#dash-print-title', (e) => e.textContent.includes('Без разбивки')), true);
+    await axe(page, 'dashboard: no breakdown');
+    await screenshot(page, 'desktop-dashboard-no-breakdown');
+    // And back to a breakdown.
+    await page.selectOption('#dash-breakdown', 'touchpoint');
+    await page.waitForFunction(() => document.querySelectorAll('#chart-heatmap tbody tr').length > 1);
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('files of every survey are listed with their survey; a binary file is said first not to be a response file; charts with nothing to show make one message', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-files-'));
+  try {
+    // Three responses of the external survey (fewer than K: nothing can be shown) and
+    // a few of the internal one.
+    const ext = join(dir, 'small.csv');
+    await writeFile(ext, 'response_id,period,segment,touchpoint,need,access_reach\nx1,2026-Q4,citizen,phone,information,4\nx2,2026-Q4,citizen,phone,information,5\nx3,2026-Q4,business,phone,information,3\n');
+    const int = join(dir, 'staff.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => `s${i},2026-Q4,${['hr', 'legal', 'it'][i % 3]},${1 + (i % 5)}`);
+    await writeFile(int, ['response_id,period,dept,cond_workplace', ...rows].join('\n') + '\n');
+    // A PNG image renamed .csv.
+    const png = join(dir, 'photo.csv');
+    await writeFile(png, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de', 'hex'));
+    await page.goto(server.url);
+    await page.waitForSelector('#demo-banner');
+    await page.setInputFiles('#dash-import', [png]);
+    await page.waitForSelector('.file-error');
+    const first = await page.textContent('.file-error li');
+    assert.match(first, /^photo\.csv: это не файл ответов CSV или JSON: содержимое двоичное \(похоже на изображение\)/);
+    assert.equal(await page.$eval('#dash-summary', (e) => e.dataset.total) > 0, true, 'the demo is still there: nothing changed');
+
+    await page.setInputFiles('#dash-import', [int, ext]);
+    await page.waitForFunction(() => document.querySelectorAll('#dash-files tbody tr').length === 2);
+    const listed = await page.$$eval('#dash-files tbody tr', (trs) => trs.map((tr) => [tr.children[0].textContent, tr.dataset.survey]).sort());
+    assert.deepEqual(listed, [['small.csv', 'external-client'], ['staff.csv', 'internal-client']]);
+    // The external survey's 3 responses: every chart would be only "fewer than K".
+    await page.selectOption('#dash-survey', 'external-client');
+    await page.waitForSelector('#charts-hidden');
+    assert.match(await page.textContent('#charts-hidden'), /Не показаны: во всех группах меньше 5 ответов/);
+    assert.equal(await page.$('#chart-heatmap'), null, 'no frame of hidden marks');
+    assert.equal(await page.$('#chart-trend'), null, 'no frame of hidden marks');
+    await axe(page, 'dashboard: charts that show nothing');
     await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();

@@ -283,3 +283,43 @@ test('a way out: «Прервать опрос» asks first, discards the draft 
     await removeProfile(profile);
   }
 });
+
+test('larger text: at least 125% on every screen, and remembered', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile, { width: 1280, height: 900 });
+  try {
+    const sizes = (selectors) => page.evaluate((sels) => sels.map((s) => {
+      const el = document.querySelector(s);
+      return el ? parseFloat(getComputedStyle(el).fontSize) : null;
+    }), selectors);
+    const grows = async (selectors, where) => {
+      const before = await sizes(selectors);
+      await page.click('button.tool[aria-pressed]');
+      await page.waitForFunction(() => document.documentElement.classList.contains('large-text'));
+      const after = await sizes(selectors);
+      selectors.forEach((s, i) => {
+        assert.ok(before[i], `${where}: ${s} is on the page`);
+        assert.ok(after[i] / before[i] >= 1.249, `${where}: ${s} grew ${(after[i] / before[i]).toFixed(3)}×`);
+      });
+    };
+    await page.goto(server.url);
+    await page.waitForSelector('.kpi');
+    await grows(['.app-nav button', '#dash-start p', '.kpi h3', '.kpi-value', '.kpi-ci', 'select', 'label'], 'dashboard');
+    // Remembered: a reload keeps it, and it applies to the survey too.
+    await page.reload();
+    await page.waitForSelector('.kpi');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('large-text')), true);
+    await page.click('button.tool[aria-pressed]');
+    await page.click('#nav-survey');
+    await page.check('#survey-1');
+    await page.click('#start-self');
+    await page.click('#start');
+    await page.waitForSelector('form fieldset.question');
+    await grows(['legend', '.option-label', 'button[type=submit]', '.remaining', '#abort'], 'survey');
+    await screenshot(page, 'desktop-large-text-question');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});

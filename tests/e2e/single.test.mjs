@@ -4,7 +4,7 @@
 // straight on that survey. Two tabs of it see each other's imports.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, copyFile } from 'node:fs/promises';
+import { mkdtemp, readFile, copyFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -113,7 +113,19 @@ test('a survey handed out as a file or a link opens straight on it', async () =>
     await dl.saveAs(selfFile);
     await page.click('#hand-link');
     link = await page.inputValue('#hand-link-text');
-    assert.ok(link.startsWith(url + '#survey='), link.slice(0, 80));
+    assert.ok(link.startsWith(url + '#s='), link.slice(0, 80));
+    // Short enough for mail and messengers: both templates, both modes.
+    assert.ok(link.length < 4000, `${link.length} characters`);
+    assert.equal(await page.$('#hand-link-long'), null);
+    for (const [survey, mode] of [['#survey-1', '#hand-mode-self'], ['#survey-1', '#hand-mode-kiosk'], ['#survey-0', '#hand-mode-kiosk']]) {
+      await page.check(survey);
+      await page.check(mode);
+      await page.click('#hand-link');
+      const other = await page.inputValue('#hand-link-text');
+      assert.ok(other.length < 4000 && other !== link, `${survey} ${mode}: ${other.length} characters`);
+    }
+    await page.check('#survey-0');
+    await page.check('#hand-mode-self');
     await page.check('#hand-mode-kiosk');
     [dl] = await Promise.all([page.waitForEvent('download'), page.click('#hand-file')]);
     assert.equal(dl.suggestedFilename(), 'otklik-internal-client-kiosk.html');
@@ -158,6 +170,39 @@ test('a survey handed out as a file or a link opens straight on it', async () =>
     await page.goto(link.slice(0, Math.floor(link.length * 0.6)));
     await page.waitForSelector('#app-notice');
     assert.match(await page.textContent('#app-notice'), /повреждена/);
+  });
+});
+
+test('a survey too long for a link is said to be so, and the file is offered instead', async () => {
+  const { dir, url } = await share();
+  // A survey of its own (no template's words): 40 questions of varied text.
+  let seed = 7;
+  const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const word = () => Array.from({ length: 3 + Math.floor(rand() * 8) }, () => 'абвгдежзиклмнопрстуфхцчшэюя'[Math.floor(rand() * 27)]).join('');
+  const text = (n) => Array.from({ length: n }, word).join(' ');
+  const survey = {
+    id: 'own-survey', version: 1, audience: 'external', title: text(4),
+    questions: Array.from({ length: 40 }, (_, i) => ({ id: `q${i}`, type: 'scale', text: text(25) })),
+  };
+  const file = join(dir, 'own-survey.json');
+  await writeFile(file, JSON.stringify(survey));
+  await withBrowser(async (page, log) => {
+    await page.goto(url);
+    await page.click('#nav-survey');
+    await page.setInputFiles('#import-survey', file);
+    await page.waitForSelector('#survey-2');
+    await page.check('#survey-2');
+    await page.click('#hand-link');
+    const link = await page.inputValue('#hand-link-text');
+    assert.ok(link.length > 4000, `${link.length} characters`);
+    assert.match(await page.textContent('#hand-link-long'), /Ссылка получилась длинной.*Надёжнее раздать опрос одним файлом/);
+    await axe(page, 'a long link');
+    // The long link still opens the survey where it arrives whole.
+    const other = await page.context().newPage();
+    await other.goto(link);
+    await other.waitForSelector('#start');
+    await other.close();
+    await assertClean(assert, log, 'file://', page);
   });
 });
 

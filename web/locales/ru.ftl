@@ -137,7 +137,10 @@ yes = Да
 no = Нет
 nps-scale = 0 — точно нет, 10 — обязательно
 number-range = Число от { $min } до { $max }
-text-counter = { $used } из { $max } знаков
+text-counter = { $used } из { $max } { $max ->
+    [one] знака
+   *[other] знаков
+    }
 thanks-title = Спасибо! Ваши ответы получены
 thanks-receipt = Код подтверждения: { $code }
 thanks-receipt-hint = Код не связан с вашими ответами и нужен только как подтверждение получения.

@@ -631,6 +631,8 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     <td title={conflicts.join(", ")}>{ conflicts.len() }</td>
                 </>
             },
+            // The selected survey's file whose figures are on their way.
+            None if f.survey == survey.id => html! { <td colspan="4" class="hint">{ t(lang, "dash-computing") }</td> },
             None => html! { <td colspan="4" class="hint">{ t(lang, "dash-file-other") }</td> },
         };
         html! {
@@ -667,12 +669,12 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             <section class="card start" aria-labelledby="dash-start-title" id="dash-start">
                 <h2 id="dash-start-title">{ t(lang, "dash-start-title") }</h2>
                 <p>{ t(lang, "dash-start-lead") }</p>
-                if c.demo { <p class="demo-banner" role="note" id="demo-banner">{ t(lang, "dash-demo") }</p> }
                 <div class="dropzone" ondrop={on_drop} ondragover={on_dragover}>
                     <label for="dash-import" class="file-label">{ t(lang, "dash-import") }</label>
                     <input type="file" id="dash-import" multiple=true accept=".csv,.json,text/csv,application/json" onchange={on_pick} aria-describedby="dash-confidential" />
                     <p class="hint">{ t(lang, "dash-drop") }</p>
                 </div>
+                if c.demo { <p class="demo-banner" role="note" id="demo-banner">{ t(lang, "dash-demo") }</p> }
                 <p class="hint" id="dash-confidential">{ t(lang, "files-confidential") }</p>
                 { for notes.iter().map(|r| file_message(lang, r)) }
                 { for c.rows.iter().filter(|r| matches!(r, FileRow::Rejected { .. })).map(|r| file_message(lang, r)) }
@@ -754,9 +756,9 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 </p>
                 if engine::in_worker() { <p class="hint" id="dash-worker">{ t(lang, "dash-worker") }</p> }
                 <p><label for="dash-import" class="file-label secondary">{ t(lang, "dash-import") }</label></p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="dash-files-caption">
                 <table class="files" id="dash-files">
-                    <caption>{ t(lang, "dash-files-all") }</caption>
+                    <caption id="dash-files-caption">{ t(lang, "dash-files-all") }</caption>
                     <thead><tr>
                         <th scope="col">{ t(lang, "dash-file") }</th>
                         <th scope="col">{ t(lang, "dash-file-survey") }</th>

@@ -156,6 +156,36 @@ mod tests {
             )
         };
         assert_eq!(option(3152), "Опрос (3152 ответа)");
+        // Counts on the kiosk's organiser screen, in both languages.
+        let count = |lang, key, n: usize| ta(lang, key, &[("count", n.into())]);
+        assert_eq!(
+            count(Lang::Ru, "admin-clear-confirm", 2),
+            "Удалить с устройства 2 выгруженных ответа? Отменить удаление нельзя."
+        );
+        assert_eq!(
+            count(Lang::Ru, "admin-clear-confirm", 21),
+            "Удалить с устройства 21 выгруженный ответ? Отменить удаление нельзя."
+        );
+        assert_eq!(
+            count(Lang::Ru, "admin-clear-confirm", 5),
+            "Удалить с устройства 5 выгруженных ответов? Отменить удаление нельзя."
+        );
+        assert_eq!(
+            count(Lang::Ru, "admin-count", 0),
+            "На этом устройстве нет сохранённых ответов."
+        );
+        assert_eq!(
+            count(Lang::Ru, "admin-count", 1),
+            "На этом устройстве сохранён 1 ответ."
+        );
+        assert_eq!(
+            count(Lang::En, "admin-clear-left", 1),
+            "1 response has not been exported and will stay on the device."
+        );
+        assert_eq!(
+            count(Lang::En, "admin-clear-left", 3),
+            "3 responses have not been exported and will stay on the device."
+        );
         assert_eq!(option(6000), "Опрос (6000 ответов)");
         assert_eq!(option(101), "Опрос (101 ответ)");
     }

@@ -1386,12 +1386,14 @@ fn problem_place(lang: Lang, path: &str, doc: &Value) -> String {
             .and_then(|n| n.parse::<usize>().ok())
     };
     if let Some(i) = index("questions[") {
-        let id = doc["questions"][i]["id"].as_str().unwrap_or("");
-        ta(
-            lang,
-            "ed-question-heading",
-            &[("n", (i + 1).into()), ("id", id.into())],
-        )
+        match doc["questions"][i]["id"].as_str().unwrap_or("").trim() {
+            "" => ta(lang, "ed-question-n", &[("n", (i + 1).into())]),
+            id => ta(
+                lang,
+                "ed-question-heading",
+                &[("n", (i + 1).into()), ("id", id.into())],
+            ),
+        }
     } else if let Some(i) = index("dimensions[") {
         ta(lang, "ed-dimension-n", &[("n", (i + 1).into())])
     } else {

@@ -66,7 +66,11 @@ test('kiosk: 30 respondents, then a shuffled export without timestamps that the 
     const jsonPath = join(ARTIFACTS, 'exports', 'kiosk.json');
     const [download2] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
     await download2.saveAs(jsonPath);
-    assert.equal(JSON.parse(await readFile(jsonPath, 'utf8')).responses.length, 30);
+    const jsonText = await readFile(jsonPath, 'utf8');
+    assert.equal(JSON.parse(jsonText).responses.length, 30);
+    // Whole numbers are written as typed: 2, not 2.0.
+    assert.match(jsonText, /"wait_minutes": \d+,?\n/);
+    assert.doesNotMatch(jsonText, /"wait_minutes": \d+\.0/);
 
     // The CLI reads both, merges them into the same 30, and computes the indicators.
     const survey = join(ROOT, 'fixtures/surveys/external-client.json');

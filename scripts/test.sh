@@ -19,6 +19,8 @@ cargo fmt --all -- --check
 
 step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The web crate's browser tests compile for wasm32 only: lint them there too.
+cargo clippy --locked --target wasm32-unknown-unknown -p otklik-web --all-targets -- -D warnings
 
 step "library crates build for wasm32 (pure: no I/O, no clock)"
 cargo check --locked --target wasm32-unknown-unknown -p otklik-survey -p otklik-analytics -p otklik-demo -p otklik-charts -p otklik-report

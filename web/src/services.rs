@@ -428,6 +428,35 @@ mod browser_tests {
 
     wasm_bindgen_test_configure!(run_in_browser);
 
+    /// Empties a store through the app's own calls (the app itself never clears one).
+    async fn clear(store: &str) -> Result<(), String> {
+        let keys: Vec<String> = entries(store).await?.into_iter().map(|(k, _)| k).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        delete_keys(store, &keys).await
+    }
+
+    #[wasm_bindgen_test]
+    async fn entries_come_with_their_keys_and_chosen_keys_are_deleted_together() {
+        clear(RESPONSES).await.unwrap();
+        for (k, v) in [("a", "1"), ("b", "2"), ("c", "3")] {
+            put(RESPONSES, k, v).await.unwrap();
+        }
+        let mut e = entries(RESPONSES).await.unwrap();
+        e.sort();
+        assert_eq!(
+            e,
+            [("a", "1"), ("b", "2"), ("c", "3")].map(|(k, v)| (k.to_owned(), v.to_owned()))
+        );
+        delete_keys(RESPONSES, &["a", "c", "missing"])
+            .await
+            .unwrap();
+        assert_eq!(
+            entries(RESPONSES).await.unwrap(),
+            vec![("b".to_owned(), "2".to_owned())]
+        );
+        clear(RESPONSES).await.unwrap();
+    }
+
     #[wasm_bindgen_test]
     async fn a_value_written_is_read_back() {
         put(SETTINGS, "t-key", "t-value").await.unwrap();

@@ -491,11 +491,9 @@ pub fn Admin(props: &AdminProps) -> Html {
         })
     };
     let on_clear_yes = {
-        let (confirm, note, sh, reload) =
-            (confirm.clone(), note.clone(), sh.clone(), reload.clone());
+        let (confirm, note, reload) = (confirm.clone(), note.clone(), reload.clone());
         Callback::from(move |_| {
-            let (confirm, note, sh, reload) =
-                (confirm.clone(), note.clone(), sh.clone(), reload.clone());
+            let (confirm, note, reload) = (confirm.clone(), note.clone(), reload.clone());
             spawn_local(async move {
                 // Read again: only what is stored and exported now is deleted.
                 let fresh = match Shelf::load().await {
@@ -515,7 +513,6 @@ pub fn Admin(props: &AdminProps) -> Html {
                     ))),
                     Err(e) => note.set(Some(e)),
                 }
-                let _ = sh;
                 confirm.set(false);
                 reload();
             });

@@ -9,6 +9,7 @@
 //! themselves and measure text with [`text_width`], a per-character estimate of a
 //! sans-serif font. So the same input gives the same SVG everywhere.
 
+use otklik_survey::{fmt, Lang};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle};
@@ -367,31 +368,23 @@ pub(crate) fn clean(text: &str) -> String {
     replaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A number for display: rounded to `decimals`, with a proper minus sign and the
-/// decimal separator of the language.
-pub(crate) fn number(x: f64, decimals: usize, decimal_comma: bool) -> String {
-    let s = format!("{:.*}", decimals, x);
-    let s = if s.starts_with('-') && s.trim_start_matches(['-', '0', '.']).is_empty() {
-        s.trim_start_matches('-').to_string() // no "−0"
-    } else {
-        s
-    };
-    let s = s.replace('-', "−");
+fn lang(decimal_comma: bool) -> Lang {
     if decimal_comma {
-        s.replace('.', ",")
+        Lang::Ru
     } else {
-        s
+        Lang::En
     }
+}
+
+/// A number for display (`otklik_survey::fmt::num`): rounded to `decimals`, with a
+/// proper minus sign and the decimal separator of the language.
+pub(crate) fn number(x: f64, decimals: usize, decimal_comma: bool) -> String {
+    fmt::num(x, decimals, lang(decimal_comma))
 }
 
 /// A signed number (`+12`, `−3`, `0`).
 pub(crate) fn signed(x: f64, decimals: usize, decimal_comma: bool) -> String {
-    let s = number(x, decimals, decimal_comma);
-    if x.is_finite() && s.chars().any(|c| c.is_ascii_digit() && c != '0') && !s.starts_with('−') {
-        format!("+{s}")
-    } else {
-        s
-    }
+    fmt::signed(x, decimals, lang(decimal_comma))
 }
 
 /// A share (0–1) as a whole percentage.

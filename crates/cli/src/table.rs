@@ -12,11 +12,10 @@ use crate::group_counts;
 /// `x` with `decimals` digits after the point, right-aligned in `width` characters;
 /// the point is a comma in Russian.
 fn num(lang: Lang, x: f64, width: usize, decimals: usize) -> String {
-    let s = format!("{x:width$.decimals$}");
-    match lang {
-        Lang::Ru => s.replace('.', ","),
-        Lang::En => s,
-    }
+    format!(
+        "{:>width$}",
+        otklik_survey::fmt::plain(x, Some(decimals), lang)
+    )
 }
 
 fn key_str(lang: Lang, key: &indexmap::IndexMap<String, Value>) -> String {

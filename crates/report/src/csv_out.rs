@@ -20,12 +20,7 @@ pub(crate) fn neutralise(s: &str) -> String {
 }
 
 fn number(x: f64, lang: Lang) -> String {
-    let s = format!("{x}");
-    if lang == Lang::Ru {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+    otklik_survey::fmt::plain(x, None, lang)
 }
 
 /// The fields of one cell: as many as its column spans.

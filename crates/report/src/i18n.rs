@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use otklik_survey::fmt as numbers;
+
 /// The language of the report: Russian (the default; decimal comma, `15 мая 2026 г.`)
 /// or English (decimal point, `15 May 2026`).
 pub use otklik_survey::Lang;
@@ -101,64 +103,20 @@ impl fmt::Display for Date {
     }
 }
 
-/// `x` with `decimals` digits, a decimal comma in Russian and a true minus sign.
+// The report's number formats are the shared ones (`otklik_survey::fmt`).
+
 pub(crate) fn num(x: f64, decimals: u8, lang: Lang) -> String {
-    let mut s = format!("{:.*}", usize::from(decimals), x);
-    // "-0.0" reads as a change where there is none.
-    if s.starts_with('-') && s[1..].bytes().all(|c| c == b'0' || c == b'.') {
-        s.remove(0);
-    }
-    let s = if lang == Lang::Ru {
-        s.replace('.', ",")
-    } else {
-        s
-    };
-    s.replacen('-', "\u{2212}", 1)
+    numbers::num(x, usize::from(decimals), lang)
 }
 
-/// A change with its sign: `+2,1`, `−3,0`, `0,0`.
 pub(crate) fn delta(x: f64, decimals: u8, lang: Lang) -> String {
-    let s = num(x, decimals, lang);
-    if s.starts_with('\u{2212}') || s.bytes().all(|c| c == b'0' || c == b',' || c == b'.') {
-        s
-    } else {
-        format!("+{s}")
-    }
+    numbers::signed(x, usize::from(decimals), lang)
 }
 
-/// A count with thousands separated: `2 614` (a no-break space) or `2,614`.
-pub(crate) fn int(n: u64, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Ru => "\u{a0}",
-        Lang::En => ",",
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
-}
+pub(crate) use numbers::{int, p_value};
 
-/// A p-value: `0,003`, `<0,001`.
-pub(crate) fn p_value(p: f64, lang: Lang) -> String {
-    if p < 0.001 {
-        format!("<{}", num(0.001, 3, lang))
-    } else {
-        num(p, 3, lang)
-    }
-}
-
-/// An interval: `67,1–69,7`.
 pub(crate) fn interval(b: [f64; 2], decimals: u8, lang: Lang) -> String {
-    format!(
-        "{}\u{2013}{}",
-        num(b[0], decimals, lang),
-        num(b[1], decimals, lang)
-    )
+    numbers::interval(b, usize::from(decimals), lang)
 }
 
 /// The fixed words of the report.

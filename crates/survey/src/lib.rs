@@ -27,6 +27,7 @@ pub mod collection;
 mod definition;
 pub mod device;
 pub mod export;
+pub mod fmt;
 pub mod import;
 pub mod message;
 mod period;

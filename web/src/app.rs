@@ -7,32 +7,18 @@ use gloo::timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::dashboard::Dashboard;
-use crate::editor::Editor;
-use crate::embed::{self, EmbedError};
-use crate::glossary::Glossary;
-use crate::home::Home;
+use crate::ctx::Ctx;
 use crate::i18n::{t, ta, Lang};
-use crate::kiosk::{Admin, AdminPin};
-use crate::report::ReportPage;
-use crate::runner::Runner;
+use crate::pages::dashboard::Dashboard;
+use crate::pages::editor::Editor;
+use crate::pages::glossary::Glossary;
+use crate::pages::home::Home;
+use crate::pages::kiosk::{Admin, AdminPin};
+use crate::pages::report::ReportPage;
+use crate::pages::survey::Runner;
+use crate::services::embed::{self, EmbedError};
 use crate::services::{self, DRAFTS, RESPONSES, SETTINGS};
 use crate::state::{Action, Draft, Session, State, View};
-
-pub type Dispatch = UseReducerDispatcher<State>;
-
-/// The app's state and its dispatcher, for every screen.
-#[derive(Clone, PartialEq)]
-pub struct Ctx {
-    pub state: Rc<State>,
-    pub dispatch: Dispatch,
-}
-
-impl Ctx {
-    pub fn lang(&self) -> Lang {
-        self.state.lang
-    }
-}
 
 #[component]
 pub fn App() -> Html {

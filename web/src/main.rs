@@ -8,20 +8,10 @@
 #![forbid(unsafe_code)]
 
 mod app;
-mod chart_svg;
-mod charts;
-mod dashboard;
-mod editor;
-mod embed;
-mod engine;
-mod glossary;
-mod home;
+mod components;
+mod ctx;
 mod i18n;
-mod kiosk;
-mod library;
-mod question;
-mod report;
-mod runner;
+mod pages;
 mod services;
 mod state;
 mod worker;

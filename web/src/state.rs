@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use yew::Reducible;
 
-use crate::embed::Embedded;
 use crate::i18n::Lang;
+use crate::services::embed::Embedded;
 
 /// What the organiser set up: the survey, the period and the mode.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::i18n::{t, ta, Lang};
 use crate::state::{Action, View};
 

@@ -8,44 +8,24 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::Ctx;
-use crate::embed::{self, Mode, Payload};
+use crate::ctx::Ctx;
 use crate::i18n::{t, ta, Both};
-use crate::kiosk::KioskSetup;
-use crate::services::{self, SETTINGS};
-use crate::state::{Action, Draft, Session};
+use crate::pages::kiosk::KioskSetup;
+use crate::services;
+use crate::services::embed::{self, Mode, Payload};
+use crate::services::library::Choice;
+use crate::state::Session;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
     pub ctx: Ctx,
 }
 
-/// A survey the organiser can run.
-#[derive(Clone, PartialEq)]
-pub struct Choice {
-    pub survey: Rc<Survey>,
-    pub source: Rc<str>,
-}
-
 fn templates() -> Vec<Choice> {
-    crate::library::templates()
+    crate::services::library::templates()
         .into_iter()
         .map(|(survey, source)| Choice { survey, source })
         .collect()
-}
-
-/// Starts a session: saved to the device first, then shown.
-pub fn start(ctx: &Ctx, session: Session) {
-    let d = ctx.dispatch.clone();
-    spawn_local(async move {
-        match services::put(SETTINGS, "session", &session.to_json()).await {
-            Ok(()) => d.dispatch(Action::Start(
-                session,
-                Draft::new(services::new_response_id()),
-            )),
-            Err(e) => d.dispatch(Action::SaveFailed(e)),
-        }
-    });
 }
 
 #[component]
@@ -195,7 +175,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     kiosk: false,
                     pin: None,
                 };
-                start(&ctx, session);
+                ctx.start(session);
             }
         })
     };

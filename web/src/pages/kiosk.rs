@@ -10,10 +10,10 @@ use sha2::{Digest, Sha256};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::Ctx;
-use crate::home::{start, Choice};
+use crate::ctx::Ctx;
 use crate::i18n::{t, ta};
-use crate::library::{self, Known};
+use crate::services::library::Choice;
+use crate::services::library::{self, Known};
 use crate::services::{self, DRAFTS, RESPONSES, SETTINGS};
 use crate::state::{Action, Session, View};
 
@@ -85,7 +85,7 @@ pub fn KioskSetup(props: &KioskSetupProps) -> Html {
             };
             let d = ctx.dispatch.clone();
             spawn_local(async move { d.dispatch(Action::Persisted(services::persist().await)) });
-            start(&ctx, session);
+            ctx.start(session);
         })
     };
     let described = if error.is_some() {

@@ -6,16 +6,16 @@
 use std::rc::Rc;
 
 use base64::prelude::*;
+use otklik_survey::fmt;
 use serde_json::{json, Value};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::Ctx;
-use crate::dashboard::errors_of;
-use crate::engine;
+use crate::ctx::Ctx;
 use crate::i18n::{t, ta, Both, Lang};
-use crate::library;
 use crate::services;
+use crate::services::engine::{self, errors_of};
+use crate::services::library;
 
 /// One survey's data as loaded for the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -509,7 +509,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     if *busy {
                         { t(lang, "report-building") }
                     } else if let Some(s) = built.seconds {
-                        { ta(lang, "report-built", &[("seconds", crate::dashboard::num(lang, s, 1).into())]) }
+                        { ta(lang, "report-built", &[("seconds", fmt::num(s, 1, lang).into())]) }
                     }
                 </p>
                 if let Some(e) = built.error.as_ref().or(failure.as_ref()) {

@@ -8,9 +8,9 @@ use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::Ctx;
+use crate::components::question::{first_control_id, QuestionView};
+use crate::ctx::Ctx;
 use crate::i18n::{t, ta};
-use crate::question::{first_control_id, QuestionView};
 use crate::services::{self, DRAFTS, SETTINGS};
 use crate::state::{Action, Draft, View};
 

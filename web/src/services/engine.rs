@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use crate::i18n::Both;
 use crate::worker;
 
 /// What the page does with a request's progress: `(done, total)`.
@@ -150,4 +151,9 @@ pub async fn request_with_files(
         }
     };
     serde_json::from_str(&reply).unwrap_or(Value::Null)
+}
+
+/// The worker's messages in a reply.
+pub fn errors_of(reply: &Value) -> Vec<Both> {
+    serde_json::from_value(reply["errors"].clone()).unwrap_or_default()
 }

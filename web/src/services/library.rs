@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use yew::prelude::*;
 
-use crate::engine;
+use crate::services::engine;
 use crate::services::{self, FILES, SURVEYS};
 
 /// How many changes to the stored files and surveys this page has been told of since
@@ -189,4 +189,11 @@ pub async fn load(survey: &Survey, source: &str, files: &[StoredFile]) -> Loaded
         files: mine,
         reply,
     }
+}
+
+/// A survey the organiser can run.
+#[derive(Clone, PartialEq)]
+pub struct Choice {
+    pub survey: Rc<Survey>,
+    pub source: Rc<str>,
 }

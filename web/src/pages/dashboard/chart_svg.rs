@@ -3,7 +3,7 @@
 
 use otklik_analytics::{Analysis, ChannelStats, Fig, Group, GroupStats};
 use otklik_charts::*;
-use otklik_survey::{Channel, QuestionKind, Survey};
+use otklik_survey::{fmt, Channel, QuestionKind, Survey};
 use serde_json::Value;
 
 use crate::i18n::{t, ta, Lang};
@@ -261,10 +261,7 @@ pub fn standards(
                     QuestionKind::Number {
                         standard_max: Some(m),
                         ..
-                    } => x.standard_words(
-                        lang,
-                        &crate::dashboard::num(lang, *m, usize::from(m.fract() != 0.0)),
-                    ),
+                    } => x.standard_words(lang, &fmt::num(*m, usize::from(m.fract() != 0.0), lang)),
                     _ => None,
                 })
                 .unwrap_or_default();

@@ -5,11 +5,11 @@
 use std::rc::Rc;
 
 use otklik_analytics::{Analysis, Fig, Group, GroupStats};
-use otklik_survey::{Channel, Survey};
+use otklik_survey::{fmt, Channel, Survey};
 use serde_json::Value;
 use yew::prelude::*;
 
-use crate::dashboard::{group_for, num, option_label};
+use super::{group_for, option_label};
 use crate::i18n::{t, ta, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -163,9 +163,9 @@ pub fn Charts(props: &ChartsProps) -> Html {
                     match st.ccl.as_ref().and_then(Fig::shown) {
                         Some(l) => vec![
                             p,
-                            num(lang, l.value, 1),
+                            fmt::num(l.value, 1, lang),
                             l.ci95.map_or(String::new(), |[lo, hi]| {
-                                format!("{} – {}", num(lang, lo, 1), num(lang, hi, 1))
+                                format!("{} – {}", fmt::num(lo, 1, lang), fmt::num(hi, 1, lang))
                             }),
                             l.n.to_string(),
                         ],
@@ -180,7 +180,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 ],
             })
             .collect();
-        let svg = crate::chart_svg::trend(s, a, lang);
+        let svg = super::chart_svg::trend(s, a, lang);
         let none_shown = !a.groups.iter().any(
             |g| matches!(g, Group::Shown(st) if st.ccl.as_ref().and_then(Fig::shown).is_some()),
         );
@@ -219,7 +219,10 @@ pub fn Charts(props: &ChartsProps) -> Html {
                     Some(it) => {
                         let mut r = vec![text(id)];
                         r.extend(it.dist.iter().map(|&c| {
-                            format!("{} %", num(lang, 100.0 * f64::from(c) / it.n as f64, 1))
+                            format!(
+                                "{} %",
+                                fmt::num(100.0 * f64::from(c) / it.n as f64, 1, lang)
+                            )
                         }));
                         r.push(it.n.to_string());
                         r
@@ -246,7 +249,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 figure(
                     "likert",
                     t(lang, "chart-likert"),
-                    crate::chart_svg::likert(s, g, lang, k),
+                    super::chart_svg::likert(s, g, lang, k),
                     Table { headers, rows },
                     lang,
                 ),
@@ -260,8 +263,8 @@ pub fn Charts(props: &ChartsProps) -> Html {
                     f.shown().map(|d| {
                         vec![
                             text(id),
-                            num(lang, d.importance, 2),
-                            num(lang, d.performance, 1),
+                            fmt::num(d.importance, 2, lang),
+                            fmt::num(d.performance, 1, lang),
                             if d.priority {
                                 t(lang, "chart-priority")
                             } else {
@@ -275,7 +278,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 out.push(figure(
                     "drivers",
                     t(lang, "chart-drivers"),
-                    crate::chart_svg::quadrant(s, g, lang),
+                    super::chart_svg::quadrant(s, g, lang),
                     Table {
                         headers: vec![
                             t(lang, "chart-item"),
@@ -311,7 +314,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                             Some(p) => vec![
                                 label,
                                 kind,
-                                format!("{} %", num(lang, 100.0 * p.share, 1)),
+                                format!("{} %", fmt::num(100.0 * p.share, 1, lang)),
                                 p.n.to_string(),
                             ],
                             None => vec![label, kind, fewer(lang, k), String::new()],
@@ -321,7 +324,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 out.push(figure(
                     "channels",
                     t(lang, "chart-channels"),
-                    crate::chart_svg::channels(s, q, mix, lang, k),
+                    super::chart_svg::channels(s, q, mix, lang, k),
                     Table {
                         headers: vec![
                             t(lang, "chart-touchpoint"),
@@ -378,7 +381,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                     Some(st) => {
                         r.extend(s.dimensions.iter().map(|d| {
                             match st.dimensions.get(&d.id).and_then(Fig::shown) {
-                                Some(x) => num(lang, x.index, 1),
+                                Some(x) => fmt::num(x.index, 1, lang),
                                 None => fewer(lang, k),
                             }
                         }));
@@ -404,7 +407,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 figure(
                     "heatmap",
                     heatmap_title.clone(),
-                    crate::chart_svg::heatmap(s, groups, lang, k, heatmap_title.clone()),
+                    super::chart_svg::heatmap(s, groups, lang, k, heatmap_title.clone()),
                     Table { headers, rows },
                     lang,
                 ),
@@ -423,14 +426,14 @@ pub fn Charts(props: &ChartsProps) -> Html {
                     |(label, st)| match st.and_then(|st| st.nps.get(id)).and_then(Fig::shown) {
                         Some(n) => {
                             let pct = |c: u64| {
-                                format!("{} %", num(lang, 100.0 * c as f64 / n.n as f64, 1))
+                                format!("{} %", fmt::num(100.0 * c as f64 / n.n as f64, 1, lang))
                             };
                             vec![
                                 label.clone(),
                                 pct(n.detractors),
                                 pct(n.passives),
                                 pct(n.promoters),
-                                num(lang, n.value, 1),
+                                fmt::num(n.value, 1, lang),
                                 n.n.to_string(),
                             ]
                         }
@@ -458,7 +461,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 figure(
                     &format!("nps-{q}"),
                     nps_title.clone(),
-                    crate::chart_svg::nps(id, groups, lang, k, nps_title.clone()),
+                    super::chart_svg::nps(id, groups, lang, k, nps_title.clone()),
                     Table {
                         headers: vec![
                             head.clone(),
@@ -521,14 +524,14 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 |(label, q, st)| match st.and_then(|st| st.standards.get(q)) {
                     Some(Fig::Shown(x)) => vec![
                         format!("{label} — {}", text(q)),
-                        format!("{} %", num(lang, 100.0 * x.share, 1)),
+                        format!("{} %", fmt::num(100.0 * x.share, 1, lang)),
                         format!(
                             "{} – {} %",
-                            num(lang, 100.0 * x.ci95[0], 1),
-                            num(lang, 100.0 * x.ci95[1], 1)
+                            fmt::num(100.0 * x.ci95[0], 1, lang),
+                            fmt::num(100.0 * x.ci95[1], 1, lang)
                         ),
-                        num(lang, x.median, 1),
-                        num(lang, x.p90, 1),
+                        fmt::num(x.median, 1, lang),
+                        fmt::num(x.p90, 1, lang),
                         x.n.to_string(),
                     ],
                     _ => vec![
@@ -554,7 +557,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 figure(
                     "standards",
                     t(lang, "chart-standards"),
-                    crate::chart_svg::standards(s, &bars, lang, k),
+                    super::chart_svg::standards(s, &bars, lang, k),
                     Table {
                         headers: vec![
                             t(lang, "chart-touchpoint"),

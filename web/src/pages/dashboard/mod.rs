@@ -6,17 +6,21 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 use otklik_analytics::{Analysis, Change, Fig, Group, GroupStats};
-use otklik_survey::{QuestionKind, Survey};
+use otklik_survey::{fmt, QuestionKind, Survey};
 use serde_json::{json, Value};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::Ctx;
-use crate::charts::Charts;
-use crate::engine;
-use crate::glossary::Explain;
+use crate::ctx::Ctx;
+use charts::Charts;
+
+mod chart_svg;
+mod charts;
+
 use crate::i18n::{t, ta, Both, Lang};
-use crate::library::{self, templates, StoredFile};
+use crate::pages::glossary::Explain;
+use crate::services::engine::{self, errors_of};
+use crate::services::library::{self, templates, StoredFile};
 use crate::services::{self, FILES, SURVEYS};
 use crate::state::{Action, View};
 
@@ -36,30 +40,6 @@ pub enum FileRow {
         errors: Vec<Both>,
     },
     Note(String),
-}
-
-/// Formats a number in the interface language (decimal comma and true minus in Russian).
-pub fn num(lang: Lang, x: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, x.abs());
-    let s = if lang == Lang::Ru {
-        s.replace('.', ",")
-    } else {
-        s
-    };
-    if x < 0.0 && s.chars().any(|c| c != '0' && c != ',' && c != '.') {
-        format!("−{s}")
-    } else {
-        s
-    }
-}
-
-fn signed(lang: Lang, x: f64, decimals: usize) -> String {
-    let s = num(lang, x, decimals);
-    if x > 0.0 {
-        format!("+{s}")
-    } else {
-        s
-    }
 }
 
 /// Files up to this size are read whole on the page before they are checked (a
@@ -124,11 +104,6 @@ fn csv_lite(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
             .map(|c| c.trim_matches('"').to_owned())
             .collect()
     })
-}
-
-/// The worker's messages in a reply.
-pub(crate) fn errors_of(reply: &Value) -> Vec<Both> {
-    serde_json::from_value(reply["errors"].clone()).unwrap_or_default()
 }
 
 fn row_of(r: &Value, key: Option<String>) -> FileRow {
@@ -690,7 +665,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     Some(Progress::Computing) => t(lang, "dash-computing"),
                     Some(Progress::Checking { file, files, name, bytes }) => ta(lang, "dash-checking", &[
                         ("file", (*file).into()), ("files", (*files).into()), ("name", name.clone().into()),
-                        ("size", num(lang, *bytes as f64 / 1_048_576.0, 1).into()),
+                        ("size", fmt::num(*bytes as f64 / 1_048_576.0, 1, lang).into()),
                     ]),
                 }
             }</p>
@@ -953,7 +928,10 @@ fn Cards(props: &CardsProps) -> Html {
             QuestionKind::Number {
                 standard_max: Some(m),
                 ..
-            } => q.standard_words(lang, &num(lang, *m, if m.fract() == 0.0 { 0 } else { 1 })),
+            } => q.standard_words(
+                lang,
+                &fmt::num(*m, if m.fract() == 0.0 { 0 } else { 1 }, lang),
+            ),
             _ => None,
         });
         cards.push(Card {
@@ -1001,17 +979,17 @@ fn Cards(props: &CardsProps) -> Html {
                                 None => html! { <p class="suppressed" data-suppressed="true">{ ta(lang, "dash-suppressed", &[("k", k.into())]) }</p> },
                                 Some((v, ci, n)) => html! {
                                     <>
-                                        <p class="kpi-value" data-value={v.to_string()}>{ format!("{}{unit}", num(lang, v * scale, 1)) }</p>
+                                        <p class="kpi-value" data-value={v.to_string()}>{ format!("{}{unit}", fmt::num(v * scale, 1, lang)) }</p>
                                         if let Some([lo, hi]) = ci {
-                                            <p class="kpi-ci">{ ta(lang, "dash-ci", &[("lo", num(lang, lo * scale, 1).into()), ("hi", num(lang, hi * scale, 1).into())]) }</p>
+                                            <p class="kpi-ci">{ ta(lang, "dash-ci", &[("lo", fmt::num(lo * scale, 1, lang).into()), ("hi", fmt::num(hi * scale, 1, lang).into())]) }</p>
                                         }
                                         <p class="kpi-n" data-n={n.to_string()}>{ ta(lang, "dash-n", &[("n", n.into())]) }</p>
                                         { match change {
                                             Some((from, ch)) => html! {
                                                 <p class={classes!("kpi-change", if ch.significant { "significant" } else { "" })}>
                                                     { if ch.delta > 0.0 { "▲ " } else if ch.delta < 0.0 { "▼ " } else { "" } }
-                                                    { ta(lang, "dash-change", &[("delta", signed(lang, ch.delta * scale, 1).into()), ("period", from.into())]) }
-                                                    { format!(" ({}, p = {})", t(lang, if ch.significant { "dash-significant" } else { "dash-not-significant" }), num(lang, ch.p, 3)) }
+                                                    { ta(lang, "dash-change", &[("delta", fmt::signed(ch.delta * scale, 1, lang).into()), ("period", from.into())]) }
+                                                    { format!(" ({}, p = {})", t(lang, if ch.significant { "dash-significant" } else { "dash-not-significant" }), fmt::num(ch.p, 3, lang)) }
                                                 </p>
                                             },
                                             None => html! { <p class="kpi-change">{ t(lang, "dash-no-change") }</p> },

@@ -14,10 +14,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::Ctx;
-use crate::embed::{Embedded, Mode};
+use crate::components::question::QuestionView;
+use crate::ctx::Ctx;
 use crate::i18n::{t, ta, Both, Lang};
-use crate::question::QuestionView;
+use crate::services::embed::{Embedded, Mode};
 use crate::services::{self, SETTINGS};
 use crate::state::Action;
 

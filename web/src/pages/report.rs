@@ -7,15 +7,15 @@ use std::rc::Rc;
 
 use base64::prelude::*;
 use otklik_survey::fmt;
-use serde_json::{json, Value};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::ctx::Ctx;
 use crate::i18n::{t, ta, Both, Lang};
 use crate::services;
-use crate::services::engine::{self, errors_of};
+use crate::services::engine;
 use crate::services::library;
+use crate::worker::protocol::{Failure, Reply, ReportFile, ReportParams};
 
 /// One survey's data as loaded for the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,12 +54,10 @@ struct Built {
 
 const ORG_PREF: &str = "otklik.organisation";
 
-fn years_of(reply: &Value) -> Vec<u16> {
-    let mut years: Vec<u16> = reply["periods"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| p.as_str()?.get(..4)?.parse().ok())
+fn years_of(periods: &[String]) -> Vec<u16> {
+    let mut years: Vec<u16> = periods
+        .iter()
+        .filter_map(|p| p.get(..4)?.parse().ok())
         .collect();
     years.sort_unstable();
     years.dedup();
@@ -87,8 +85,12 @@ async fn load_sets(lang: Lang) -> Vec<Set> {
             title: survey.title.get(lang.code()).to_owned(),
             token: loaded.token,
             demo: loaded.demo,
-            total: loaded.reply["total"].as_u64().unwrap_or(0),
-            years: years_of(&loaded.reply),
+            total: loaded.reply.as_ref().map_or(0, |l| l.total),
+            years: loaded
+                .reply
+                .as_ref()
+                .map(|l| years_of(&l.periods))
+                .unwrap_or_default(),
         });
     }
     sets
@@ -96,54 +98,51 @@ async fn load_sets(lang: Lang) -> Vec<Set> {
 
 /// The report in `format`. For DOCX the charts are first drawn as PNG by the
 /// browser (the app carries no font or SVG renderer of its own).
-async fn fetch(sets: &[Set], c: &Choice, year: u16, format: &str) -> Value {
+async fn fetch(sets: &[Set], c: &Choice, year: u16, format: &str) -> Reply<ReportFile> {
+    let (tokens, params) = request(sets, c, year);
     if format != "docx" {
-        return engine::request(&request(sets, c, year, format)).await;
+        return engine::report(tokens, params, format, None).await;
     }
-    let reply = engine::request(&request(sets, c, year, "charts")).await;
+    let charts = engine::report_charts(tokens.clone(), params.clone()).await?;
     let mut images = Vec::new();
-    for svg in reply["charts"].as_array().into_iter().flatten() {
-        match services::draw_svg(svg.as_str().unwrap_or_default(), otklik_report::CHART_SCALE).await
-        {
+    for svg in charts {
+        match services::draw_svg(&svg, otklik_report::CHART_SCALE).await {
             Ok(png) => images.push(png),
-            Err(e) => return json!({"ok": false, "errors": [e]}),
+            Err(e) => return Err(Failure::of(Both::One(e))),
         }
     }
-    let mut req = request(sets, c, year, format);
-    req["images"] = json!(images);
-    engine::request(&req).await
+    engine::report(tokens, params, format, Some(images)).await
 }
 
-fn request(sets: &[Set], c: &Choice, year: u16, format: &str) -> Value {
-    let tokens: Vec<&str> = sets
+/// The data sets chosen and the report's parameters.
+fn request(sets: &[Set], c: &Choice, year: u16) -> (Vec<String>, ReportParams) {
+    let tokens = sets
         .iter()
         .filter(|s| c.surveys.contains(&s.id))
-        .map(|s| s.token.as_str())
+        .map(|s| s.token.clone())
         .collect();
-    json!({
-        "cmd": "report",
-        "tokens": tokens,
-        "format": format,
-        "params": {
-            "year": year,
-            "compare": c.compare.into_iter().collect::<Vec<_>>(),
-            "organisation": if c.organisation.is_empty() {
-                match c.lang {
-                    Lang::Ru => "Организация",
-                    Lang::En => "Organisation",
-                }
-            } else {
-                c.organisation.as_str()
-            },
-            "lang": c.lang.code(),
-            "prepared": c.prepared,
-            "recommendations": c.recommendations,
-        },
-    })
+    let organisation = if c.organisation.is_empty() {
+        match c.lang {
+            Lang::Ru => "Организация",
+            Lang::En => "Organisation",
+        }
+    } else {
+        c.organisation.as_str()
+    };
+    let params = ReportParams {
+        year,
+        compare: c.compare.into_iter().collect(),
+        organisation: organisation.to_owned(),
+        lang: c.lang.code().to_owned(),
+        prepared: c.prepared.clone(),
+        recommendations: c.recommendations.clone(),
+    };
+    (tokens, params)
 }
 
-fn first_error(reply: &Value) -> Both {
-    errors_of(reply)
+fn first_error(failure: Failure) -> Both {
+    failure
+        .errors
         .into_iter()
         .next()
         .unwrap_or_else(|| Both::One("the report could not be built".to_owned()))
@@ -224,31 +223,32 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                 busy.set(true);
                 spawn_local(async move {
                     let started = services::now_ms();
-                    let reply = engine::request(&request(&sets, &c, year, "html")).await;
+                    let (tokens, params) = request(&sets, &c, year);
+                    let reply = engine::report(tokens, params, "html", None).await;
                     if *generation.borrow() != mine {
                         return;
                     }
                     let seconds = (services::now_ms() - started) / 1000.0;
                     busy.set(false);
                     let count = built.count + 1;
-                    if reply["ok"] == true {
-                        let generated = reply["generated"].as_str().unwrap_or_default().to_owned();
-                        if c.recommendations.is_none() {
-                            draft.set(None);
+                    match reply {
+                        Ok(file) => {
+                            if c.recommendations.is_none() {
+                                draft.set(None);
+                            }
+                            built.set(Built {
+                                count,
+                                html: file.text.as_deref().map(Rc::from),
+                                generated: file.generated,
+                                error: None,
+                                seconds: Some(seconds),
+                            });
                         }
-                        built.set(Built {
+                        Err(f) => built.set(Built {
                             count,
-                            html: reply["text"].as_str().map(Rc::from),
-                            generated,
-                            error: None,
-                            seconds: Some(seconds),
-                        });
-                    } else {
-                        built.set(Built {
-                            count,
-                            error: Some(first_error(&reply)),
+                            error: Some(first_error(f)),
                             ..Built::default()
-                        });
+                        }),
                     }
                 });
             }
@@ -383,18 +383,20 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                 busy.set(true);
                 let reply = fetch(&loaded, &c, year, format).await;
                 busy.set(false);
-                let bytes = match (reply["text"].as_str(), reply["base64"].as_str()) {
-                    (Some(text), _) => Some(text.as_bytes().to_vec()),
-                    (None, Some(b64)) => BASE64_STANDARD.decode(b64).ok(),
-                    _ => None,
-                };
-                let saved = match bytes {
-                    Some(bytes) => {
-                        let name = format!("otklik-report-{year}.{format}");
-                        services::download(&name, mime, &bytes).map_err(Both::One)
-                    }
-                    None => Err(first_error(&reply)),
-                };
+                let bytes =
+                    reply
+                        .map_err(first_error)
+                        .and_then(|file| match (file.text, file.base64) {
+                            (Some(text), _) => Ok(text.into_bytes()),
+                            (None, Some(b64)) => BASE64_STANDARD
+                                .decode(b64)
+                                .map_err(|e| Both::One(format!("bad base64: {e}"))),
+                            (None, None) => Err(Both::One("an empty report".to_owned())),
+                        });
+                let saved = bytes.and_then(|bytes| {
+                    let name = format!("otklik-report-{year}.{format}");
+                    services::download(&name, mime, &bytes).map_err(Both::One)
+                });
                 failure.set(saved.err());
             });
         })

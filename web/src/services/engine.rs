@@ -1,19 +1,24 @@
-//! The page's handle on the analytics worker: requests go out as JSON text and the
-//! replies come back as futures. Where a worker cannot start (some `file://` pages),
-//! the same handler runs on the page.
+//! The page's handle on the analytics worker: one typed call per request of the
+//! [protocol](crate::worker::protocol), whose reply comes back as a future. Where a
+//! worker cannot start (some `file://` pages), the same handler runs on the page.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures_channel::oneshot;
-use serde_json::Value;
+use otklik_analytics::Analysis;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::i18n::Both;
 use crate::worker;
+use crate::worker::protocol::{
+    decode, Analyzed, AnalyzedMany, Checked, Exported, Failure, FileIn, Loaded, Progress, Reply,
+    ReportCharts, ReportFile, ReportParams, Request,
+};
 
 /// What the page does with a request's progress: `(done, total)`.
 type OnProgress = Box<dyn Fn(u64, u64)>;
@@ -53,9 +58,7 @@ fn start() -> Engine {
             };
             // "progress ID\n{"done":D,"total":T}" while request ID runs.
             if let Some(id) = head.strip_prefix("progress ") {
-                let value: Value = serde_json::from_str(body).unwrap_or(Value::Null);
-                let (Some(done), Some(total)) = (value["done"].as_u64(), value["total"].as_u64())
-                else {
+                let Ok(Progress { done, total }) = serde_json::from_str(body) else {
                     return;
                 };
                 if let Ok(id) = id.parse::<u32>() {
@@ -93,26 +96,15 @@ pub fn in_worker() -> bool {
     ENGINE.with(|e| e.worker.is_some())
 }
 
-/// Sends one request and waits for its reply.
-pub async fn request(req: &Value) -> Value {
-    request_with_progress(req, |_, _| {}).await
-}
-
-/// Sends one request and waits for its reply; `on_progress(done, total)` is called
-/// whenever the worker reports progress on it.
-pub async fn request_with_progress(req: &Value, on_progress: impl Fn(u64, u64) + 'static) -> Value {
-    request_with_files(req, &[], on_progress).await
-}
-
 /// Sends one request with `files` (named in it by their place, `"blob": i`) and
 /// waits for its reply. The files go as `Blob`s: the worker reads them itself, so no
 /// copy of their content is made on the page.
-pub async fn request_with_files(
-    req: &Value,
+async fn ask<T: DeserializeOwned>(
+    req: &Request,
     files: &[web_sys::Blob],
     on_progress: impl Fn(u64, u64) + 'static,
-) -> Value {
-    let body = req.to_string();
+) -> Reply<T> {
+    let body = serde_json::to_string(req).expect("a request serialises");
     let rx = ENGINE.with(|e| {
         let w = e.worker.as_ref()?;
         let id = e.next.get();
@@ -134,9 +126,15 @@ pub async fn request_with_files(
         Some(rx)
     });
     let reply = match rx {
-        Some(rx) => rx.await.unwrap_or_else(|_| {
-            r#"{"ok":false,"errors":[{"ru":"модуль расчётов остановился; обновите страницу","en":"the analytics worker stopped; reload the page"}]}"#.to_owned()
-        }),
+        Some(rx) => match rx.await {
+            Ok(reply) => reply,
+            Err(_) => {
+                return Err(Failure::of(Both::Two {
+                    ru: "модуль расчётов остановился; обновите страницу".to_owned(),
+                    en: "the analytics worker stopped; reload the page".to_owned(),
+                }))
+            }
+        },
         None => {
             // No worker: read the files here, then handle the request on the page.
             let mut contents = Vec::with_capacity(files.len());
@@ -150,10 +148,109 @@ pub async fn request_with_files(
             worker::handle_with(&body, &mut contents)
         }
     };
-    serde_json::from_str(&reply).unwrap_or(Value::Null)
+    decode(&reply)
 }
 
-/// The worker's messages in a reply.
-pub fn errors_of(reply: &Value) -> Vec<Both> {
-    serde_json::from_value(reply["errors"].clone()).unwrap_or_default()
+/// Puts a survey's `files` (with `demo`, the demo data too) into the engine under
+/// `token`; `blobs` are the files that go by their content (`blob: i`).
+pub async fn load(
+    token: &str,
+    survey: &str,
+    files: Vec<FileIn>,
+    demo: bool,
+    blobs: &[web_sys::Blob],
+) -> Reply<Loaded> {
+    let req = Request::Load {
+        token: token.to_owned(),
+        survey: survey.to_owned(),
+        files,
+        demo,
+    };
+    ask(&req, blobs, |_, _| {}).await
+}
+
+/// Validates the file `blob` named `name` whole against `survey`, storing nothing;
+/// `on_progress(done, total)` is told how many bytes are read.
+pub async fn check(
+    survey: &str,
+    name: &str,
+    blob: web_sys::Blob,
+    on_progress: impl Fn(u64, u64) + 'static,
+) -> Reply<Checked> {
+    let req = Request::Check {
+        survey: survey.to_owned(),
+        name: name.to_owned(),
+        text: None,
+        blob: Some(0),
+        key: None,
+        sha256: None,
+    };
+    ask(&req, &[blob], on_progress).await
+}
+
+/// The analysis of the data set `token` `by` these keys.
+pub async fn analyze(token: &str, by: &[&str], texts: bool) -> Reply<Analysis> {
+    let req = Request::Analyze {
+        token: token.to_owned(),
+        by: by.iter().map(|&k| k.to_owned()).collect(),
+        texts,
+    };
+    ask::<Analyzed>(&req, &[], |_, _| {})
+        .await
+        .map(|r| r.analysis)
+}
+
+/// Nested groupings of the data set `token` in one pass, without free texts.
+pub async fn analyze_many(token: &str, groupings: &[&[&str]]) -> Reply<Vec<Analysis>> {
+    let req = Request::AnalyzeMany {
+        token: token.to_owned(),
+        groupings: groupings
+            .iter()
+            .map(|g| g.iter().map(|&k| k.to_owned()).collect())
+            .collect(),
+    };
+    ask::<AnalyzedMany>(&req, &[], |_, _| {})
+        .await
+        .map(|r| r.analyses)
+}
+
+/// The data set `token`'s responses in an order drawn from `seed`, as `format`
+/// (`csv` or `json`).
+pub async fn export(token: &str, format: &str, seed: u64) -> Reply<String> {
+    let req = Request::Export {
+        token: token.to_owned(),
+        format: format.to_owned(),
+        seed,
+    };
+    ask::<Exported>(&req, &[], |_, _| {}).await.map(|r| r.text)
+}
+
+/// The yearly report of the data sets `tokens` as `format` (`html`, `docx`, `xlsx`,
+/// `csv`); for DOCX, `images` are its charts as PNG in base64.
+pub async fn report(
+    tokens: Vec<String>,
+    params: ReportParams,
+    format: &str,
+    images: Option<Vec<String>>,
+) -> Reply<ReportFile> {
+    let req = Request::Report {
+        tokens,
+        params,
+        format: format.to_owned(),
+        images,
+    };
+    ask(&req, &[], |_, _| {}).await
+}
+
+/// The yearly report's charts, as SVG in report order.
+pub async fn report_charts(tokens: Vec<String>, params: ReportParams) -> Reply<Vec<String>> {
+    let req = Request::Report {
+        tokens,
+        params,
+        format: "charts".to_owned(),
+        images: None,
+    };
+    ask::<ReportCharts>(&req, &[], |_, _| {})
+        .await
+        .map(|r| r.charts)
 }

@@ -6,12 +6,12 @@ use std::rc::Rc;
 
 use otklik_survey::Survey;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
 use yew::prelude::*;
 
 use crate::services::engine;
 use crate::services::{self, FILES, SURVEYS};
+use crate::worker::protocol::{self, FileIn, Reply};
 
 /// How many changes to the stored files and surveys this page has been told of since
 /// it mounted: those made by other tabs only when `others_only`, else by any page,
@@ -126,7 +126,7 @@ pub struct Loaded {
     /// The files that were put in (in order).
     pub files: Vec<StoredFile>,
     /// The engine's reply to `load`.
-    pub reply: Value,
+    pub reply: Reply<protocol::Loaded>,
 }
 
 thread_local! {
@@ -160,27 +160,33 @@ pub async fn load(survey: &Survey, source: &str, files: &[StoredFile]) -> Loaded
     // The files the engine has not read go as their `Blob`s (the worker reads them).
     let request = |by_key: bool| {
         let mut blobs = Vec::new();
-        let files: Vec<Value> = mine
+        let files: Vec<FileIn> = mine
             .iter()
-            .map(|f| match &f.blob {
-                Some(blob) if !(by_key && HELD.with(|h| h.borrow().contains(&f.key))) => {
-                    blobs.push(blob.clone());
-                    json!({"name": f.name, "key": f.key, "blob": blobs.len() - 1})
+            .map(|f| {
+                let blob = match &f.blob {
+                    Some(blob) if !(by_key && HELD.with(|h| h.borrow().contains(&f.key))) => {
+                        blobs.push(blob.clone());
+                        Some(blobs.len() - 1)
+                    }
+                    _ => None,
+                };
+                FileIn {
+                    name: f.name.clone(),
+                    text: None,
+                    blob,
+                    key: Some(f.key.clone()),
                 }
-                _ => json!({"name": f.name, "key": f.key}),
             })
             .collect();
-        let req =
-            json!({"cmd": "load", "token": token, "survey": source, "demo": demo, "files": files});
-        (req, blobs)
+        (files, blobs)
     };
-    let (req, blobs) = request(true);
-    let mut reply = engine::request_with_files(&req, &blobs, |_, _| {}).await;
-    if reply["missing"].is_array() {
-        let (req, blobs) = request(false);
-        reply = engine::request_with_files(&req, &blobs, |_, _| {}).await;
+    let (files, blobs) = request(true);
+    let mut reply = engine::load(&token, source, files, demo, &blobs).await;
+    if reply.as_ref().is_err_and(|f| !f.missing.is_empty()) {
+        let (files, blobs) = request(false);
+        reply = engine::load(&token, source, files, demo, &blobs).await;
     }
-    if reply["ok"] == true {
+    if reply.is_ok() {
         HELD.with(|h| h.borrow_mut().extend(mine.iter().map(|f| f.key.clone())));
     }
     Loaded {

@@ -17,11 +17,11 @@ use std::cell::{Cell, RefCell};
 use otklik_analytics::{Error, Params, Part, Split};
 use otklik_survey::{Responses, Survey};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{both, fail, params_of, Request, SETS};
+use super::protocol::{encode, Analyzed, AnalyzedMany, Request};
+use super::{both, fail, params_of, SETS};
 
 /// Data sets below this many responses are analysed by this worker alone: there one
 /// pass takes under ~40 ms on one core, and the helper's memory (a third of the data
@@ -172,12 +172,12 @@ pub fn worker_split_own() {
 #[wasm_bindgen]
 pub fn worker_split_finish(theirs: &[u8]) -> String {
     let Some(mut u) = UNDER_WAY.with(|u| u.borrow_mut().take()) else {
-        return fail(super::Both::One("no split pass under way".to_owned())).to_string();
+        return encode::<()>(fail(super::Both::One("no split pass under way".to_owned())));
     };
-    let reply = SETS.with(|s| {
+    SETS.with(|s| {
         let sets = s.borrow();
         let Some(l) = sets.iter().find(|l| l.token == u.head.token) else {
-            return fail(super::not_loaded());
+            return encode::<()>(fail(super::not_loaded()));
         };
         let (survey, data) = (&l.survey, &l.data);
         let own = u.own.take();
@@ -206,12 +206,13 @@ pub fn worker_split_finish(theirs: &[u8]) -> String {
             )
         });
         match result {
-            Ok(mut a) if u.single => json!({"ok": true, "analysis": a.remove(0)}),
-            Ok(a) => json!({"ok": true, "analyses": a}),
-            Err(e) => fail(both(&e.message())),
+            Ok(mut a) if u.single => encode(Ok(Analyzed {
+                analysis: a.remove(0),
+            })),
+            Ok(analyses) => encode(Ok(AnalyzedMany { analyses })),
+            Err(e) => encode::<()>(fail(both(&e.message()))),
         }
-    });
-    reply.to_string()
+    })
 }
 
 /// In the helper: keeps the rows sent with `head`, in `pieces` (replacing any held

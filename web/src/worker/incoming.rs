@@ -12,7 +12,8 @@ use otklik_survey::{Responses, Survey};
 use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::*;
 
-use super::{report_progress, Request, PROGRESS};
+use super::protocol::Request;
+use super::{report_progress, PROGRESS};
 
 /// A file read as it arrived: its responses (`None`: it must be read again whole, for
 /// the report of its problems) and the SHA-256 of its bytes.

@@ -40,14 +40,18 @@ use otklik_survey::import::{self, ImportError, Limits};
 use otklik_survey::{export, Lang, Message, Responses, Survey};
 
 use crate::i18n::{t, Both};
-use serde::Deserialize;
-use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 mod helper;
 mod incoming;
+pub mod protocol;
 
-struct Loaded {
+use protocol::{
+    encode, Analyzed, AnalyzedMany, Checked, Exported, Failure, FileIn, FileRead, FileReport,
+    Loaded, Outcome, Reply, ReportCharts, ReportFile, ReportParams, Request,
+};
+
+struct DataSet {
     token: String,
     /// Which loading of `token` this is (the helper's rows name it).
     generation: u64,
@@ -60,7 +64,7 @@ struct Loaded {
     protection: std::cell::OnceCell<Protection>,
 }
 
-impl Loaded {
+impl DataSet {
     /// The data set's suppression pattern (the survey's K).
     fn protection(&self) -> Result<&Protection, otklik_analytics::Error> {
         if let Some(p) = self.protection.get() {
@@ -75,25 +79,10 @@ impl Loaded {
 const KEEP: usize = 3;
 
 thread_local! {
-    static SETS: RefCell<VecDeque<Loaded>> = const { RefCell::new(VecDeque::new()) };
+    static SETS: RefCell<VecDeque<DataSet>> = const { RefCell::new(VecDeque::new()) };
     static GENERATION: Cell<u64> = const { Cell::new(0) };
     /// The last report built: its request (tokens and parameters) and the model.
     static LAST_REPORT: RefCell<Option<(String, Rc<Report>)>> = const { RefCell::new(None) };
-}
-
-#[derive(Deserialize)]
-struct FileIn {
-    name: String,
-    /// The file's content as text (tests); see `blob`.
-    #[serde(default)]
-    text: Option<String>,
-    /// The file's content: the request's `blob`-th file (a `Blob` the page sent
-    /// beside the request, read here). Neither `blob` nor `text`: a file this worker
-    /// has read under `key`.
-    #[serde(default)]
-    blob: Option<usize>,
-    #[serde(default)]
-    key: Option<String>,
 }
 
 /// The content a request gives a file: its `blob`-th file (taken, so that it is freed
@@ -152,67 +141,6 @@ fn kept<T>(key: &str, definition: &str, name: &str, f: impl FnOnce(&Read) -> T) 
     })
 }
 
-#[derive(Deserialize)]
-#[serde(tag = "cmd", rename_all = "lowercase")]
-enum Request {
-    Load {
-        token: String,
-        survey: String,
-        files: Vec<FileIn>,
-        #[serde(default)]
-        demo: bool,
-    },
-    Check {
-        survey: String,
-        name: String,
-        #[serde(default)]
-        text: Option<String>,
-        #[serde(default)]
-        blob: Option<usize>,
-        #[serde(default)]
-        key: Option<String>,
-        #[serde(default)]
-        sha256: Option<String>,
-    },
-    Analyze {
-        token: String,
-        by: Vec<String>,
-        #[serde(default)]
-        texts: bool,
-    },
-    #[serde(rename = "analyze_many")]
-    AnalyzeMany {
-        token: String,
-        groupings: Vec<Vec<String>>,
-    },
-    Export {
-        token: String,
-        format: String,
-        seed: u64,
-    },
-    Report {
-        tokens: Vec<String>,
-        params: ReportParams,
-        format: String,
-        /// For `docx`: the charts drawn by the page, PNG in base64, in report order.
-        #[serde(default)]
-        images: Option<Vec<String>>,
-    },
-}
-
-/// The report's parameters as the page sends them.
-#[derive(Deserialize, serde::Serialize)]
-struct ReportParams {
-    year: u16,
-    #[serde(default)]
-    compare: Vec<u16>,
-    organisation: String,
-    lang: String,
-    prepared: String,
-    #[serde(default)]
-    recommendations: Option<String>,
-}
-
 /// Every problem of a rejected file (and, when more were found, the line that says
 /// so) in both languages, `{"ru": …, "en": …}`: the page shows the reader's.
 fn problems(e: &ImportError) -> Vec<Both> {
@@ -230,8 +158,8 @@ fn both(m: &Message) -> Both {
 
 /// A failed request's reply: its error, in both languages unless only a bug could
 /// cause it.
-fn fail(error: Both) -> Value {
-    json!({"ok": false, "errors": [error]})
+fn fail<T>(error: Both) -> Reply<T> {
+    Err(Failure::of(error))
 }
 
 /// The reply to a request for a data set this worker no longer holds (it keeps the
@@ -240,7 +168,7 @@ fn not_loaded() -> Both {
     Both::of(|l| t(l, "worker-not-loaded"))
 }
 
-fn with_set(token: &str, f: impl FnOnce(&Loaded) -> Value) -> Value {
+fn with_set<T>(token: &str, f: impl FnOnce(&DataSet) -> Reply<T>) -> Reply<T> {
     SETS.with(|s| match s.borrow().iter().find(|l| l.token == token) {
         Some(l) => f(l),
         None => fail(not_loaded()),
@@ -248,7 +176,7 @@ fn with_set(token: &str, f: impl FnOnce(&Loaded) -> Value) -> Value {
 }
 
 /// A file's responses and hash, or why it cannot be read.
-type FileRead = Result<(Rc<Responses>, FileHash), ImportError>;
+type Reading = Result<(Rc<Responses>, FileHash), ImportError>;
 
 fn load(
     token: String,
@@ -256,7 +184,7 @@ fn load(
     files: Vec<FileIn>,
     demo: bool,
     contents: &mut [Vec<u8>],
-) -> Value {
+) -> Reply<Loaded> {
     let survey = match Survey::from_json(source) {
         Ok(s) => s,
         Err(e) => return fail(Both::of(|l| e.render(l))),
@@ -270,13 +198,16 @@ fn load(
         .map(|(key, _)| key)
         .collect();
     if !missing.is_empty() {
-        return json!({"ok": false, "missing": missing});
+        return Err(Failure {
+            missing: missing.into_iter().map(str::to_owned).collect(),
+            ..Failure::default()
+        });
     }
     let read_one = |name: &str, bytes: &[u8]| {
         import::read_any(&survey, name, bytes, &Limits::default())
             .map(|data| (Rc::new(data), FileHash::of(name, bytes)))
     };
-    let mut read: Vec<(String, FileRead)> = Vec::new();
+    let mut read: Vec<(String, Reading)> = Vec::new();
     if demo {
         let seed = if survey.id == "internal-client" {
             2026
@@ -312,19 +243,37 @@ fn load(
         &survey,
         read.into_iter().map(|(n, r)| (n, r.map(|(d, _)| d))),
     );
-    let reports: Vec<Value> = reports
+    let reports: Vec<FileReport> = reports
         .into_iter()
-        .zip(&names)
+        .zip(names)
         .map(|(r, name)| match r {
-            Ok(r) => json!({"ok": true, "name": r.name, "responses": r.responses, "added": r.added, "duplicates": r.duplicates, "conflicts": r.conflicts}),
-            Err(e) => json!({"ok": false, "name": name, "errors": problems(&e)}),
+            Ok(r) => FileReport {
+                name: r.name,
+                outcome: Outcome(Ok(FileRead {
+                    responses: r.responses as u64,
+                    added: r.added as u64,
+                    duplicates: r.duplicates as u64,
+                    conflicts: r.conflicts,
+                })),
+            },
+            Err(e) => FileReport {
+                name,
+                outcome: Outcome(Err(Failure {
+                    errors: problems(&e),
+                    ..Failure::default()
+                })),
+            },
         })
         .collect();
-    let reply = json!({"ok": true, "reports": reports, "total": data.len(), "periods": data.periods().iter().map(ToString::to_string).collect::<Vec<_>>()});
+    let reply = Loaded {
+        reports,
+        total: data.len() as u64,
+        periods: data.periods().iter().map(ToString::to_string).collect(),
+    };
     SETS.with(|s| {
         let mut s = s.borrow_mut();
         s.retain(|l| l.token != token);
-        s.push_back(Loaded {
+        s.push_back(DataSet {
             token,
             generation: GENERATION.with(|g| {
                 g.set(g.get() + 1);
@@ -340,7 +289,7 @@ fn load(
             s.pop_front();
         }
     });
-    reply
+    Ok(reply)
 }
 
 /// The parameters of a grouping the page names by its keys (`"period"`, a question id,
@@ -362,14 +311,14 @@ pub fn handle(request: &str) -> String {
 /// [`handle`] for a request that came with files (their bytes, in order): a file
 /// names its content by its place (`"blob": i`).
 pub fn handle_with(request: &str, contents: &mut [Vec<u8>]) -> String {
-    let reply = match serde_json::from_str::<Request>(request) {
-        Err(e) => fail(Both::One(format!("bad request: {e}"))),
+    match serde_json::from_str::<Request>(request) {
+        Err(e) => encode::<()>(fail(Both::One(format!("bad request: {e}")))),
         Ok(Request::Load {
             token,
             survey,
             files,
             demo,
-        }) => load(token, &survey, files, demo, contents),
+        }) => encode(load(token, &survey, files, demo, contents)),
         Ok(Request::Check {
             survey: source,
             name,
@@ -377,7 +326,7 @@ pub fn handle_with(request: &str, contents: &mut [Vec<u8>]) -> String {
             blob,
             key,
             sha256,
-        }) => match Survey::from_json(&source) {
+        }) => encode(match Survey::from_json(&source) {
             Err(e) => fail(Both::of(|l| e.render(l))),
             Ok(survey) => {
                 // Read as it arrived, or read now; and the SHA-256 of its bytes (as
@@ -403,7 +352,10 @@ pub fn handle_with(request: &str, contents: &mut [Vec<u8>]) -> String {
                 };
                 match read {
                     // Streamed with a problem: the worker script sends the file again.
-                    None if again => json!({"ok": false, "again": true}),
+                    None if again => Err(Failure {
+                        again: true,
+                        ..Failure::default()
+                    }),
                     None => fail(Both::One("no file content in the request".to_owned())),
                     Some((Ok(data), digest)) => {
                         // Its first 32 digits are the file's key on the device.
@@ -412,58 +364,63 @@ pub fn handle_with(request: &str, contents: &mut [Vec<u8>]) -> String {
                             sha256: sha256.or(digest).expect("a digest"),
                         };
                         let key = key.unwrap_or_else(|| hash.sha256[..32].to_owned());
-                        let reply = json!({"ok": true, "responses": data.len(), "key": key, "sha256": hash.sha256});
+                        let reply = Checked {
+                            responses: data.len() as u64,
+                            key: key.clone(),
+                            sha256: hash.sha256.clone(),
+                        };
                         let definition = otklik_report::sha256_hex(source.as_bytes());
                         remember(&key, &definition, Rc::new(data), hash);
-                        reply
+                        Ok(reply)
                     }
-                    Some((Err(e), _)) => {
-                        json!({"ok": false, "errors": problems(&e), "truncated": e.truncated})
-                    }
+                    Some((Err(e), _)) => Err(Failure {
+                        errors: problems(&e),
+                        truncated: Some(e.truncated),
+                        ..Failure::default()
+                    }),
                 }
             }
-        },
-        Ok(Request::AnalyzeMany { token, groupings }) => with_set(&token, |l| {
+        }),
+        Ok(Request::AnalyzeMany { token, groupings }) => encode(with_set(&token, |l| {
             let list: Vec<Params> = groupings.iter().map(|by| params_of(by, false)).collect();
             let result = l
                 .protection()
                 .and_then(|p| analyze_many_protected(&l.survey, &l.data, &list, p));
             match result {
-                Ok(a) => json!({"ok": true, "analyses": a}),
+                Ok(analyses) => Ok(AnalyzedMany { analyses }),
                 Err(e) => fail(both(&e.message())),
             }
-        }),
-        Ok(Request::Analyze { token, by, texts }) => with_set(&token, |l| {
+        })),
+        Ok(Request::Analyze { token, by, texts }) => encode(with_set(&token, |l| {
             let params = params_of(&by, texts);
             let result = l
                 .protection()
                 .and_then(|p| analyze_protected(&l.survey, &l.data, &params, p));
             match result {
-                Ok(a) => json!({"ok": true, "analysis": a}),
+                Ok(analysis) => Ok(Analyzed { analysis }),
                 Err(e) => fail(both(&e.message())),
             }
-        }),
+        })),
         Ok(Request::Export {
             token,
             format,
             seed,
-        }) => with_set(&token, |l| {
+        }) => encode(with_set(&token, |l| {
             let order = export::shuffled_order(l.data.len(), seed);
             let text = if format == "json" {
                 export::to_json(&l.survey, &l.data, &order)
             } else {
                 String::from_utf8(export::to_csv(&l.survey, &l.data, &order)).expect("CSV is UTF-8")
             };
-            json!({"ok": true, "text": text})
-        }),
+            Ok(Exported { text })
+        })),
         Ok(Request::Report {
             tokens,
             params,
             format,
             images,
         }) => report(&tokens, params, &format, images),
-    };
-    reply.to_string()
+    }
 }
 
 /// The report of the data sets `tokens` in `format`.
@@ -472,12 +429,12 @@ fn report(
     params: ReportParams,
     format: &str,
     images: Option<Vec<String>>,
-) -> Value {
+) -> String {
     let charts = format == "charts";
     let format = match Format::from_extension(&format!("report.{format}")) {
         Some(f) => f,
         None if charts => Format::Html,
-        None => return fail(Both::One(format!("unknown format {format:?}"))),
+        None => return encode::<()>(fail(Both::One(format!("unknown format {format:?}")))),
     };
     let key = serde_json::to_string(&(tokens, &params)).expect("serialises");
     let cached = LAST_REPORT.with(|r| {
@@ -494,11 +451,12 @@ fn report(
                 LAST_REPORT.with(|r| *r.borrow_mut() = Some((key, m.clone())));
                 m
             }
-            Err(e) => return fail(e),
+            Err(e) => return encode::<()>(fail(e)),
         },
     };
     if charts {
-        return json!({"ok": true, "charts": model.charts().map(|c| c.svg.as_str()).collect::<Vec<_>>()});
+        let charts = model.charts().map(|c| c.svg.clone()).collect();
+        return encode(Ok(ReportCharts { charts }));
     }
     let rendered = match images {
         Some(images) if format == Format::Docx => {
@@ -508,24 +466,27 @@ fn report(
                 .collect();
             match pngs {
                 Some(pngs) => otklik_report::render_docx_with(&model, pngs),
-                None => return fail(Both::One("a chart image is not a PNG".to_owned())),
+                None => {
+                    return encode::<()>(fail(Both::One("a chart image is not a PNG".to_owned())))
+                }
             }
         }
         _ => otklik_report::render(&model, format),
     };
-    match rendered {
+    let generated = model.generated_recommendations.clone();
+    encode(match rendered {
         Err(e) => fail(both(&e.message())),
-        Ok(bytes) if format == Format::Html => json!({
-            "ok": true,
-            "generated": model.generated_recommendations,
-            "text": String::from_utf8(bytes).expect("HTML is UTF-8"),
+        Ok(bytes) if format == Format::Html => Ok(ReportFile {
+            generated,
+            text: Some(String::from_utf8(bytes).expect("HTML is UTF-8")),
+            base64: None,
         }),
-        Ok(bytes) => json!({
-            "ok": true,
-            "generated": model.generated_recommendations,
-            "base64": BASE64_STANDARD.encode(bytes),
+        Ok(bytes) => Ok(ReportFile {
+            generated,
+            text: None,
+            base64: Some(BASE64_STANDARD.encode(bytes)),
         }),
-    }
+    })
 }
 
 /// The report's model, or why not.
@@ -575,7 +536,11 @@ thread_local! {
 fn report_progress(done: usize, total: usize) {
     PROGRESS.with(|p| {
         if let Some(f) = &*p.borrow() {
-            let msg = json!({"done": done, "total": total}).to_string();
+            let p = protocol::Progress {
+                done: done as u64,
+                total: total as u64,
+            };
+            let msg = serde_json::to_string(&p).expect("progress serialises");
             f.call1(&JsValue::NULL, &JsValue::from_str(&msg)).ok();
         }
     });

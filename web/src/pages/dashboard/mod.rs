@@ -7,7 +7,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 use otklik_analytics::{Analysis, Change, Fig, Group, GroupStats};
 use otklik_survey::{fmt, QuestionKind, Survey};
-use serde_json::{json, Value};
+use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -19,10 +19,11 @@ mod charts;
 
 use crate::i18n::{t, ta, Both, Lang};
 use crate::pages::glossary::Explain;
-use crate::services::engine::{self, errors_of};
+use crate::services::engine;
 use crate::services::library::{self, templates, StoredFile};
 use crate::services::{self, FILES, SURVEYS};
 use crate::state::{Action, View};
+use crate::worker::protocol::FileReport;
 
 /// What a file contributed, or why it was rejected.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,27 +107,20 @@ fn csv_lite(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
     })
 }
 
-fn row_of(r: &Value, key: Option<String>) -> FileRow {
-    if r["ok"] != true {
-        return FileRow::Rejected {
-            name: r["name"].as_str().unwrap_or_default().to_owned(),
-            errors: errors_of(r),
-        };
-    }
-    FileRow::Loaded {
-        name: r["name"].as_str().unwrap_or_default().to_owned(),
-        key,
-        responses: r["responses"].as_u64().unwrap_or(0),
-        added: r["added"].as_u64().unwrap_or(0),
-        duplicates: r["duplicates"].as_u64().unwrap_or(0),
-        conflicts: r["conflicts"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|c| c.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default(),
+fn row_of(r: FileReport, key: Option<String>) -> FileRow {
+    match r.outcome.0 {
+        Err(f) => FileRow::Rejected {
+            name: r.name,
+            errors: f.errors,
+        },
+        Ok(read) => FileRow::Loaded {
+            name: r.name,
+            key,
+            responses: read.responses,
+            added: read.added,
+            duplicates: read.duplicates,
+            conflicts: read.conflicts,
+        },
     }
 }
 
@@ -163,11 +157,10 @@ pub struct Computed {
 
 /// The analysis `by` these keys, or the worker's messages saying why there is none.
 async fn analysis(token: &str, by: &[&str], texts: bool) -> Result<Rc<Analysis>, Vec<Both>> {
-    let reply =
-        engine::request(&json!({"cmd": "analyze", "token": token, "by": by, "texts": texts})).await;
-    serde_json::from_value(reply["analysis"].clone())
+    engine::analyze(token, by, texts)
+        .await
         .map(Rc::new)
-        .map_err(|_| errors_of(&reply))
+        .map_err(|f| f.errors)
 }
 
 #[derive(Properties, PartialEq)]
@@ -264,7 +257,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     let mut c = Computed {
                         demo,
                         token: token.clone(),
-                        total: reply["total"].as_u64().unwrap_or(0),
+                        total: reply.as_ref().map_or(0, |l| l.total),
                         ..Computed::default()
                     };
                     let keys: Vec<Option<String>> = if demo {
@@ -272,13 +265,8 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     } else {
                         mine.iter().map(|f| Some(f.key.clone())).collect()
                     };
-                    for (r, key) in reply["reports"]
-                        .as_array()
-                        .cloned()
-                        .unwrap_or_default()
-                        .iter()
-                        .zip(keys)
-                    {
+                    let reports = reply.map(|l| l.reports).unwrap_or_default();
+                    for (r, key) in reports.into_iter().zip(keys) {
                         c.rows.push(row_of(r, key));
                     }
                     let tp = survey
@@ -286,16 +274,14 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         .map(|q| survey.questions[q].id.clone());
                     if let Some(tp) = tp {
                         // By period and by period × touchpoint: one pass over the data.
-                        let reply = engine::request(&json!({
-                            "cmd": "analyze_many", "token": token, "groupings": [["period"], ["period", tp]],
-                        }))
-                        .await;
-                        c.errors = errors_of(&reply);
-                        let mut analyses =
-                            serde_json::from_value::<Vec<Analysis>>(reply["analyses"].clone())
-                                .unwrap_or_default()
-                                .into_iter()
-                                .map(Rc::new);
+                        let reply =
+                            engine::analyze_many(&token, &[&["period"], &["period", &tp]]).await;
+                        let (analyses, errors) = match reply {
+                            Ok(a) => (a, Vec::new()),
+                            Err(f) => (Vec::new(), f.errors),
+                        };
+                        c.errors = errors;
+                        let mut analyses = analyses.into_iter().map(Rc::new);
                         c.by_period = analyses.next();
                         c.by_touchpoint = analyses.next();
                     } else {
@@ -408,21 +394,17 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                         let checked = checked.clone();
                         move |done, total| checked.set(Some((done, total)))
                     };
-                    let reply = engine::request_with_files(
-                        &json!({"cmd": "check", "survey": &*source, "name": name, "blob": 0}),
-                        &[file.clone().into()],
-                        on_progress,
-                    )
-                    .await;
+                    let reply =
+                        engine::check(&source, &name, file.clone().into(), on_progress).await;
                     checked.set(None);
-                    let key = reply["key"].as_str().unwrap_or_default().to_owned();
-                    if reply["ok"] != true || key.is_empty() {
-                        out.push(FileRow::Rejected {
-                            name,
-                            errors: errors_of(&reply),
-                        });
-                        continue;
-                    }
+                    let key = match reply {
+                        Ok(c) if !c.key.is_empty() => c.key,
+                        other => {
+                            let errors = other.err().map(|f| f.errors).unwrap_or_default();
+                            out.push(FileRow::Rejected { name, errors });
+                            continue;
+                        }
+                    };
                     library::engine_holds(&key);
                     if services::has(FILES, &key).await {
                         out.push(FileRow::Note(ta(
@@ -494,11 +476,8 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         Callback::from(move |_| {
             let (survey, token) = (survey.clone(), token.clone());
             spawn_local(async move {
-                let reply = engine::request(
-                    &json!({"cmd": "export", "token": token, "format": "csv", "seed": services::random_seed()}),
-                )
-                .await;
-                if let (Some(text), Some((s, _))) = (reply["text"].as_str(), survey) {
+                let reply = engine::export(&token, "csv", services::random_seed()).await;
+                if let (Ok(text), Some((s, _))) = (reply, survey) {
                     services::download(
                         &format!("otklik-{}-all.csv", s.id),
                         "text/csv",

@@ -243,7 +243,7 @@ report-survey-option = { $title } ({ $n ->
    *[other] { $n } responses
 })
 report-year = Year reported on
-report-compare = Compare with
+report-compare-with = Compare with
 report-compare-all = every earlier year
 report-organisation = Organisation name
 report-language = Report language
@@ -262,7 +262,7 @@ report-download-csv = Tables (CSV)
 report-print = Print / PDF
 report-building = Building the report…
 report-built = Report built in { $seconds } s.
-report-no-survey = Choose at least one survey.
+report-choose-survey = Choose at least one survey.
 report-preview = Report preview
 
 embed-damaged = The survey link is damaged (it may have been cut when copied). Ask for a new link. ({ $detail })

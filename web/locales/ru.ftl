@@ -273,7 +273,7 @@ report-survey-option = { $title } ({ $n ->
    *[many] { $n } ответов
 })
 report-year = Отчётный год
-report-compare = Сравнить с
+report-compare-with = Сравнить с
 report-compare-all = всеми предыдущими годами
 report-organisation = Наименование организации
 report-language = Язык отчёта
@@ -292,7 +292,7 @@ report-download-csv = Таблицы (CSV)
 report-print = Печать / PDF
 report-building = Формирование отчёта…
 report-built = Отчёт сформирован за { $seconds } с.
-report-no-survey = Выберите хотя бы один опрос.
+report-choose-survey = Выберите хотя бы один опрос.
 report-preview = Предпросмотр отчёта
 
 embed-damaged = Ссылка на опрос повреждена (возможно, её обрезали при копировании). Попросите новую ссылку. ({ $detail })

@@ -1,46 +1,29 @@
 //! Translations (Fluent): Russian by default, English available.
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use otklik_survey::message::bundle;
+use otklik_survey::message::Catalog;
 use serde::{Deserialize, Serialize};
 
+/// A message argument: text, a count (which chooses plural forms), or a message.
+pub use otklik_survey::Arg;
 /// The interface language (the survey model's, so that its messages render in it).
 pub use otklik_survey::Lang;
 
 thread_local! {
-    static RU: FluentBundle<FluentResource> = bundle(Lang::Ru, include_str!("../locales/ru.ftl"));
-    static EN: FluentBundle<FluentResource> = bundle(Lang::En, include_str!("../locales/en.ftl"));
-}
-
-fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
-    let run = |b: &FluentBundle<FluentResource>| {
-        let Some(pattern) = b.get_message(key).and_then(|m| m.value()) else {
-            return key.to_owned();
-        };
-        let mut errors = Vec::new();
-        b.format_pattern(pattern, args, &mut errors).into_owned()
-    };
-    match lang {
-        Lang::Ru => RU.with(run),
-        Lang::En => EN.with(run),
-    }
+    /// The survey model's translations and the app's own, in one catalog.
+    static CATALOG: Catalog = Catalog::new(&[(
+        include_str!("../locales/ru.ftl"),
+        include_str!("../locales/en.ftl"),
+    )]);
 }
 
 /// The message `key` in `lang`.
 pub fn t(lang: Lang, key: &str) -> String {
-    format(lang, key, None)
+    CATALOG.with(|c| c.text(lang, key, &[]))
 }
 
 /// The message `key` in `lang` with arguments (numbers select plural forms).
 pub fn ta(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
-    let mut a = FluentArgs::new();
-    for (name, value) in args {
-        match value {
-            Arg::Num(n) => a.set(*name, FluentValue::from(*n)),
-            Arg::Str(s) => a.set(*name, FluentValue::from(s.clone())),
-        }
-    }
-    format(lang, key, Some(&a))
+    CATALOG.with(|c| c.text(lang, key, args))
 }
 
 /// A text in both languages, made when it arises and shown in the language of the
@@ -72,43 +55,6 @@ impl Both {
     }
 }
 
-/// A message argument.
-pub enum Arg {
-    Num(f64),
-    Str(String),
-}
-
-impl From<usize> for Arg {
-    fn from(n: usize) -> Self {
-        Arg::Num(n as f64)
-    }
-}
-impl From<u64> for Arg {
-    fn from(n: u64) -> Self {
-        Arg::Num(n as f64)
-    }
-}
-impl From<u32> for Arg {
-    fn from(n: u32) -> Self {
-        Arg::Num(f64::from(n))
-    }
-}
-impl From<f64> for Arg {
-    fn from(n: f64) -> Self {
-        Arg::Num(n)
-    }
-}
-impl From<&str> for Arg {
-    fn from(s: &str) -> Self {
-        Arg::Str(s.to_owned())
-    }
-}
-impl From<String> for Arg {
-    fn from(s: String) -> Self {
-        Arg::Str(s)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +70,71 @@ mod tests {
         let ru = keys(include_str!("../locales/ru.ftl"));
         let en = keys(include_str!("../locales/en.ftl"));
         assert_eq!(ru, en);
+    }
+
+    /// Every key the app's code gives `t` or `ta` (as their second argument: a
+    /// literal, or the literals of an `if … else …` there) is in the catalog in both
+    /// languages.
+    #[test]
+    fn every_key_used_in_the_code_is_translated() {
+        fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    files(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        /// The second argument of the call whose arguments start at `s`.
+        fn second_argument(s: &str) -> &str {
+            let (mut depth, mut start, mut quoted) = (0i32, None, false);
+            for (i, c) in s.char_indices() {
+                match c {
+                    '"' => quoted = !quoted,
+                    _ if quoted => {}
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' if depth == 0 => return &s[start.unwrap_or(i)..i],
+                    ')' | ']' | '}' => depth -= 1,
+                    ',' if depth == 0 => match start {
+                        None => start = Some(i + 1),
+                        Some(st) => return &s[st..i],
+                    },
+                    _ => {}
+                }
+            }
+            ""
+        }
+        let mut all = Vec::new();
+        files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut all,
+        );
+        let (mut used, mut missing) = (0, Vec::new());
+        for path in all {
+            let code = std::fs::read_to_string(&path).unwrap();
+            for call in ["t(", "ta("] {
+                for (at, _) in code.match_indices(call) {
+                    let before = code[..at].chars().next_back().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' || before == ':' {
+                        continue; // another function ending in `t`, or a path
+                    }
+                    let arg = second_argument(&code[at + call.len()..]);
+                    for key in arg.split('"').skip(1).step_by(2) {
+                        if key.contains('{') {
+                            continue; // made at run time (`format!`)
+                        }
+                        used += 1;
+                        if !CATALOG.with(|c| c.has(key)) {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(used > 300, "{used} keys found");
+        assert!(missing.is_empty(), "{missing:#?}");
     }
 
     #[test]

@@ -156,21 +156,89 @@ impl Message {
             };
             args.set(*name, value);
         }
-        let text = with_bundle(lang, |b| {
-            let Some(pattern) = b.get_message(self.key).and_then(|m| m.value()) else {
-                problems.push(format!("no message {:?} in {}", self.key, lang.code()));
-                return self.key.to_owned();
-            };
-            let mut errors = Vec::new();
-            let s = b.format_pattern(pattern, Some(&args), &mut errors);
-            problems.extend(errors.iter().map(|e| format!("{}: {e}", self.key)));
-            s.into_owned()
-        });
+        let text = with_bundle(lang, |b| format_in(b, lang, self.key, &args, &mut problems));
         if problems.is_empty() {
             Ok(text)
         } else {
             Err((text, problems))
         }
+    }
+}
+
+/// The message `key` of `b` (in `lang`) with `args`; what went wrong goes to
+/// `problems`, and a missing message reads as its key.
+fn format_in(
+    b: &FluentBundle<FluentResource>,
+    lang: Lang,
+    key: &str,
+    args: &FluentArgs<'_>,
+    problems: &mut Vec<String>,
+) -> String {
+    let Some(pattern) = b.get_message(key).and_then(|m| m.value()) else {
+        problems.push(format!("no message {key:?} in {}", lang.code()));
+        return key.to_owned();
+    };
+    let mut errors = Vec::new();
+    let s = b.format_pattern(pattern, Some(args), &mut errors);
+    problems.extend(errors.iter().map(|e| format!("{key}: {e}")));
+    s.into_owned()
+}
+
+/// One set of translations for a program, in both languages: this crate's (which its
+/// [`Message`]s render from) and those of the crates above it that have their own
+/// `locales/{ru,en}.ftl`, in one Fluent bundle per language. A message id appears in
+/// one file only.
+pub struct Catalog {
+    ru: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+impl Catalog {
+    /// This crate's translations and then `more`, each `(ru, en)`. Panics when a source
+    /// does not parse or repeats an id (translations are compiled in, and tests build
+    /// every catalog).
+    pub fn new(more: &[(&str, &str)]) -> Catalog {
+        let (mut ru, mut en) = (bundle(Lang::Ru, RU_FTL), bundle(Lang::En, EN_FTL));
+        for (r, e) in more {
+            for (b, src) in [(&mut ru, r), (&mut en, e)] {
+                b.add_resource(
+                    FluentResource::try_new((*src).to_owned()).expect("the translations parse"),
+                )
+                .expect("no message id in two files");
+            }
+        }
+        Catalog { ru, en }
+    }
+
+    /// The message `key` in `lang` with `args` (numbers choose plural forms); a
+    /// missing message reads as its key.
+    pub fn text(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+        let b = match lang {
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        };
+        let mut problems = Vec::new();
+        let mut a = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Str(s) => FluentValue::from(s.as_str()),
+                Arg::Int(n) => FluentValue::from(*n),
+                Arg::Msg(m) => FluentValue::from(self.message(lang, m)),
+            };
+            a.set(*name, value);
+        }
+        format_in(b, lang, key, &a, &mut problems)
+    }
+
+    /// `m` in `lang`, from this catalog.
+    pub fn message(&self, lang: Lang, m: &Message) -> String {
+        let args: Vec<(&str, Arg)> = m.args.iter().map(|(n, a)| (*n, a.clone())).collect();
+        self.text(lang, m.key, &args)
+    }
+
+    /// Whether the catalog has the message `key` in both languages.
+    pub fn has(&self, key: &str) -> bool {
+        self.ru.has_message(key) && self.en.has_message(key)
     }
 }
 

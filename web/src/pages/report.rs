@@ -464,7 +464,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="report-compare">{ t(lang, "report-compare") }</label>
+                    <label for="report-compare">{ t(lang, "report-compare-with") }</label>
                     <select id="report-compare" onchange={on_compare} disabled={earlier.is_empty()}>
                         <option value="" selected={c.compare.is_none()}>{ t(lang, "report-compare-all") }</option>
                         { for earlier.iter().rev().map(|y| html! { <option value={y.to_string()} selected={Some(*y) == c.compare}>{ y }</option> }) }
@@ -518,7 +518,7 @@ pub fn ReportPage(props: &ReportProps) -> Html {
                     <div class="error-summary" role="alert" id="report-error"><p>{ e.get(lang) }</p></div>
                 }
                 if c.surveys.is_empty() {
-                    <p class="note">{ t(lang, "report-no-survey") }</p>
+                    <p class="note">{ t(lang, "report-choose-survey") }</p>
                 }
                 if let Some(html) = &built.html {
                     <iframe id="report-preview" class="report-preview" title={t(lang, "report-preview")}

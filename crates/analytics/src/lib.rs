@@ -27,6 +27,7 @@
 mod engine;
 mod output;
 pub mod protect;
+mod query;
 pub mod stats;
 pub mod suppress;
 
@@ -35,6 +36,7 @@ pub use engine::{
     text_grouping, Part, Protection, Split,
 };
 pub use output::*;
+pub use query::{FigureId, Found, KeyRef};
 
 /// A grouping key.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,10 +1,9 @@
 //! From analysis results to `otklik-charts` inputs, with translated labels. A chart
 //! that cannot be drawn is left out; its data table is still there.
 
-use otklik_analytics::{Analysis, ChannelStats, Fig, Group, GroupStats};
+use otklik_analytics::{Analysis, ChannelStats, Fig, Found, GroupStats};
 use otklik_charts::*;
 use otklik_survey::{fmt, Channel, QuestionKind, Survey};
-use serde_json::Value;
 
 use crate::i18n::{t, ta, Lang};
 
@@ -41,23 +40,10 @@ pub fn trend(_s: &Survey, a: &Analysis, lang: Lang) -> Option<String> {
     let values = a
         .periods
         .iter()
-        .map(|p| {
-            a.groups
-                .iter()
-                .find_map(|g| match g {
-                    Group::Shown(st)
-                        if st.key.get("period").and_then(Value::as_str) == Some(p.as_str()) =>
-                    {
-                        Some(st.ccl.as_ref().map_or(Datum::Missing, Datum::from))
-                    }
-                    Group::Suppressed { key, .. }
-                        if key.get("period").and_then(Value::as_str) == Some(p.as_str()) =>
-                    {
-                        Some(Datum::Suppressed)
-                    }
-                    _ => None,
-                })
-                .unwrap_or(Datum::Missing)
+        .map(|p| match a.group(&[("period", Some(p))]) {
+            Found::Shown(st) => st.ccl.as_ref().map_or(Datum::Missing, Datum::from),
+            Found::Hidden => Datum::Suppressed,
+            Found::Absent => Datum::Missing,
         })
         .collect();
     let input = TrendInput {

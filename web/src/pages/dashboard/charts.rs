@@ -103,13 +103,7 @@ fn shown_groups<'a>(
 ) -> impl Iterator<Item = (&'a Group, Option<&'a GroupStats>)> + 'a {
     a.groups
         .iter()
-        .filter(move |g| {
-            let key = match g {
-                Group::Shown(s) => &s.key,
-                Group::Suppressed { key, .. } => key,
-            };
-            key.get("period").and_then(Value::as_str) == Some(period)
-        })
+        .filter(move |g| g.key().get("period").and_then(Value::as_str) == Some(period))
         .map(|g| match g {
             Group::Shown(s) => (g, Some(&**s)),
             Group::Suppressed { .. } => (g, None),
@@ -117,11 +111,8 @@ fn shown_groups<'a>(
 }
 
 fn group_label(survey: &Survey, g: &Group, lang: Lang) -> String {
-    let key = match g {
-        Group::Shown(s) => &s.key,
-        Group::Suppressed { key, .. } => key,
-    };
-    key.iter()
+    g.key()
+        .iter()
         .filter(|(k, _)| *k != "period")
         .map(|(k, v)| option_label(survey, k, v, lang))
         .collect::<Vec<_>>()
@@ -508,10 +499,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
             .collect();
         let mut bars: Vec<(String, String, Option<&GroupStats>)> = Vec::new();
         for (g, st) in shown_groups(a, &props.period) {
-            let key = match g {
-                Group::Shown(x) => serde_json::to_value(&x.key).unwrap_or_default(),
-                Group::Suppressed { key, .. } => serde_json::to_value(key).unwrap_or_default(),
-            };
+            let key = serde_json::to_value(g.key()).unwrap_or_default();
             for q in &standards {
                 if applies(q, &key) {
                     bars.push((group_label(s, g, lang), q.clone(), st));

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use indexmap::IndexMap;
-use otklik_analytics::{Analysis, Change, Fig, Group, GroupStats};
+use otklik_analytics::{Analysis, Fig, FigureId, Group, GroupStats};
 use otklik_survey::{fmt, QuestionKind, Survey};
 use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
@@ -771,26 +771,7 @@ pub fn default_breakdown(survey: &Survey) -> Option<&str> {
 
 /// The shown group of `analysis` for a period (and, optionally, other key values).
 pub fn group_for<'a>(analysis: &'a Analysis, period: &str) -> Option<&'a GroupStats> {
-    analysis.groups.iter().find_map(|g| match g {
-        Group::Shown(s)
-            if s.key.get("period").and_then(Value::as_str) == Some(period) && s.key.len() == 1 =>
-        {
-            Some(&**s)
-        }
-        _ => None,
-    })
-}
-
-fn change_for<'a>(
-    analysis: &'a Analysis,
-    period: &str,
-    path: &str,
-) -> Option<(&'a str, &'a Change)> {
-    analysis
-        .changes
-        .iter()
-        .find(|c| c.to == period && c.key.is_empty())
-        .and_then(|c| c.figures.get(path).map(|f| (c.from.as_str(), f)))
+    analysis.group(&[("period", Some(period))]).shown()
 }
 
 #[derive(Properties, PartialEq)]
@@ -811,7 +792,7 @@ struct Card {
     term: &'static str,
     value: Option<(f64, Option<[f64; 2]>, u64)>,
     percent: bool,
-    change_path: String,
+    figure: FigureId,
 }
 
 #[component]
@@ -844,7 +825,7 @@ fn Cards(props: &CardsProps) -> Html {
             term: "ccl",
             value: ccl.shown().map(|l| (l.value, l.ci95, l.n)),
             percent: false,
-            change_path: "ccl.value".into(),
+            figure: FigureId::Ccl,
         });
     }
     for (id, d) in &g.dimensions {
@@ -860,7 +841,7 @@ fn Cards(props: &CardsProps) -> Html {
             term: "dimension",
             value: d.shown().map(|d| (d.index, d.ci95, d.n)),
             percent: false,
-            change_path: format!("dimensions.{id}.index"),
+            figure: FigureId::Dimension(id.clone()),
         });
     }
     for (id, n) in &g.nps {
@@ -877,7 +858,7 @@ fn Cards(props: &CardsProps) -> Html {
             term: if internal { "enps" } else { "nps" },
             value: n.shown().map(|n| (n.value, Some(n.ci95), n.n)),
             percent: false,
-            change_path: format!("nps.{id}.value"),
+            figure: FigureId::Nps(id.clone()),
         });
     }
     for (id, c) in &g.ces {
@@ -888,7 +869,7 @@ fn Cards(props: &CardsProps) -> Html {
             term: "ces",
             value: c.shown().map(|c| (c.mean, c.ci95, c.n)),
             percent: false,
-            change_path: format!("items.{id}.mean"),
+            figure: FigureId::ItemMean(id.clone()),
         });
     }
     for (id, r) in &g.resolution {
@@ -899,7 +880,7 @@ fn Cards(props: &CardsProps) -> Html {
             term: "resolution",
             value: r.shown().map(|r| (r.share, Some(r.ci95), r.n)),
             percent: true,
-            change_path: format!("resolution.{id}.share"),
+            figure: FigureId::Resolution(id.clone()),
         });
     }
     for (id, st) in &g.standards {
@@ -927,7 +908,7 @@ fn Cards(props: &CardsProps) -> Html {
             term: "standard",
             value: st.shown().map(|x| (x.share, Some(x.ci95), x.n)),
             percent: true,
-            change_path: format!("standards.{id}.share"),
+            figure: FigureId::Standard(id.clone()),
         });
     }
     html! {
@@ -949,7 +930,7 @@ fn Cards(props: &CardsProps) -> Html {
                 { for cards.into_iter().map(|c| {
                     let scale = if c.percent { 100.0 } else { 1.0 };
                     let unit = if c.percent { " %" } else { "" };
-                    let change = change_for(&props.analysis, &props.period, &c.change_path);
+                    let change = props.analysis.change_into(&props.period, &[], &c.figure);
                     html! {
                         <li class="kpi card" id={format!("card-{}", c.id)}>
                             <h3>{ c.title }</h3>

@@ -241,19 +241,18 @@ fn summary_of(bars: &[HBar], mark: &str) -> String {
     format!("{}.", parts.join("; "))
 }
 
-fn standard_bars(input: &StandardsInput) -> Result<Vec<HBar>, ChartError> {
+fn standard_bars(input: &StandardsInput) -> Vec<HBar> {
     input
         .touchpoints
         .iter()
         .map(|t| {
-            validate_share(&t.value)?;
             let sub = clean(&t.standard);
-            Ok(HBar {
+            HBar {
                 name: clean(&t.label),
                 sub: (!sub.is_empty()).then_some(sub),
                 value: t.value.clone(),
                 color: BAR,
-            })
+            }
         })
         .collect()
 }
@@ -265,9 +264,36 @@ pub fn draw_standards<DB: DrawingBackend>(
     input: &StandardsInput,
     labels: &StandardsLabels,
 ) -> Result<(), ChartError> {
-    let bars = standard_bars(input)?;
+    svg::Chart::validate(input, labels)?;
+    let bars = standard_bars(input);
     let c = Canvas::new(area)?;
     draw_hbars(&c, &labels.text, &[], &bars, &labels.x_axis, true)
+}
+
+impl svg::Chart for StandardsInput {
+    type Labels = StandardsLabels;
+
+    fn text(labels: &StandardsLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &StandardsLabels) -> Result<(), ChartError> {
+        self.touchpoints
+            .iter()
+            .try_for_each(|t| validate_share(&t.value))
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &StandardsLabels,
+    ) -> Result<(), ChartError> {
+        draw_standards(area, self, labels)
+    }
+
+    fn summary(&self, labels: &StandardsLabels) -> String {
+        summary_of(&standard_bars(self), &labels.text.suppressed)
+    }
 }
 
 /// Renders [`draw_standards`] to an accessible SVG document.
@@ -278,32 +304,21 @@ pub fn standards_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    let bars = standard_bars(input)?;
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary_of(&bars, &labels.text.suppressed),
-        |area| draw_standards(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }
 
-fn channel_bars(input: &ChannelsInput) -> Result<Vec<HBar>, ChartError> {
+fn channel_bars(input: &ChannelsInput) -> Vec<HBar> {
     input
         .channels
         .iter()
-        .map(|ch| {
-            validate_share(&ch.value)?;
-            Ok(HBar {
-                name: clean(&ch.label),
-                sub: None,
-                value: ch.value.clone(),
-                color: match ch.kind {
-                    ChannelKind::Digital => DIGITAL,
-                    ChannelKind::Offline => OFFLINE,
-                },
-            })
+        .map(|ch| HBar {
+            name: clean(&ch.label),
+            sub: None,
+            value: ch.value.clone(),
+            color: match ch.kind {
+                ChannelKind::Digital => DIGITAL,
+                ChannelKind::Offline => OFFLINE,
+            },
         })
         .collect()
 }
@@ -314,7 +329,8 @@ pub fn draw_channels<DB: DrawingBackend>(
     input: &ChannelsInput,
     labels: &ChannelsLabels,
 ) -> Result<(), ChartError> {
-    let bars = channel_bars(input)?;
+    svg::Chart::validate(input, labels)?;
+    let bars = channel_bars(input);
     let c = Canvas::new(area)?;
     let mut legend = Vec::new();
     for (kind, color, label) in [
@@ -331,6 +347,41 @@ pub fn draw_channels<DB: DrawingBackend>(
     draw_hbars(&c, &labels.text, &legend, &bars, &labels.x_axis, false)
 }
 
+impl svg::Chart for ChannelsInput {
+    type Labels = ChannelsLabels;
+
+    fn text(labels: &ChannelsLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &ChannelsLabels) -> Result<(), ChartError> {
+        self.channels
+            .iter()
+            .try_for_each(|ch| validate_share(&ch.value))
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &ChannelsLabels,
+    ) -> Result<(), ChartError> {
+        draw_channels(area, self, labels)
+    }
+
+    /// The summary names the kind of each touchpoint, which the chart shows by colour.
+    fn summary(&self, labels: &ChannelsLabels) -> String {
+        let mut bars = channel_bars(self);
+        for (bar, ch) in bars.iter_mut().zip(&self.channels) {
+            let kind = clean(match ch.kind {
+                ChannelKind::Digital => &labels.digital,
+                ChannelKind::Offline => &labels.offline,
+            });
+            bar.sub = (!kind.is_empty()).then_some(kind);
+        }
+        summary_of(&bars, &labels.text.suppressed)
+    }
+}
+
 /// Renders [`draw_channels`] to an accessible SVG document.
 pub fn channels_svg(
     input: &ChannelsInput,
@@ -339,21 +390,5 @@ pub fn channels_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    // The summary names the kind of each touchpoint, which the chart shows by colour.
-    let mut bars = channel_bars(input)?;
-    for (bar, ch) in bars.iter_mut().zip(&input.channels) {
-        let kind = clean(match ch.kind {
-            ChannelKind::Digital => &labels.digital,
-            ChannelKind::Offline => &labels.offline,
-        });
-        bar.sub = (!kind.is_empty()).then_some(kind);
-    }
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary_of(&bars, &labels.text.suppressed),
-        |area| draw_channels(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

@@ -216,6 +216,30 @@ fn summary(input: &HeatmapInput, labels: &HeatmapLabels) -> String {
     format!("{}.", parts.join("; "))
 }
 
+impl svg::Chart for HeatmapInput {
+    type Labels = HeatmapLabels;
+
+    fn text(labels: &HeatmapLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &HeatmapLabels) -> Result<(), ChartError> {
+        validate(self)
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &HeatmapLabels,
+    ) -> Result<(), ChartError> {
+        draw_heatmap(area, self, labels)
+    }
+
+    fn summary(&self, labels: &HeatmapLabels) -> String {
+        summary(self, labels)
+    }
+}
+
 /// Renders [`draw_heatmap`] to an accessible SVG document.
 pub fn heatmap_svg(
     input: &HeatmapInput,
@@ -224,12 +248,5 @@ pub fn heatmap_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_heatmap(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

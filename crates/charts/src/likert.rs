@@ -284,6 +284,30 @@ fn summary(input: &LikertInput, labels: &LikertLabels) -> String {
     format!("{}.", parts.join("; "))
 }
 
+impl svg::Chart for LikertInput {
+    type Labels = LikertLabels;
+
+    fn text(labels: &LikertLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, labels: &LikertLabels) -> Result<(), ChartError> {
+        validate(self, labels)
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &LikertLabels,
+    ) -> Result<(), ChartError> {
+        draw_likert(area, self, labels)
+    }
+
+    fn summary(&self, labels: &LikertLabels) -> String {
+        summary(self, labels)
+    }
+}
+
 /// Renders [`draw_likert`] to an accessible SVG document.
 pub fn likert_svg(
     input: &LikertInput,
@@ -292,12 +316,5 @@ pub fn likert_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_likert(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

@@ -258,6 +258,30 @@ fn summary(input: &NpsInput, labels: &NpsLabels) -> String {
     format!("{}.", parts.join("; "))
 }
 
+impl svg::Chart for NpsInput {
+    type Labels = NpsLabels;
+
+    fn text(labels: &NpsLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &NpsLabels) -> Result<(), ChartError> {
+        validate(self)
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &NpsLabels,
+    ) -> Result<(), ChartError> {
+        draw_nps(area, self, labels)
+    }
+
+    fn summary(&self, labels: &NpsLabels) -> String {
+        summary(self, labels)
+    }
+}
+
 /// Renders [`draw_nps`] to an accessible SVG document.
 pub fn nps_svg(
     input: &NpsInput,
@@ -266,12 +290,5 @@ pub fn nps_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_nps(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

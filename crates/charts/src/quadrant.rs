@@ -525,6 +525,30 @@ fn summary(input: &QuadrantInput, labels: &QuadrantLabels) -> String {
     format!("{}.", parts.join("; "))
 }
 
+impl svg::Chart for QuadrantInput {
+    type Labels = QuadrantLabels;
+
+    fn text(labels: &QuadrantLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &QuadrantLabels) -> Result<(), ChartError> {
+        validate(self)
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &QuadrantLabels,
+    ) -> Result<(), ChartError> {
+        draw_quadrant(area, self, labels)
+    }
+
+    fn summary(&self, labels: &QuadrantLabels) -> String {
+        summary(self, labels)
+    }
+}
+
 /// Renders [`draw_quadrant`] to an accessible SVG document.
 pub fn quadrant_svg(
     input: &QuadrantInput,
@@ -533,14 +557,7 @@ pub fn quadrant_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_quadrant(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }
 
 #[cfg(test)]

@@ -391,6 +391,30 @@ fn summary(input: &TrendInput, labels: &TrendLabels) -> String {
     format!("{}.", parts.join("; "))
 }
 
+impl svg::Chart for TrendInput {
+    type Labels = TrendLabels;
+
+    fn text(labels: &TrendLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &TrendLabels) -> Result<(), ChartError> {
+        validate(self)
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &TrendLabels,
+    ) -> Result<(), ChartError> {
+        draw_trend(area, self, labels)
+    }
+
+    fn summary(&self, labels: &TrendLabels) -> String {
+        summary(self, labels)
+    }
+}
+
 /// Renders [`draw_trend`] to an accessible SVG document.
 pub fn trend_svg(
     input: &TrendInput,
@@ -399,12 +423,5 @@ pub fn trend_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_trend(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

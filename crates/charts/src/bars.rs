@@ -6,8 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, footnote, header, label_column, line_height, mesh_style, Canvas, Frame, LegendEntry,
-    Swatch,
+    cartesian, label_column, line_height, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, percent, text_width, truncate, wrap, BAR, DIGITAL, LABEL_PX, MUTED, OFFLINE, PAD,
@@ -103,21 +102,21 @@ fn validate_share(value: &Datum<Share>) -> Result<(), ChartError> {
 
 /// Horizontal bars 0–100% with interval whiskers and the value printed at the end.
 fn draw_hbars<DB: DrawingBackend>(
-    c: &Canvas<'_, DB>,
+    area: &DrawingArea<DB, Shift>,
     text: &ChartText,
     legend: &[LegendEntry],
     bars: &[HBar],
     x_axis: &str,
     full_scale: bool,
 ) -> Result<(), ChartError> {
-    let mark = clean(&text.suppressed);
-    let top = header(c, &clean(&text.title), legend)?;
     let any_suppressed = bars.iter().any(|b| b.value.is_suppressed());
-    let bottom = footnote(
+    let Opened {
         c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+        top,
+        bottom,
+        mark,
+    } = Canvas::open(area, text, legend, any_suppressed)?;
+    let c = &c;
 
     let mut widths: Vec<&str> = bars.iter().map(|b| b.name.as_str()).collect();
     widths.extend(bars.iter().filter_map(|b| b.sub.as_deref()));
@@ -266,8 +265,7 @@ pub fn draw_standards<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     svg::Chart::validate(input, labels)?;
     let bars = standard_bars(input);
-    let c = Canvas::new(area)?;
-    draw_hbars(&c, &labels.text, &[], &bars, &labels.x_axis, true)
+    draw_hbars(area, &labels.text, &[], &bars, &labels.x_axis, true)
 }
 
 impl svg::Chart for StandardsInput {
@@ -331,7 +329,6 @@ pub fn draw_channels<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     svg::Chart::validate(input, labels)?;
     let bars = channel_bars(input);
-    let c = Canvas::new(area)?;
     let mut legend = Vec::new();
     for (kind, color, label) in [
         (ChannelKind::Digital, DIGITAL, &labels.digital),
@@ -344,7 +341,7 @@ pub fn draw_channels<DB: DrawingBackend>(
             });
         }
     }
-    draw_hbars(&c, &labels.text, &legend, &bars, &labels.x_axis, false)
+    draw_hbars(area, &labels.text, &legend, &bars, &labels.x_axis, false)
 }
 
 impl svg::Chart for ChannelsInput {

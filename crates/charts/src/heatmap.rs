@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::layout::{category_lines, footnote, header, label_column, line_height, Canvas};
+use crate::layout::{category_lines, label_column, line_height, Canvas, Opened};
 use crate::style::{
     clean, number, sequential, text_on, text_width, truncate, wrap, GRID, LABEL_PX, MUTED, PAD,
     SMALL_PX, TEXT,
@@ -62,16 +62,13 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     labels: &HeatmapLabels,
 ) -> Result<(), ChartError> {
     validate(input)?;
-    let c = Canvas::new(area)?;
-    let text = &labels.text;
-    let mark = clean(&text.suppressed);
-    let top = header(&c, &clean(&text.title), &[])?;
     let any_suppressed = input.values.iter().flatten().any(Datum::is_suppressed);
-    let mut bottom = footnote(
-        &c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+    let Opened {
+        c,
+        top,
+        mut bottom,
+        mark,
+    } = Canvas::open(area, &labels.text, &[], any_suppressed)?;
 
     let rows: Vec<String> = input.rows.iter().map(|r| clean(r)).collect();
     let row_refs: Vec<&str> = rows.iter().map(String::as_str).collect();

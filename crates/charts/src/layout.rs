@@ -9,13 +9,25 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::style::{
-    font, text_width, truncate, wrap, AXIS, BACKGROUND, BOLD, GRID, HATCH, LABEL_PX, MUTED, PAD,
-    SMALL_PX, SUPPRESSED_FILL, TEXT, TITLE_PX,
+    clean, font, text_width, truncate, wrap, AXIS, BACKGROUND, BOLD, GRID, HATCH, LABEL_PX, MUTED,
+    PAD, SMALL_PX, SUPPRESSED_FILL, TEXT, TITLE_PX,
 };
-use crate::{check_size, ChartError};
+use crate::{check_size, ChartError, ChartText};
 
 /// A Cartesian chart over two `f64` axes.
 pub(crate) type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// A chart's canvas with its title, legend and footnote drawn.
+pub(crate) struct Opened<'a, DB: DrawingBackend> {
+    /// The canvas.
+    pub c: Canvas<'a, DB>,
+    /// The y where the chart starts, below the title and the legend.
+    pub top: i32,
+    /// The y where the chart ends, above the footnote.
+    pub bottom: i32,
+    /// The mark of a suppressed figure, cleaned.
+    pub mark: String,
+}
 
 /// The area a chart draws on, with pixel helpers in the area's own coordinates.
 pub(crate) struct Canvas<'a, DB: DrawingBackend> {
@@ -36,6 +48,37 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             area,
             width: w as i32,
             height: h as i32,
+        })
+    }
+
+    /// Opens a chart on `area`: checks the size, paints the background, draws the
+    /// title and `legend` and, when `any_suppressed`, the note on suppressed figures.
+    pub fn open(
+        area: &'a DrawingArea<DB, Shift>,
+        text: &ChartText,
+        legend: &[LegendEntry],
+        any_suppressed: bool,
+    ) -> Result<Opened<'a, DB>, ChartError> {
+        let note = text.suppressed_note.as_deref().map(clean);
+        Self::open_with_note(area, text, legend, note.as_deref(), any_suppressed)
+    }
+
+    /// [`Canvas::open`] with a footnote of the chart's own, drawn when `show`.
+    pub fn open_with_note(
+        area: &'a DrawingArea<DB, Shift>,
+        text: &ChartText,
+        legend: &[LegendEntry],
+        note: Option<&str>,
+        show: bool,
+    ) -> Result<Opened<'a, DB>, ChartError> {
+        let c = Canvas::new(area)?;
+        let top = header(&c, &clean(&text.title), legend)?;
+        let bottom = footnote(&c, note, show)?;
+        Ok(Opened {
+            c,
+            top,
+            bottom,
+            mark: clean(&text.suppressed),
         })
     }
 

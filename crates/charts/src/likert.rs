@@ -7,8 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, category_lines, footnote, header, label_column, mesh_style, Canvas, Frame,
-    LegendEntry, Swatch,
+    cartesian, category_lines, label_column, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, diverging, percent, text_on, text_width, AXIS, BACKGROUND, LABEL_PX, MUTED, PAD,
@@ -140,9 +139,6 @@ pub fn draw_likert<DB: DrawingBackend>(
     labels: &LikertLabels,
 ) -> Result<(), ChartError> {
     validate(input, labels)?;
-    let c = Canvas::new(area)?;
-    let text = &labels.text;
-    let mark = clean(&text.suppressed);
     let colors = diverging(input.points);
     let names = value_names(input, labels);
     let legend: Vec<LegendEntry> = names
@@ -153,13 +149,13 @@ pub fn draw_likert<DB: DrawingBackend>(
             label: name.clone(),
         })
         .collect();
-    let top = header(&c, &clean(&text.title), &legend)?;
     let any_suppressed = input.items.iter().any(|i| i.shares.is_suppressed());
-    let bottom = footnote(
-        &c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+    let Opened {
+        c,
+        top,
+        bottom,
+        mark,
+    } = Canvas::open(area, &labels.text, &legend, any_suppressed)?;
 
     let items: Vec<String> = input.items.iter().map(|i| clean(&i.label)).collect();
     let item_refs: Vec<&str> = items.iter().map(String::as_str).collect();

@@ -6,8 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, category_lines, footnote, header, label_column, mesh_style, Canvas, Frame,
-    LegendEntry, Swatch,
+    cartesian, category_lines, label_column, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, percent, signed, text_on, text_width, truncate, BACKGROUND, LABEL_PX, NEG_STRONG,
@@ -102,9 +101,7 @@ pub fn draw_nps<DB: DrawingBackend>(
     labels: &NpsLabels,
 ) -> Result<(), ChartError> {
     validate(input)?;
-    let c = Canvas::new(area)?;
     let text = &labels.text;
-    let mark = clean(&text.suppressed);
     let legend = vec![
         LegendEntry {
             swatch: Swatch::Fill(DETRACTORS),
@@ -119,13 +116,13 @@ pub fn draw_nps<DB: DrawingBackend>(
             label: clean(&labels.promoters),
         },
     ];
-    let top = header(&c, &clean(&text.title), &legend)?;
     let any_suppressed = input.groups.iter().any(|g| g.value.is_suppressed());
-    let bottom = footnote(
-        &c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+    let Opened {
+        c,
+        top,
+        bottom,
+        mark,
+    } = Canvas::open(area, text, &legend, any_suppressed)?;
 
     let names: Vec<String> = input.groups.iter().map(|g| clean(&g.label)).collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();

@@ -7,8 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, footnote, header, line_height, marker, mesh_style, Canvas, Frame, LegendEntry,
-    Swatch,
+    cartesian, line_height, marker, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, number, text_width, truncate, AXIS, BOLD, LABEL_PX, MUTED, PAD, PRIORITY, PRIORITY_ZONE,
@@ -160,7 +159,6 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     labels: &QuadrantLabels,
 ) -> Result<(), ChartError> {
     validate(input)?;
-    let c = Canvas::new(area)?;
     let text = &labels.text;
     let shown: Vec<(String, DriverPoint)> = input
         .points
@@ -197,7 +195,6 @@ pub fn draw_quadrant<DB: DrawingBackend>(
             label: median_label,
         });
     }
-    let top = header(&c, &clean(&text.title), &legend)?;
     let note = if suppressed.is_empty() {
         None
     } else {
@@ -209,7 +206,8 @@ pub fn draw_quadrant<DB: DrawingBackend>(
             .unwrap_or_else(|| clean(&text.suppressed));
         Some(format!("{head}: {}", suppressed.join(", ")))
     };
-    let bottom = footnote(&c, note.as_deref(), true)?;
+    let Opened { c, top, bottom, .. } =
+        Canvas::open_with_note(area, text, &legend, note.as_deref(), true)?;
     // The key under the plot: each point's number and its item.
     let key_h = key_height(shown.len(), c.width);
     let bottom = bottom - key_h;

@@ -5,9 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::layout::{
-    cartesian, footnote, header, marker, mesh_style, Canvas, Frame, LegendEntry, Swatch,
-};
+use crate::layout::{cartesian, marker, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch};
 use crate::style::{
     clean, number, text_width, truncate, AXIS, LABEL_PX, MUTED, PAD, SERIES, SMALL_PX,
 };
@@ -124,9 +122,7 @@ pub fn draw_trend<DB: DrawingBackend>(
     labels: &TrendLabels,
 ) -> Result<(), ChartError> {
     validate(input)?;
-    let c = Canvas::new(area)?;
     let text = &labels.text;
-    let mark = clean(&text.suppressed);
     let n = input.periods.len();
     let [lo, hi] = input.y_range;
 
@@ -155,16 +151,16 @@ pub fn draw_trend<DB: DrawingBackend>(
     if legend.len() < 2 {
         legend.clear();
     }
-    let top = header(&c, &clean(&text.title), &legend)?;
     let any_suppressed = input
         .series
         .iter()
         .any(|s| s.values.iter().any(Datum::is_suppressed));
-    let bottom = footnote(
-        &c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+    let Opened {
+        c,
+        top,
+        bottom,
+        mark,
+    } = Canvas::open(area, text, &legend, any_suppressed)?;
 
     let x_axis = clean(&labels.x_axis);
     let y_axis = clean(&labels.y_axis);

@@ -6,7 +6,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, label_column, line_height, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
+    cartesian, label_area, label_column, line_height, mesh_style, Canvas, Frame, LegendEntry,
+    Opened, Swatch,
 };
 use crate::style::{
     clean, percent, text_width, truncate, wrap, BAR, DIGITAL, LABEL_PX, MUTED, OFFLINE, PAD,
@@ -122,7 +123,7 @@ fn draw_hbars<DB: DrawingBackend>(
     widths.extend(bars.iter().filter_map(|b| b.sub.as_deref()));
     let col = label_column(&widths, c.width, 0.36);
     let x_axis = clean(x_axis);
-    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
+    let x_label_area = label_area(&x_axis, 24);
     let value_w = (text_width("100%", SMALL_PX) + 12.0).ceil() as i32;
     let frame = Frame {
         top: top + 2,

@@ -428,6 +428,19 @@ pub(crate) fn cartesian<'a, DB: DrawingBackend>(
     Ok(chart)
 }
 
+/// The room an axis title takes beside its tick labels, in pixels.
+const AXIS_TITLE: i32 = 18;
+
+/// The room for an axis's labels: `bare` pixels for the tick labels, and its title's
+/// room more when `title` is not empty.
+pub(crate) fn label_area(title: &str, bare: i32) -> i32 {
+    if title.is_empty() {
+        bare
+    } else {
+        bare + AXIS_TITLE
+    }
+}
+
 /// The house style of a mesh: light grid, grey axes, muted tick labels.
 pub(crate) fn mesh_style<'a, 'b, DB: DrawingBackend>(
     chart: &'b mut Chart<'a, DB>,

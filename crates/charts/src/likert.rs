@@ -7,7 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, category_lines, label_column, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
+    cartesian, category_lines, label_area, label_column, mesh_style, Canvas, Frame, LegendEntry,
+    Opened, Swatch,
 };
 use crate::style::{
     clean, diverging, percent, text_on, text_width, AXIS, BACKGROUND, LABEL_PX, MUTED, PAD,
@@ -161,7 +162,7 @@ pub fn draw_likert<DB: DrawingBackend>(
     let item_refs: Vec<&str> = items.iter().map(String::as_str).collect();
     let col = label_column(&item_refs, c.width, 0.4);
     let x_axis = clean(&labels.x_axis);
-    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
+    let x_label_area = label_area(&x_axis, 24);
     let frame = Frame {
         top: top + 2,
         bottom: c.height - bottom + x_label_area,

@@ -6,7 +6,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, category_lines, label_column, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
+    cartesian, category_lines, label_area, label_column, mesh_style, Canvas, Frame, LegendEntry,
+    Opened, Swatch,
 };
 use crate::style::{
     clean, percent, signed, text_on, text_width, truncate, BACKGROUND, LABEL_PX, NEG_STRONG,
@@ -131,7 +132,7 @@ pub fn draw_nps<DB: DrawingBackend>(
     let score_w =
         (text_width(&score, LABEL_PX).max(text_width("+100", LABEL_PX)) + 16.0).ceil() as i32;
     let x_axis = clean(&labels.x_axis);
-    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
+    let x_label_area = label_area(&x_axis, 24);
     let frame = Frame {
         top: top + line_height_px() + 4,
         bottom: c.height - bottom + x_label_area,

@@ -7,7 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, line_height, marker, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
+    cartesian, label_area, line_height, marker, mesh_style, Canvas, Frame, LegendEntry, Opened,
+    Swatch,
 };
 use crate::style::{
     clean, number, text_width, truncate, AXIS, BOLD, LABEL_PX, MUTED, PAD, PRIORITY, PRIORITY_ZONE,
@@ -254,8 +255,8 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 
     let x_axis = clean(&labels.x_axis);
     let y_axis = clean(&labels.y_axis);
-    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
-    let y_label_area = if y_axis.is_empty() { 36 } else { 54 };
+    let x_label_area = label_area(&x_axis, 24);
+    let y_label_area = label_area(&y_axis, 36);
     let frame = Frame {
         top: top + 6,
         bottom: c.height - bottom + x_label_area,

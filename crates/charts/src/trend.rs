@@ -5,7 +5,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::layout::{cartesian, marker, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch};
+use crate::layout::{
+    cartesian, label_area, marker, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
+};
 use crate::style::{
     clean, number, text_width, truncate, AXIS, LABEL_PX, MUTED, PAD, SERIES, SMALL_PX,
 };
@@ -164,8 +166,8 @@ pub fn draw_trend<DB: DrawingBackend>(
 
     let x_axis = clean(&labels.x_axis);
     let y_axis = clean(&labels.y_axis);
-    let x_label_area = if x_axis.is_empty() { 26 } else { 44 };
-    let y_label_area = if y_axis.is_empty() { 40 } else { 58 };
+    let x_label_area = label_area(&x_axis, 26);
+    let y_label_area = label_area(&y_axis, 40);
     let frame = Frame {
         top: top + 6,
         bottom: c.height - bottom + x_label_area,

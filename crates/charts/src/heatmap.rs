@@ -32,28 +32,6 @@ pub struct HeatmapLabels {
     pub scale: String,
 }
 
-fn validate(input: &HeatmapInput) -> Result<(), ChartError> {
-    if input.values.len() != input.rows.len() {
-        return Err(ChartError::Input(format!(
-            "{} rows of values for {} row labels",
-            input.values.len(),
-            input.rows.len()
-        )));
-    }
-    for (label, row) in input.rows.iter().zip(&input.values) {
-        if row.len() != input.columns.len() {
-            return Err(ChartError::Input(format!(
-                "row {label:?} has {} values for {} columns",
-                row.len(),
-                input.columns.len()
-            )));
-        }
-        let shown: Vec<f64> = row.iter().filter_map(Datum::shown).copied().collect();
-        check_finite("a heat-map value", &shown)?;
-    }
-    Ok(())
-}
-
 /// Draws a heat map: a cell per row and column coloured by its value, with the value
 /// printed in it; a suppressed cell is grey and hatched with the suppression mark.
 pub fn draw_heatmap<DB: DrawingBackend>(
@@ -61,7 +39,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     input: &HeatmapInput,
     labels: &HeatmapLabels,
 ) -> Result<(), ChartError> {
-    validate(input)?;
+    svg::Chart::validate(input, labels)?;
     let any_suppressed = input.values.iter().flatten().any(Datum::is_suppressed);
     let Opened {
         c,
@@ -190,29 +168,6 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     Ok(())
 }
 
-fn summary(input: &HeatmapInput, labels: &HeatmapLabels) -> String {
-    let mark = clean(&labels.text.suppressed);
-    let parts: Vec<String> = input
-        .rows
-        .iter()
-        .zip(&input.values)
-        .map(|(r, row)| {
-            let cells: Vec<String> = input
-                .columns
-                .iter()
-                .zip(row)
-                .filter_map(|(col, v)| match v {
-                    Datum::Shown(v) => Some(format!("{} {}", clean(col), number(*v, 0, false))),
-                    Datum::Suppressed => Some(format!("{} {mark}", clean(col))),
-                    Datum::Missing => None,
-                })
-                .collect();
-            format!("{}: {}", clean(r), cells.join(", "))
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
-}
-
 impl svg::Chart for HeatmapInput {
     type Labels = HeatmapLabels;
 
@@ -221,7 +176,25 @@ impl svg::Chart for HeatmapInput {
     }
 
     fn validate(&self, _labels: &HeatmapLabels) -> Result<(), ChartError> {
-        validate(self)
+        if self.values.len() != self.rows.len() {
+            return Err(ChartError::Input(format!(
+                "{} rows of values for {} row labels",
+                self.values.len(),
+                self.rows.len()
+            )));
+        }
+        for (label, row) in self.rows.iter().zip(&self.values) {
+            if row.len() != self.columns.len() {
+                return Err(ChartError::Input(format!(
+                    "row {label:?} has {} values for {} columns",
+                    row.len(),
+                    self.columns.len()
+                )));
+            }
+            let shown: Vec<f64> = row.iter().filter_map(Datum::shown).copied().collect();
+            check_finite("a heat-map value", &shown)?;
+        }
+        Ok(())
     }
 
     fn draw<DB: DrawingBackend>(
@@ -233,7 +206,26 @@ impl svg::Chart for HeatmapInput {
     }
 
     fn summary(&self, labels: &HeatmapLabels) -> String {
-        summary(self, labels)
+        let mark = clean(&labels.text.suppressed);
+        let parts: Vec<String> = self
+            .rows
+            .iter()
+            .zip(&self.values)
+            .map(|(r, row)| {
+                let cells: Vec<String> = self
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .filter_map(|(col, v)| match v {
+                        Datum::Shown(v) => Some(format!("{} {}", clean(col), number(*v, 0, false))),
+                        Datum::Suppressed => Some(format!("{} {mark}", clean(col))),
+                        Datum::Missing => None,
+                    })
+                    .collect();
+                format!("{}: {}", clean(r), cells.join(", "))
+            })
+            .collect();
+        format!("{}.", parts.join("; "))
     }
 }
 

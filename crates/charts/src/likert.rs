@@ -74,39 +74,6 @@ pub struct LikertLabels {
     pub values: Vec<String>,
 }
 
-fn validate(input: &LikertInput, labels: &LikertLabels) -> Result<(), ChartError> {
-    if !(2..=11).contains(&input.points) {
-        return Err(ChartError::Input(format!(
-            "a scale of {} points (2 to 11 are drawn)",
-            input.points
-        )));
-    }
-    if !labels.values.is_empty() && labels.values.len() != input.points {
-        return Err(ChartError::Input(format!(
-            "{} value labels for {} points",
-            labels.values.len(),
-            input.points
-        )));
-    }
-    for item in &input.items {
-        if let Datum::Shown(s) = &item.shares {
-            if s.len() != input.points {
-                return Err(ChartError::Input(format!(
-                    "item {:?} has {} shares for {} points",
-                    item.label,
-                    s.len(),
-                    input.points
-                )));
-            }
-            check_finite("a share", s)?;
-            if s.iter().any(|&x| x < 0.0) {
-                return Err(ChartError::Input("a negative share".into()));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Shares normalised to sum to 1 (a zero total stays zero).
 fn normalised(s: &[f64]) -> Vec<f64> {
     let total: f64 = s.iter().sum();
@@ -139,7 +106,7 @@ pub fn draw_likert<DB: DrawingBackend>(
     input: &LikertInput,
     labels: &LikertLabels,
 ) -> Result<(), ChartError> {
-    validate(input, labels)?;
+    svg::Chart::validate(input, labels)?;
     let colors = diverging(input.points);
     let names = value_names(input, labels);
     let legend: Vec<LegendEntry> = names
@@ -260,27 +227,6 @@ pub fn draw_likert<DB: DrawingBackend>(
     Ok(())
 }
 
-fn summary(input: &LikertInput, labels: &LikertLabels) -> String {
-    let names = value_names(input, labels);
-    let mark = clean(&labels.text.suppressed);
-    let parts: Vec<String> = input
-        .items
-        .iter()
-        .map(|i| {
-            i.shares.entry(&i.label, &mark, |s| {
-                let s = normalised(s);
-                let values: Vec<String> = names
-                    .iter()
-                    .zip(&s)
-                    .map(|(n, &x)| format!("{n} {}", percent(x)))
-                    .collect();
-                values.join(", ")
-            })
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
-}
-
 impl svg::Chart for LikertInput {
     type Labels = LikertLabels;
 
@@ -289,7 +235,36 @@ impl svg::Chart for LikertInput {
     }
 
     fn validate(&self, labels: &LikertLabels) -> Result<(), ChartError> {
-        validate(self, labels)
+        if !(2..=11).contains(&self.points) {
+            return Err(ChartError::Input(format!(
+                "a scale of {} points (2 to 11 are drawn)",
+                self.points
+            )));
+        }
+        if !labels.values.is_empty() && labels.values.len() != self.points {
+            return Err(ChartError::Input(format!(
+                "{} value labels for {} points",
+                labels.values.len(),
+                self.points
+            )));
+        }
+        for item in &self.items {
+            if let Datum::Shown(s) = &item.shares {
+                if s.len() != self.points {
+                    return Err(ChartError::Input(format!(
+                        "item {:?} has {} shares for {} points",
+                        item.label,
+                        s.len(),
+                        self.points
+                    )));
+                }
+                check_finite("a share", s)?;
+                if s.iter().any(|&x| x < 0.0) {
+                    return Err(ChartError::Input("a negative share".into()));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn draw<DB: DrawingBackend>(
@@ -301,7 +276,24 @@ impl svg::Chart for LikertInput {
     }
 
     fn summary(&self, labels: &LikertLabels) -> String {
-        summary(self, labels)
+        let names = value_names(self, labels);
+        let mark = clean(&labels.text.suppressed);
+        let parts: Vec<String> = self
+            .items
+            .iter()
+            .map(|i| {
+                i.shares.entry(&i.label, &mark, |s| {
+                    let s = normalised(s);
+                    let values: Vec<String> = names
+                        .iter()
+                        .zip(&s)
+                        .map(|(n, &x)| format!("{n} {}", percent(x)))
+                        .collect();
+                    values.join(", ")
+                })
+            })
+            .collect();
+        format!("{}.", parts.join("; "))
     }
 }
 

@@ -79,21 +79,6 @@ const DETRACTORS: RGBColor = NEG_STRONG;
 const PASSIVES: RGBColor = NEUTRAL;
 const PROMOTERS: RGBColor = POS_STRONG;
 
-fn validate(input: &NpsInput) -> Result<(), ChartError> {
-    for g in &input.groups {
-        if let Datum::Shown(p) = &g.value {
-            check_finite(
-                "an NPS part",
-                &[p.detractors, p.passives, p.promoters, p.nps],
-            )?;
-            if p.detractors < 0.0 || p.passives < 0.0 || p.promoters < 0.0 {
-                return Err(ChartError::Input("a negative NPS share".into()));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Draws a 100% bar per group (detractors, passives, promoters, left to right) with
 /// the group's NPS printed beside it.
 pub fn draw_nps<DB: DrawingBackend>(
@@ -101,7 +86,7 @@ pub fn draw_nps<DB: DrawingBackend>(
     input: &NpsInput,
     labels: &NpsLabels,
 ) -> Result<(), ChartError> {
-    validate(input)?;
+    svg::Chart::validate(input, labels)?;
     let text = &labels.text;
     let legend = vec![
         LegendEntry {
@@ -232,30 +217,6 @@ fn line_height_px() -> i32 {
     crate::layout::line_height(LABEL_PX)
 }
 
-fn summary(input: &NpsInput, labels: &NpsLabels) -> String {
-    let mark = clean(&labels.text.suppressed);
-    let score = clean(&labels.score);
-    let parts: Vec<String> = input
-        .groups
-        .iter()
-        .map(|g| {
-            g.value.entry(&g.label, &mark, |p| {
-                format!(
-                    "{score} {} ({} {}, {} {}, {} {})",
-                    signed(p.nps, 0, labels.text.decimal_comma),
-                    clean(&labels.detractors),
-                    percent(p.detractors),
-                    clean(&labels.passives),
-                    percent(p.passives),
-                    clean(&labels.promoters),
-                    percent(p.promoters),
-                )
-            })
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
-}
-
 impl svg::Chart for NpsInput {
     type Labels = NpsLabels;
 
@@ -264,7 +225,18 @@ impl svg::Chart for NpsInput {
     }
 
     fn validate(&self, _labels: &NpsLabels) -> Result<(), ChartError> {
-        validate(self)
+        for g in &self.groups {
+            if let Datum::Shown(p) = &g.value {
+                check_finite(
+                    "an NPS part",
+                    &[p.detractors, p.passives, p.promoters, p.nps],
+                )?;
+                if p.detractors < 0.0 || p.passives < 0.0 || p.promoters < 0.0 {
+                    return Err(ChartError::Input("a negative NPS share".into()));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn draw<DB: DrawingBackend>(
@@ -276,7 +248,27 @@ impl svg::Chart for NpsInput {
     }
 
     fn summary(&self, labels: &NpsLabels) -> String {
-        summary(self, labels)
+        let mark = clean(&labels.text.suppressed);
+        let score = clean(&labels.score);
+        let parts: Vec<String> = self
+            .groups
+            .iter()
+            .map(|g| {
+                g.value.entry(&g.label, &mark, |p| {
+                    format!(
+                        "{score} {} ({} {}, {} {}, {} {})",
+                        signed(p.nps, 0, labels.text.decimal_comma),
+                        clean(&labels.detractors),
+                        percent(p.detractors),
+                        clean(&labels.passives),
+                        percent(p.passives),
+                        clean(&labels.promoters),
+                        percent(p.promoters),
+                    )
+                })
+            })
+            .collect();
+        format!("{}.", parts.join("; "))
     }
 }
 

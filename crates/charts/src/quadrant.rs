@@ -91,17 +91,6 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
     })
 }
 
-fn validate(input: &QuadrantInput) -> Result<(), ChartError> {
-    for p in input.points.iter().filter_map(|p| p.value.shown()) {
-        check_finite("a driver", &[p.importance, p.performance])?;
-    }
-    let medians: Vec<f64> = [input.median_importance, input.median_performance]
-        .into_iter()
-        .flatten()
-        .collect();
-    check_finite("a median", &medians)
-}
-
 /// Columns of the key under the plot for a chart `width` pixels wide.
 fn key_columns(width: i32) -> i32 {
     if width >= 1000 {
@@ -159,7 +148,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     input: &QuadrantInput,
     labels: &QuadrantLabels,
 ) -> Result<(), ChartError> {
-    validate(input)?;
+    svg::Chart::validate(input, labels)?;
     let text = &labels.text;
     let shown: Vec<(String, DriverPoint)> = input
         .points
@@ -500,30 +489,6 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     Ok(())
 }
 
-fn summary(input: &QuadrantInput, labels: &QuadrantLabels) -> String {
-    let comma = labels.text.decimal_comma;
-    let mark = clean(&labels.text.suppressed);
-    let parts: Vec<String> = input
-        .points
-        .iter()
-        .map(|p| {
-            p.value.entry(&p.label, &mark, |d| {
-                format!(
-                    "r {}, {}{}",
-                    number(d.importance, 2, comma),
-                    number(d.performance, 0, comma),
-                    if d.priority {
-                        format!(" ({})", clean(&labels.priority))
-                    } else {
-                        String::new()
-                    }
-                )
-            })
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
-}
-
 impl svg::Chart for QuadrantInput {
     type Labels = QuadrantLabels;
 
@@ -532,7 +497,14 @@ impl svg::Chart for QuadrantInput {
     }
 
     fn validate(&self, _labels: &QuadrantLabels) -> Result<(), ChartError> {
-        validate(self)
+        for p in self.points.iter().filter_map(|p| p.value.shown()) {
+            check_finite("a driver", &[p.importance, p.performance])?;
+        }
+        let medians: Vec<f64> = [self.median_importance, self.median_performance]
+            .into_iter()
+            .flatten()
+            .collect();
+        check_finite("a median", &medians)
     }
 
     fn draw<DB: DrawingBackend>(
@@ -544,7 +516,27 @@ impl svg::Chart for QuadrantInput {
     }
 
     fn summary(&self, labels: &QuadrantLabels) -> String {
-        summary(self, labels)
+        let comma = labels.text.decimal_comma;
+        let mark = clean(&labels.text.suppressed);
+        let parts: Vec<String> = self
+            .points
+            .iter()
+            .map(|p| {
+                p.value.entry(&p.label, &mark, |d| {
+                    format!(
+                        "r {}, {}{}",
+                        number(d.importance, 2, comma),
+                        number(d.performance, 0, comma),
+                        if d.priority {
+                            format!(" ({})", clean(&labels.priority))
+                        } else {
+                            String::new()
+                        }
+                    )
+                })
+            })
+            .collect();
+        format!("{}.", parts.join("; "))
     }
 }
 

@@ -91,31 +91,6 @@ pub struct TrendLabels {
     pub band: String,
 }
 
-fn validate(input: &TrendInput) -> Result<(), ChartError> {
-    let [lo, hi] = input.y_range;
-    check_finite("the y range", &[lo, hi])?;
-    if lo >= hi {
-        return Err(ChartError::Input(format!("empty y range {lo}..{hi}")));
-    }
-    for s in &input.series {
-        if s.values.len() != input.periods.len() {
-            return Err(ChartError::Input(format!(
-                "series {:?} has {} values for {} periods",
-                s.name,
-                s.values.len(),
-                input.periods.len()
-            )));
-        }
-        for e in s.values.iter().filter_map(Datum::shown) {
-            check_finite("a trend value", &[e.value])?;
-            if let Some(ci) = e.ci95 {
-                check_finite("a trend interval", &ci)?;
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Draws a trend: per series a line through the shown values, its 95% band, error bars
 /// and markers; a suppressed value leaves a gap marked with the suppression mark.
 pub fn draw_trend<DB: DrawingBackend>(
@@ -123,7 +98,7 @@ pub fn draw_trend<DB: DrawingBackend>(
     input: &TrendInput,
     labels: &TrendLabels,
 ) -> Result<(), ChartError> {
-    validate(input)?;
+    svg::Chart::validate(input, labels)?;
     let text = &labels.text;
     let n = input.periods.len();
     let [lo, hi] = input.y_range;
@@ -362,33 +337,6 @@ pub fn draw_trend<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A one-sentence summary: each series' values by period.
-fn summary(input: &TrendInput, labels: &TrendLabels) -> String {
-    let mark = clean(&labels.text.suppressed);
-    let parts: Vec<String> = input
-        .series
-        .iter()
-        .map(|s| {
-            let values: Vec<String> = input
-                .periods
-                .iter()
-                .zip(&s.values)
-                .filter_map(|(p, v)| match v {
-                    Datum::Shown(e) => Some(format!(
-                        "{} {}",
-                        clean(p),
-                        number(e.value, 1, labels.text.decimal_comma)
-                    )),
-                    Datum::Suppressed => Some(format!("{} {mark}", clean(p))),
-                    Datum::Missing => None,
-                })
-                .collect();
-            format!("{}: {}", clean(&s.name), values.join(", "))
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
-}
-
 impl svg::Chart for TrendInput {
     type Labels = TrendLabels;
 
@@ -397,7 +345,28 @@ impl svg::Chart for TrendInput {
     }
 
     fn validate(&self, _labels: &TrendLabels) -> Result<(), ChartError> {
-        validate(self)
+        let [lo, hi] = self.y_range;
+        check_finite("the y range", &[lo, hi])?;
+        if lo >= hi {
+            return Err(ChartError::Input(format!("empty y range {lo}..{hi}")));
+        }
+        for s in &self.series {
+            if s.values.len() != self.periods.len() {
+                return Err(ChartError::Input(format!(
+                    "series {:?} has {} values for {} periods",
+                    s.name,
+                    s.values.len(),
+                    self.periods.len()
+                )));
+            }
+            for e in s.values.iter().filter_map(Datum::shown) {
+                check_finite("a trend value", &[e.value])?;
+                if let Some(ci) = e.ci95 {
+                    check_finite("a trend interval", &ci)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     fn draw<DB: DrawingBackend>(
@@ -408,8 +377,31 @@ impl svg::Chart for TrendInput {
         draw_trend(area, self, labels)
     }
 
+    /// A one-sentence summary: each series' values by period.
     fn summary(&self, labels: &TrendLabels) -> String {
-        summary(self, labels)
+        let mark = clean(&labels.text.suppressed);
+        let parts: Vec<String> = self
+            .series
+            .iter()
+            .map(|s| {
+                let values: Vec<String> = self
+                    .periods
+                    .iter()
+                    .zip(&s.values)
+                    .filter_map(|(p, v)| match v {
+                        Datum::Shown(e) => Some(format!(
+                            "{} {}",
+                            clean(p),
+                            number(e.value, 1, labels.text.decimal_comma)
+                        )),
+                        Datum::Suppressed => Some(format!("{} {mark}", clean(p))),
+                        Datum::Missing => None,
+                    })
+                    .collect();
+                format!("{}: {}", clean(&s.name), values.join(", "))
+            })
+            .collect();
+        format!("{}.", parts.join("; "))
     }
 }
 

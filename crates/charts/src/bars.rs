@@ -6,8 +6,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, label_area, label_column, line_height, mesh_style, Canvas, Frame, LegendEntry,
-    Opened, Swatch,
+    bar_thickness, cartesian, label_area, label_column, line_height, mesh_style, row_height,
+    Canvas, Frame, LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, percent, text_width, truncate, wrap, BAR, DIGITAL, LABEL_PX, MUTED, OFFLINE, PAD,
@@ -156,12 +156,8 @@ fn draw_hbars<DB: DrawingBackend>(
         }
         mesh.draw()?;
     }
-    let row_px = {
-        let (_, y0) = chart.backend_coord(&(0.0, 1.0));
-        let (_, y1) = chart.backend_coord(&(0.0, 0.0));
-        y1 - y0
-    };
-    let thickness = (f64::from(row_px) * 0.6).min(24.0) / f64::from(row_px.max(1));
+    let row_px = row_height(&chart);
+    let thickness = bar_thickness(row_px, 0.6, 24.0);
     for (idx, bar) in bars.iter().enumerate() {
         let yc = n as f64 - idx as f64 - 0.5;
         let (_, py) = c.rel(chart.backend_coord(&(0.0, yc)));

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::layout::{category_lines, label_column, line_height, Canvas, Opened};
+use crate::layout::{label_column, line_height, Canvas, Opened};
 use crate::style::{
     clean, number, sequential, text_on, text_width, truncate, wrap, GRID, LABEL_PX, MUTED, PAD,
     SMALL_PX, TEXT,
@@ -124,10 +124,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     };
     for (i, (label, row)) in rows.iter().zip(&input.values).enumerate() {
         let y0 = grid_top + cell_h * i as i32;
-        let lines = category_lines(label, f64::from(col), cell_h);
-        let styled: Vec<(String, f64, RGBColor)> =
-            lines.into_iter().map(|l| (l, LABEL_PX, TEXT)).collect();
-        c.lines(&styled, left - 8, y0 + cell_h / 2, HPos::Right)?;
+        c.category_label(label, f64::from(col), cell_h, left - 8, y0 + cell_h / 2)?;
         for (j, v) in row.iter().enumerate() {
             let x0 = left + cell_w * j as i32;
             let (a, b) = ((x0 + 1, y0 + 1), (x0 + cell_w - 1, y0 + cell_h - 1));

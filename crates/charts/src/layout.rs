@@ -82,6 +82,23 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         })
     }
 
+    /// Draws a category's label in its row: [`category_lines`] of `label` in a
+    /// column `width` wide, right-aligned at `x` and centred on `y`.
+    pub fn category_label(
+        &self,
+        label: &str,
+        width: f64,
+        row_height: i32,
+        x: i32,
+        y: i32,
+    ) -> Result<(), ChartError> {
+        let styled: Vec<(String, f64, RGBColor)> = category_lines(label, width, row_height)
+            .into_iter()
+            .map(|l| (l, LABEL_PX, TEXT))
+            .collect();
+        self.lines(&styled, x, y, HPos::Right)
+    }
+
     /// Backend (absolute) coordinates, as a chart returns them, to the area's own.
     pub fn rel(&self, p: (i32, i32)) -> (i32, i32) {
         let (x0, y0) = self.area.get_base_pixel();
@@ -454,9 +471,22 @@ pub(crate) fn mesh_style<'a, 'b, DB: DrawingBackend>(
     mesh
 }
 
+/// The height in pixels of one row of a chart whose y axis counts rows.
+pub(crate) fn row_height<DB: DrawingBackend>(chart: &Chart<'_, DB>) -> i32 {
+    let (_, y0) = chart.backend_coord(&(0.0, 1.0));
+    let (_, y1) = chart.backend_coord(&(0.0, 0.0));
+    y1 - y0
+}
+
+/// The thickness of a bar, in rows: `share` of a row `row_px` pixels high, at most
+/// `max` pixels.
+pub(crate) fn bar_thickness(row_px: i32, share: f64, max: f64) -> f64 {
+    (f64::from(row_px) * share).min(max) / f64::from(row_px.max(1))
+}
+
 /// Category labels for horizontal bars: wrapped to `width`, as many lines as the row
 /// height allows (at most 3), the last one cut with an ellipsis.
-pub(crate) fn category_lines(label: &str, width: f64, row_height: i32) -> Vec<String> {
+fn category_lines(label: &str, width: f64, row_height: i32) -> Vec<String> {
     let max_lines = ((row_height + 2) / line_height(LABEL_PX)).clamp(1, 3) as usize;
     wrap(label, width, LABEL_PX, max_lines)
 }

@@ -7,12 +7,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, category_lines, label_area, label_column, mesh_style, Canvas, Frame, LegendEntry,
-    Opened, Swatch,
+    bar_thickness, cartesian, label_area, label_column, mesh_style, row_height, Canvas, Frame,
+    LegendEntry, Opened, Swatch,
 };
 use crate::style::{
-    clean, diverging, percent, text_on, text_width, AXIS, BACKGROUND, LABEL_PX, MUTED, PAD,
-    SMALL_PX, TEXT,
+    clean, diverging, percent, text_on, text_width, AXIS, BACKGROUND, MUTED, PAD, SMALL_PX,
 };
 use crate::{check_finite, svg, ChartError, ChartText, Datum};
 
@@ -171,21 +170,14 @@ pub fn draw_likert<DB: DrawingBackend>(
         mesh.draw()?;
     }
 
-    let row_px = {
-        let (_, y0) = chart.backend_coord(&(0.0, 1.0));
-        let (_, y1) = chart.backend_coord(&(0.0, 0.0));
-        y1 - y0
-    };
-    let thickness = (f64::from(row_px) * 0.62).min(26.0) / f64::from(row_px.max(1));
+    let row_px = row_height(&chart);
+    let thickness = bar_thickness(row_px, 0.62, 26.0);
     for (idx, (item, share)) in items.iter().zip(&shares).enumerate() {
         let yc = n as f64 - idx as f64 - 0.5;
         let (y_top, y_bottom) = (yc + thickness / 2.0, yc - thickness / 2.0);
         // The item's label, right-aligned in the label column.
         let (_, py) = c.rel(chart.backend_coord(&(0.0, yc)));
-        let lines = category_lines(item, f64::from(col), row_px);
-        let styled: Vec<(String, f64, RGBColor)> =
-            lines.into_iter().map(|l| (l, LABEL_PX, TEXT)).collect();
-        c.lines(&styled, frame.left - 10, py, HPos::Right)?;
+        c.category_label(item, f64::from(col), row_px, frame.left - 10, py)?;
         match (share, &input.items[idx].shares) {
             (Some(s), _) => {
                 let mut x = start(s);

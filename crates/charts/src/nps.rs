@@ -6,8 +6,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, category_lines, label_area, label_column, mesh_style, Canvas, Frame, LegendEntry,
-    Opened, Swatch,
+    bar_thickness, cartesian, label_area, label_column, mesh_style, row_height, Canvas, Frame,
+    LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, percent, signed, text_on, text_width, truncate, BACKGROUND, LABEL_PX, NEG_STRONG,
@@ -149,19 +149,12 @@ pub fn draw_nps<DB: DrawingBackend>(
         VPos::Bottom,
     )?;
 
-    let row_px = {
-        let (_, y0) = chart.backend_coord(&(0.0, 1.0));
-        let (_, y1) = chart.backend_coord(&(0.0, 0.0));
-        y1 - y0
-    };
-    let thickness = (f64::from(row_px) * 0.62).min(26.0) / f64::from(row_px.max(1));
+    let row_px = row_height(&chart);
+    let thickness = bar_thickness(row_px, 0.62, 26.0);
     for (idx, (name, g)) in names.iter().zip(&input.groups).enumerate() {
         let yc = n as f64 - idx as f64 - 0.5;
         let (_, py) = c.rel(chart.backend_coord(&(0.0, yc)));
-        let lines = category_lines(name, f64::from(col), row_px);
-        let styled: Vec<(String, f64, RGBColor)> =
-            lines.into_iter().map(|l| (l, LABEL_PX, TEXT)).collect();
-        c.lines(&styled, frame.left - 10, py, HPos::Right)?;
+        c.category_label(name, f64::from(col), row_px, frame.left - 10, py)?;
         match &g.value {
             Datum::Shown(p) => {
                 let total = p.detractors + p.passives + p.promoters;

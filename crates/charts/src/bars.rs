@@ -13,7 +13,7 @@ use crate::style::{
     clean, percent, text_width, truncate, wrap, BAR, DIGITAL, LABEL_PX, MUTED, OFFLINE, PAD,
     SMALL_PX, TEXT,
 };
-use crate::{check_finite, svg, ChartError, ChartText, Datum, Share};
+use crate::{check_finite_ci, svg, ChartError, ChartText, Datum, Share};
 
 /// Compliance with the service standard at one touchpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,10 +93,7 @@ struct HBar {
 
 fn validate_share(value: &Datum<Share>) -> Result<(), ChartError> {
     if let Datum::Shown(s) = value {
-        check_finite("a share", &[s.share])?;
-        if let Some(ci) = s.ci95 {
-            check_finite("a share's interval", &ci)?;
-        }
+        check_finite_ci("a share", "a share's interval", s.share, s.ci95)?;
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use crate::style::{
     clean, number, sequential, text_on, text_width, truncate, wrap, GRID, LABEL_PX, MUTED, PAD,
     SMALL_PX, TEXT,
 };
-use crate::{check_finite, svg, ChartError, ChartText, Datum};
+use crate::{check_count, check_finite, svg, ChartError, ChartText, Datum};
 
 /// The data of a heat map: `values[row][column]`, each 0–100.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,13 +181,13 @@ impl svg::Chart for HeatmapInput {
             )));
         }
         for (label, row) in self.rows.iter().zip(&self.values) {
-            if row.len() != self.columns.len() {
-                return Err(ChartError::Input(format!(
-                    "row {label:?} has {} values for {} columns",
-                    row.len(),
-                    self.columns.len()
-                )));
-            }
+            check_count(
+                format_args!("row {label:?}"),
+                row.len(),
+                "values",
+                self.columns.len(),
+                "columns",
+            )?;
             let shown: Vec<f64> = row.iter().filter_map(Datum::shown).copied().collect();
             check_finite("a heat-map value", &shown)?;
         }

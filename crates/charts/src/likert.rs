@@ -13,7 +13,7 @@ use crate::layout::{
 use crate::style::{
     clean, diverging, percent, text_on, text_width, AXIS, BACKGROUND, MUTED, PAD, SMALL_PX,
 };
-use crate::{check_finite, svg, ChartError, ChartText, Datum};
+use crate::{check_count, check_finite, svg, ChartError, ChartText, Datum};
 
 /// One item (statement) of a scale with the shares of its answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,14 +242,13 @@ impl svg::Chart for LikertInput {
         }
         for item in &self.items {
             if let Datum::Shown(s) = &item.shares {
-                if s.len() != self.points {
-                    return Err(ChartError::Input(format!(
-                        "item {:?} has {} shares for {} points",
-                        item.label,
-                        s.len(),
-                        self.points
-                    )));
-                }
+                check_count(
+                    format_args!("item {:?}", item.label),
+                    s.len(),
+                    "shares",
+                    self.points,
+                    "points",
+                )?;
                 check_finite("a share", s)?;
                 if s.iter().any(|&x| x < 0.0) {
                     return Err(ChartError::Input("a negative share".into()));

@@ -11,7 +11,9 @@ use crate::layout::{
 use crate::style::{
     clean, number, text_width, truncate, AXIS, LABEL_PX, MUTED, PAD, SERIES, SMALL_PX,
 };
-use crate::{check_finite, svg, ChartError, ChartText, Datum, Estimate};
+use crate::{
+    check_count, check_finite, check_finite_ci, svg, ChartError, ChartText, Datum, Estimate,
+};
 
 /// One line of a trend: a value per period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -351,19 +353,15 @@ impl svg::Chart for TrendInput {
             return Err(ChartError::Input(format!("empty y range {lo}..{hi}")));
         }
         for s in &self.series {
-            if s.values.len() != self.periods.len() {
-                return Err(ChartError::Input(format!(
-                    "series {:?} has {} values for {} periods",
-                    s.name,
-                    s.values.len(),
-                    self.periods.len()
-                )));
-            }
+            check_count(
+                format_args!("series {:?}", s.name),
+                s.values.len(),
+                "values",
+                self.periods.len(),
+                "periods",
+            )?;
             for e in s.values.iter().filter_map(Datum::shown) {
-                check_finite("a trend value", &[e.value])?;
-                if let Some(ci) = e.ci95 {
-                    check_finite("a trend interval", &ci)?;
-                }
+                check_finite_ci("a trend value", "a trend interval", e.value, e.ci95)?;
             }
         }
         Ok(())

@@ -6,8 +6,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    bar_thickness, cartesian, label_area, label_column, line_height, mesh_style, row_height,
-    Canvas, Frame, LegendEntry, Opened, Swatch,
+    bar_mesh, bar_thickness, cartesian, label_area, label_column, line_height, row_height, Canvas,
+    Frame, LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, percent, text_width, truncate, wrap, BAR, DIGITAL, LABEL_PX, MUTED, OFFLINE, PAD,
@@ -142,17 +142,7 @@ fn draw_hbars<DB: DrawingBackend>(
     };
     let mut chart = cartesian(c, &frame, 0.0..x_max, 0.0..n as f64, x_label_area, 0)?;
     let fmt_x = |v: &f64| percent(*v);
-    {
-        let mut mesh = mesh_style(&mut chart);
-        mesh.disable_y_mesh()
-            .y_labels(0)
-            .x_labels(6)
-            .x_label_formatter(&fmt_x);
-        if !x_axis.is_empty() {
-            mesh.x_desc(x_axis.clone());
-        }
-        mesh.draw()?;
-    }
+    bar_mesh(&mut chart, 6, &fmt_x, &x_axis, true)?;
     let row_px = row_height(&chart);
     let thickness = bar_thickness(row_px, 0.6, 24.0);
     for (idx, bar) in bars.iter().enumerate() {

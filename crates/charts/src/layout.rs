@@ -458,6 +458,54 @@ pub(crate) fn label_area(title: &str, bare: i32) -> i32 {
     }
 }
 
+/// A Cartesian chart between `top` and `bottom` with an x and a y axis: room for
+/// each axis's tick labels (`bare`: x, y) and its title (`titles`: x, y) when it has
+/// one, and a little air above and to the right.
+pub(crate) fn xy_chart<'a, DB: DrawingBackend>(
+    c: &Canvas<'a, DB>,
+    top: i32,
+    bottom: i32,
+    (x_axis, y_axis): (&str, &str),
+    bare: (i32, i32),
+    x: Range<f64>,
+    y: Range<f64>,
+) -> Result<Chart<'a, DB>, ChartError> {
+    let x_label_area = label_area(x_axis, bare.0);
+    let y_label_area = label_area(y_axis, bare.1);
+    let frame = Frame {
+        top: top + 6,
+        bottom: c.height - bottom + x_label_area,
+        left: PAD + y_label_area,
+        right: PAD + 8,
+    };
+    cartesian(c, &frame, x, y, x_label_area, y_label_area)
+}
+
+/// Draws the mesh of horizontal bars: `ticks` labels on the x axis written by
+/// `fmt_x` and its title when there is one; no y grid or labels, and no y axis line
+/// unless `y_axis_line`.
+pub(crate) fn bar_mesh<'a, 'b, DB: DrawingBackend>(
+    chart: &'b mut Chart<'a, DB>,
+    ticks: usize,
+    fmt_x: &'b dyn Fn(&f64) -> String,
+    x_axis: &str,
+    y_axis_line: bool,
+) -> Result<(), ChartError> {
+    let mut mesh = mesh_style(chart);
+    mesh.disable_y_mesh()
+        .y_labels(0)
+        .x_labels(ticks)
+        .x_label_formatter(fmt_x);
+    if !y_axis_line {
+        mesh.disable_y_axis();
+    }
+    if !x_axis.is_empty() {
+        mesh.x_desc(x_axis);
+    }
+    mesh.draw()?;
+    Ok(())
+}
+
 /// The house style of a mesh: light grid, grey axes, muted tick labels.
 pub(crate) fn mesh_style<'a, 'b, DB: DrawingBackend>(
     chart: &'b mut Chart<'a, DB>,

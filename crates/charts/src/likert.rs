@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    bar_thickness, cartesian, label_area, label_column, mesh_style, row_height, Canvas, Frame,
+    bar_mesh, bar_thickness, cartesian, label_area, label_column, row_height, Canvas, Frame,
     LegendEntry, Opened, Swatch,
 };
 use crate::style::{
@@ -157,18 +157,8 @@ pub fn draw_likert<DB: DrawingBackend>(
         let (x1, _) = chart.backend_coord(&(reach, 0.0));
         x1 - x0
     };
-    {
-        let mut mesh = mesh_style(&mut chart);
-        mesh.disable_y_mesh()
-            .disable_y_axis()
-            .y_labels(0)
-            .x_labels((plot_w / 50).clamp(3, 11) as usize)
-            .x_label_formatter(&fmt_x);
-        if !x_axis.is_empty() {
-            mesh.x_desc(x_axis.clone());
-        }
-        mesh.draw()?;
-    }
+    let ticks = (plot_w / 50).clamp(3, 11) as usize;
+    bar_mesh(&mut chart, ticks, &fmt_x, &x_axis, false)?;
 
     let row_px = row_height(&chart);
     let thickness = bar_thickness(row_px, 0.62, 26.0);

@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    bar_thickness, cartesian, label_area, label_column, mesh_style, row_height, Canvas, Frame,
+    bar_mesh, bar_thickness, cartesian, label_area, label_column, row_height, Canvas, Frame,
     LegendEntry, Opened, Swatch,
 };
 use crate::style::{
@@ -127,17 +127,7 @@ pub fn draw_nps<DB: DrawingBackend>(
     let n = input.groups.len().max(1);
     let mut chart = cartesian(&c, &frame, 0.0..1.0, 0.0..n as f64, x_label_area, 0)?;
     let fmt_x = |v: &f64| percent(*v);
-    {
-        let mut mesh = mesh_style(&mut chart);
-        mesh.disable_y_mesh()
-            .y_labels(0)
-            .x_labels(6)
-            .x_label_formatter(&fmt_x);
-        if !x_axis.is_empty() {
-            mesh.x_desc(x_axis.clone());
-        }
-        mesh.draw()?;
-    }
+    bar_mesh(&mut chart, 6, &fmt_x, &x_axis, true)?;
     let score_x = c.width - PAD - score_w / 2;
     c.text(
         &score,

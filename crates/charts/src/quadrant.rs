@@ -7,8 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, label_area, line_height, marker, mesh_style, Canvas, Frame, LegendEntry, Opened,
-    Swatch,
+    line_height, marker, mesh_style, xy_chart, Canvas, LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, number, text_width, truncate, AXIS, BOLD, LABEL_PX, MUTED, PAD, PRIORITY, PRIORITY_ZONE,
@@ -244,21 +243,14 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 
     let x_axis = clean(&labels.x_axis);
     let y_axis = clean(&labels.y_axis);
-    let x_label_area = label_area(&x_axis, 24);
-    let y_label_area = label_area(&y_axis, 36);
-    let frame = Frame {
-        top: top + 6,
-        bottom: c.height - bottom + x_label_area,
-        left: PAD + y_label_area,
-        right: PAD + 8,
-    };
-    let mut chart = cartesian(
+    let mut chart = xy_chart(
         &c,
-        &frame,
+        top,
+        bottom,
+        (&x_axis, &y_axis),
+        (24, 36),
         x_lo..x_hi,
         y_lo..y_hi,
-        x_label_area,
-        y_label_area,
     )?;
     let fmt_x = |v: &f64| number(*v, 1, text.decimal_comma);
     let fmt_y = |v: &f64| number(*v, 0, text.decimal_comma);

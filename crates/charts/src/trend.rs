@@ -5,9 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::layout::{
-    cartesian, label_area, marker, mesh_style, Canvas, Frame, LegendEntry, Opened, Swatch,
-};
+use crate::layout::{marker, mesh_style, xy_chart, Canvas, LegendEntry, Opened, Swatch};
 use crate::style::{
     clean, number, text_width, truncate, AXIS, LABEL_PX, MUTED, PAD, SERIES, SMALL_PX,
 };
@@ -143,21 +141,14 @@ pub fn draw_trend<DB: DrawingBackend>(
 
     let x_axis = clean(&labels.x_axis);
     let y_axis = clean(&labels.y_axis);
-    let x_label_area = label_area(&x_axis, 26);
-    let y_label_area = label_area(&y_axis, 40);
-    let frame = Frame {
-        top: top + 6,
-        bottom: c.height - bottom + x_label_area,
-        left: PAD + y_label_area,
-        right: PAD + 8,
-    };
-    let mut chart = cartesian(
+    let mut chart = xy_chart(
         &c,
-        &frame,
+        top,
+        bottom,
+        (&x_axis, &y_axis),
+        (26, 40),
         -0.5..(n.max(1) as f64 - 0.5),
         lo..hi,
-        x_label_area,
-        y_label_area,
     )?;
     let span = hi - lo;
     let decimals = if span < 10.0 { 1 } else { 0 };

@@ -114,7 +114,6 @@ fn draw_hbars<DB: DrawingBackend>(
         bottom,
         mark,
     } = Canvas::open(area, text, legend, any_suppressed)?;
-    let c = &c;
 
     let mut widths: Vec<&str> = bars.iter().map(|b| b.name.as_str()).collect();
     widths.extend(bars.iter().filter_map(|b| b.sub.as_deref()));
@@ -140,7 +139,7 @@ fn draw_hbars<DB: DrawingBackend>(
             .fold(0.0, f64::max);
         (((top + 0.04) * 10.0).ceil() / 10.0).clamp(0.1, 1.0)
     };
-    let mut chart = cartesian(c, &frame, 0.0..x_max, 0.0..n as f64, x_label_area, 0)?;
+    let mut chart = cartesian(&c, &frame, 0.0..x_max, 0.0..n as f64, x_label_area, 0)?;
     let fmt_x = |v: &f64| percent(*v);
     bar_mesh(&mut chart, 6, &fmt_x, &x_axis, true)?;
     let row_px = row_height(&chart);

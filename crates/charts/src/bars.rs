@@ -6,14 +6,14 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, footnote, header, label_column, line_height, mesh_style, Canvas, Frame, LegendEntry,
-    Swatch,
+    bar_mesh, bar_thickness, cartesian, label_area, label_column, line_height, row_height, Canvas,
+    Frame, LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, percent, text_width, truncate, wrap, BAR, DIGITAL, LABEL_PX, MUTED, OFFLINE, PAD,
     SMALL_PX, TEXT,
 };
-use crate::{check_finite, svg, ChartError, ChartText, Datum, Share};
+use crate::{check_finite_ci, svg, ChartError, ChartText, Datum, Share};
 
 /// Compliance with the service standard at one touchpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,37 +93,33 @@ struct HBar {
 
 fn validate_share(value: &Datum<Share>) -> Result<(), ChartError> {
     if let Datum::Shown(s) = value {
-        check_finite("a share", &[s.share])?;
-        if let Some(ci) = s.ci95 {
-            check_finite("a share's interval", &ci)?;
-        }
+        check_finite_ci("a share", "a share's interval", s.share, s.ci95)?;
     }
     Ok(())
 }
 
 /// Horizontal bars 0–100% with interval whiskers and the value printed at the end.
 fn draw_hbars<DB: DrawingBackend>(
-    c: &Canvas<'_, DB>,
+    area: &DrawingArea<DB, Shift>,
     text: &ChartText,
     legend: &[LegendEntry],
     bars: &[HBar],
     x_axis: &str,
     full_scale: bool,
 ) -> Result<(), ChartError> {
-    let mark = clean(&text.suppressed);
-    let top = header(c, &clean(&text.title), legend)?;
     let any_suppressed = bars.iter().any(|b| b.value.is_suppressed());
-    let bottom = footnote(
+    let Opened {
         c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+        top,
+        bottom,
+        mark,
+    } = Canvas::open(area, text, legend, any_suppressed)?;
 
     let mut widths: Vec<&str> = bars.iter().map(|b| b.name.as_str()).collect();
     widths.extend(bars.iter().filter_map(|b| b.sub.as_deref()));
     let col = label_column(&widths, c.width, 0.36);
     let x_axis = clean(x_axis);
-    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
+    let x_label_area = label_area(&x_axis, 24);
     let value_w = (text_width("100%", SMALL_PX) + 12.0).ceil() as i32;
     let frame = Frame {
         top: top + 2,
@@ -143,25 +139,11 @@ fn draw_hbars<DB: DrawingBackend>(
             .fold(0.0, f64::max);
         (((top + 0.04) * 10.0).ceil() / 10.0).clamp(0.1, 1.0)
     };
-    let mut chart = cartesian(c, &frame, 0.0..x_max, 0.0..n as f64, x_label_area, 0)?;
+    let mut chart = cartesian(&c, &frame, 0.0..x_max, 0.0..n as f64, x_label_area, 0)?;
     let fmt_x = |v: &f64| percent(*v);
-    {
-        let mut mesh = mesh_style(&mut chart);
-        mesh.disable_y_mesh()
-            .y_labels(0)
-            .x_labels(6)
-            .x_label_formatter(&fmt_x);
-        if !x_axis.is_empty() {
-            mesh.x_desc(x_axis.clone());
-        }
-        mesh.draw()?;
-    }
-    let row_px = {
-        let (_, y0) = chart.backend_coord(&(0.0, 1.0));
-        let (_, y1) = chart.backend_coord(&(0.0, 0.0));
-        y1 - y0
-    };
-    let thickness = (f64::from(row_px) * 0.6).min(24.0) / f64::from(row_px.max(1));
+    bar_mesh(&mut chart, 6, &fmt_x, &x_axis, true)?;
+    let row_px = row_height(&chart);
+    let thickness = bar_thickness(row_px, 0.6, 24.0);
     for (idx, bar) in bars.iter().enumerate() {
         let yc = n as f64 - idx as f64 - 0.5;
         let (_, py) = c.rel(chart.backend_coord(&(0.0, yc)));
@@ -241,19 +223,18 @@ fn summary_of(bars: &[HBar], mark: &str) -> String {
     format!("{}.", parts.join("; "))
 }
 
-fn standard_bars(input: &StandardsInput) -> Result<Vec<HBar>, ChartError> {
+fn standard_bars(input: &StandardsInput) -> Vec<HBar> {
     input
         .touchpoints
         .iter()
         .map(|t| {
-            validate_share(&t.value)?;
             let sub = clean(&t.standard);
-            Ok(HBar {
+            HBar {
                 name: clean(&t.label),
                 sub: (!sub.is_empty()).then_some(sub),
                 value: t.value.clone(),
                 color: BAR,
-            })
+            }
         })
         .collect()
 }
@@ -265,9 +246,35 @@ pub fn draw_standards<DB: DrawingBackend>(
     input: &StandardsInput,
     labels: &StandardsLabels,
 ) -> Result<(), ChartError> {
-    let bars = standard_bars(input)?;
-    let c = Canvas::new(area)?;
-    draw_hbars(&c, &labels.text, &[], &bars, &labels.x_axis, true)
+    svg::Chart::validate(input, labels)?;
+    let bars = standard_bars(input);
+    draw_hbars(area, &labels.text, &[], &bars, &labels.x_axis, true)
+}
+
+impl svg::Chart for StandardsInput {
+    type Labels = StandardsLabels;
+
+    fn text(labels: &StandardsLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &StandardsLabels) -> Result<(), ChartError> {
+        self.touchpoints
+            .iter()
+            .try_for_each(|t| validate_share(&t.value))
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &StandardsLabels,
+    ) -> Result<(), ChartError> {
+        draw_standards(area, self, labels)
+    }
+
+    fn summary(&self, labels: &StandardsLabels) -> String {
+        summary_of(&standard_bars(self), &labels.text.suppressed)
+    }
 }
 
 /// Renders [`draw_standards`] to an accessible SVG document.
@@ -278,32 +285,21 @@ pub fn standards_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    let bars = standard_bars(input)?;
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary_of(&bars, &labels.text.suppressed),
-        |area| draw_standards(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }
 
-fn channel_bars(input: &ChannelsInput) -> Result<Vec<HBar>, ChartError> {
+fn channel_bars(input: &ChannelsInput) -> Vec<HBar> {
     input
         .channels
         .iter()
-        .map(|ch| {
-            validate_share(&ch.value)?;
-            Ok(HBar {
-                name: clean(&ch.label),
-                sub: None,
-                value: ch.value.clone(),
-                color: match ch.kind {
-                    ChannelKind::Digital => DIGITAL,
-                    ChannelKind::Offline => OFFLINE,
-                },
-            })
+        .map(|ch| HBar {
+            name: clean(&ch.label),
+            sub: None,
+            value: ch.value.clone(),
+            color: match ch.kind {
+                ChannelKind::Digital => DIGITAL,
+                ChannelKind::Offline => OFFLINE,
+            },
         })
         .collect()
 }
@@ -314,8 +310,8 @@ pub fn draw_channels<DB: DrawingBackend>(
     input: &ChannelsInput,
     labels: &ChannelsLabels,
 ) -> Result<(), ChartError> {
-    let bars = channel_bars(input)?;
-    let c = Canvas::new(area)?;
+    svg::Chart::validate(input, labels)?;
+    let bars = channel_bars(input);
     let mut legend = Vec::new();
     for (kind, color, label) in [
         (ChannelKind::Digital, DIGITAL, &labels.digital),
@@ -328,7 +324,42 @@ pub fn draw_channels<DB: DrawingBackend>(
             });
         }
     }
-    draw_hbars(&c, &labels.text, &legend, &bars, &labels.x_axis, false)
+    draw_hbars(area, &labels.text, &legend, &bars, &labels.x_axis, false)
+}
+
+impl svg::Chart for ChannelsInput {
+    type Labels = ChannelsLabels;
+
+    fn text(labels: &ChannelsLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &ChannelsLabels) -> Result<(), ChartError> {
+        self.channels
+            .iter()
+            .try_for_each(|ch| validate_share(&ch.value))
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &ChannelsLabels,
+    ) -> Result<(), ChartError> {
+        draw_channels(area, self, labels)
+    }
+
+    /// The summary names the kind of each touchpoint, which the chart shows by colour.
+    fn summary(&self, labels: &ChannelsLabels) -> String {
+        let mut bars = channel_bars(self);
+        for (bar, ch) in bars.iter_mut().zip(&self.channels) {
+            let kind = clean(match ch.kind {
+                ChannelKind::Digital => &labels.digital,
+                ChannelKind::Offline => &labels.offline,
+            });
+            bar.sub = (!kind.is_empty()).then_some(kind);
+        }
+        summary_of(&bars, &labels.text.suppressed)
+    }
 }
 
 /// Renders [`draw_channels`] to an accessible SVG document.
@@ -339,21 +370,5 @@ pub fn channels_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    // The summary names the kind of each touchpoint, which the chart shows by colour.
-    let mut bars = channel_bars(input)?;
-    for (bar, ch) in bars.iter_mut().zip(&input.channels) {
-        let kind = clean(match ch.kind {
-            ChannelKind::Digital => &labels.digital,
-            ChannelKind::Offline => &labels.offline,
-        });
-        bar.sub = (!kind.is_empty()).then_some(kind);
-    }
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary_of(&bars, &labels.text.suppressed),
-        |area| draw_channels(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

@@ -5,12 +5,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::layout::{category_lines, footnote, header, label_column, line_height, Canvas};
+use crate::layout::{label_column, line_height, Canvas, Opened};
 use crate::style::{
     clean, number, sequential, text_on, text_width, truncate, wrap, GRID, LABEL_PX, MUTED, PAD,
     SMALL_PX, TEXT,
 };
-use crate::{check_finite, svg, ChartError, ChartText, Datum};
+use crate::{check_count, check_finite, svg, ChartError, ChartText, Datum};
 
 /// The data of a heat map: `values[row][column]`, each 0–100.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,28 +32,6 @@ pub struct HeatmapLabels {
     pub scale: String,
 }
 
-fn validate(input: &HeatmapInput) -> Result<(), ChartError> {
-    if input.values.len() != input.rows.len() {
-        return Err(ChartError::Input(format!(
-            "{} rows of values for {} row labels",
-            input.values.len(),
-            input.rows.len()
-        )));
-    }
-    for (label, row) in input.rows.iter().zip(&input.values) {
-        if row.len() != input.columns.len() {
-            return Err(ChartError::Input(format!(
-                "row {label:?} has {} values for {} columns",
-                row.len(),
-                input.columns.len()
-            )));
-        }
-        let shown: Vec<f64> = row.iter().filter_map(Datum::shown).copied().collect();
-        check_finite("a heat-map value", &shown)?;
-    }
-    Ok(())
-}
-
 /// Draws a heat map: a cell per row and column coloured by its value, with the value
 /// printed in it; a suppressed cell is grey and hatched with the suppression mark.
 pub fn draw_heatmap<DB: DrawingBackend>(
@@ -61,17 +39,14 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     input: &HeatmapInput,
     labels: &HeatmapLabels,
 ) -> Result<(), ChartError> {
-    validate(input)?;
-    let c = Canvas::new(area)?;
-    let text = &labels.text;
-    let mark = clean(&text.suppressed);
-    let top = header(&c, &clean(&text.title), &[])?;
+    svg::Chart::validate(input, labels)?;
     let any_suppressed = input.values.iter().flatten().any(Datum::is_suppressed);
-    let mut bottom = footnote(
-        &c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+    let Opened {
+        c,
+        top,
+        mut bottom,
+        mark,
+    } = Canvas::open(area, &labels.text, &[], any_suppressed)?;
 
     let rows: Vec<String> = input.rows.iter().map(|r| clean(r)).collect();
     let row_refs: Vec<&str> = rows.iter().map(String::as_str).collect();
@@ -149,10 +124,7 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     };
     for (i, (label, row)) in rows.iter().zip(&input.values).enumerate() {
         let y0 = grid_top + cell_h * i as i32;
-        let lines = category_lines(label, f64::from(col), cell_h);
-        let styled: Vec<(String, f64, RGBColor)> =
-            lines.into_iter().map(|l| (l, LABEL_PX, TEXT)).collect();
-        c.lines(&styled, left - 8, y0 + cell_h / 2, HPos::Right)?;
+        c.category_label(label, f64::from(col), cell_h, left - 8, y0 + cell_h / 2)?;
         for (j, v) in row.iter().enumerate() {
             let x0 = left + cell_w * j as i32;
             let (a, b) = ((x0 + 1, y0 + 1), (x0 + cell_w - 1, y0 + cell_h - 1));
@@ -193,27 +165,65 @@ pub fn draw_heatmap<DB: DrawingBackend>(
     Ok(())
 }
 
-fn summary(input: &HeatmapInput, labels: &HeatmapLabels) -> String {
-    let mark = clean(&labels.text.suppressed);
-    let parts: Vec<String> = input
-        .rows
-        .iter()
-        .zip(&input.values)
-        .map(|(r, row)| {
-            let cells: Vec<String> = input
-                .columns
-                .iter()
-                .zip(row)
-                .filter_map(|(col, v)| match v {
-                    Datum::Shown(v) => Some(format!("{} {}", clean(col), number(*v, 0, false))),
-                    Datum::Suppressed => Some(format!("{} {mark}", clean(col))),
-                    Datum::Missing => None,
-                })
-                .collect();
-            format!("{}: {}", clean(r), cells.join(", "))
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
+impl svg::Chart for HeatmapInput {
+    type Labels = HeatmapLabels;
+
+    fn text(labels: &HeatmapLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &HeatmapLabels) -> Result<(), ChartError> {
+        if self.values.len() != self.rows.len() {
+            return Err(ChartError::Input(format!(
+                "{} rows of values for {} row labels",
+                self.values.len(),
+                self.rows.len()
+            )));
+        }
+        for (label, row) in self.rows.iter().zip(&self.values) {
+            check_count(
+                format_args!("row {label:?}"),
+                row.len(),
+                "values",
+                self.columns.len(),
+                "columns",
+            )?;
+            let shown: Vec<f64> = row.iter().filter_map(Datum::shown).copied().collect();
+            check_finite("a heat-map value", &shown)?;
+        }
+        Ok(())
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &HeatmapLabels,
+    ) -> Result<(), ChartError> {
+        draw_heatmap(area, self, labels)
+    }
+
+    fn summary(&self, labels: &HeatmapLabels) -> String {
+        let mark = clean(&labels.text.suppressed);
+        let parts: Vec<String> = self
+            .rows
+            .iter()
+            .zip(&self.values)
+            .map(|(r, row)| {
+                let cells: Vec<String> = self
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .filter_map(|(col, v)| match v {
+                        Datum::Shown(v) => Some(format!("{} {}", clean(col), number(*v, 0, false))),
+                        Datum::Suppressed => Some(format!("{} {mark}", clean(col))),
+                        Datum::Missing => None,
+                    })
+                    .collect();
+                format!("{}: {}", clean(r), cells.join(", "))
+            })
+            .collect();
+        format!("{}.", parts.join("; "))
+    }
 }
 
 /// Renders [`draw_heatmap`] to an accessible SVG document.
@@ -224,12 +234,5 @@ pub fn heatmap_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_heatmap(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

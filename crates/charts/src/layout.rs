@@ -9,13 +9,25 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use crate::style::{
-    font, text_width, truncate, wrap, AXIS, BACKGROUND, BOLD, GRID, HATCH, LABEL_PX, MUTED, PAD,
-    SMALL_PX, SUPPRESSED_FILL, TEXT, TITLE_PX,
+    clean, font, text_width, truncate, wrap, AXIS, BACKGROUND, BOLD, GRID, HATCH, LABEL_PX, MUTED,
+    PAD, SMALL_PX, SUPPRESSED_FILL, TEXT, TITLE_PX,
 };
-use crate::{check_size, ChartError};
+use crate::{check_size, ChartError, ChartText};
 
 /// A Cartesian chart over two `f64` axes.
 pub(crate) type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// A chart's canvas with its title, legend and footnote drawn.
+pub(crate) struct Opened<'a, DB: DrawingBackend> {
+    /// The canvas.
+    pub c: Canvas<'a, DB>,
+    /// The y where the chart starts, below the title and the legend.
+    pub top: i32,
+    /// The y where the chart ends, above the footnote.
+    pub bottom: i32,
+    /// The mark of a suppressed figure, cleaned.
+    pub mark: String,
+}
 
 /// The area a chart draws on, with pixel helpers in the area's own coordinates.
 pub(crate) struct Canvas<'a, DB: DrawingBackend> {
@@ -37,6 +49,54 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             width: w as i32,
             height: h as i32,
         })
+    }
+
+    /// Opens a chart on `area`: checks the size, paints the background, draws the
+    /// title and `legend` and, when `any_suppressed`, the note on suppressed figures.
+    pub fn open(
+        area: &'a DrawingArea<DB, Shift>,
+        text: &ChartText,
+        legend: &[LegendEntry],
+        any_suppressed: bool,
+    ) -> Result<Opened<'a, DB>, ChartError> {
+        let note = text.suppressed_note.as_deref().map(clean);
+        Self::open_with_note(area, text, legend, note.as_deref(), any_suppressed)
+    }
+
+    /// [`Canvas::open`] with a footnote of the chart's own, drawn when `show`.
+    pub fn open_with_note(
+        area: &'a DrawingArea<DB, Shift>,
+        text: &ChartText,
+        legend: &[LegendEntry],
+        note: Option<&str>,
+        show: bool,
+    ) -> Result<Opened<'a, DB>, ChartError> {
+        let c = Canvas::new(area)?;
+        let top = header(&c, &clean(&text.title), legend)?;
+        let bottom = footnote(&c, note, show)?;
+        Ok(Opened {
+            c,
+            top,
+            bottom,
+            mark: clean(&text.suppressed),
+        })
+    }
+
+    /// Draws a category's label in its row: [`category_lines`] of `label` in a
+    /// column `width` wide, right-aligned at `x` and centred on `y`.
+    pub fn category_label(
+        &self,
+        label: &str,
+        width: f64,
+        row_height: i32,
+        x: i32,
+        y: i32,
+    ) -> Result<(), ChartError> {
+        let styled: Vec<(String, f64, RGBColor)> = category_lines(label, width, row_height)
+            .into_iter()
+            .map(|l| (l, LABEL_PX, TEXT))
+            .collect();
+        self.lines(&styled, x, y, HPos::Right)
     }
 
     /// Backend (absolute) coordinates, as a chart returns them, to the area's own.
@@ -385,6 +445,67 @@ pub(crate) fn cartesian<'a, DB: DrawingBackend>(
     Ok(chart)
 }
 
+/// The room an axis title takes beside its tick labels, in pixels.
+const AXIS_TITLE: i32 = 18;
+
+/// The room for an axis's labels: `bare` pixels for the tick labels, and its title's
+/// room more when `title` is not empty.
+pub(crate) fn label_area(title: &str, bare: i32) -> i32 {
+    if title.is_empty() {
+        bare
+    } else {
+        bare + AXIS_TITLE
+    }
+}
+
+/// A Cartesian chart between `top` and `bottom` with an x and a y axis: room for
+/// each axis's tick labels (`bare`: x, y) and its title (`titles`: x, y) when it has
+/// one, and a little air above and to the right.
+pub(crate) fn xy_chart<'a, DB: DrawingBackend>(
+    c: &Canvas<'a, DB>,
+    top: i32,
+    bottom: i32,
+    (x_axis, y_axis): (&str, &str),
+    bare: (i32, i32),
+    x: Range<f64>,
+    y: Range<f64>,
+) -> Result<Chart<'a, DB>, ChartError> {
+    let x_label_area = label_area(x_axis, bare.0);
+    let y_label_area = label_area(y_axis, bare.1);
+    let frame = Frame {
+        top: top + 6,
+        bottom: c.height - bottom + x_label_area,
+        left: PAD + y_label_area,
+        right: PAD + 8,
+    };
+    cartesian(c, &frame, x, y, x_label_area, y_label_area)
+}
+
+/// Draws the mesh of horizontal bars: `ticks` labels on the x axis written by
+/// `fmt_x` and its title when there is one; no y grid or labels, and no y axis line
+/// unless `y_axis_line`.
+pub(crate) fn bar_mesh<'a, 'b, DB: DrawingBackend>(
+    chart: &'b mut Chart<'a, DB>,
+    ticks: usize,
+    fmt_x: &'b dyn Fn(&f64) -> String,
+    x_axis: &str,
+    y_axis_line: bool,
+) -> Result<(), ChartError> {
+    let mut mesh = mesh_style(chart);
+    mesh.disable_y_mesh()
+        .y_labels(0)
+        .x_labels(ticks)
+        .x_label_formatter(fmt_x);
+    if !y_axis_line {
+        mesh.disable_y_axis();
+    }
+    if !x_axis.is_empty() {
+        mesh.x_desc(x_axis);
+    }
+    mesh.draw()?;
+    Ok(())
+}
+
 /// The house style of a mesh: light grid, grey axes, muted tick labels.
 pub(crate) fn mesh_style<'a, 'b, DB: DrawingBackend>(
     chart: &'b mut Chart<'a, DB>,
@@ -398,9 +519,22 @@ pub(crate) fn mesh_style<'a, 'b, DB: DrawingBackend>(
     mesh
 }
 
+/// The height in pixels of one row of a chart whose y axis counts rows.
+pub(crate) fn row_height<DB: DrawingBackend>(chart: &Chart<'_, DB>) -> i32 {
+    let (_, y0) = chart.backend_coord(&(0.0, 1.0));
+    let (_, y1) = chart.backend_coord(&(0.0, 0.0));
+    y1 - y0
+}
+
+/// The thickness of a bar, in rows: `share` of a row `row_px` pixels high, at most
+/// `max` pixels.
+pub(crate) fn bar_thickness(row_px: i32, share: f64, max: f64) -> f64 {
+    (f64::from(row_px) * share).min(max) / f64::from(row_px.max(1))
+}
+
 /// Category labels for horizontal bars: wrapped to `width`, as many lines as the row
 /// height allows (at most 3), the last one cut with an ellipsis.
-pub(crate) fn category_lines(label: &str, width: f64, row_height: i32) -> Vec<String> {
+fn category_lines(label: &str, width: f64, row_height: i32) -> Vec<String> {
     let max_lines = ((row_height + 2) / line_height(LABEL_PX)).clamp(1, 3) as usize;
     wrap(label, width, LABEL_PX, max_lines)
 }

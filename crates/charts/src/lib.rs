@@ -224,6 +224,37 @@ pub(crate) fn check_finite(what: &str, values: &[f64]) -> Result<(), ChartError>
     }
 }
 
+/// Checks that a figure and its interval, when it has one, are finite.
+pub(crate) fn check_finite_ci(
+    what: &str,
+    interval: &str,
+    value: f64,
+    ci95: Option<[f64; 2]>,
+) -> Result<(), ChartError> {
+    check_finite(what, &[value])?;
+    match ci95 {
+        Some(ci) => check_finite(interval, &ci),
+        None => Ok(()),
+    }
+}
+
+/// Checks that `owner` has as many figures as it should: `got` `unit` for `want`
+/// `of` (say 3 values for 4 periods).
+pub(crate) fn check_count(
+    owner: std::fmt::Arguments<'_>,
+    got: usize,
+    unit: &str,
+    want: usize,
+    of: &str,
+) -> Result<(), ChartError> {
+    if got == want {
+        return Ok(());
+    }
+    Err(ChartError::Input(format!(
+        "{owner} has {got} {unit} for {want} {of}"
+    )))
+}
+
 /// Checks the size of an area.
 pub(crate) fn check_size<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -7,14 +7,13 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, category_lines, footnote, header, label_column, mesh_style, Canvas, Frame,
-    LegendEntry, Swatch,
+    bar_mesh, bar_thickness, cartesian, label_area, label_column, row_height, Canvas, Frame,
+    LegendEntry, Opened, Swatch,
 };
 use crate::style::{
-    clean, diverging, percent, text_on, text_width, AXIS, BACKGROUND, LABEL_PX, MUTED, PAD,
-    SMALL_PX, TEXT,
+    clean, diverging, percent, text_on, text_width, AXIS, BACKGROUND, MUTED, PAD, SMALL_PX,
 };
-use crate::{check_finite, svg, ChartError, ChartText, Datum};
+use crate::{check_count, check_finite, svg, ChartError, ChartText, Datum};
 
 /// One item (statement) of a scale with the shares of its answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,39 +73,6 @@ pub struct LikertLabels {
     pub values: Vec<String>,
 }
 
-fn validate(input: &LikertInput, labels: &LikertLabels) -> Result<(), ChartError> {
-    if !(2..=11).contains(&input.points) {
-        return Err(ChartError::Input(format!(
-            "a scale of {} points (2 to 11 are drawn)",
-            input.points
-        )));
-    }
-    if !labels.values.is_empty() && labels.values.len() != input.points {
-        return Err(ChartError::Input(format!(
-            "{} value labels for {} points",
-            labels.values.len(),
-            input.points
-        )));
-    }
-    for item in &input.items {
-        if let Datum::Shown(s) = &item.shares {
-            if s.len() != input.points {
-                return Err(ChartError::Input(format!(
-                    "item {:?} has {} shares for {} points",
-                    item.label,
-                    s.len(),
-                    input.points
-                )));
-            }
-            check_finite("a share", s)?;
-            if s.iter().any(|&x| x < 0.0) {
-                return Err(ChartError::Input("a negative share".into()));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Shares normalised to sum to 1 (a zero total stays zero).
 fn normalised(s: &[f64]) -> Vec<f64> {
     let total: f64 = s.iter().sum();
@@ -139,10 +105,7 @@ pub fn draw_likert<DB: DrawingBackend>(
     input: &LikertInput,
     labels: &LikertLabels,
 ) -> Result<(), ChartError> {
-    validate(input, labels)?;
-    let c = Canvas::new(area)?;
-    let text = &labels.text;
-    let mark = clean(&text.suppressed);
+    svg::Chart::validate(input, labels)?;
     let colors = diverging(input.points);
     let names = value_names(input, labels);
     let legend: Vec<LegendEntry> = names
@@ -153,19 +116,19 @@ pub fn draw_likert<DB: DrawingBackend>(
             label: name.clone(),
         })
         .collect();
-    let top = header(&c, &clean(&text.title), &legend)?;
     let any_suppressed = input.items.iter().any(|i| i.shares.is_suppressed());
-    let bottom = footnote(
-        &c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+    let Opened {
+        c,
+        top,
+        bottom,
+        mark,
+    } = Canvas::open(area, &labels.text, &legend, any_suppressed)?;
 
     let items: Vec<String> = input.items.iter().map(|i| clean(&i.label)).collect();
     let item_refs: Vec<&str> = items.iter().map(String::as_str).collect();
     let col = label_column(&item_refs, c.width, 0.4);
     let x_axis = clean(&labels.x_axis);
-    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
+    let x_label_area = label_area(&x_axis, 24);
     let frame = Frame {
         top: top + 2,
         bottom: c.height - bottom + x_label_area,
@@ -194,34 +157,17 @@ pub fn draw_likert<DB: DrawingBackend>(
         let (x1, _) = chart.backend_coord(&(reach, 0.0));
         x1 - x0
     };
-    {
-        let mut mesh = mesh_style(&mut chart);
-        mesh.disable_y_mesh()
-            .disable_y_axis()
-            .y_labels(0)
-            .x_labels((plot_w / 50).clamp(3, 11) as usize)
-            .x_label_formatter(&fmt_x);
-        if !x_axis.is_empty() {
-            mesh.x_desc(x_axis.clone());
-        }
-        mesh.draw()?;
-    }
+    let ticks = (plot_w / 50).clamp(3, 11) as usize;
+    bar_mesh(&mut chart, ticks, &fmt_x, &x_axis, false)?;
 
-    let row_px = {
-        let (_, y0) = chart.backend_coord(&(0.0, 1.0));
-        let (_, y1) = chart.backend_coord(&(0.0, 0.0));
-        y1 - y0
-    };
-    let thickness = (f64::from(row_px) * 0.62).min(26.0) / f64::from(row_px.max(1));
+    let row_px = row_height(&chart);
+    let thickness = bar_thickness(row_px, 0.62, 26.0);
     for (idx, (item, share)) in items.iter().zip(&shares).enumerate() {
         let yc = n as f64 - idx as f64 - 0.5;
         let (y_top, y_bottom) = (yc + thickness / 2.0, yc - thickness / 2.0);
         // The item's label, right-aligned in the label column.
         let (_, py) = c.rel(chart.backend_coord(&(0.0, yc)));
-        let lines = category_lines(item, f64::from(col), row_px);
-        let styled: Vec<(String, f64, RGBColor)> =
-            lines.into_iter().map(|l| (l, LABEL_PX, TEXT)).collect();
-        c.lines(&styled, frame.left - 10, py, HPos::Right)?;
+        c.category_label(item, f64::from(col), row_px, frame.left - 10, py)?;
         match (share, &input.items[idx].shares) {
             (Some(s), _) => {
                 let mut x = start(s);
@@ -263,25 +209,73 @@ pub fn draw_likert<DB: DrawingBackend>(
     Ok(())
 }
 
-fn summary(input: &LikertInput, labels: &LikertLabels) -> String {
-    let names = value_names(input, labels);
-    let mark = clean(&labels.text.suppressed);
-    let parts: Vec<String> = input
-        .items
-        .iter()
-        .map(|i| {
-            i.shares.entry(&i.label, &mark, |s| {
-                let s = normalised(s);
-                let values: Vec<String> = names
-                    .iter()
-                    .zip(&s)
-                    .map(|(n, &x)| format!("{n} {}", percent(x)))
-                    .collect();
-                values.join(", ")
+impl svg::Chart for LikertInput {
+    type Labels = LikertLabels;
+
+    fn text(labels: &LikertLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, labels: &LikertLabels) -> Result<(), ChartError> {
+        if !(2..=11).contains(&self.points) {
+            return Err(ChartError::Input(format!(
+                "a scale of {} points (2 to 11 are drawn)",
+                self.points
+            )));
+        }
+        if !labels.values.is_empty() && labels.values.len() != self.points {
+            return Err(ChartError::Input(format!(
+                "{} value labels for {} points",
+                labels.values.len(),
+                self.points
+            )));
+        }
+        for item in &self.items {
+            if let Datum::Shown(s) = &item.shares {
+                check_count(
+                    format_args!("item {:?}", item.label),
+                    s.len(),
+                    "shares",
+                    self.points,
+                    "points",
+                )?;
+                check_finite("a share", s)?;
+                if s.iter().any(|&x| x < 0.0) {
+                    return Err(ChartError::Input("a negative share".into()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &LikertLabels,
+    ) -> Result<(), ChartError> {
+        draw_likert(area, self, labels)
+    }
+
+    fn summary(&self, labels: &LikertLabels) -> String {
+        let names = value_names(self, labels);
+        let mark = clean(&labels.text.suppressed);
+        let parts: Vec<String> = self
+            .items
+            .iter()
+            .map(|i| {
+                i.shares.entry(&i.label, &mark, |s| {
+                    let s = normalised(s);
+                    let values: Vec<String> = names
+                        .iter()
+                        .zip(&s)
+                        .map(|(n, &x)| format!("{n} {}", percent(x)))
+                        .collect();
+                    values.join(", ")
+                })
             })
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
+            .collect();
+        format!("{}.", parts.join("; "))
+    }
 }
 
 /// Renders [`draw_likert`] to an accessible SVG document.
@@ -292,12 +286,5 @@ pub fn likert_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_likert(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

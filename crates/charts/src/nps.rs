@@ -6,8 +6,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, category_lines, footnote, header, label_column, mesh_style, Canvas, Frame,
-    LegendEntry, Swatch,
+    bar_mesh, bar_thickness, cartesian, label_area, label_column, row_height, Canvas, Frame,
+    LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, percent, signed, text_on, text_width, truncate, BACKGROUND, LABEL_PX, NEG_STRONG,
@@ -79,21 +79,6 @@ const DETRACTORS: RGBColor = NEG_STRONG;
 const PASSIVES: RGBColor = NEUTRAL;
 const PROMOTERS: RGBColor = POS_STRONG;
 
-fn validate(input: &NpsInput) -> Result<(), ChartError> {
-    for g in &input.groups {
-        if let Datum::Shown(p) = &g.value {
-            check_finite(
-                "an NPS part",
-                &[p.detractors, p.passives, p.promoters, p.nps],
-            )?;
-            if p.detractors < 0.0 || p.passives < 0.0 || p.promoters < 0.0 {
-                return Err(ChartError::Input("a negative NPS share".into()));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Draws a 100% bar per group (detractors, passives, promoters, left to right) with
 /// the group's NPS printed beside it.
 pub fn draw_nps<DB: DrawingBackend>(
@@ -101,10 +86,8 @@ pub fn draw_nps<DB: DrawingBackend>(
     input: &NpsInput,
     labels: &NpsLabels,
 ) -> Result<(), ChartError> {
-    validate(input)?;
-    let c = Canvas::new(area)?;
+    svg::Chart::validate(input, labels)?;
     let text = &labels.text;
-    let mark = clean(&text.suppressed);
     let legend = vec![
         LegendEntry {
             swatch: Swatch::Fill(DETRACTORS),
@@ -119,13 +102,13 @@ pub fn draw_nps<DB: DrawingBackend>(
             label: clean(&labels.promoters),
         },
     ];
-    let top = header(&c, &clean(&text.title), &legend)?;
     let any_suppressed = input.groups.iter().any(|g| g.value.is_suppressed());
-    let bottom = footnote(
-        &c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+    let Opened {
+        c,
+        top,
+        bottom,
+        mark,
+    } = Canvas::open(area, text, &legend, any_suppressed)?;
 
     let names: Vec<String> = input.groups.iter().map(|g| clean(&g.label)).collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -134,7 +117,7 @@ pub fn draw_nps<DB: DrawingBackend>(
     let score_w =
         (text_width(&score, LABEL_PX).max(text_width("+100", LABEL_PX)) + 16.0).ceil() as i32;
     let x_axis = clean(&labels.x_axis);
-    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
+    let x_label_area = label_area(&x_axis, 24);
     let frame = Frame {
         top: top + line_height_px() + 4,
         bottom: c.height - bottom + x_label_area,
@@ -144,17 +127,7 @@ pub fn draw_nps<DB: DrawingBackend>(
     let n = input.groups.len().max(1);
     let mut chart = cartesian(&c, &frame, 0.0..1.0, 0.0..n as f64, x_label_area, 0)?;
     let fmt_x = |v: &f64| percent(*v);
-    {
-        let mut mesh = mesh_style(&mut chart);
-        mesh.disable_y_mesh()
-            .y_labels(0)
-            .x_labels(6)
-            .x_label_formatter(&fmt_x);
-        if !x_axis.is_empty() {
-            mesh.x_desc(x_axis.clone());
-        }
-        mesh.draw()?;
-    }
+    bar_mesh(&mut chart, 6, &fmt_x, &x_axis, true)?;
     let score_x = c.width - PAD - score_w / 2;
     c.text(
         &score,
@@ -166,19 +139,12 @@ pub fn draw_nps<DB: DrawingBackend>(
         VPos::Bottom,
     )?;
 
-    let row_px = {
-        let (_, y0) = chart.backend_coord(&(0.0, 1.0));
-        let (_, y1) = chart.backend_coord(&(0.0, 0.0));
-        y1 - y0
-    };
-    let thickness = (f64::from(row_px) * 0.62).min(26.0) / f64::from(row_px.max(1));
+    let row_px = row_height(&chart);
+    let thickness = bar_thickness(row_px, 0.62, 26.0);
     for (idx, (name, g)) in names.iter().zip(&input.groups).enumerate() {
         let yc = n as f64 - idx as f64 - 0.5;
         let (_, py) = c.rel(chart.backend_coord(&(0.0, yc)));
-        let lines = category_lines(name, f64::from(col), row_px);
-        let styled: Vec<(String, f64, RGBColor)> =
-            lines.into_iter().map(|l| (l, LABEL_PX, TEXT)).collect();
-        c.lines(&styled, frame.left - 10, py, HPos::Right)?;
+        c.category_label(name, f64::from(col), row_px, frame.left - 10, py)?;
         match &g.value {
             Datum::Shown(p) => {
                 let total = p.detractors + p.passives + p.promoters;
@@ -234,28 +200,59 @@ fn line_height_px() -> i32 {
     crate::layout::line_height(LABEL_PX)
 }
 
-fn summary(input: &NpsInput, labels: &NpsLabels) -> String {
-    let mark = clean(&labels.text.suppressed);
-    let score = clean(&labels.score);
-    let parts: Vec<String> = input
-        .groups
-        .iter()
-        .map(|g| {
-            g.value.entry(&g.label, &mark, |p| {
-                format!(
-                    "{score} {} ({} {}, {} {}, {} {})",
-                    signed(p.nps, 0, labels.text.decimal_comma),
-                    clean(&labels.detractors),
-                    percent(p.detractors),
-                    clean(&labels.passives),
-                    percent(p.passives),
-                    clean(&labels.promoters),
-                    percent(p.promoters),
-                )
+impl svg::Chart for NpsInput {
+    type Labels = NpsLabels;
+
+    fn text(labels: &NpsLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &NpsLabels) -> Result<(), ChartError> {
+        for g in &self.groups {
+            if let Datum::Shown(p) = &g.value {
+                check_finite(
+                    "an NPS part",
+                    &[p.detractors, p.passives, p.promoters, p.nps],
+                )?;
+                if p.detractors < 0.0 || p.passives < 0.0 || p.promoters < 0.0 {
+                    return Err(ChartError::Input("a negative NPS share".into()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &NpsLabels,
+    ) -> Result<(), ChartError> {
+        draw_nps(area, self, labels)
+    }
+
+    fn summary(&self, labels: &NpsLabels) -> String {
+        let mark = clean(&labels.text.suppressed);
+        let score = clean(&labels.score);
+        let parts: Vec<String> = self
+            .groups
+            .iter()
+            .map(|g| {
+                g.value.entry(&g.label, &mark, |p| {
+                    format!(
+                        "{score} {} ({} {}, {} {}, {} {})",
+                        signed(p.nps, 0, labels.text.decimal_comma),
+                        clean(&labels.detractors),
+                        percent(p.detractors),
+                        clean(&labels.passives),
+                        percent(p.passives),
+                        clean(&labels.promoters),
+                        percent(p.promoters),
+                    )
+                })
             })
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
+            .collect();
+        format!("{}.", parts.join("; "))
+    }
 }
 
 /// Renders [`draw_nps`] to an accessible SVG document.
@@ -266,12 +263,5 @@ pub fn nps_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_nps(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

@@ -7,8 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::{
-    cartesian, footnote, header, line_height, marker, mesh_style, Canvas, Frame, LegendEntry,
-    Swatch,
+    line_height, marker, mesh_style, xy_chart, Canvas, LegendEntry, Opened, Swatch,
 };
 use crate::style::{
     clean, number, text_width, truncate, AXIS, BOLD, LABEL_PX, MUTED, PAD, PRIORITY, PRIORITY_ZONE,
@@ -91,17 +90,6 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
     })
 }
 
-fn validate(input: &QuadrantInput) -> Result<(), ChartError> {
-    for p in input.points.iter().filter_map(|p| p.value.shown()) {
-        check_finite("a driver", &[p.importance, p.performance])?;
-    }
-    let medians: Vec<f64> = [input.median_importance, input.median_performance]
-        .into_iter()
-        .flatten()
-        .collect();
-    check_finite("a median", &medians)
-}
-
 /// Columns of the key under the plot for a chart `width` pixels wide.
 fn key_columns(width: i32) -> i32 {
     if width >= 1000 {
@@ -159,8 +147,7 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     input: &QuadrantInput,
     labels: &QuadrantLabels,
 ) -> Result<(), ChartError> {
-    validate(input)?;
-    let c = Canvas::new(area)?;
+    svg::Chart::validate(input, labels)?;
     let text = &labels.text;
     let shown: Vec<(String, DriverPoint)> = input
         .points
@@ -197,7 +184,6 @@ pub fn draw_quadrant<DB: DrawingBackend>(
             label: median_label,
         });
     }
-    let top = header(&c, &clean(&text.title), &legend)?;
     let note = if suppressed.is_empty() {
         None
     } else {
@@ -209,7 +195,8 @@ pub fn draw_quadrant<DB: DrawingBackend>(
             .unwrap_or_else(|| clean(&text.suppressed));
         Some(format!("{head}: {}", suppressed.join(", ")))
     };
-    let bottom = footnote(&c, note.as_deref(), true)?;
+    let Opened { c, top, bottom, .. } =
+        Canvas::open_with_note(area, text, &legend, note.as_deref(), true)?;
     // The key under the plot: each point's number and its item.
     let key_h = key_height(shown.len(), c.width);
     let bottom = bottom - key_h;
@@ -256,21 +243,14 @@ pub fn draw_quadrant<DB: DrawingBackend>(
 
     let x_axis = clean(&labels.x_axis);
     let y_axis = clean(&labels.y_axis);
-    let x_label_area = if x_axis.is_empty() { 24 } else { 42 };
-    let y_label_area = if y_axis.is_empty() { 36 } else { 54 };
-    let frame = Frame {
-        top: top + 6,
-        bottom: c.height - bottom + x_label_area,
-        left: PAD + y_label_area,
-        right: PAD + 8,
-    };
-    let mut chart = cartesian(
+    let mut chart = xy_chart(
         &c,
-        &frame,
+        top,
+        bottom,
+        (&x_axis, &y_axis),
+        (24, 36),
         x_lo..x_hi,
         y_lo..y_hi,
-        x_label_area,
-        y_label_area,
     )?;
     let fmt_x = |v: &f64| number(*v, 1, text.decimal_comma);
     let fmt_y = |v: &f64| number(*v, 0, text.decimal_comma);
@@ -501,28 +481,55 @@ pub fn draw_quadrant<DB: DrawingBackend>(
     Ok(())
 }
 
-fn summary(input: &QuadrantInput, labels: &QuadrantLabels) -> String {
-    let comma = labels.text.decimal_comma;
-    let mark = clean(&labels.text.suppressed);
-    let parts: Vec<String> = input
-        .points
-        .iter()
-        .map(|p| {
-            p.value.entry(&p.label, &mark, |d| {
-                format!(
-                    "r {}, {}{}",
-                    number(d.importance, 2, comma),
-                    number(d.performance, 0, comma),
-                    if d.priority {
-                        format!(" ({})", clean(&labels.priority))
-                    } else {
-                        String::new()
-                    }
-                )
+impl svg::Chart for QuadrantInput {
+    type Labels = QuadrantLabels;
+
+    fn text(labels: &QuadrantLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &QuadrantLabels) -> Result<(), ChartError> {
+        for p in self.points.iter().filter_map(|p| p.value.shown()) {
+            check_finite("a driver", &[p.importance, p.performance])?;
+        }
+        let medians: Vec<f64> = [self.median_importance, self.median_performance]
+            .into_iter()
+            .flatten()
+            .collect();
+        check_finite("a median", &medians)
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &QuadrantLabels,
+    ) -> Result<(), ChartError> {
+        draw_quadrant(area, self, labels)
+    }
+
+    fn summary(&self, labels: &QuadrantLabels) -> String {
+        let comma = labels.text.decimal_comma;
+        let mark = clean(&labels.text.suppressed);
+        let parts: Vec<String> = self
+            .points
+            .iter()
+            .map(|p| {
+                p.value.entry(&p.label, &mark, |d| {
+                    format!(
+                        "r {}, {}{}",
+                        number(d.importance, 2, comma),
+                        number(d.performance, 0, comma),
+                        if d.priority {
+                            format!(" ({})", clean(&labels.priority))
+                        } else {
+                            String::new()
+                        }
+                    )
+                })
             })
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
+            .collect();
+        format!("{}.", parts.join("; "))
+    }
 }
 
 /// Renders [`draw_quadrant`] to an accessible SVG document.
@@ -533,14 +540,7 @@ pub fn quadrant_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_quadrant(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }
 
 #[cfg(test)]

@@ -6,9 +6,51 @@ use plotters::prelude::*;
 use crate::style::clean;
 use crate::{ChartError, ChartText};
 
+/// What every chart is: its input checks itself, draws itself with its labels and
+/// sums itself up in a sentence for the SVG `<desc>`.
+pub(crate) trait Chart {
+    /// The chart's texts.
+    type Labels;
+
+    /// The texts every chart has, in `labels`.
+    fn text(labels: &Self::Labels) -> &ChartText;
+
+    /// Checks that the input (with its labels) can be drawn.
+    fn validate(&self, labels: &Self::Labels) -> Result<(), ChartError>;
+
+    /// Draws the chart on `area`.
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &Self::Labels,
+    ) -> Result<(), ChartError>;
+
+    /// A one-sentence summary of the data, for the SVG `<desc>`.
+    fn summary(&self, labels: &Self::Labels) -> String;
+}
+
+/// Renders a chart into an accessible SVG document of `width` × `height`.
+pub(crate) fn chart_svg<C: Chart>(
+    input: &C,
+    labels: &C::Labels,
+    width: u32,
+    height: u32,
+    id_prefix: &str,
+) -> Result<String, ChartError> {
+    input.validate(labels)?;
+    render(
+        width,
+        height,
+        id_prefix,
+        C::text(labels),
+        || input.summary(labels),
+        |area| input.draw(area, labels),
+    )
+}
+
 /// Renders `draw` into an SVG document of `width` × `height` with a title and a
 /// description referenced by `aria-labelledby`.
-pub(crate) fn render<F>(
+fn render<F>(
     width: u32,
     height: u32,
     id_prefix: &str,

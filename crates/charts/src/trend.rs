@@ -5,13 +5,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::layout::{
-    cartesian, footnote, header, marker, mesh_style, Canvas, Frame, LegendEntry, Swatch,
-};
+use crate::layout::{marker, mesh_style, xy_chart, Canvas, LegendEntry, Opened, Swatch};
 use crate::style::{
     clean, number, text_width, truncate, AXIS, LABEL_PX, MUTED, PAD, SERIES, SMALL_PX,
 };
-use crate::{check_finite, svg, ChartError, ChartText, Datum, Estimate};
+use crate::{
+    check_count, check_finite, check_finite_ci, svg, ChartError, ChartText, Datum, Estimate,
+};
 
 /// One line of a trend: a value per period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,31 +91,6 @@ pub struct TrendLabels {
     pub band: String,
 }
 
-fn validate(input: &TrendInput) -> Result<(), ChartError> {
-    let [lo, hi] = input.y_range;
-    check_finite("the y range", &[lo, hi])?;
-    if lo >= hi {
-        return Err(ChartError::Input(format!("empty y range {lo}..{hi}")));
-    }
-    for s in &input.series {
-        if s.values.len() != input.periods.len() {
-            return Err(ChartError::Input(format!(
-                "series {:?} has {} values for {} periods",
-                s.name,
-                s.values.len(),
-                input.periods.len()
-            )));
-        }
-        for e in s.values.iter().filter_map(Datum::shown) {
-            check_finite("a trend value", &[e.value])?;
-            if let Some(ci) = e.ci95 {
-                check_finite("a trend interval", &ci)?;
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Draws a trend: per series a line through the shown values, its 95% band, error bars
 /// and markers; a suppressed value leaves a gap marked with the suppression mark.
 pub fn draw_trend<DB: DrawingBackend>(
@@ -123,10 +98,8 @@ pub fn draw_trend<DB: DrawingBackend>(
     input: &TrendInput,
     labels: &TrendLabels,
 ) -> Result<(), ChartError> {
-    validate(input)?;
-    let c = Canvas::new(area)?;
+    svg::Chart::validate(input, labels)?;
     let text = &labels.text;
-    let mark = clean(&text.suppressed);
     let n = input.periods.len();
     let [lo, hi] = input.y_range;
 
@@ -155,34 +128,27 @@ pub fn draw_trend<DB: DrawingBackend>(
     if legend.len() < 2 {
         legend.clear();
     }
-    let top = header(&c, &clean(&text.title), &legend)?;
     let any_suppressed = input
         .series
         .iter()
         .any(|s| s.values.iter().any(Datum::is_suppressed));
-    let bottom = footnote(
-        &c,
-        text.suppressed_note.as_deref().map(clean).as_deref(),
-        any_suppressed,
-    )?;
+    let Opened {
+        c,
+        top,
+        bottom,
+        mark,
+    } = Canvas::open(area, text, &legend, any_suppressed)?;
 
     let x_axis = clean(&labels.x_axis);
     let y_axis = clean(&labels.y_axis);
-    let x_label_area = if x_axis.is_empty() { 26 } else { 44 };
-    let y_label_area = if y_axis.is_empty() { 40 } else { 58 };
-    let frame = Frame {
-        top: top + 6,
-        bottom: c.height - bottom + x_label_area,
-        left: PAD + y_label_area,
-        right: PAD + 8,
-    };
-    let mut chart = cartesian(
+    let mut chart = xy_chart(
         &c,
-        &frame,
+        top,
+        bottom,
+        (&x_axis, &y_axis),
+        (26, 40),
         -0.5..(n.max(1) as f64 - 0.5),
         lo..hi,
-        x_label_area,
-        y_label_area,
     )?;
     let span = hi - lo;
     let decimals = if span < 10.0 { 1 } else { 0 };
@@ -364,31 +330,68 @@ pub fn draw_trend<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A one-sentence summary: each series' values by period.
-fn summary(input: &TrendInput, labels: &TrendLabels) -> String {
-    let mark = clean(&labels.text.suppressed);
-    let parts: Vec<String> = input
-        .series
-        .iter()
-        .map(|s| {
-            let values: Vec<String> = input
-                .periods
-                .iter()
-                .zip(&s.values)
-                .filter_map(|(p, v)| match v {
-                    Datum::Shown(e) => Some(format!(
-                        "{} {}",
-                        clean(p),
-                        number(e.value, 1, labels.text.decimal_comma)
-                    )),
-                    Datum::Suppressed => Some(format!("{} {mark}", clean(p))),
-                    Datum::Missing => None,
-                })
-                .collect();
-            format!("{}: {}", clean(&s.name), values.join(", "))
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
+impl svg::Chart for TrendInput {
+    type Labels = TrendLabels;
+
+    fn text(labels: &TrendLabels) -> &ChartText {
+        &labels.text
+    }
+
+    fn validate(&self, _labels: &TrendLabels) -> Result<(), ChartError> {
+        let [lo, hi] = self.y_range;
+        check_finite("the y range", &[lo, hi])?;
+        if lo >= hi {
+            return Err(ChartError::Input(format!("empty y range {lo}..{hi}")));
+        }
+        for s in &self.series {
+            check_count(
+                format_args!("series {:?}", s.name),
+                s.values.len(),
+                "values",
+                self.periods.len(),
+                "periods",
+            )?;
+            for e in s.values.iter().filter_map(Datum::shown) {
+                check_finite_ci("a trend value", "a trend interval", e.value, e.ci95)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        labels: &TrendLabels,
+    ) -> Result<(), ChartError> {
+        draw_trend(area, self, labels)
+    }
+
+    /// A one-sentence summary: each series' values by period.
+    fn summary(&self, labels: &TrendLabels) -> String {
+        let mark = clean(&labels.text.suppressed);
+        let parts: Vec<String> = self
+            .series
+            .iter()
+            .map(|s| {
+                let values: Vec<String> = self
+                    .periods
+                    .iter()
+                    .zip(&s.values)
+                    .filter_map(|(p, v)| match v {
+                        Datum::Shown(e) => Some(format!(
+                            "{} {}",
+                            clean(p),
+                            number(e.value, 1, labels.text.decimal_comma)
+                        )),
+                        Datum::Suppressed => Some(format!("{} {mark}", clean(p))),
+                        Datum::Missing => None,
+                    })
+                    .collect();
+                format!("{}: {}", clean(&s.name), values.join(", "))
+            })
+            .collect();
+        format!("{}.", parts.join("; "))
+    }
 }
 
 /// Renders [`draw_trend`] to an accessible SVG document.
@@ -399,12 +402,5 @@ pub fn trend_svg(
     height: u32,
     id_prefix: &str,
 ) -> Result<String, ChartError> {
-    svg::render(
-        width,
-        height,
-        id_prefix,
-        &labels.text,
-        || summary(input, labels),
-        |area| draw_trend(area, input, labels),
-    )
+    svg::chart_svg(input, labels, width, height, id_prefix)
 }

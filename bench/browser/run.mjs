@@ -206,6 +206,12 @@ if (checked.length) {
   }
   for (const r of checked) if (r.check.types) lines.push('', `${r.engine} column types: ${r.check.types}`);
 }
+const tr = results.find((r) => r.engine === 'otklik' && r.extra?.transfer)?.extra.transfer;
+if (tr) {
+  lines.push('', `**Worker → page.** The analyses of the three groupings (${fmt(tr.jsonBytes / 1e3, 1)} kB as JSON) serialised in wasm, cloned as \`postMessage\` clones them, and read back into Rust: `
+    + `JSON text ${fmt(tr.jsonMs, 2)} ms; a structured value by serde-wasm-bindgen ${fmt(tr.valueMs, 2)} ms `
+    + `(${fmt(tr.valueMs / tr.jsonMs, 2)}× JSON's time). Medians of 15 rounds.`);
+}
 lines.push('', `Versions: @duckdb/duckdb-wasm ${pkg('@duckdb/duckdb-wasm')}, arquero ${pkg('arquero')}, playwright-core ${pkg('playwright-core')}, `
   + `wasm-bindgen ${execFileSync('wasm-bindgen', ['--version'], { encoding: 'utf8' }).trim().split(' ')[1]}, ${execFileSync('rustc', ['--version'], { encoding: 'utf8' }).trim()}, Node ${process.version}.`);
 lines.push('', `Load: before \`${uptimeBefore}\`; after \`${uptimeAfter}\`. Sessions on this shared machine differ by up to ~25%: compare ratios within one run.`);

@@ -131,6 +131,62 @@ pub fn overall_json() -> String {
     })
 }
 
+thread_local! {
+    /// The analyses of the three groupings, kept for [`to_json`] and [`to_value`].
+    static ANALYSES: RefCell<Vec<otklik_analytics::Analysis>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How analyses cross between the app's worker and its page: computes the analyses
+/// of the three groupings (not timed) and keeps them; returns their size as JSON text
+/// in bytes.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn transfer_prepare() -> u32 {
+    let all = STATE.with(|s| {
+        let state = s.borrow();
+        let (survey, data) = state.as_ref().expect("load_csv first");
+        PROTECTION.with(|p| {
+            let p = p.borrow();
+            analyze_many_protected(survey, data, &groupings(), p.as_ref().expect("loaded"))
+        })
+        .expect("the benchmark groupings are valid")
+    });
+    let size = serde_json::to_string(&all).expect("analyses serialise").len();
+    ANALYSES.with(|a| *a.borrow_mut() = all);
+    size as u32
+}
+
+/// The kept analyses as JSON text (what the app's worker sends).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn to_json() -> String {
+    ANALYSES.with(|a| serde_json::to_string(&*a.borrow()).expect("analyses serialise"))
+}
+
+/// Analyses read back from JSON text (what the app's page does); their groups.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
+pub fn from_json(text: &str) -> u32 {
+    let all: Vec<otklik_analytics::Analysis> = serde_json::from_str(text).expect("analyses");
+    all.iter().map(|a| a.groups.len() as u32).sum()
+}
+
+/// The kept analyses as a structured JavaScript value (serde-wasm-bindgen, maps as
+/// plain objects), the other way they could cross.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn to_value() -> wasm_bindgen::JsValue {
+    use serde::Serialize;
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    ANALYSES.with(|a| a.borrow().serialize(&ser).expect("analyses serialise"))
+}
+
+/// Analyses read back from a structured value; their groups.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn from_value(value: wasm_bindgen::JsValue) -> u32 {
+    let all: Vec<otklik_analytics::Analysis> =
+        serde_wasm_bindgen::from_value(value).expect("analyses");
+    all.iter().map(|a| a.groups.len() as u32).sum()
+}
+
 /// Makes the suppression pattern of the responses being loaded.
 fn protect(data: &Responses) {
     let p = Protection::new(survey(), data, None).expect("the benchmark data are valid");

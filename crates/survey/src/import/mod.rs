@@ -4,6 +4,8 @@
 //!
 //! 1. **Sniff** (`sniff`): [`read_any`] tells JSON from CSV by the first byte that is
 //!    not blank ([`is_json`]); a binary file is named as such first ([`binary_kind`]).
+//!    Before that, a caller with several surveys can tell which one a file is for
+//!    ([`survey_of`], [`guess_survey`]).
 //! 2. **Header**: which CSV column holds what (`csv::header`); in JSON, the document's
 //!    own fields (`json`).
 //! 3. **Records**: each record split into fields (`csv::split`, `csv::quotes`), each
@@ -29,7 +31,7 @@ pub use cell::{expected, parse_cell};
 pub use ids::id_hash;
 pub use json::{check_json_answer, read_json};
 pub use problems::{ImportError, ImportProblem, Location, MAX_PROBLEMS};
-pub use sniff::{binary_kind, is_json};
+pub use sniff::{binary_kind, csv_head, guess_survey, is_json, survey_of};
 
 use crate::{Responses, Survey};
 

@@ -334,21 +334,16 @@ mod tests {
             format!("{root}/../report/src"),
             format!("{root}/../cli/src"),
         ];
-        // Source files, and those of submodules one level down (`engine/split.rs`).
-        let files = dirs
-            .iter()
-            .flat_map(|d| std::fs::read_dir(d).unwrap())
-            .map(|e| e.unwrap().path())
-            .flat_map(|p| {
-                if p.is_dir() {
-                    std::fs::read_dir(&p)
-                        .unwrap()
-                        .map(|e| e.unwrap().path())
-                        .collect()
-                } else {
-                    vec![p]
-                }
-            });
+        // Source files, and those of submodules at any depth (`engine/split.rs`,
+        // `import/csv/header.rs`).
+        fn sources(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+            std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .flat_map(|p| if p.is_dir() { sources(&p) } else { vec![p] })
+                .collect()
+        }
+        let files = dirs.iter().flat_map(|d| sources(std::path::Path::new(d)));
         for path in files {
             if path.ends_with("message.rs") {
                 continue; // its tests name keys that do not exist on purpose

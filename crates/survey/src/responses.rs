@@ -26,6 +26,7 @@ impl StrColumn {
         &self.buf[start..self.ends[row] as usize]
     }
     /// Appends a value.
+    #[inline]
     pub fn push(&mut self, s: &str) {
         self.buf.push_str(s);
         self.ends

@@ -2,6 +2,8 @@
 //! a response file's survey is told from its content, the file is validated whole by
 //! the engine, and only then stored, once.
 
+use otklik_survey::import;
+
 use super::*;
 
 /// Where the import shows how far it has come.
@@ -60,8 +62,8 @@ pub(super) async fn import(
                 continue;
             }
         }
-        let sid = survey_of(&text, whole)
-            .or_else(|| guess_survey(&text, surveys))
+        let sid = import::survey_of(&text, whole)
+            .or_else(|| import::guess_survey(&text, surveys.iter().map(|(s, _)| &**s)))
             .or_else(|| selected.clone())
             .unwrap_or_default();
         drop(text);

@@ -24,7 +24,7 @@ mod texts;
 
 use cards::Cards;
 use compute::{analysis, compute, Computed};
-use files::{file_message, guess_survey, row_of, survey_of, FileRow, HEAD_BYTES, WHOLE_BYTES};
+use files::{file_message, row_of, FileRow, HEAD_BYTES, WHOLE_BYTES};
 use import::{import, Shown};
 use texts::Texts;
 

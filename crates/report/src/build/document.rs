@@ -21,6 +21,14 @@ pub(crate) struct Sec {
     pub(crate) blocks: Vec<Block>,
 }
 
+/// The data of a figure's table: the columns, the rows and the threshold K of its
+/// hidden cells.
+pub(crate) struct TableData<'a> {
+    pub(crate) columns: Vec<&'a str>,
+    pub(crate) rows: Vec<Vec<Cell>>,
+    pub(crate) k: u32,
+}
+
 impl Sec {
     pub(crate) fn new(number: String) -> Sec {
         Sec {
@@ -39,7 +47,7 @@ impl Sec {
     pub(crate) fn para(&mut self, text: impl Into<String>) {
         self.blocks.push(Block::Paragraph(text.into()));
     }
-    pub(crate) fn chart(&mut self, c: Option<Chart>) {
+    fn chart(&mut self, c: Option<Chart>) {
         if let Some(c) = c {
             self.blocks.push(Block::Chart(c));
         }
@@ -54,24 +62,46 @@ impl Doc {
             charts: 0,
         }
     }
-    pub(crate) fn table(
+    /// Adds a table with the next running number to `sec`; returns it for a note.
+    pub(crate) fn table<'s>(
         &mut self,
+        sec: &'s mut Sec,
         caption: impl Into<String>,
         columns: Vec<&str>,
         rows: Vec<Vec<Cell>>,
         k: u32,
-    ) -> Block {
+    ) -> &'s mut Table {
         self.tables += 1;
-        Block::Table(Table {
+        sec.blocks.push(Block::Table(Table {
             id: format!("t{}", self.tables),
             caption: caption.into(),
             columns: columns.into_iter().map(str::to_owned).collect(),
             rows,
             note: None,
             k,
-        })
+        }));
+        match sec.blocks.last_mut() {
+            Some(Block::Table(t)) => t,
+            _ => unreachable!("a table was just added"),
+        }
     }
-    pub(crate) fn chart_id(&mut self) -> String {
+    /// Adds a figure to `sec`: the chart `draw` makes from the next running chart
+    /// number and `caption` as its title (left out when it cannot be drawn), then, if
+    /// given, the chart's data as a numbered table under the same caption.
+    pub(crate) fn figure(
+        &mut self,
+        sec: &mut Sec,
+        caption: &str,
+        draw: impl FnOnce(&str, &str) -> Option<Chart>,
+        data: Option<TableData<'_>>,
+    ) {
+        let id = self.chart_id();
+        sec.chart(draw(&id, caption));
+        if let Some(d) = data {
+            self.table(sec, caption, d.columns, d.rows, d.k);
+        }
+    }
+    fn chart_id(&mut self) -> String {
         self.charts += 1;
         format!("c{}", self.charts)
     }

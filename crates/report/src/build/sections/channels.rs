@@ -4,7 +4,7 @@ use otklik_analytics::Fig;
 use otklik_charts::{ChannelBar, ChannelKind, ChannelsInput, Datum};
 use otklik_survey::Channel;
 
-use crate::build::document::{Doc, Sec};
+use crate::build::document::{Doc, Sec, TableData};
 use crate::build::lookups::{find, pct};
 use crate::build::runs::Run;
 use crate::charts;
@@ -85,19 +85,14 @@ pub(crate) fn channel_mix(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, tq: usize
         ),
         Lang::En => format!("Channels: shares of touchpoints, {}", run.year),
     };
-    let id = doc.chart_id();
-    sec.chart(charts::channels(
-        &id,
+    doc.figure(
+        sec,
         &caption,
-        ChannelsInput { channels: bars },
-        run.lang,
-        run.k,
-    ));
-    let t = doc.table(
-        caption,
-        vec![w.c_touchpoint, w.c_type, w.c_share, w.c_ci, w.c_n],
-        rows,
-        run.k,
+        |id, title| charts::channels(id, title, ChannelsInput { channels: bars }, run.lang, run.k),
+        Some(TableData {
+            columns: vec![w.c_touchpoint, w.c_type, w.c_share, w.c_ci, w.c_n],
+            rows,
+            k: run.k,
+        }),
     );
-    sec.blocks.push(t);
 }

@@ -5,7 +5,9 @@ use otklik_analytics::Fig;
 use otklik_charts::{Datum, HeatmapInput, LikertInput, LikertItem, NpsGroup, NpsInput, NpsParts};
 use otklik_survey::QuestionKind;
 
-use crate::build::document::{change_cells, est_cells, indicator_rows, value_cell, Doc, Sec};
+use crate::build::document::{
+    change_cells, est_cells, indicator_rows, value_cell, Doc, Sec, TableData,
+};
 use crate::build::lookups::{
     analysis_by, breakdown, change, find, key_indicators, nps_name, question_label, scale_items,
     Ind, F, G,
@@ -36,7 +38,8 @@ pub(crate) fn dimensions_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, capt
         }],
         _ => vec![Cell::Empty],
     });
-    let t = doc.table(
+    doc.table(
+        sec,
         caption,
         vec![
             w.c_dimension,
@@ -50,7 +53,6 @@ pub(crate) fn dimensions_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, capt
         rows,
         run.k,
     );
-    sec.blocks.push(t);
 }
 
 pub(crate) fn items_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
@@ -74,7 +76,8 @@ pub(crate) fn items_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         Lang::Ru => format!("Оценки по вопросам за {} год", run.year),
         Lang::En => format!("Scores per question, {}", run.year),
     };
-    let t = doc.table(
+    doc.table(
+        sec,
         caption,
         vec![
             w.c_item,
@@ -88,7 +91,6 @@ pub(crate) fn items_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         rows,
         run.k,
     );
-    sec.blocks.push(t);
 }
 
 pub(crate) fn likert_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
@@ -115,14 +117,12 @@ pub(crate) fn likert_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         Lang::Ru => format!("Распределение оценок по вопросам, {} год", run.year),
         Lang::En => format!("Distribution of answers per question, {}", run.year),
     };
-    let id = doc.chart_id();
-    sec.chart(charts::likert(
-        &id,
+    doc.figure(
+        sec,
         &title,
-        LikertInput { points, items },
-        run.lang,
-        run.k,
-    ));
+        |id, title| charts::likert(id, title, LikertInput { points, items }, run.lang, run.k),
+        None,
+    );
 }
 
 /// A table per option of a grouping question: n, response rate, the level and its
@@ -206,22 +206,19 @@ pub(crate) fn breakdown_table(
         })
         .collect();
     cols.extend(extra_labels.iter().map(String::as_str));
-    let mut t = doc.table(caption, cols, rows, run.k);
+    let t = doc.table(sec, caption, cols, rows, run.k);
     if has_rate {
-        if let Block::Table(t) = &mut t {
-            t.note = Some(match run.lang {
-                Lang::Ru => format!(
-                    "Отклик — ответы за год, деленные на численность подразделения и на число волн опроса в году ({}).",
-                    waves as usize
-                ),
-                Lang::En => format!(
-                    "Response rate: the year's responses divided by the unit's headcount and by the number of survey waves in the year ({}).",
-                    waves as usize
-                ),
-            });
-        }
+        t.note = Some(match run.lang {
+            Lang::Ru => format!(
+                "Отклик — ответы за год, деленные на численность подразделения и на число волн опроса в году ({}).",
+                waves as usize
+            ),
+            Lang::En => format!(
+                "Response rate: the year's responses divided by the unit's headcount and by the number of survey waves in the year ({}).",
+                waves as usize
+            ),
+        });
     }
-    sec.blocks.push(t);
 }
 
 /// Options × dimensions: a table and a heat map.
@@ -265,10 +262,9 @@ pub(crate) fn dimension_breakdown(
         ),
         Lang::En => format!("Area indices (0–100) by {by}, {}", run.year),
     };
-    let t = doc.table(caption.clone(), cols, rows, run.k);
     let input = HeatmapInput {
         rows: rows_g.iter().map(|(l, _, _)| l.clone()).collect(),
-        columns: titles,
+        columns: titles.clone(),
         values: rows_g
             .iter()
             .map(|(_, _, g)| {
@@ -282,9 +278,16 @@ pub(crate) fn dimension_breakdown(
             })
             .collect(),
     };
-    let id = doc.chart_id();
-    sec.chart(charts::heatmap(&id, &caption, input, run.lang, run.k));
-    sec.blocks.push(t);
+    doc.figure(
+        sec,
+        &caption,
+        |id, title| charts::heatmap(id, title, input, run.lang, run.k),
+        Some(TableData {
+            columns: cols,
+            rows,
+            k: run.k,
+        }),
+    );
 }
 
 pub(crate) fn nps_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
@@ -318,7 +321,8 @@ pub(crate) fn nps_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         Lang::Ru => format!("Готовность рекомендовать (NPS), {} год", run.year),
         Lang::En => format!("Likelihood to recommend (NPS), {}", run.year),
     };
-    let t = doc.table(
+    doc.table(
+        sec,
         caption,
         vec![
             w.c_indicator,
@@ -334,7 +338,6 @@ pub(crate) fn nps_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         rows,
         run.k,
     );
-    sec.blocks.push(t);
 }
 
 pub(crate) fn nps_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, q: usize, by: &str) {
@@ -366,13 +369,10 @@ pub(crate) fn nps_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, q: usize, b
         Lang::Ru => format!("Состав {name} в разрезе: {by}, {} год", run.year),
         Lang::En => format!("{name} composition by {by}, {}", run.year),
     };
-    let id = doc.chart_id();
-    sec.chart(charts::nps(
-        &id,
+    doc.figure(
+        sec,
         &title,
-        &name,
-        NpsInput { groups },
-        run.lang,
-        run.k,
-    ));
+        |id, title| charts::nps(id, title, &name, NpsInput { groups }, run.lang, run.k),
+        None,
+    );
 }

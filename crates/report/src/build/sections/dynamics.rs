@@ -41,21 +41,27 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         } else {
             "Client-centricity level per year (95% confidence interval)"
         };
-        let id = doc.chart_id();
-        sec.chart(charts::trend(
-            &id,
+        doc.figure(
+            sec,
             title,
-            TrendInput {
-                periods: periods.clone(),
-                series: vec![TrendSeries {
-                    name: w.ccl.to_owned(),
-                    values: groups.iter().map(|g| estimate(Ind::Ccl.get(*g))).collect(),
-                }],
-                y_range: TrendInput::INDEX_RANGE,
+            |id, title| {
+                charts::trend(
+                    id,
+                    title,
+                    TrendInput {
+                        periods: periods.clone(),
+                        series: vec![TrendSeries {
+                            name: w.ccl.to_owned(),
+                            values: groups.iter().map(|g| estimate(Ind::Ccl.get(*g))).collect(),
+                        }],
+                        y_range: TrendInput::INDEX_RANGE,
+                    },
+                    run.lang,
+                    run.k,
+                )
             },
-            run.lang,
-            run.k,
-        ));
+            None,
+        );
         let dims: Vec<Ind> = s
             .dimensions
             .iter()
@@ -67,24 +73,30 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             } else {
                 "Area indices per year"
             };
-            let id = doc.chart_id();
-            sec.chart(charts::trend(
-                &id,
+            doc.figure(
+                sec,
                 title,
-                TrendInput {
-                    periods: periods.clone(),
-                    series: dims
-                        .iter()
-                        .map(|d| TrendSeries {
-                            name: d.label(run),
-                            values: groups.iter().map(|g| estimate(d.get(*g))).collect(),
-                        })
-                        .collect(),
-                    y_range: TrendInput::INDEX_RANGE,
+                |id, title| {
+                    charts::trend(
+                        id,
+                        title,
+                        TrendInput {
+                            periods: periods.clone(),
+                            series: dims
+                                .iter()
+                                .map(|d| TrendSeries {
+                                    name: d.label(run),
+                                    values: groups.iter().map(|g| estimate(d.get(*g))).collect(),
+                                })
+                                .collect(),
+                            y_range: TrendInput::INDEX_RANGE,
+                        },
+                        run.lang,
+                        run.k,
+                    )
                 },
-                run.lang,
-                run.k,
-            ));
+                None,
+            );
         }
     }
     for q in &s.questions {
@@ -96,21 +108,27 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             } else {
                 format!("{name} per year (95% confidence interval)")
             };
-            let id = doc.chart_id();
-            sec.chart(charts::trend(
-                &id,
+            doc.figure(
+                sec,
                 &title,
-                TrendInput {
-                    periods: periods.clone(),
-                    series: vec![TrendSeries {
-                        name,
-                        values: groups.iter().map(|g| estimate(ind.get(*g))).collect(),
-                    }],
-                    y_range: TrendInput::NPS_RANGE,
+                |id, title| {
+                    charts::trend(
+                        id,
+                        title,
+                        TrendInput {
+                            periods: periods.clone(),
+                            series: vec![TrendSeries {
+                                name,
+                                values: groups.iter().map(|g| estimate(ind.get(*g))).collect(),
+                            }],
+                            y_range: TrendInput::NPS_RANGE,
+                        },
+                        run.lang,
+                        run.k,
+                    )
                 },
-                run.lang,
-                run.k,
-            ));
+                None,
+            );
         }
     }
 
@@ -134,7 +152,8 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         .collect();
     let mut cols = vec![w.c_indicator];
     cols.extend(periods.iter().map(String::as_str));
-    let t = doc.table(
+    doc.table(
+        sec,
         if ru {
             "Показатели по годам (под значением — 95% доверительный интервал)".to_owned()
         } else {
@@ -144,7 +163,6 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         rows,
         run.k,
     );
-    sec.blocks.push(t);
 
     // Trends (OLS over the years with a shown value).
     if let Some(tr) = run.hist.trends.iter().find(|t| t.key.is_empty()) {
@@ -172,7 +190,8 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             })
             .collect();
         if !rows.is_empty() {
-            let t = doc.table(
+            doc.table(
+                sec,
                 if ru {
                     "Тренды: наклон прямой по годам (метод наименьших квадратов)".to_owned()
                 } else {
@@ -188,7 +207,6 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
                 rows,
                 run.k,
             );
-            sec.blocks.push(t);
         }
     }
 }

@@ -146,7 +146,8 @@ pub(crate) fn external(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
                 }],
                 _ => vec![Cell::Empty],
             });
-            let t = doc.table(
+            doc.table(
+                sec,
                 if ru {
                     format!(
                         "Доля решенных вопросов и легкость решения, {} год",
@@ -171,7 +172,6 @@ pub(crate) fn external(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
                 rows,
                 run.k,
             );
-            sec.blocks.push(t);
         }
         nps_table(doc, sec, run);
     }

@@ -33,7 +33,8 @@ pub(crate) fn methodology(doc: &mut Doc, sec: &mut Sec, runs: &[Run<'_>]) {
         }
     }
     let k = runs.iter().map(|r| r.k).max().unwrap_or(5);
-    let t = doc.table(
+    doc.table(
+        sec,
         if ru {
             "Число ответов по годам".to_owned()
         } else {
@@ -43,7 +44,6 @@ pub(crate) fn methodology(doc: &mut Doc, sec: &mut Sec, runs: &[Run<'_>]) {
         rows,
         k,
     );
-    sec.blocks.push(t);
     sec.para(if ru {
         "Ответы собираются по периодам (году, полугодию, кварталу или месяцу); для отчета период каждого ответа заменяется его годом, и все показатели считаются за год."
     } else {
@@ -175,7 +175,8 @@ pub(crate) fn methodology(doc: &mut Doc, sec: &mut Sec, runs: &[Run<'_>]) {
             ]);
         }
     }
-    let t = doc.table(
+    doc.table(
+        sec,
         if ru {
             "Что скрыто (только количества)".to_owned()
         } else {
@@ -191,7 +192,6 @@ pub(crate) fn methodology(doc: &mut Doc, sec: &mut Sec, runs: &[Run<'_>]) {
         rows,
         k,
     );
-    sec.blocks.push(t);
 }
 
 pub(crate) fn breakdown_name(s: &Survey, q: usize, lang: Lang) -> String {

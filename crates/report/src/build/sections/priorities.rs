@@ -3,7 +3,7 @@
 use otklik_analytics::Fig;
 use otklik_charts::{Datum, DriverPoint, QuadrantInput, QuadrantPoint};
 
-use crate::build::document::{Doc, Sec};
+use crate::build::document::{Doc, Sec, TableData};
 use crate::build::lookups::{find, question_label, question_text};
 use crate::build::runs::{audience_label, Run};
 use crate::findings;
@@ -63,8 +63,6 @@ pub(crate) fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<Str
             run.year
         )
     };
-    let id = doc.chart_id();
-    sec.chart(charts::quadrant(&id, &title, input, run.lang, run.k));
     shown.sort_by(|a, b| {
         b.1.priority
             .cmp(&a.1.priority)
@@ -88,19 +86,22 @@ pub(crate) fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<Str
             ]
         })
         .collect();
-    let t = doc.table(
-        title,
-        vec![
-            w.c_item,
-            w.c_importance,
-            w.c_performance,
-            w.c_n,
-            w.c_priority,
-        ],
-        rows,
-        run.k,
+    doc.figure(
+        sec,
+        &title,
+        |id, title| charts::quadrant(id, title, input, run.lang, run.k),
+        Some(TableData {
+            columns: vec![
+                w.c_item,
+                w.c_importance,
+                w.c_performance,
+                w.c_n,
+                w.c_priority,
+            ],
+            rows,
+            k: run.k,
+        }),
     );
-    sec.blocks.push(t);
     findings::recommendations(run, &shown)
 }
 

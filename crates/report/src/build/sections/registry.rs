@@ -74,7 +74,8 @@ pub(crate) fn registry(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         .collect();
     let mut cols = vec![w.c_touchpoint, w.c_type, w.c_needs, w.c_ccl, w.c_ci, w.c_n];
     cols.extend(std_labels.iter().map(String::as_str));
-    let t = doc.table(
+    doc.table(
+        sec,
         if ru {
             format!("Перечень точек взаимодействия, {} год", run.year)
         } else {
@@ -84,7 +85,6 @@ pub(crate) fn registry(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         rows,
         run.k,
     );
-    sec.blocks.push(t);
 }
 
 /// The registry of every survey with touchpoints and needs; none without one.

@@ -128,7 +128,8 @@ pub(crate) fn stamp_blocks(doc: &mut Doc, sec: &mut Sec, stamp: &Stamp, lang: La
             ]
         })
         .collect();
-    let t = doc.table(
+    doc.table(
+        sec,
         if ru {
             "Входные файлы"
         } else {
@@ -138,7 +139,6 @@ pub(crate) fn stamp_blocks(doc: &mut Doc, sec: &mut Sec, stamp: &Stamp, lang: La
         rows,
         5,
     );
-    sec.blocks.push(t);
     let mut rows = vec![vec![
         Cell::Text(
             if ru {
@@ -160,7 +160,8 @@ pub(crate) fn stamp_blocks(doc: &mut Doc, sec: &mut Sec, stamp: &Stamp, lang: La
         Cell::Text(if ru { "Команда" } else { "Command" }.to_owned()),
         Cell::Code(stamp.command.clone()),
     ]);
-    let t = doc.table(
+    doc.table(
+        sec,
         if ru {
             "Параметры"
         } else {
@@ -170,7 +171,6 @@ pub(crate) fn stamp_blocks(doc: &mut Doc, sec: &mut Sec, stamp: &Stamp, lang: La
         rows,
         5,
     );
-    sec.blocks.push(t);
 }
 
 /// The stamp's appendix.

@@ -4,7 +4,7 @@ use otklik_analytics::Fig;
 use otklik_charts::{Datum, StandardBar, StandardsInput};
 use otklik_survey::Role;
 
-use crate::build::document::{change_cells, est_cells, Doc, Sec};
+use crate::build::document::{change_cells, est_cells, Doc, Sec, TableData};
 use crate::build::lookups::{
     applies, breakdown, change, find, norm, question_text, standard_questions, Ind, F,
 };
@@ -58,7 +58,8 @@ pub(crate) fn standards_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         Lang::Ru => format!("Соблюдение стандартов обслуживания, {} год", run.year),
         Lang::En => format!("Compliance with service standards, {}", run.year),
     };
-    let t = doc.table(
+    doc.table(
+        sec,
         caption,
         vec![
             w.c_standard,
@@ -77,7 +78,6 @@ pub(crate) fn standards_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         rows,
         run.k,
     );
-    sec.blocks.push(t);
 }
 
 pub(crate) fn standards_by_touchpoint(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
@@ -128,26 +128,29 @@ pub(crate) fn standards_by_touchpoint(doc: &mut Doc, sec: &mut Sec, run: &Run<'_
         ),
         Lang::En => format!("Compliance with the standards per touchpoint, {}", run.year),
     };
-    let id = doc.chart_id();
-    sec.chart(charts::standards(
-        &id,
+    doc.figure(
+        sec,
         &caption,
-        StandardsInput { touchpoints: bars },
-        run.lang,
-        run.k,
-    ));
-    let t = doc.table(
-        caption,
-        vec![
-            w.c_touchpoint,
-            w.c_standard,
-            w.c_norm,
-            w.c_within,
-            w.c_ci,
-            w.c_n,
-        ],
-        rows,
-        run.k,
+        |id, title| {
+            charts::standards(
+                id,
+                title,
+                StandardsInput { touchpoints: bars },
+                run.lang,
+                run.k,
+            )
+        },
+        Some(TableData {
+            columns: vec![
+                w.c_touchpoint,
+                w.c_standard,
+                w.c_norm,
+                w.c_within,
+                w.c_ci,
+                w.c_n,
+            ],
+            rows,
+            k: run.k,
+        }),
     );
-    sec.blocks.push(t);
 }

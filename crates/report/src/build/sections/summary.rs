@@ -35,7 +35,8 @@ pub(crate) fn summary(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         Lang::Ru => format!("Ключевые показатели за {y} год"),
         Lang::En => format!("Key indicators for {y}"),
     };
-    let t = doc.table(
+    doc.table(
+        sec,
         caption,
         vec![
             w.c_indicator,
@@ -50,7 +51,6 @@ pub(crate) fn summary(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         rows,
         run.k,
     );
-    sec.blocks.push(t);
 }
 
 /// The summary of every survey.

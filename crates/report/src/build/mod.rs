@@ -5,28 +5,28 @@
 //!    by year, by each grouping question and for the registry (one [`Run`] each);
 //! 2. [`lookups`]: the section writers find a year's group, a change or an
 //!    indicator's value in those analyses;
-//! 3. [`sections`]: the writers add the sections in the order of [`build`] below,
-//!    each through [`document`], which numbers the subheadings, tables and charts;
+//! 3. [`crate::sections`]: the writers add the sections in the order of [`build`]
+//!    below, each through [`document`], which numbers the subheadings, tables and
+//!    charts;
 //! 4. the title page, the sections, the generated recommendations and the
 //!    reproducibility stamp make the [`Report`].
 
-mod document;
-mod lookups;
-mod runs;
-mod sections;
+pub(crate) mod document;
+pub(crate) mod lookups;
+pub(crate) mod runs;
 
 use otklik_survey::Audience;
 
 use crate::i18n::{words, Lang};
 use crate::model::*;
+use crate::sections::{
+    dynamics, external, internal, methodology, priorities, registry, stamp, summary, title,
+};
 use crate::{Error, Input, Params, Result};
 use document::{Doc, Sec};
 pub(crate) use lookups::{change, find, norm, question_text, scale_items, Ind, F};
 pub(crate) use runs::Run;
 use runs::{analyse_runs, audience_label};
-use sections::{
-    dynamics, external, internal, methodology, priorities, registry, stamp, summary, title,
-};
 
 /// Builds the report of `inputs` (one survey each; at most one internal and one
 /// external survey make the usual report) for `params.year`.
@@ -46,13 +46,20 @@ pub fn build(inputs: &[Input<'_>], params: &Params) -> Result<Report> {
     // The sections, in order: numbered ones (a client section only where there are
     // surveys of its audience), then the appendices, lettered (the registry only
     // where a survey has touchpoints and needs).
+
+    // 1. Summary.
     let mut sections = vec![summary::section(&mut doc, &runs, next())];
+    // 2. Internal clients, 3. External clients.
     sections.extend(clients(&mut doc, &runs, Audience::Internal, &mut next));
     sections.extend(clients(&mut doc, &runs, Audience::External, &mut next));
+    // 4. Dynamics.
     sections.push(dynamics::section(&mut doc, &runs, next()));
+    // 5. Priorities and recommendations.
     let (priorities, generated) = priorities::section(&mut doc, &runs, params, next());
     sections.push(priorities);
+    // 6. Methodology and anonymity.
     sections.push(methodology::section(&mut doc, &runs, next()));
+    // Appendices.
     let letters: &[&str] = match lang {
         Lang::Ru => &["А", "Б"],
         Lang::En => &["A", "B"],

@@ -5,12 +5,12 @@ use otklik_survey::{QuestionKind, Role};
 use crate::build::document::{Doc, Sec};
 use crate::build::lookups::standard_questions;
 use crate::build::runs::Run;
-use crate::build::sections::common::{
+use crate::i18n::{words, Lang};
+use crate::sections::common::{
     breakdown_table, dimension_breakdown, dimensions_table, items_table, likert_chart, nps_chart,
     nps_table,
 };
-use crate::build::sections::standards::standards_table;
-use crate::i18n::{words, Lang};
+use crate::sections::standards::standards_table;
 
 pub(crate) fn internal(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     let w = words(run.lang);

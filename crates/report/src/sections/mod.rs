@@ -1,4 +1,5 @@
-//! The section writers, one file each, and the tables and charts they share.
+//! The section writers of [`crate::build`], one file each, and the tables and charts
+//! they share.
 
 pub(crate) mod channels;
 pub(crate) mod common;

@@ -6,13 +6,13 @@ use otklik_survey::{QuestionKind, Role};
 use crate::build::document::{indicator_rows, Doc, Sec};
 use crate::build::lookups::{find, key_indicators, standard_questions, Ind};
 use crate::build::runs::Run;
-use crate::build::sections::channels::channel_mix;
-use crate::build::sections::common::{
-    breakdown_table, dimension_breakdown, dimensions_table, items_table, nps_chart, nps_table,
-};
-use crate::build::sections::standards::{standards_by_touchpoint, standards_table};
 use crate::i18n::{words, Lang};
 use crate::model::*;
+use crate::sections::channels::channel_mix;
+use crate::sections::common::{
+    breakdown_table, dimension_breakdown, dimensions_table, items_table, nps_chart, nps_table,
+};
+use crate::sections::standards::{standards_by_touchpoint, standards_table};
 
 pub(crate) fn external(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     let w = words(run.lang);

@@ -22,14 +22,33 @@ fn text(lang: Lang, title: &str, k: u32) -> ChartText {
     }
 }
 
-fn chart(id: &str, title: &str, height: u32, svg: Result<String, ChartError>) -> Option<Chart> {
-    svg.ok().map(|svg| Chart {
+/// How a chart kind draws its input with its labels: `(input, labels, width, height,
+/// id prefix)`.
+type Svg<I, L> = fn(&I, &L, u32, u32, &str) -> Result<String, ChartError>;
+
+/// The one body of every chart: `svg` draws `input` with `labels`, [`WIDTH`] wide and
+/// `height` high, its ids prefixed by `id`; a chart that cannot be drawn is `None`.
+fn draw<I, L>(
+    id: &str,
+    title: &str,
+    input: &I,
+    labels: &L,
+    height: u32,
+    svg: Svg<I, L>,
+) -> Option<Chart> {
+    svg(input, labels, WIDTH, height, id).ok().map(|svg| Chart {
         id: id.to_owned(),
         title: title.to_owned(),
         svg,
         width: WIDTH,
         height,
     })
+}
+
+/// The height of a chart of `rows` rows or bars: `base` and `per_row` for each, at
+/// least 240 pixels.
+fn rows_height(base: u32, per_row: u32, rows: usize) -> u32 {
+    (base + per_row * rows as u32).max(240)
 }
 
 /// Values over years with their intervals.
@@ -47,12 +66,7 @@ pub(crate) fn trend(id: &str, title: &str, input: TrendInput, lang: Lang, k: u32
     };
     let input = input.fit_y();
     let height = if input.series.len() > 2 { 440 } else { 380 };
-    chart(
-        id,
-        title,
-        height,
-        trend_svg(&input, &labels, WIDTH, height, id),
-    )
+    draw(id, title, &input, &labels, height, trend_svg)
 }
 
 /// Groups × dimensions.
@@ -63,17 +77,12 @@ pub(crate) fn heatmap(
     lang: Lang,
     k: u32,
 ) -> Option<Chart> {
-    let height = (150 + 34 * input.rows.len() as u32).max(240);
+    let height = rows_height(150, 34, input.rows.len());
     let labels = HeatmapLabels {
         text: text(lang, title, k),
         scale: words(lang).ch_index.to_owned(),
     };
-    chart(
-        id,
-        title,
-        height,
-        heatmap_svg(&input, &labels, WIDTH, height, id),
-    )
+    draw(id, title, &input, &labels, height, heatmap_svg)
 }
 
 /// Answer distributions of items.
@@ -84,18 +93,13 @@ pub(crate) fn likert(
     lang: Lang,
     k: u32,
 ) -> Option<Chart> {
-    let height = (90 + 34 * input.items.len() as u32).max(240);
+    let height = rows_height(90, 34, input.items.len());
     let labels = LikertLabels {
         text: text(lang, title, k),
         x_axis: words(lang).ch_answers.to_owned(),
         values: Vec::new(),
     };
-    chart(
-        id,
-        title,
-        height,
-        likert_svg(&input, &labels, WIDTH, height, id),
-    )
+    draw(id, title, &input, &labels, height, likert_svg)
 }
 
 /// NPS composition per group.
@@ -108,7 +112,7 @@ pub(crate) fn nps(
     k: u32,
 ) -> Option<Chart> {
     let w = words(lang);
-    let height = (110 + 34 * input.groups.len() as u32).max(240);
+    let height = rows_height(110, 34, input.groups.len());
     let labels = NpsLabels {
         text: text(lang, title, k),
         x_axis: w.ch_answers.to_owned(),
@@ -117,12 +121,7 @@ pub(crate) fn nps(
         promoters: w.ch_promoters.to_owned(),
         score: score.to_owned(),
     };
-    chart(
-        id,
-        title,
-        height,
-        nps_svg(&input, &labels, WIDTH, height, id),
-    )
+    draw(id, title, &input, &labels, height, nps_svg)
 }
 
 /// Importance against performance of the drivers.
@@ -143,12 +142,7 @@ pub(crate) fn quadrant(
         median: w.ch_medians.to_owned(),
     };
     let height = quadrant_height(&input, WIDTH, 440);
-    chart(
-        id,
-        title,
-        height,
-        quadrant_svg(&input, &labels, WIDTH, height, id),
-    )
+    draw(id, title, &input, &labels, height, quadrant_svg)
 }
 
 /// Compliance with service standards.
@@ -159,17 +153,12 @@ pub(crate) fn standards(
     lang: Lang,
     k: u32,
 ) -> Option<Chart> {
-    let height = (90 + 36 * input.touchpoints.len() as u32).max(240);
+    let height = rows_height(90, 36, input.touchpoints.len());
     let labels = StandardsLabels {
         text: text(lang, title, k),
         x_axis: words(lang).ch_within.to_owned(),
     };
-    chart(
-        id,
-        title,
-        height,
-        standards_svg(&input, &labels, WIDTH, height, id),
-    )
+    draw(id, title, &input, &labels, height, standards_svg)
 }
 
 /// Shares of touchpoints.
@@ -181,17 +170,12 @@ pub(crate) fn channels(
     k: u32,
 ) -> Option<Chart> {
     let w = words(lang);
-    let height = (90 + 36 * input.channels.len() as u32).max(240);
+    let height = rows_height(90, 36, input.channels.len());
     let labels = ChannelsLabels {
         text: text(lang, title, k),
         x_axis: w.ch_responses.to_owned(),
         digital: w.digital.to_owned(),
         offline: w.offline.to_owned(),
     };
-    chart(
-        id,
-        title,
-        height,
-        channels_svg(&input, &labels, WIDTH, height, id),
-    )
+    draw(id, title, &input, &labels, height, channels_svg)
 }

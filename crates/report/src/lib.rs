@@ -56,6 +56,7 @@ mod i18n;
 mod model;
 #[cfg(feature = "docx-images")]
 mod raster;
+mod sections;
 mod xlsx_out;
 
 use otklik_survey::{Responses, Survey};

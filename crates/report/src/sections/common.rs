@@ -1,0 +1,378 @@
+//! The tables and charts both client sections write: indices, scores, breakdowns by
+//! a grouping question and NPS.
+
+use otklik_analytics::Fig;
+use otklik_charts::{Datum, HeatmapInput, LikertInput, LikertItem, NpsGroup, NpsInput, NpsParts};
+use otklik_survey::QuestionKind;
+
+use crate::build::document::{
+    change_cells, est_cells, indicator_rows, value_cell, Doc, Sec, TableData,
+};
+use crate::build::lookups::{
+    analysis_by, breakdown, change, find, key_indicators, nps_name, question_label, scale_items,
+    Ind, F, G,
+};
+use crate::build::runs::Run;
+use crate::charts;
+use crate::i18n::{words, Lang};
+use crate::model::*;
+
+pub(crate) fn dimensions_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, caption: String) {
+    let w = words(run.lang);
+    let year = find(&run.main, run.year, &[]);
+    let mut inds: Vec<Ind> = run
+        .survey
+        .dimensions
+        .iter()
+        .map(|d| Ind::Dim(d.id.clone()))
+        .collect();
+    inds.push(Ind::Ccl);
+    let rows = indicator_rows(run, &inds, |ind| match ind {
+        Ind::Dim(id) => vec![match year.stats().and_then(|g| g.dimensions.get(id)) {
+            Some(Fig::Shown(d)) => d.alpha.map_or(Cell::Empty, |a| Cell::Num {
+                value: a,
+                decimals: 2,
+            }),
+            Some(Fig::Suppressed) => Cell::Suppressed,
+            None => Cell::Empty,
+        }],
+        _ => vec![Cell::Empty],
+    });
+    doc.table(
+        sec,
+        caption,
+        vec![
+            w.c_dimension,
+            w.c_index,
+            w.c_ci,
+            w.c_n,
+            w.c_alpha,
+            w.c_change,
+            w.c_significance,
+        ],
+        rows,
+        run.k,
+    );
+}
+
+pub(crate) fn items_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
+    let w = words(run.lang);
+    let year = find(&run.main, run.year, &[]);
+    let items = scale_items(run.survey);
+    let rows = indicator_rows(run, &items, |ind| {
+        let Ind::Item(id, _) = ind else {
+            return vec![Cell::Empty];
+        };
+        vec![match year.stats().and_then(|g| g.items.get(id)) {
+            Some(Fig::Shown(s)) => Cell::Num {
+                value: s.top2 * 100.0,
+                decimals: 1,
+            },
+            Some(Fig::Suppressed) => Cell::Suppressed,
+            None => Cell::Empty,
+        }]
+    });
+    let caption = match run.lang {
+        Lang::Ru => format!("Оценки по вопросам за {} год", run.year),
+        Lang::En => format!("Scores per question, {}", run.year),
+    };
+    doc.table(
+        sec,
+        caption,
+        vec![
+            w.c_item,
+            w.c_index,
+            w.c_ci,
+            w.c_n,
+            w.c_top2,
+            w.c_change,
+            w.c_significance,
+        ],
+        rows,
+        run.k,
+    );
+}
+
+pub(crate) fn likert_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
+    let Some(g) = find(&run.main, run.year, &[]).stats() else {
+        return;
+    };
+    let points = run
+        .survey
+        .questions
+        .iter()
+        .filter_map(|q| match q.kind {
+            QuestionKind::Scale { points, .. } => Some(usize::from(points)),
+            _ => None,
+        })
+        .max();
+    let Some(points) = points else { return };
+    let items: Vec<LikertItem> = g
+        .items
+        .iter()
+        .map(|(id, f)| LikertItem::from_item(question_label(run.survey, id, run.lang), f))
+        .filter(|i| i.shares.shown().is_none_or(|v| v.len() == points))
+        .collect();
+    let title = match run.lang {
+        Lang::Ru => format!("Распределение оценок по вопросам, {} год", run.year),
+        Lang::En => format!("Distribution of answers per question, {}", run.year),
+    };
+    doc.figure(
+        sec,
+        &title,
+        |id, title| charts::likert(id, title, LikertInput { points, items }, run.lang, run.k),
+        None,
+    );
+}
+
+/// A table per option of a grouping question: n, response rate, the level and its
+/// change, and the other key figures.
+pub(crate) fn breakdown_table(
+    doc: &mut Doc,
+    sec: &mut Sec,
+    run: &Run<'_>,
+    q: usize,
+    caption: String,
+    first: &str,
+) {
+    let w = words(run.lang);
+    let s = run.survey;
+    let has_rate = s.questions[q]
+        .kind
+        .options()
+        .iter()
+        .any(|o| o.headcount.is_some());
+    let waves = run.waves.get(&run.year).map_or(1, Vec::len).max(1) as f64;
+    let extra: Vec<Ind> = key_indicators(s)
+        .into_iter()
+        .filter(|i| matches!(i, Ind::Nps(_) | Ind::Resolution(_) | Ind::Ces(_)))
+        .collect();
+    let name = s.questions[q].id.clone();
+    let a = analysis_by(run, q);
+    let rows = breakdown(run, q)
+        .into_iter()
+        .map(|(label, id, g)| {
+            let mut row = vec![Cell::Text(label)];
+            row.push(match g {
+                G::Shown(st) => Cell::Int(st.n),
+                _ => Cell::Suppressed,
+            });
+            if has_rate {
+                row.push(match g {
+                    G::Shown(st) => st.response_rate.map_or(Cell::Empty, |r| Cell::Num {
+                        value: r / waves * 100.0,
+                        decimals: 1,
+                    }),
+                    _ => Cell::Suppressed,
+                });
+            }
+            let [v, ci, _] = est_cells(Ind::Ccl.get(g), 1);
+            row.push(v);
+            row.push(ci);
+            let c = match (run.prev, a) {
+                (Some(p), Some(a)) => change(
+                    a,
+                    p,
+                    run.year,
+                    &[(name.as_str(), id.as_deref())],
+                    "ccl.value",
+                ),
+                _ => None,
+            };
+            let [d, _, sig] = match g {
+                G::Shown(_) => change_cells(&Ind::Ccl, c, w),
+                _ => [Cell::Suppressed, Cell::Suppressed, Cell::Suppressed],
+            };
+            row.push(d);
+            row.push(sig);
+            for ind in &extra {
+                row.push(value_cell(ind.get(g), 1));
+            }
+            row
+        })
+        .collect();
+    let mut cols = vec![first, w.c_n];
+    if has_rate {
+        cols.push(w.c_response_rate);
+    }
+    cols.extend([w.c_ccl, w.c_ci, w.c_change, w.c_significance]);
+    let extra_labels: Vec<String> = extra
+        .iter()
+        .map(|i| match i {
+            Ind::Nps(id) => nps_name(run, id),
+            Ind::Resolution(_) => w.c_resolved.to_owned(),
+            Ind::Ces(_) => w.c_easy.to_owned(),
+            _ => String::new(),
+        })
+        .collect();
+    cols.extend(extra_labels.iter().map(String::as_str));
+    let t = doc.table(sec, caption, cols, rows, run.k);
+    if has_rate {
+        t.note = Some(match run.lang {
+            Lang::Ru => format!(
+                "Отклик — ответы за год, деленные на численность подразделения и на число волн опроса в году ({}).",
+                waves as usize
+            ),
+            Lang::En => format!(
+                "Response rate: the year's responses divided by the unit's headcount and by the number of survey waves in the year ({}).",
+                waves as usize
+            ),
+        });
+    }
+}
+
+/// Options × dimensions: a table and a heat map.
+pub(crate) fn dimension_breakdown(
+    doc: &mut Doc,
+    sec: &mut Sec,
+    run: &Run<'_>,
+    q: usize,
+    first: &str,
+    by: &str,
+) {
+    let s = run.survey;
+    if s.dimensions.is_empty() {
+        return;
+    }
+    let rows_g = breakdown(run, q);
+    let dims: Vec<Ind> = s
+        .dimensions
+        .iter()
+        .map(|d| Ind::Dim(d.id.clone()))
+        .collect();
+    let rows = rows_g
+        .iter()
+        .map(|(label, _, g)| {
+            let mut row = vec![Cell::Text(label.clone())];
+            row.extend(dims.iter().map(|d| value_cell(d.get(*g), 1)));
+            row
+        })
+        .collect();
+    let titles: Vec<String> = s
+        .dimensions
+        .iter()
+        .map(|d| d.title.get(run.lang.code()).to_owned())
+        .collect();
+    let mut cols = vec![first];
+    cols.extend(titles.iter().map(String::as_str));
+    let caption = match run.lang {
+        Lang::Ru => format!(
+            "Индексы направлений (0–100) в разрезе: {by}, {} год",
+            run.year
+        ),
+        Lang::En => format!("Area indices (0–100) by {by}, {}", run.year),
+    };
+    let input = HeatmapInput {
+        rows: rows_g.iter().map(|(l, _, _)| l.clone()).collect(),
+        columns: titles.clone(),
+        values: rows_g
+            .iter()
+            .map(|(_, _, g)| {
+                dims.iter()
+                    .map(|d| match d.get(*g) {
+                        F::Shown(e) => Datum::Shown(e.value),
+                        F::Suppressed => Datum::Suppressed,
+                        F::Absent => Datum::Missing,
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    doc.figure(
+        sec,
+        &caption,
+        |id, title| charts::heatmap(id, title, input, run.lang, run.k),
+        Some(TableData {
+            columns: cols,
+            rows,
+            k: run.k,
+        }),
+    );
+}
+
+pub(crate) fn nps_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
+    let w = words(run.lang);
+    let year = find(&run.main, run.year, &[]);
+    let inds: Vec<Ind> = key_indicators(run.survey)
+        .into_iter()
+        .filter(|i| matches!(i, Ind::Nps(_)))
+        .collect();
+    if inds.is_empty() {
+        return;
+    }
+    let rows = indicator_rows(run, &inds, |ind| {
+        let Ind::Nps(id) = ind else { return vec![] };
+        match year.stats().and_then(|g| g.nps.get(id)) {
+            Some(Fig::Shown(s)) => {
+                let n = s.n as f64;
+                [s.promoters, s.passives, s.detractors]
+                    .iter()
+                    .map(|&x| Cell::Num {
+                        value: x as f64 / n * 100.0,
+                        decimals: 1,
+                    })
+                    .collect()
+            }
+            Some(Fig::Suppressed) => vec![Cell::Suppressed; 3],
+            None => vec![Cell::Empty; 3],
+        }
+    });
+    let caption = match run.lang {
+        Lang::Ru => format!("Готовность рекомендовать (NPS), {} год", run.year),
+        Lang::En => format!("Likelihood to recommend (NPS), {}", run.year),
+    };
+    doc.table(
+        sec,
+        caption,
+        vec![
+            w.c_indicator,
+            w.c_value,
+            w.c_ci,
+            w.c_n,
+            w.c_promoters,
+            w.c_passives,
+            w.c_detractors,
+            w.c_change,
+            w.c_significance,
+        ],
+        rows,
+        run.k,
+    );
+}
+
+pub(crate) fn nps_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, q: usize, by: &str) {
+    let Some(nq) = run
+        .survey
+        .questions
+        .iter()
+        .find(|x| matches!(x.kind, QuestionKind::Nps { .. }))
+    else {
+        return;
+    };
+    let groups: Vec<NpsGroup> = breakdown(run, q)
+        .into_iter()
+        .map(|(label, _, g)| NpsGroup {
+            label,
+            value: match g {
+                G::Shown(st) => match st.nps.get(&nq.id) {
+                    Some(Fig::Shown(n)) => Datum::Shown(NpsParts::from(n)),
+                    Some(Fig::Suppressed) => Datum::Suppressed,
+                    None => Datum::Missing,
+                },
+                G::Suppressed => Datum::Suppressed,
+                G::Absent => Datum::Missing,
+            },
+        })
+        .collect();
+    let name = nps_name(run, &nq.id);
+    let title = match run.lang {
+        Lang::Ru => format!("Состав {name} в разрезе: {by}, {} год", run.year),
+        Lang::En => format!("{name} composition by {by}, {}", run.year),
+    };
+    doc.figure(
+        sec,
+        &title,
+        |id, title| charts::nps(id, title, &name, NpsInput { groups }, run.lang, run.k),
+        None,
+    );
+}

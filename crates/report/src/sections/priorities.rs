@@ -1,0 +1,151 @@
+//! Section «Priorities and recommendations»: the driver analysis.
+
+use otklik_analytics::Fig;
+use otklik_charts::{Datum, DriverPoint, QuadrantInput, QuadrantPoint};
+
+use crate::build::document::{Doc, Sec, TableData};
+use crate::build::lookups::{find, question_label, question_text};
+use crate::build::runs::{audience_label, Run};
+use crate::findings;
+use crate::i18n::{fewer_than, words, Lang};
+use crate::model::*;
+use crate::{charts, Params};
+
+/// The driver analysis of the year; returns the generated recommendations.
+pub(crate) fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<String> {
+    let w = words(run.lang);
+    let ru = run.lang == Lang::Ru;
+    sec.sub(audience_label(run));
+    let Some(g) = find(&run.main, run.year, &[]).stats() else {
+        sec.para(fewer_than(run.lang, run.k));
+        return Vec::new();
+    };
+    let mut shown: Vec<(&String, &otklik_analytics::DriverStats)> = g
+        .drivers
+        .iter()
+        .filter_map(|(id, f)| f.shown().map(|d| (id, d)))
+        .collect();
+    let median = |mut v: Vec<f64>| -> Option<f64> {
+        if v.is_empty() {
+            return None;
+        }
+        v.sort_by(f64::total_cmp);
+        let m = v.len() / 2;
+        Some(if v.len().is_multiple_of(2) {
+            (v[m - 1] + v[m]) / 2.0
+        } else {
+            v[m]
+        })
+    };
+    let input = QuadrantInput {
+        median_importance: median(shown.iter().map(|d| d.1.importance).collect()),
+        median_performance: median(shown.iter().map(|d| d.1.performance).collect()),
+        points: g
+            .drivers
+            .iter()
+            .map(|(id, f)| QuadrantPoint {
+                label: question_label(run.survey, id, run.lang),
+                value: match f {
+                    Fig::Shown(d) => Datum::Shown(DriverPoint::from(d)),
+                    Fig::Suppressed => Datum::Suppressed,
+                },
+            })
+            .collect(),
+    };
+    let title = if ru {
+        format!(
+            "Факторы уровня клиентоцентричности: важность и оценка, {} год",
+            run.year
+        )
+    } else {
+        format!(
+            "Drivers of the client-centricity level: importance and performance, {}",
+            run.year
+        )
+    };
+    shown.sort_by(|a, b| {
+        b.1.priority
+            .cmp(&a.1.priority)
+            .then(b.1.importance.total_cmp(&a.1.importance))
+    });
+    let rows = shown
+        .iter()
+        .map(|(id, d)| {
+            vec![
+                Cell::Text(question_text(run.survey, id, run.lang)),
+                Cell::Num {
+                    value: d.importance,
+                    decimals: 2,
+                },
+                Cell::Num {
+                    value: d.performance,
+                    decimals: 1,
+                },
+                Cell::Int(d.n),
+                Cell::Text(if d.priority { w.yes } else { w.no }.to_owned()),
+            ]
+        })
+        .collect();
+    doc.figure(
+        sec,
+        &title,
+        |id, title| charts::quadrant(id, title, input, run.lang, run.k),
+        Some(TableData {
+            columns: vec![
+                w.c_item,
+                w.c_importance,
+                w.c_performance,
+                w.c_n,
+                w.c_priority,
+            ],
+            rows,
+            k: run.k,
+        }),
+    );
+    findings::recommendations(run, &shown)
+}
+
+/// The driver analyses of every survey and the recommendations: the user's, if given,
+/// or else the generated ones. Returns the section and the generated recommendations.
+pub(crate) fn section(
+    doc: &mut Doc,
+    runs: &[Run<'_>],
+    params: &Params,
+    number: String,
+) -> (Section, Vec<String>) {
+    let lang = doc.lang;
+    let w = words(lang);
+    let mut sec = Sec::new(number.clone());
+    let mut generated = Vec::new();
+    for run in runs {
+        let lines = priorities(doc, &mut sec, run);
+        if runs.len() > 1 {
+            generated.push(audience_label(run));
+        }
+        generated.extend(lines);
+    }
+    sec.sub(match lang {
+        Lang::Ru => "Рекомендации",
+        Lang::En => "Recommendations",
+    });
+    let shown: Vec<String> = match &params.recommendations {
+        Some(text) => text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        None => generated.clone(),
+    };
+    sec.para(match (lang, params.recommendations.is_some()) {
+        (Lang::Ru, false) => "Сформированы автоматически по анализу факторов (п. 8.7 Стандарта): вопросы с высокой важностью и оценкой ниже медианы.",
+        (Lang::En, false) => "Generated from the driver analysis (Standard §8.7): questions of high importance and below-median performance.",
+        (Lang::Ru, true) => "Текст рекомендаций подготовлен пользователем на основе анализа факторов (п. 8.7 Стандарта).",
+        (Lang::En, true) => "The recommendations were written by the user from the driver analysis (Standard §8.7).",
+    });
+    sec.blocks.push(Block::List(shown));
+    (
+        doc.section("priorities", number, w.s_priorities, w.s_priorities, sec),
+        generated,
+    )
+}

@@ -1,6 +1,6 @@
 //! Plain-language findings from the figures, and recommendations from the drivers.
 
-use otklik_analytics::{Change, DriverStats};
+use otklik_analytics::{Change, DriverStats, FigureId};
 use otklik_survey::Audience;
 
 use crate::build::{change, find, question_text, scale_items, Ind, Run, F};
@@ -167,7 +167,7 @@ pub(crate) fn findings(run: &Run<'_>) -> Vec<String> {
                 )
             };
             if let Some(p) = run.prev {
-                if let Some(c) = change(&run.main, p, run.year, &[], "ccl.value") {
+                if let Some(c) = change(&run.main, p, run.year, &[], &FigureId::Ccl) {
                     let d = num(c.delta.abs(), 1, lang);
                     s.push(' ');
                     s.push_str(&match (ru, c.delta > 0.0, c.significant) {
@@ -232,7 +232,7 @@ pub(crate) fn findings(run: &Run<'_>) -> Vec<String> {
     let mut significant: Vec<(f64, String)> = Vec::new();
     if let Some(p) = run.prev {
         for ind in &candidates {
-            if let Some(c) = change(&run.main, p, run.year, &[], &ind.path()) {
+            if let Some(c) = change(&run.main, p, run.year, &[], &ind.figure()) {
                 if c.significant {
                     significant.push((
                         ind.display_delta(c.delta).abs(),

@@ -195,7 +195,7 @@ pub(crate) fn indicator_rows(
             row.extend(extra(ind));
             let c = run
                 .prev
-                .and_then(|p| change(&run.main, p, run.year, &[], &ind.path()));
+                .and_then(|p| change(&run.main, p, run.year, &[], &ind.figure()));
             row.extend(change_cells(ind, c, w).into_iter().take(1));
             let sig = change_cells(ind, c, w)
                 .into_iter()

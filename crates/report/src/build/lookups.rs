@@ -1,76 +1,32 @@
 //! Looking figures up in the analyses: a year's group, a change between years, an
 //! indicator's value, and the labels of questions, options and standards.
 
-use indexmap::IndexMap;
-use otklik_analytics::{Analysis, Change, Fig, Group, GroupStats};
+use otklik_analytics::{Analysis, Change, Fig, FigureId};
 use otklik_survey::{Audience, QuestionKind, Role, Survey};
-use serde_json::Value;
 
 use crate::build::runs::Run;
 use crate::i18n::{self, words, Lang};
 
-/// A group as the report sees it.
-#[derive(Clone, Copy)]
-pub(crate) enum G<'a> {
-    Shown(&'a GroupStats),
-    Suppressed,
-    Absent,
-}
-
-impl<'a> G<'a> {
-    pub fn stats(self) -> Option<&'a GroupStats> {
-        match self {
-            G::Shown(g) => Some(g),
-            _ => None,
-        }
-    }
-}
-
-pub(crate) fn key_of(g: &Group) -> &IndexMap<String, Value> {
-    match g {
-        Group::Shown(s) => &s.key,
-        Group::Suppressed { key, .. } => key,
-    }
-}
-
-pub(crate) fn key_matches(key: &IndexMap<String, Value>, rest: &[(&str, Option<&str>)]) -> bool {
-    rest.iter()
-        .all(|(k, v)| key.get(*k).map(Value::as_str) == Some(*v))
-}
+/// A group as the report sees it: shown, hidden, or absent.
+pub(crate) use otklik_analytics::Found as G;
 
 /// The group of `year` with the other keys `rest` (`None` for "no answer").
 pub(crate) fn find<'a>(a: &'a Analysis, year: u16, rest: &[(&str, Option<&str>)]) -> G<'a> {
     let y = year.to_string();
-    for g in &a.groups {
-        let key = key_of(g);
-        if key.get("period").and_then(Value::as_str) == Some(y.as_str())
-            && key.len() == rest.len() + 1
-            && key_matches(key, rest)
-        {
-            return match g {
-                Group::Shown(s) => G::Shown(s),
-                Group::Suppressed { .. } => G::Suppressed,
-            };
-        }
-    }
-    G::Absent
+    let mut key = vec![("period", Some(y.as_str()))];
+    key.extend_from_slice(rest);
+    a.group(&key)
 }
 
-/// The change of `path` from `from` to `to` in the group with keys `rest`.
+/// The change of `figure` from `from` to `to` in the group with keys `rest`.
 pub(crate) fn change<'a>(
     a: &'a Analysis,
     from: u16,
     to: u16,
     rest: &[(&str, Option<&str>)],
-    path: &str,
+    figure: &FigureId,
 ) -> Option<&'a Change> {
-    let (f, t) = (from.to_string(), to.to_string());
-    a.changes
-        .iter()
-        .find(|c| {
-            c.from == f && c.to == t && c.key.len() == rest.len() && key_matches(&c.key, rest)
-        })
-        .and_then(|c| c.figures.get(path))
+    a.change(&from.to_string(), &to.to_string(), rest, figure)
 }
 
 /// An indicator of a group.
@@ -115,16 +71,16 @@ pub(crate) fn pct(b: [f64; 2]) -> [f64; 2] {
 }
 
 impl Ind {
-    /// The path of the figure in [`Change`]s.
-    pub fn path(&self) -> String {
+    /// The figure whose changes and trend the indicator shows.
+    pub fn figure(&self) -> FigureId {
         match self {
-            Ind::Ccl => "ccl.value".to_owned(),
-            Ind::Dim(id) => format!("dimensions.{id}.index"),
-            Ind::Item(id, _) => format!("items.{id}.mean"),
-            Ind::Nps(id) => format!("nps.{id}.value"),
-            Ind::Ces(id) => format!("items.{id}.top2"),
-            Ind::Resolution(id) => format!("resolution.{id}.share"),
-            Ind::Standard(id) => format!("standards.{id}.share"),
+            Ind::Ccl => FigureId::Ccl,
+            Ind::Dim(id) => FigureId::Dimension(id.clone()),
+            Ind::Item(id, _) => FigureId::ItemMean(id.clone()),
+            Ind::Nps(id) => FigureId::Nps(id.clone()),
+            Ind::Ces(id) => FigureId::ItemTop2(id.clone()),
+            Ind::Resolution(id) => FigureId::Resolution(id.clone()),
+            Ind::Standard(id) => FigureId::Standard(id.clone()),
         }
     }
 
@@ -153,7 +109,7 @@ impl Ind {
     pub fn get(&self, g: G<'_>) -> F {
         let g = match g {
             G::Shown(g) => g,
-            G::Suppressed => return F::Suppressed,
+            G::Hidden => return F::Suppressed,
             G::Absent => return F::Absent,
         };
         match self {

@@ -16,7 +16,7 @@ pub(crate) fn channel_mix(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, tq: usize
     let s = run.survey;
     let q = &s.questions[tq];
     let year = find(&run.main, run.year, &[]);
-    let mix = year.stats().and_then(|g| g.channels.get(&q.id));
+    let mix = year.shown().and_then(|g| g.channels.get(&q.id));
     let options = q.kind.options();
     let kind = |c: Option<Channel>| match c {
         Some(Channel::Digital) => w.digital,

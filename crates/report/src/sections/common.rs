@@ -1,7 +1,7 @@
 //! The tables and charts both client sections write: indices, scores, breakdowns by
 //! a grouping question and NPS.
 
-use otklik_analytics::Fig;
+use otklik_analytics::{Fig, FigureId};
 use otklik_charts::{Datum, HeatmapInput, LikertInput, LikertItem, NpsGroup, NpsInput, NpsParts};
 use otklik_survey::QuestionKind;
 
@@ -28,7 +28,7 @@ pub(crate) fn dimensions_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, capt
         .collect();
     inds.push(Ind::Ccl);
     let rows = indicator_rows(run, &inds, |ind| match ind {
-        Ind::Dim(id) => vec![match year.stats().and_then(|g| g.dimensions.get(id)) {
+        Ind::Dim(id) => vec![match year.shown().and_then(|g| g.dimensions.get(id)) {
             Some(Fig::Shown(d)) => d.alpha.map_or(Cell::Empty, |a| Cell::Num {
                 value: a,
                 decimals: 2,
@@ -63,7 +63,7 @@ pub(crate) fn items_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         let Ind::Item(id, _) = ind else {
             return vec![Cell::Empty];
         };
-        vec![match year.stats().and_then(|g| g.items.get(id)) {
+        vec![match year.shown().and_then(|g| g.items.get(id)) {
             Some(Fig::Shown(s)) => Cell::Num {
                 value: s.top2 * 100.0,
                 decimals: 1,
@@ -94,7 +94,7 @@ pub(crate) fn items_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
 }
 
 pub(crate) fn likert_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
-    let Some(g) = find(&run.main, run.year, &[]).stats() else {
+    let Some(g) = find(&run.main, run.year, &[]).shown() else {
         return;
     };
     let points = run
@@ -175,7 +175,7 @@ pub(crate) fn breakdown_table(
                     p,
                     run.year,
                     &[(name.as_str(), id.as_deref())],
-                    "ccl.value",
+                    &FigureId::Ccl,
                 ),
                 _ => None,
             };
@@ -302,7 +302,7 @@ pub(crate) fn nps_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     }
     let rows = indicator_rows(run, &inds, |ind| {
         let Ind::Nps(id) = ind else { return vec![] };
-        match year.stats().and_then(|g| g.nps.get(id)) {
+        match year.shown().and_then(|g| g.nps.get(id)) {
             Some(Fig::Shown(s)) => {
                 let n = s.n as f64;
                 [s.promoters, s.passives, s.detractors]
@@ -359,7 +359,7 @@ pub(crate) fn nps_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, q: usize, b
                     Some(Fig::Suppressed) => Datum::Suppressed,
                     None => Datum::Missing,
                 },
-                G::Suppressed => Datum::Suppressed,
+                G::Hidden => Datum::Suppressed,
                 G::Absent => Datum::Missing,
             },
         })

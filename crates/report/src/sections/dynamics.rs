@@ -169,7 +169,7 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         let rows: Vec<Vec<Cell>> = inds
             .iter()
             .filter_map(|ind| {
-                let t = tr.figures.get(&ind.path())?;
+                let t = tr.figures.get(&ind.figure().path())?;
                 Some(vec![
                     Cell::Text(ind.label(run)),
                     Cell::Int(t.periods as u64),

@@ -136,7 +136,7 @@ pub(crate) fn external(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         if !inds.is_empty() {
             let year = find(&run.main, run.year, &[]);
             let rows = indicator_rows(run, &inds, |ind| match ind {
-                Ind::Ces(id) => vec![match year.stats().and_then(|g| g.ces.get(id)) {
+                Ind::Ces(id) => vec![match year.shown().and_then(|g| g.ces.get(id)) {
                     Some(Fig::Shown(c)) => Cell::Num {
                         value: c.mean,
                         decimals: 2,

@@ -26,7 +26,7 @@ pub(crate) fn methodology(doc: &mut Doc, sec: &mut Sec, runs: &[Run<'_>]) {
                 Cell::Text(run.waves.get(&y).map_or(String::new(), |v| v.join(", "))),
                 match g {
                     G::Shown(st) => Cell::Int(st.n),
-                    G::Suppressed => Cell::Suppressed,
+                    G::Hidden => Cell::Suppressed,
                     G::Absent => Cell::Empty,
                 },
             ]);

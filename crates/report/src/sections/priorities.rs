@@ -16,7 +16,7 @@ pub(crate) fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<Str
     let w = words(run.lang);
     let ru = run.lang == Lang::Ru;
     sec.sub(audience_label(run));
-    let Some(g) = find(&run.main, run.year, &[]).stats() else {
+    let Some(g) = find(&run.main, run.year, &[]).shown() else {
         sec.para(fewer_than(run.lang, run.k));
         return Vec::new();
     };

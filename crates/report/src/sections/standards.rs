@@ -31,7 +31,7 @@ pub(crate) fn standards_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
                 Cell::Text(norm(s, id, run.lang)),
             ];
             row.extend(est_cells(ind.get(year), 1));
-            match year.stats().and_then(|g| g.standards.get(id)) {
+            match year.shown().and_then(|g| g.standards.get(id)) {
                 Some(Fig::Shown(st)) => {
                     row.push(Cell::Num {
                         value: st.median,
@@ -47,7 +47,7 @@ pub(crate) fn standards_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             }
             let c = run
                 .prev
-                .and_then(|p| change(&run.main, p, run.year, &[], &ind.path()));
+                .and_then(|p| change(&run.main, p, run.year, &[], &ind.figure()));
             let [d, _, sig] = change_cells(&ind, c, w);
             row.push(d);
             row.push(sig);

@@ -22,7 +22,7 @@ pub(crate) fn summary(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             row.push(prev.map_or(Cell::Empty, |g| value_cell(ind.get(g), 1)));
             let c = run
                 .prev
-                .and_then(|p| change(&run.main, p, run.year, &[], &ind.path()));
+                .and_then(|p| change(&run.main, p, run.year, &[], &ind.figure()));
             row.extend(change_cells(ind, c, w));
             row
         })

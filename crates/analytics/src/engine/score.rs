@@ -1,0 +1,510 @@
+//! The score pass: the respondent-level figures, read block by block.
+
+mod fast;
+
+use std::ops::Range;
+
+use otklik_survey::Responses;
+
+use super::acc::{Acc, Pass};
+use super::plan::{column_codes, Plan};
+use crate::stats;
+pub(super) use fast::pair_items;
+use fast::{
+    eight_bytes, eight_slots, flush_masks, flush_sums, nonzero_bytes, spill_pair, two_mut, ByteDim,
+    MASK_ITEMS, ONES, SET_BITS,
+};
+
+/// Rows per block of the score pass: a block's cells, answers and levels stay in
+/// the first-level cache while each column is read.
+const ROWS: usize = 512;
+/// Rows between flushes of the 64-bit sums into 128 bits: a level below 2^39 in fixed
+/// point, summed over 2^23 rows, stays below 2^62 (the drivers' sums), and the pieces
+/// of the level's squares below 2^63 (`stats::PartSums`).
+pub(super) const FLUSH: usize = stats::PartSums::MAX;
+/// Slots (cells × dimensions × (count, worth) pairs) up to which respondent scores are
+/// counted rather than summed.
+pub(super) const MAX_SCORE_SLOTS: usize = 1 << 22;
+
+/// A dimension's respondent scores in whole numbers. With `unit` the least common
+/// multiple of its items' steps (points − 1), an answer v to an item of m points is
+/// worth (v − 1) · unit / (m − 1), and a respondent who answered `k` of the items,
+/// worth `s` in all, scores 100 · s / (k · unit): the mean of the answers on 0–100.
+struct DimScore {
+    /// Indices into `plan.scale`.
+    items: Vec<usize>,
+    unit: u32,
+    /// Per item: unit / (points − 1).
+    worth: Vec<u32>,
+    /// Slots per answer count: (items · unit + 1).
+    per: usize,
+    /// The score of every (k, s) slot, when scores are counted per slot (few slots);
+    /// empty when they are summed one by one.
+    table: Vec<f64>,
+    /// When the slots are counted and every slot and raw total fits in a byte, eight
+    /// rows are scored at once (`bytewise`). Per slot: the dimension's weight times its
+    /// score, and its weight (zero when no item was answered), the very terms the
+    /// level's sums add.
+    bytewise: Option<Vec<[f64; 2]>>,
+}
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+impl DimScore {
+    fn new(
+        plan: &Plan<'_>,
+        items: &[usize],
+        weight: f64,
+        slots_left: &mut usize,
+        bytewise: bool,
+    ) -> DimScore {
+        let step = |i: usize| u32::from(plan.scale[i].points) - 1;
+        let unit = items.iter().fold(1, |l, &i| l / gcd(l, step(i)) * step(i));
+        let per = items.len() * unit as usize + 1;
+        let mut d = DimScore {
+            items: items.to_vec(),
+            unit,
+            worth: items.iter().map(|&i| unit / step(i)).collect(),
+            per,
+            table: Vec::new(),
+            bytewise: None,
+        };
+        let slots = (items.len() + 1) * per;
+        if slots.saturating_mul(plan.cells) <= *slots_left {
+            *slots_left -= slots * plan.cells;
+            d.table = (0..slots)
+                .map(|slot| d.score(slot / per, slot % per))
+                .collect();
+            let most_total: u32 = items.iter().map(|&i| u32::from(plan.scale[i].points)).sum();
+            if bytewise && slots <= 256 && most_total < 256 {
+                d.bytewise = Some(
+                    d.table
+                        .iter()
+                        .enumerate()
+                        .map(|(slot, &x)| [weight * x, if slot < per { 0.0 } else { weight }])
+                        .collect(),
+                );
+            }
+        }
+        d
+    }
+
+    /// Whether the slots also give Cronbach's totals: counted, and every item worth
+    /// one (all items of the same points), so that a raw total is worth + count.
+    fn totals_from_slots(&self) -> bool {
+        !self.table.is_empty() && self.worth.iter().all(|&w| w == 1)
+    }
+
+    fn score(&self, k: usize, s: usize) -> f64 {
+        if k == 0 {
+            return 0.0;
+        }
+        100.0 * s as f64 / (k as f64 * f64::from(self.unit))
+    }
+}
+
+/// The respondent-level figures in one blocked pass: dimension scores, the
+/// client-centricity level, Cronbach's sums, the driver sums, and the value counts of
+/// the scale items. While the pass runs, the sums live item by item (dimension by
+/// dimension), so that each inner loop works within a few kilobytes and stores as
+/// little as it can; they are settled into the per-cell layout at the end.
+///
+/// Dimensions are counted per slot while `slot_budget` slots suffice, then summed.
+pub(super) fn score_pass(
+    plan: &Plan<'_>,
+    data: &Responses,
+    cell_of: &[u32],
+    rows: Range<usize>,
+    acc: &mut Acc,
+    pass: Pass,
+) {
+    let ndim = plan.dims.len();
+    let cells = plan.cells;
+    let mut slots_left = pass.slot_budget;
+    let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
+    let dims: Vec<DimScore> = plan
+        .dims
+        .iter()
+        .zip(&weights)
+        .map(|(items, &w)| DimScore::new(plan, items, w, &mut slots_left, pass.bytewise))
+        .collect();
+    let codes: Vec<&[u8]> = plan
+        .scale
+        .iter()
+        .map(|s| &column_codes(data, s.q)[rows.clone()])
+        .collect();
+
+    // Per dimension and cell: respondents per (count, worth) slot; and, where the
+    // slots cannot give them, complete answers, Σ raw total and Σ raw total²
+    // (Cronbach).
+    let mut slots: Vec<Vec<u32>> = dims
+        .iter()
+        .map(|d| vec![0; cells * d.table.len()])
+        .collect();
+    let mut alpha = vec![[0u64; 3]; ndim * cells];
+    // Per item and cell, for answers v = 0 (blank) ..= points, apart for those who
+    // answered every item of the item's dimension (Cronbach's item sums): respondents
+    // and Σ level (in 64 bits, flushed into 128). Per item, cell and answer:
+    // respondents without a level.
+    // Per item and cell: Σ level² of the blank answers.
+    let width: Vec<usize> = plan
+        .scale
+        .iter()
+        .map(|s| usize::from(s.points) + 1)
+        .collect();
+    let mut counts: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
+    let mut no_level: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * w]).collect();
+    // Per single item (not paired): respondents and Σ level (since the last flush) per
+    // (2 · cell + full, answer), side by side.
+    let mut own: Vec<Vec<[u64; 2]>> = width.iter().map(|w| vec![[0; 2]; cells * 2 * w]).collect();
+    let mut sy_all: Vec<Vec<u128>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
+    let mut blank_yy: Vec<Vec<u128>> = width.iter().map(|_| vec![0; cells]).collect();
+    // Per pair: respondents and Σ level per (2 · cell + full, answer, answer).
+    let (pairs, single) = pair_items(plan, pass.paired);
+    let mut joint: Vec<Vec<[u64; 2]>> = pairs
+        .iter()
+        .map(|p| vec![[0; 2]; cells * 2 * p.w * p.w])
+        .collect();
+    let mut joint_sum: Vec<Vec<u128>> = joint.iter().map(|j| vec![0; j.len()]).collect();
+
+    // Per block: per dimension and row, the answers' worth, their count and raw total,
+    // and 2 · cell + whether every item was answered (the row's place in the item
+    // tables below; the last row, for items outside every dimension, is 2 · cell);
+    // per row, the level.
+    let mut worth = vec![0u32; ndim * ROWS];
+    let mut count = vec![0u32; ndim * ROWS];
+    let mut total = vec![0u32; ndim * ROWS];
+    let mut base = vec![0u32; (ndim + 1) * ROWS];
+    let mut wsum = [0.0f64; ROWS];
+    let mut wtot = [0.0f64; ROWS];
+    let mut y = vec![0u64; ROWS];
+    // Per row: the level's square, in pieces (`stats::square_pieces`).
+    let mut yy = vec![[0u64; 3]; ROWS];
+    let mut blank_rows = vec![0u16; ROWS + 8];
+    // Per cell: the level's sums since the last flush.
+    let mut level = vec![stats::PartSums::default(); cells];
+    let mut has_level = vec![false; ROWS];
+    let mut since_flush = 0;
+    // When every dimension is scored bytewise: per dimension, what a row's slot gives.
+    let bytewise = dims.iter().all(|d| d.bytewise.is_some());
+    let by_byte: Vec<ByteDim<'_>> = dims
+        .iter()
+        .filter_map(|ds| {
+            Some(ByteDim {
+                terms: ds.bytewise.as_ref()?,
+                full_from: ds.items.len() * ds.per,
+                per_cell: ds.table.len(),
+                totals: !ds.totals_from_slots(),
+            })
+        })
+        .collect();
+    let by_byte = if bytewise { &by_byte[..] } else { &[] };
+    // Per dimension scored bytewise with at most `MASK_ITEMS` items: per eight rows, the
+    // rows' blank masks; per cell and mask, Σ level² (in pieces) since the last flush.
+    let masked: Vec<bool> = dims
+        .iter()
+        .map(|ds| bytewise && ds.items.len() <= MASK_ITEMS)
+        .collect();
+    let mut blank_masks = vec![0u64; ndim * (ROWS / 8)];
+    let mut mask_part: Vec<Vec<[u64; 3]>> = dims
+        .iter()
+        .zip(&masked)
+        .map(|(ds, &m)| {
+            if m {
+                vec![[0; 3]; cells << ds.items.len()]
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    // Per scale item: whether its blanks are summed through its dimension's masks.
+    let by_mask: Vec<bool> = plan
+        .scale
+        .iter()
+        .map(|s| s.dimension.is_some_and(|d| masked[d]))
+        .collect();
+
+    for start in (0..cell_of.len()).step_by(ROWS) {
+        let end = (start + ROWS).min(cell_of.len());
+        let len = end - start;
+        let block = &cell_of[start..end];
+        if since_flush + len > pass.flush {
+            flush_sums(&mut joint, &mut joint_sum);
+            flush_sums(&mut own, &mut sy_all);
+            flush_masks(&dims, &mut mask_part, &mut blank_yy);
+            for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
+                part.move_into(all);
+            }
+            since_flush = 0;
+        }
+        since_flush += len;
+
+        wsum[..len].fill(0.0);
+        wtot[..len].fill(0.0);
+        for (d, (b, slots)) in by_byte.iter().zip(slots.iter_mut()).enumerate() {
+            let ds = &dims[d];
+            let alpha = &mut alpha[d * cells..(d + 1) * cells];
+            let base = &mut base[d * ROWS..d * ROWS + len];
+            let rows = block
+                .chunks(8)
+                .zip(base.chunks_mut(8))
+                .zip(wsum.chunks_mut(8).zip(wtot.chunks_mut(8)));
+            for (g, ((cells8, base), (wsum, wtot))) in rows.enumerate() {
+                let [mut slot8, mut total8, blank8] = eight_slots(ds, &codes, start + 8 * g, end);
+                blank_masks[d * (ROWS / 8) + g] = blank8;
+                let rows = cells8.iter().zip(base).zip(wsum.iter_mut().zip(wtot));
+                for ((&c, base), (wsum, wtot)) in rows {
+                    let c = c as usize;
+                    let slot = usize::from(slot8 as u8);
+                    slot8 >>= 8;
+                    slots[c * b.per_cell + slot] += 1;
+                    let [weighted, weight] = b.terms[slot];
+                    *wsum += weighted;
+                    *wtot += weight;
+                    let full = slot >= b.full_from;
+                    *base = 2 * c as u32 + u32::from(full);
+                    if b.totals {
+                        let f = u64::from(full);
+                        let t = total8 & 0xFF;
+                        total8 >>= 8;
+                        let a = &mut alpha[c];
+                        a[0] += f;
+                        a[1] += t * f;
+                        a[2] += t * t * f;
+                    }
+                }
+            }
+        }
+        for (d, ds) in dims.iter().enumerate().filter(|_| !bytewise) {
+            let at = d * ROWS..d * ROWS + len;
+            let (s, k, t) = (
+                &mut worth[at.clone()],
+                &mut count[at.clone()],
+                &mut total[at.clone()],
+            );
+            s.fill(0);
+            k.fill(0);
+            t.fill(0);
+            for (&i, &wo) in ds.items.iter().zip(&ds.worth) {
+                for (((s, k), t), &v) in s
+                    .iter_mut()
+                    .zip(k.iter_mut())
+                    .zip(t.iter_mut())
+                    .zip(&codes[i][start..end])
+                {
+                    let v = u32::from(v);
+                    *s += v.saturating_sub(1) * wo;
+                    *k += u32::from(v != 0);
+                    *t += v;
+                }
+            }
+            let n_items = ds.items.len() as u32;
+            for ((f, &k), &c) in base[at.clone()].iter_mut().zip(k.iter()).zip(block) {
+                *f = 2 * c + u32::from(k == n_items);
+            }
+            let (s, k, t) = (&worth[at.clone()], &count[at.clone()], &total[at]);
+            let alpha = &mut alpha[d * cells..(d + 1) * cells];
+            let slots = &mut slots[d][..];
+            let per_cell = ds.table.len();
+            let totals_from_slots = ds.totals_from_slots();
+            for (r, &c) in block.iter().enumerate() {
+                let c = c as usize;
+                let k = k[r] as usize;
+                if k == 0 {
+                    continue;
+                }
+                let score = if per_cell == 0 {
+                    let x = ds.score(k, s[r] as usize);
+                    acc.dim[c * ndim + d].push(x);
+                    x
+                } else {
+                    let slot = k * ds.per + s[r] as usize;
+                    slots[c * per_cell + slot] += 1;
+                    ds.table[slot]
+                };
+                wsum[r] += weights[d] * score;
+                wtot[r] += weights[d];
+                if !totals_from_slots {
+                    let full_row = u64::from(k == ds.items.len());
+                    let t = u64::from(t[r]);
+                    let a = &mut alpha[c];
+                    a[0] += full_row;
+                    a[1] += t * full_row;
+                    a[2] += t * t * full_row;
+                }
+            }
+        }
+
+        for (f, &c) in base[ndim * ROWS..ndim * ROWS + len].iter_mut().zip(block) {
+            *f = 2 * c;
+        }
+        let mut all_level = true;
+        for (r, &c) in block.iter().enumerate() {
+            has_level[r] = wtot[r] > 0.0;
+            y[r] = if has_level[r] {
+                stats::fixed(wsum[r] / wtot[r])
+            } else {
+                all_level = false;
+                0
+            };
+            yy[r] = stats::square_pieces(y[r]);
+            level[c as usize].push(y[r], yy[r], has_level[r]);
+        }
+
+        for (d, (ds, part)) in dims.iter().zip(&mut mask_part).enumerate() {
+            if !masked[d] {
+                continue;
+            }
+            let shift = ds.items.len();
+            let masks = &blank_masks[d * (ROWS / 8)..(d + 1) * (ROWS / 8)];
+            let rows = block.chunks(8).zip(yy.chunks(8)).zip(masks);
+            for ((cells8, yy8), &m8) in rows {
+                let mut m8 = m8;
+                for (&c, &[hh, hl, ll]) in cells8.iter().zip(yy8) {
+                    let e = &mut part[((c as usize) << shift) + (m8 & 0xFF) as usize];
+                    m8 >>= 8;
+                    e[0] += hh;
+                    e[1] += hl;
+                    e[2] += ll;
+                }
+            }
+        }
+        let y = &y[..len];
+        for (p, jt) in pairs.iter().zip(joint.iter_mut()) {
+            let (ca, cb) = (&codes[p.a][start..end], &codes[p.b][start..end]);
+            let base = &base[p.d * ROWS..p.d * ROWS + len];
+            // A slice, not a vector: its length stays in a register while it is written.
+            let (jt, w) = (&mut jt[..], p.w);
+            for (((&b, &va), &vb), &y) in base.iter().zip(ca).zip(cb).zip(y) {
+                // One slot holds the count and the level sum: one cache line per row.
+                let e = &mut jt[(b as usize * w + usize::from(va)) * w + usize::from(vb)];
+                e[0] += 1;
+                e[1] += y;
+            }
+        }
+        for &i in &single {
+            let col = &codes[i][start..end];
+            let w = width[i];
+            let d = plan.scale[i].dimension.unwrap_or(ndim);
+            let base = &base[d * ROWS..d * ROWS + len];
+            let own = &mut own[i][..];
+            for ((&b, &v), &y) in base.iter().zip(col).zip(y) {
+                let e = &mut own[b as usize * w + usize::from(v)];
+                e[0] += 1;
+                e[1] += y;
+            }
+        }
+        for i in 0..plan.scale.len() {
+            let col = &codes[i][start..end];
+            let w = width[i];
+            if !by_mask[i] {
+                // The blank answers' rows, listed eight rows at a time without a branch.
+                let mut blanks = 0;
+                for r0 in (0..len).step_by(8) {
+                    let blank = !nonzero_bytes(eight_bytes(&col[r0..], 1)) & ONES;
+                    let mask = blank.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+                    let at = &mut blank_rows[blanks..blanks + 8];
+                    for (to, &j) in at.iter_mut().zip(&SET_BITS[mask as usize]) {
+                        *to = r0 as u16 + u16::from(j);
+                    }
+                    blanks += mask.count_ones() as usize;
+                }
+                let blank_yy = &mut blank_yy[i][..];
+                for &r in &blank_rows[..blanks] {
+                    let r = usize::from(r);
+                    blank_yy[block[r] as usize] += stats::square_of(yy[r]);
+                }
+            }
+            if !all_level {
+                let no_level = &mut no_level[i][..];
+                for (r, (&c, &v)) in block.iter().zip(col).enumerate() {
+                    if !has_level[r] && v > 0 {
+                        no_level[c as usize * w + usize::from(v)] += 1;
+                    }
+                }
+            }
+        }
+    }
+    flush_sums(&mut joint, &mut joint_sum);
+    flush_sums(&mut own, &mut sy_all);
+    flush_masks(&dims, &mut mask_part, &mut blank_yy);
+    for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
+        part.move_into(all);
+    }
+    for &i in &single {
+        for (n, e) in counts[i].iter_mut().zip(&own[i]) {
+            *n += e[0] as u32;
+        }
+    }
+    for ((p, jt), js) in pairs.iter().zip(&joint).zip(&mut joint_sum) {
+        let mut jn: Vec<u32> = jt.iter().map(|e| e[0] as u32).collect();
+        let (a, b) = two_mut(&mut counts, p.a, p.b);
+        spill_pair(p, &mut jn, a, b);
+        let (a, b) = two_mut(&mut sy_all, p.a, p.b);
+        spill_pair(p, js, a, b);
+    }
+
+    // Settle into the per-cell layout.
+    let nscale = plan.scale.len();
+    for c in 0..cells {
+        for (d, ds) in dims.iter().enumerate() {
+            let per_cell = ds.table.len();
+            let a = &mut acc.alpha[c * acc.alpha_stride + acc.alpha_width[d].0..];
+            a[..3].copy_from_slice(&alpha[d * cells + c]);
+            let k = ds.items.len();
+            for (slot, &n) in slots[d][c * per_cell..(c + 1) * per_cell]
+                .iter()
+                .enumerate()
+            {
+                // Slots below `per` have no answer (only the bytewise pass counts them).
+                if n > 0 && slot >= ds.per {
+                    let (n, s) = (u64::from(n), slot % ds.per);
+                    acc.dim[c * ndim + d].push_fixed_n(stats::fixed(ds.table[slot]), n);
+                    if ds.totals_from_slots() && slot / ds.per == k {
+                        // Every worth is one: the raw total is the worth plus the count.
+                        let t = (s + k) as u64;
+                        a[0] += n;
+                        a[1] += n * t;
+                        a[2] += n * t * t;
+                    }
+                }
+            }
+            for (j, &i) in ds.items.iter().enumerate() {
+                let w = width[i];
+                let full = &counts[i][(c * 2 + 1) * w..(c * 2 + 2) * w];
+                let (mut s1, mut s2) = (0u64, 0u64);
+                for (v, &n) in full.iter().enumerate() {
+                    s1 += v as u64 * u64::from(n);
+                    s2 += (v * v) as u64 * u64::from(n);
+                }
+                a[3 + 2 * j] = s1;
+                a[4 + 2 * j] = s2;
+            }
+        }
+        for (i, s) in plan.scale.iter().enumerate() {
+            let w = width[i];
+            let off = c * plan.hist_width + plan.hist_items[s.hist].offset;
+            let to = c * nscale + i;
+            let mut sxy = 0u128;
+            for v in 0..w {
+                let n = counts[i][c * 2 * w + v] + counts[i][(c * 2 + 1) * w + v];
+                acc.hist[off + v] = n;
+                if v > 0 {
+                    acc.drv_n[to * 12 + v] = n - no_level[i][c * w + v];
+                    sxy += v as u128 * (sy_all[i][c * 2 * w + v] + sy_all[i][(c * 2 + 1) * w + v]);
+                }
+            }
+            acc.drv_sxy[to] = sxy;
+            acc.drv_miss[to] = (
+                sy_all[i][c * 2 * w] + sy_all[i][(c * 2 + 1) * w],
+                blank_yy[i][c],
+            );
+        }
+    }
+}

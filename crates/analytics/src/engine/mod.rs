@@ -13,14 +13,16 @@
 //!    [`analyze_many`] accumulates the finest grouping once and rolls it up into the
 //!    others; [`Split`] runs the pass in parts of the responses.
 //! 3. **Assembly** ([`assemble`]): the figures of every group are computed from the
-//!    accumulators, and those of groups too small to publish (under the
-//!    [`Protection`] of the publication set, [`publication`]) are hidden.
+//!    accumulators, family by family, and those that would disclose a group too small
+//!    to publish are hidden ([`hidden`]: each cell's place in the [`Protection`] of the
+//!    publication set, [`publication`]).
 //! 4. **Changes** ([`changes`]): with the period the first key, the shown figures of
 //!    consecutive periods are compared, and their trends fitted.
 
 mod acc;
 mod assemble;
 mod changes;
+mod hidden;
 mod plan;
 mod publication;
 mod score;

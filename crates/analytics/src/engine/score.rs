@@ -8,11 +8,11 @@ use otklik_survey::Responses;
 
 use super::acc::{Acc, Pass};
 use super::plan::{column_codes, Plan};
-use crate::stats;
+use crate::stats::{self, Moments};
 pub(super) use fast::pair_items;
 use fast::{
     eight_bytes, eight_slots, flush_masks, flush_sums, nonzero_bytes, spill_pair, two_mut, ByteDim,
-    MASK_ITEMS, ONES, SET_BITS,
+    Pair, MASK_ITEMS, ONES, SET_BITS,
 };
 
 /// Rows per block of the score pass: a block's cells, answers and levels stay in
@@ -109,6 +109,306 @@ impl DimScore {
     }
 }
 
+/// What the score pass reads besides the rows' cells: how each dimension is scored,
+/// the scale items' answers, and how each item is counted.
+struct Scoring<'a> {
+    plan: &'a Plan<'a>,
+    cells: usize,
+    ndim: usize,
+    weights: Vec<f64>,
+    dims: Vec<DimScore>,
+    /// Per scale item: its answers in the pass's rows.
+    codes: Vec<&'a [u8]>,
+    /// Per scale item: points + 1.
+    width: Vec<usize>,
+    /// The items counted in pairs, and those counted alone.
+    pairs: Vec<Pair>,
+    single: Vec<usize>,
+    /// Whether every dimension is scored bytewise.
+    bytewise: bool,
+    /// Per dimension: whether it is scored bytewise with at most `MASK_ITEMS` items,
+    /// and its blank answers summed per (cell, blank mask).
+    masked: Vec<bool>,
+    /// Per scale item: whether its blanks are summed through its dimension's masks.
+    by_mask: Vec<bool>,
+}
+
+impl<'a> Scoring<'a> {
+    fn new(plan: &'a Plan<'a>, data: &'a Responses, rows: Range<usize>, pass: Pass) -> Self {
+        let ndim = plan.dims.len();
+        let mut slots_left = pass.slot_budget;
+        let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
+        let dims: Vec<DimScore> = plan
+            .dims
+            .iter()
+            .zip(&weights)
+            .map(|(items, &w)| DimScore::new(plan, items, w, &mut slots_left, pass.bytewise))
+            .collect();
+        let codes: Vec<&[u8]> = plan
+            .scale
+            .iter()
+            .map(|s| &column_codes(data, s.q)[rows.clone()])
+            .collect();
+        let width: Vec<usize> = plan
+            .scale
+            .iter()
+            .map(|s| usize::from(s.points) + 1)
+            .collect();
+        let (pairs, single) = pair_items(plan, pass.paired);
+        let bytewise = dims.iter().all(|d| d.bytewise.is_some());
+        let masked: Vec<bool> = dims
+            .iter()
+            .map(|ds| bytewise && ds.items.len() <= MASK_ITEMS)
+            .collect();
+        let by_mask: Vec<bool> = plan
+            .scale
+            .iter()
+            .map(|s| s.dimension.is_some_and(|d| masked[d]))
+            .collect();
+        Scoring {
+            plan,
+            cells: plan.cells,
+            ndim,
+            weights,
+            dims,
+            codes,
+            width,
+            pairs,
+            single,
+            bytewise,
+            masked,
+            by_mask,
+        }
+    }
+
+    /// When every dimension is scored bytewise: per dimension, what a row's slot gives
+    /// (otherwise none).
+    fn by_byte(&self) -> Vec<ByteDim<'_>> {
+        if !self.bytewise {
+            return Vec::new();
+        }
+        self.dims
+            .iter()
+            .filter_map(|ds| {
+                Some(ByteDim {
+                    terms: ds.bytewise.as_ref()?,
+                    full_from: ds.items.len() * ds.per,
+                    per_cell: ds.table.len(),
+                    totals: !ds.totals_from_slots(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The sums of the pass while it runs, item by item (dimension by dimension).
+struct Sums {
+    /// Per dimension and cell: respondents per (count, worth) slot; and, where the
+    /// slots cannot give them, complete answers, Σ raw total and Σ raw total²
+    /// (Cronbach).
+    slots: Vec<Vec<u32>>,
+    alpha: Vec<[u64; 3]>,
+    /// Per item and cell, for answers v = 0 (blank) ..= points, apart for those who
+    /// answered every item of the item's dimension (Cronbach's item sums): respondents
+    /// and Σ level (in 64 bits, flushed into 128).
+    counts: Vec<Vec<u32>>,
+    sy_all: Vec<Vec<u128>>,
+    /// Per item, cell and answer: respondents without a level.
+    no_level: Vec<Vec<u32>>,
+    /// Per single item (not paired): respondents and Σ level (since the last flush) per
+    /// (2 · cell + full, answer), side by side.
+    own: Vec<Vec<[u64; 2]>>,
+    /// Per item and cell: Σ level² of the blank answers.
+    blank_yy: Vec<Vec<u128>>,
+    /// Per pair: respondents and Σ level per (2 · cell + full, answer, answer).
+    joint: Vec<Vec<[u64; 2]>>,
+    joint_sum: Vec<Vec<u128>>,
+    /// Per masked dimension: per cell and blank mask, Σ level² (in pieces) since the
+    /// last flush.
+    mask_part: Vec<Vec<[u64; 3]>>,
+    /// Per cell: the level's sums since the last flush.
+    level: Vec<stats::PartSums>,
+}
+
+impl Sums {
+    fn new(sc: &Scoring<'_>) -> Sums {
+        let cells = sc.cells;
+        let width = &sc.width;
+        let joint: Vec<Vec<[u64; 2]>> = sc
+            .pairs
+            .iter()
+            .map(|p| vec![[0; 2]; cells * 2 * p.w * p.w])
+            .collect();
+        Sums {
+            slots: sc
+                .dims
+                .iter()
+                .map(|d| vec![0; cells * d.table.len()])
+                .collect(),
+            alpha: vec![[0u64; 3]; sc.ndim * cells],
+            counts: width.iter().map(|w| vec![0; cells * 2 * w]).collect(),
+            sy_all: width.iter().map(|w| vec![0; cells * 2 * w]).collect(),
+            no_level: width.iter().map(|w| vec![0; cells * w]).collect(),
+            own: width.iter().map(|w| vec![[0; 2]; cells * 2 * w]).collect(),
+            blank_yy: width.iter().map(|_| vec![0; cells]).collect(),
+            joint_sum: joint.iter().map(|j| vec![0; j.len()]).collect(),
+            joint,
+            mask_part: sc
+                .dims
+                .iter()
+                .zip(&sc.masked)
+                .map(|(ds, &m)| {
+                    if m {
+                        vec![[0; 3]; cells << ds.items.len()]
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect(),
+            level: vec![stats::PartSums::default(); cells],
+        }
+    }
+
+    /// Moves the 64-bit sums into 128 bits (and the level's into `ccl`).
+    fn flush(&mut self, dims: &[DimScore], ccl: &mut [Moments]) {
+        flush_sums(&mut self.joint, &mut self.joint_sum);
+        flush_sums(&mut self.own, &mut self.sy_all);
+        flush_masks(dims, &mut self.mask_part, &mut self.blank_yy);
+        for (part, all) in self.level.iter_mut().zip(ccl) {
+            part.move_into(all);
+        }
+    }
+
+    /// Adds the single items' and the pairs' counts (and the pairs' level sums) to
+    /// each item's, once the pass is flushed.
+    fn spill(&mut self, sc: &Scoring<'_>) {
+        for &i in &sc.single {
+            for (n, e) in self.counts[i].iter_mut().zip(&self.own[i]) {
+                *n += e[0] as u32;
+            }
+        }
+        for ((p, jt), js) in sc.pairs.iter().zip(&self.joint).zip(&mut self.joint_sum) {
+            let mut jn: Vec<u32> = jt.iter().map(|e| e[0] as u32).collect();
+            let (a, b) = two_mut(&mut self.counts, p.a, p.b);
+            spill_pair(p, &mut jn, a, b);
+            let (a, b) = two_mut(&mut self.sy_all, p.a, p.b);
+            spill_pair(p, js, a, b);
+        }
+    }
+
+    /// Settles the sums into the per-cell layout of `acc`.
+    fn settle(&self, sc: &Scoring<'_>, acc: &mut Acc) {
+        let Sums {
+            slots,
+            alpha,
+            counts,
+            sy_all,
+            no_level,
+            blank_yy,
+            ..
+        } = self;
+        let (plan, cells, ndim, dims, width) = (sc.plan, sc.cells, sc.ndim, &sc.dims, &sc.width);
+        let nscale = plan.scale.len();
+        for c in 0..cells {
+            for (d, ds) in dims.iter().enumerate() {
+                let per_cell = ds.table.len();
+                let a = &mut acc.alpha[c * acc.alpha_stride + acc.alpha_width[d].0..];
+                a[..3].copy_from_slice(&alpha[d * cells + c]);
+                let k = ds.items.len();
+                for (slot, &n) in slots[d][c * per_cell..(c + 1) * per_cell]
+                    .iter()
+                    .enumerate()
+                {
+                    // Slots below `per` have no answer (only the bytewise pass counts them).
+                    if n > 0 && slot >= ds.per {
+                        let (n, s) = (u64::from(n), slot % ds.per);
+                        acc.dim[c * ndim + d].push_fixed_n(stats::fixed(ds.table[slot]), n);
+                        if ds.totals_from_slots() && slot / ds.per == k {
+                            // Every worth is one: the raw total is the worth plus the count.
+                            let t = (s + k) as u64;
+                            a[0] += n;
+                            a[1] += n * t;
+                            a[2] += n * t * t;
+                        }
+                    }
+                }
+                for (j, &i) in ds.items.iter().enumerate() {
+                    let w = width[i];
+                    let full = &counts[i][(c * 2 + 1) * w..(c * 2 + 2) * w];
+                    let (mut s1, mut s2) = (0u64, 0u64);
+                    for (v, &n) in full.iter().enumerate() {
+                        s1 += v as u64 * u64::from(n);
+                        s2 += (v * v) as u64 * u64::from(n);
+                    }
+                    a[3 + 2 * j] = s1;
+                    a[4 + 2 * j] = s2;
+                }
+            }
+            for (i, s) in plan.scale.iter().enumerate() {
+                let w = width[i];
+                let off = c * plan.hist_width + plan.hist_items[s.hist].offset;
+                let to = c * nscale + i;
+                let mut sxy = 0u128;
+                for v in 0..w {
+                    let n = counts[i][c * 2 * w + v] + counts[i][(c * 2 + 1) * w + v];
+                    acc.hist[off + v] = n;
+                    if v > 0 {
+                        acc.drv_n[to * 12 + v] = n - no_level[i][c * w + v];
+                        sxy +=
+                            v as u128 * (sy_all[i][c * 2 * w + v] + sy_all[i][(c * 2 + 1) * w + v]);
+                    }
+                }
+                acc.drv_sxy[to] = sxy;
+                acc.drv_miss[to] = (
+                    sy_all[i][c * 2 * w] + sy_all[i][(c * 2 + 1) * w],
+                    blank_yy[i][c],
+                );
+            }
+        }
+    }
+}
+
+/// One block of rows, as each step of the pass leaves it for the next.
+struct Block {
+    /// Per dimension and row: the answers' worth, their count and raw total.
+    worth: Vec<u32>,
+    count: Vec<u32>,
+    total: Vec<u32>,
+    /// Per dimension and row: 2 · cell + whether every item was answered (the row's
+    /// place in the item tables; the last row, for items outside every dimension, is
+    /// 2 · cell).
+    base: Vec<u32>,
+    /// Per row: the level's weighted sum and weight, whether it has a level, the level,
+    /// and its square, in pieces (`stats::square_pieces`).
+    wsum: [f64; ROWS],
+    wtot: [f64; ROWS],
+    has_level: Vec<bool>,
+    y: Vec<u64>,
+    yy: Vec<[u64; 3]>,
+    /// The rows of one item's blank answers.
+    blank_rows: Vec<u16>,
+    /// Per masked dimension, per eight rows: the rows' blank masks.
+    blank_masks: Vec<u64>,
+}
+
+impl Block {
+    fn new(ndim: usize) -> Block {
+        Block {
+            worth: vec![0u32; ndim * ROWS],
+            count: vec![0u32; ndim * ROWS],
+            total: vec![0u32; ndim * ROWS],
+            base: vec![0u32; (ndim + 1) * ROWS],
+            wsum: [0.0f64; ROWS],
+            wtot: [0.0f64; ROWS],
+            has_level: vec![false; ROWS],
+            y: vec![0u64; ROWS],
+            yy: vec![[0u64; 3]; ROWS],
+            blank_rows: vec![0u16; ROWS + 8],
+            blank_masks: vec![0u64; ndim * (ROWS / 8)],
+        }
+    }
+}
+
 /// The respondent-level figures in one blocked pass: dimension scores, the
 /// client-centricity level, Cronbach's sums, the driver sums, and the value counts of
 /// the scale items. While the pass runs, the sums live item by item (dimension by
@@ -124,387 +424,329 @@ pub(super) fn score_pass(
     acc: &mut Acc,
     pass: Pass,
 ) {
-    let ndim = plan.dims.len();
-    let cells = plan.cells;
-    let mut slots_left = pass.slot_budget;
-    let weights: Vec<f64> = plan.survey.dimensions.iter().map(|d| d.weight).collect();
-    let dims: Vec<DimScore> = plan
-        .dims
-        .iter()
-        .zip(&weights)
-        .map(|(items, &w)| DimScore::new(plan, items, w, &mut slots_left, pass.bytewise))
-        .collect();
-    let codes: Vec<&[u8]> = plan
-        .scale
-        .iter()
-        .map(|s| &column_codes(data, s.q)[rows.clone()])
-        .collect();
-
-    // Per dimension and cell: respondents per (count, worth) slot; and, where the
-    // slots cannot give them, complete answers, Σ raw total and Σ raw total²
-    // (Cronbach).
-    let mut slots: Vec<Vec<u32>> = dims
-        .iter()
-        .map(|d| vec![0; cells * d.table.len()])
-        .collect();
-    let mut alpha = vec![[0u64; 3]; ndim * cells];
-    // Per item and cell, for answers v = 0 (blank) ..= points, apart for those who
-    // answered every item of the item's dimension (Cronbach's item sums): respondents
-    // and Σ level (in 64 bits, flushed into 128). Per item, cell and answer:
-    // respondents without a level.
-    // Per item and cell: Σ level² of the blank answers.
-    let width: Vec<usize> = plan
-        .scale
-        .iter()
-        .map(|s| usize::from(s.points) + 1)
-        .collect();
-    let mut counts: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
-    let mut no_level: Vec<Vec<u32>> = width.iter().map(|w| vec![0; cells * w]).collect();
-    // Per single item (not paired): respondents and Σ level (since the last flush) per
-    // (2 · cell + full, answer), side by side.
-    let mut own: Vec<Vec<[u64; 2]>> = width.iter().map(|w| vec![[0; 2]; cells * 2 * w]).collect();
-    let mut sy_all: Vec<Vec<u128>> = width.iter().map(|w| vec![0; cells * 2 * w]).collect();
-    let mut blank_yy: Vec<Vec<u128>> = width.iter().map(|_| vec![0; cells]).collect();
-    // Per pair: respondents and Σ level per (2 · cell + full, answer, answer).
-    let (pairs, single) = pair_items(plan, pass.paired);
-    let mut joint: Vec<Vec<[u64; 2]>> = pairs
-        .iter()
-        .map(|p| vec![[0; 2]; cells * 2 * p.w * p.w])
-        .collect();
-    let mut joint_sum: Vec<Vec<u128>> = joint.iter().map(|j| vec![0; j.len()]).collect();
-
-    // Per block: per dimension and row, the answers' worth, their count and raw total,
-    // and 2 · cell + whether every item was answered (the row's place in the item
-    // tables below; the last row, for items outside every dimension, is 2 · cell);
-    // per row, the level.
-    let mut worth = vec![0u32; ndim * ROWS];
-    let mut count = vec![0u32; ndim * ROWS];
-    let mut total = vec![0u32; ndim * ROWS];
-    let mut base = vec![0u32; (ndim + 1) * ROWS];
-    let mut wsum = [0.0f64; ROWS];
-    let mut wtot = [0.0f64; ROWS];
-    let mut y = vec![0u64; ROWS];
-    // Per row: the level's square, in pieces (`stats::square_pieces`).
-    let mut yy = vec![[0u64; 3]; ROWS];
-    let mut blank_rows = vec![0u16; ROWS + 8];
-    // Per cell: the level's sums since the last flush.
-    let mut level = vec![stats::PartSums::default(); cells];
-    let mut has_level = vec![false; ROWS];
+    let sc = Scoring::new(plan, data, rows, pass);
+    let by_byte = sc.by_byte();
+    let mut sums = Sums::new(&sc);
+    let mut blk = Block::new(sc.ndim);
     let mut since_flush = 0;
-    // When every dimension is scored bytewise: per dimension, what a row's slot gives.
-    let bytewise = dims.iter().all(|d| d.bytewise.is_some());
-    let by_byte: Vec<ByteDim<'_>> = dims
-        .iter()
-        .filter_map(|ds| {
-            Some(ByteDim {
-                terms: ds.bytewise.as_ref()?,
-                full_from: ds.items.len() * ds.per,
-                per_cell: ds.table.len(),
-                totals: !ds.totals_from_slots(),
-            })
-        })
-        .collect();
-    let by_byte = if bytewise { &by_byte[..] } else { &[] };
-    // Per dimension scored bytewise with at most `MASK_ITEMS` items: per eight rows, the
-    // rows' blank masks; per cell and mask, Σ level² (in pieces) since the last flush.
-    let masked: Vec<bool> = dims
-        .iter()
-        .map(|ds| bytewise && ds.items.len() <= MASK_ITEMS)
-        .collect();
-    let mut blank_masks = vec![0u64; ndim * (ROWS / 8)];
-    let mut mask_part: Vec<Vec<[u64; 3]>> = dims
-        .iter()
-        .zip(&masked)
-        .map(|(ds, &m)| {
-            if m {
-                vec![[0; 3]; cells << ds.items.len()]
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    // Per scale item: whether its blanks are summed through its dimension's masks.
-    let by_mask: Vec<bool> = plan
-        .scale
-        .iter()
-        .map(|s| s.dimension.is_some_and(|d| masked[d]))
-        .collect();
-
     for start in (0..cell_of.len()).step_by(ROWS) {
         let end = (start + ROWS).min(cell_of.len());
         let len = end - start;
         let block = &cell_of[start..end];
         if since_flush + len > pass.flush {
-            flush_sums(&mut joint, &mut joint_sum);
-            flush_sums(&mut own, &mut sy_all);
-            flush_masks(&dims, &mut mask_part, &mut blank_yy);
-            for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
-                part.move_into(all);
-            }
+            sums.flush(&sc.dims, &mut acc.ccl);
             since_flush = 0;
         }
         since_flush += len;
 
-        wsum[..len].fill(0.0);
-        wtot[..len].fill(0.0);
-        for (d, (b, slots)) in by_byte.iter().zip(slots.iter_mut()).enumerate() {
-            let ds = &dims[d];
-            let alpha = &mut alpha[d * cells..(d + 1) * cells];
-            let base = &mut base[d * ROWS..d * ROWS + len];
-            let rows = block
-                .chunks(8)
-                .zip(base.chunks_mut(8))
-                .zip(wsum.chunks_mut(8).zip(wtot.chunks_mut(8)));
-            for (g, ((cells8, base), (wsum, wtot))) in rows.enumerate() {
-                let [mut slot8, mut total8, blank8] = eight_slots(ds, &codes, start + 8 * g, end);
-                blank_masks[d * (ROWS / 8) + g] = blank8;
-                let rows = cells8.iter().zip(base).zip(wsum.iter_mut().zip(wtot));
-                for ((&c, base), (wsum, wtot)) in rows {
-                    let c = c as usize;
-                    let slot = usize::from(slot8 as u8);
-                    slot8 >>= 8;
-                    slots[c * b.per_cell + slot] += 1;
-                    let [weighted, weight] = b.terms[slot];
-                    *wsum += weighted;
-                    *wtot += weight;
-                    let full = slot >= b.full_from;
-                    *base = 2 * c as u32 + u32::from(full);
-                    if b.totals {
-                        let f = u64::from(full);
-                        let t = total8 & 0xFF;
-                        total8 >>= 8;
-                        let a = &mut alpha[c];
-                        a[0] += f;
-                        a[1] += t * f;
-                        a[2] += t * t * f;
-                    }
-                }
-            }
+        blk.wsum[..len].fill(0.0);
+        blk.wtot[..len].fill(0.0);
+        score_bytewise(&sc, &by_byte, start, block, &mut sums, &mut blk);
+        if !sc.bytewise {
+            score_summed(&sc, start, block, &mut sums, &mut blk, &mut acc.dim);
         }
-        for (d, ds) in dims.iter().enumerate().filter(|_| !bytewise) {
-            let at = d * ROWS..d * ROWS + len;
-            let (s, k, t) = (
-                &mut worth[at.clone()],
-                &mut count[at.clone()],
-                &mut total[at.clone()],
-            );
-            s.fill(0);
-            k.fill(0);
-            t.fill(0);
-            for (&i, &wo) in ds.items.iter().zip(&ds.worth) {
-                for (((s, k), t), &v) in s
-                    .iter_mut()
-                    .zip(k.iter_mut())
-                    .zip(t.iter_mut())
-                    .zip(&codes[i][start..end])
-                {
-                    let v = u32::from(v);
-                    *s += v.saturating_sub(1) * wo;
-                    *k += u32::from(v != 0);
-                    *t += v;
-                }
-            }
-            let n_items = ds.items.len() as u32;
-            for ((f, &k), &c) in base[at.clone()].iter_mut().zip(k.iter()).zip(block) {
-                *f = 2 * c + u32::from(k == n_items);
-            }
-            let (s, k, t) = (&worth[at.clone()], &count[at.clone()], &total[at]);
-            let alpha = &mut alpha[d * cells..(d + 1) * cells];
-            let slots = &mut slots[d][..];
-            let per_cell = ds.table.len();
-            let totals_from_slots = ds.totals_from_slots();
-            for (r, &c) in block.iter().enumerate() {
-                let c = c as usize;
-                let k = k[r] as usize;
-                if k == 0 {
-                    continue;
-                }
-                let score = if per_cell == 0 {
-                    let x = ds.score(k, s[r] as usize);
-                    acc.dim[c * ndim + d].push(x);
-                    x
-                } else {
-                    let slot = k * ds.per + s[r] as usize;
-                    slots[c * per_cell + slot] += 1;
-                    ds.table[slot]
-                };
-                wsum[r] += weights[d] * score;
-                wtot[r] += weights[d];
-                if !totals_from_slots {
-                    let full_row = u64::from(k == ds.items.len());
-                    let t = u64::from(t[r]);
-                    let a = &mut alpha[c];
-                    a[0] += full_row;
-                    a[1] += t * full_row;
-                    a[2] += t * t * full_row;
-                }
-            }
-        }
-
-        for (f, &c) in base[ndim * ROWS..ndim * ROWS + len].iter_mut().zip(block) {
+        let ndim = sc.ndim;
+        for (f, &c) in blk.base[ndim * ROWS..ndim * ROWS + len]
+            .iter_mut()
+            .zip(block)
+        {
             *f = 2 * c;
         }
-        let mut all_level = true;
-        for (r, &c) in block.iter().enumerate() {
-            has_level[r] = wtot[r] > 0.0;
-            y[r] = if has_level[r] {
-                stats::fixed(wsum[r] / wtot[r])
-            } else {
-                all_level = false;
-                0
-            };
-            yy[r] = stats::square_pieces(y[r]);
-            level[c as usize].push(y[r], yy[r], has_level[r]);
-        }
+        let all_level = level(block, &mut sums.level, &mut blk);
+        sum_masks(&sc, block, &mut sums, &blk);
+        count_pairs(&sc, start, len, &mut sums, &blk);
+        count_singles(&sc, start, len, &mut sums, &blk);
+        count_blanks(&sc, start, block, all_level, &mut sums, &mut blk);
+    }
+    sums.flush(&sc.dims, &mut acc.ccl);
+    sums.spill(&sc);
+    sums.settle(&sc, acc);
+}
 
-        for (d, (ds, part)) in dims.iter().zip(&mut mask_part).enumerate() {
-            if !masked[d] {
+/// Scores the block's rows of every dimension eight rows at a time (when every
+/// dimension is scored bytewise: `by_byte` is not empty): counts their slots, adds
+/// their terms of the level, places them in the item tables, keeps their blank masks
+/// and, where the slots cannot give them, sums Cronbach's totals.
+#[inline]
+fn score_bytewise(
+    sc: &Scoring<'_>,
+    by_byte: &[ByteDim<'_>],
+    start: usize,
+    block: &[u32],
+    sums: &mut Sums,
+    blk: &mut Block,
+) {
+    let (cells, dims, codes) = (sc.cells, &sc.dims, &sc.codes);
+    let end = start + block.len();
+    let len = block.len();
+    let Block {
+        base,
+        wsum,
+        wtot,
+        blank_masks,
+        ..
+    } = blk;
+    for (d, (b, slots)) in by_byte.iter().zip(sums.slots.iter_mut()).enumerate() {
+        let ds = &dims[d];
+        let alpha = &mut sums.alpha[d * cells..(d + 1) * cells];
+        let base = &mut base[d * ROWS..d * ROWS + len];
+        let rows = block
+            .chunks(8)
+            .zip(base.chunks_mut(8))
+            .zip(wsum.chunks_mut(8).zip(wtot.chunks_mut(8)));
+        for (g, ((cells8, base), (wsum, wtot))) in rows.enumerate() {
+            let [mut slot8, mut total8, blank8] = eight_slots(ds, codes, start + 8 * g, end);
+            blank_masks[d * (ROWS / 8) + g] = blank8;
+            let rows = cells8.iter().zip(base).zip(wsum.iter_mut().zip(wtot));
+            for ((&c, base), (wsum, wtot)) in rows {
+                let c = c as usize;
+                let slot = usize::from(slot8 as u8);
+                slot8 >>= 8;
+                slots[c * b.per_cell + slot] += 1;
+                let [weighted, weight] = b.terms[slot];
+                *wsum += weighted;
+                *wtot += weight;
+                let full = slot >= b.full_from;
+                *base = 2 * c as u32 + u32::from(full);
+                if b.totals {
+                    let f = u64::from(full);
+                    let t = total8 & 0xFF;
+                    total8 >>= 8;
+                    let a = &mut alpha[c];
+                    a[0] += f;
+                    a[1] += t * f;
+                    a[2] += t * t * f;
+                }
+            }
+        }
+    }
+}
+
+/// Scores the block's rows of every dimension row by row (when not every dimension
+/// is scored bytewise): counts their slots or adds their scores to `dim`, adds their
+/// terms of the level, places them in the item tables and sums Cronbach's totals
+/// where the slots cannot give them.
+#[inline]
+fn score_summed(
+    sc: &Scoring<'_>,
+    start: usize,
+    block: &[u32],
+    sums: &mut Sums,
+    blk: &mut Block,
+    dim: &mut [Moments],
+) {
+    let (cells, ndim, codes, weights) = (sc.cells, sc.ndim, &sc.codes, &sc.weights);
+    let end = start + block.len();
+    let len = block.len();
+    let Block {
+        worth,
+        count,
+        total,
+        base,
+        wsum,
+        wtot,
+        ..
+    } = blk;
+    for (d, ds) in sc.dims.iter().enumerate() {
+        let at = d * ROWS..d * ROWS + len;
+        let (s, k, t) = (
+            &mut worth[at.clone()],
+            &mut count[at.clone()],
+            &mut total[at.clone()],
+        );
+        s.fill(0);
+        k.fill(0);
+        t.fill(0);
+        for (&i, &wo) in ds.items.iter().zip(&ds.worth) {
+            for (((s, k), t), &v) in s
+                .iter_mut()
+                .zip(k.iter_mut())
+                .zip(t.iter_mut())
+                .zip(&codes[i][start..end])
+            {
+                let v = u32::from(v);
+                *s += v.saturating_sub(1) * wo;
+                *k += u32::from(v != 0);
+                *t += v;
+            }
+        }
+        let n_items = ds.items.len() as u32;
+        for ((f, &k), &c) in base[at.clone()].iter_mut().zip(k.iter()).zip(block) {
+            *f = 2 * c + u32::from(k == n_items);
+        }
+        let (s, k, t) = (&worth[at.clone()], &count[at.clone()], &total[at]);
+        let alpha = &mut sums.alpha[d * cells..(d + 1) * cells];
+        let slots = &mut sums.slots[d][..];
+        let per_cell = ds.table.len();
+        let totals_from_slots = ds.totals_from_slots();
+        for (r, &c) in block.iter().enumerate() {
+            let c = c as usize;
+            let k = k[r] as usize;
+            if k == 0 {
                 continue;
             }
-            let shift = ds.items.len();
-            let masks = &blank_masks[d * (ROWS / 8)..(d + 1) * (ROWS / 8)];
-            let rows = block.chunks(8).zip(yy.chunks(8)).zip(masks);
-            for ((cells8, yy8), &m8) in rows {
-                let mut m8 = m8;
-                for (&c, &[hh, hl, ll]) in cells8.iter().zip(yy8) {
-                    let e = &mut part[((c as usize) << shift) + (m8 & 0xFF) as usize];
-                    m8 >>= 8;
-                    e[0] += hh;
-                    e[1] += hl;
-                    e[2] += ll;
-                }
-            }
-        }
-        let y = &y[..len];
-        for (p, jt) in pairs.iter().zip(joint.iter_mut()) {
-            let (ca, cb) = (&codes[p.a][start..end], &codes[p.b][start..end]);
-            let base = &base[p.d * ROWS..p.d * ROWS + len];
-            // A slice, not a vector: its length stays in a register while it is written.
-            let (jt, w) = (&mut jt[..], p.w);
-            for (((&b, &va), &vb), &y) in base.iter().zip(ca).zip(cb).zip(y) {
-                // One slot holds the count and the level sum: one cache line per row.
-                let e = &mut jt[(b as usize * w + usize::from(va)) * w + usize::from(vb)];
-                e[0] += 1;
-                e[1] += y;
-            }
-        }
-        for &i in &single {
-            let col = &codes[i][start..end];
-            let w = width[i];
-            let d = plan.scale[i].dimension.unwrap_or(ndim);
-            let base = &base[d * ROWS..d * ROWS + len];
-            let own = &mut own[i][..];
-            for ((&b, &v), &y) in base.iter().zip(col).zip(y) {
-                let e = &mut own[b as usize * w + usize::from(v)];
-                e[0] += 1;
-                e[1] += y;
-            }
-        }
-        for i in 0..plan.scale.len() {
-            let col = &codes[i][start..end];
-            let w = width[i];
-            if !by_mask[i] {
-                // The blank answers' rows, listed eight rows at a time without a branch.
-                let mut blanks = 0;
-                for r0 in (0..len).step_by(8) {
-                    let blank = !nonzero_bytes(eight_bytes(&col[r0..], 1)) & ONES;
-                    let mask = blank.wrapping_mul(0x0102_0408_1020_4080) >> 56;
-                    let at = &mut blank_rows[blanks..blanks + 8];
-                    for (to, &j) in at.iter_mut().zip(&SET_BITS[mask as usize]) {
-                        *to = r0 as u16 + u16::from(j);
-                    }
-                    blanks += mask.count_ones() as usize;
-                }
-                let blank_yy = &mut blank_yy[i][..];
-                for &r in &blank_rows[..blanks] {
-                    let r = usize::from(r);
-                    blank_yy[block[r] as usize] += stats::square_of(yy[r]);
-                }
-            }
-            if !all_level {
-                let no_level = &mut no_level[i][..];
-                for (r, (&c, &v)) in block.iter().zip(col).enumerate() {
-                    if !has_level[r] && v > 0 {
-                        no_level[c as usize * w + usize::from(v)] += 1;
-                    }
-                }
+            let score = if per_cell == 0 {
+                let x = ds.score(k, s[r] as usize);
+                dim[c * ndim + d].push(x);
+                x
+            } else {
+                let slot = k * ds.per + s[r] as usize;
+                slots[c * per_cell + slot] += 1;
+                ds.table[slot]
+            };
+            wsum[r] += weights[d] * score;
+            wtot[r] += weights[d];
+            if !totals_from_slots {
+                let full_row = u64::from(k == ds.items.len());
+                let t = u64::from(t[r]);
+                let a = &mut alpha[c];
+                a[0] += full_row;
+                a[1] += t * full_row;
+                a[2] += t * t * full_row;
             }
         }
     }
-    flush_sums(&mut joint, &mut joint_sum);
-    flush_sums(&mut own, &mut sy_all);
-    flush_masks(&dims, &mut mask_part, &mut blank_yy);
-    for (part, all) in level.iter_mut().zip(&mut acc.ccl) {
-        part.move_into(all);
-    }
-    for &i in &single {
-        for (n, e) in counts[i].iter_mut().zip(&own[i]) {
-            *n += e[0] as u32;
-        }
-    }
-    for ((p, jt), js) in pairs.iter().zip(&joint).zip(&mut joint_sum) {
-        let mut jn: Vec<u32> = jt.iter().map(|e| e[0] as u32).collect();
-        let (a, b) = two_mut(&mut counts, p.a, p.b);
-        spill_pair(p, &mut jn, a, b);
-        let (a, b) = two_mut(&mut sy_all, p.a, p.b);
-        spill_pair(p, js, a, b);
-    }
+}
 
-    // Settle into the per-cell layout.
-    let nscale = plan.scale.len();
-    for c in 0..cells {
-        for (d, ds) in dims.iter().enumerate() {
-            let per_cell = ds.table.len();
-            let a = &mut acc.alpha[c * acc.alpha_stride + acc.alpha_width[d].0..];
-            a[..3].copy_from_slice(&alpha[d * cells + c]);
-            let k = ds.items.len();
-            for (slot, &n) in slots[d][c * per_cell..(c + 1) * per_cell]
-                .iter()
-                .enumerate()
-            {
-                // Slots below `per` have no answer (only the bytewise pass counts them).
-                if n > 0 && slot >= ds.per {
-                    let (n, s) = (u64::from(n), slot % ds.per);
-                    acc.dim[c * ndim + d].push_fixed_n(stats::fixed(ds.table[slot]), n);
-                    if ds.totals_from_slots() && slot / ds.per == k {
-                        // Every worth is one: the raw total is the worth plus the count.
-                        let t = (s + k) as u64;
-                        a[0] += n;
-                        a[1] += n * t;
-                        a[2] += n * t * t;
-                    }
-                }
-            }
-            for (j, &i) in ds.items.iter().enumerate() {
-                let w = width[i];
-                let full = &counts[i][(c * 2 + 1) * w..(c * 2 + 2) * w];
-                let (mut s1, mut s2) = (0u64, 0u64);
-                for (v, &n) in full.iter().enumerate() {
-                    s1 += v as u64 * u64::from(n);
-                    s2 += (v * v) as u64 * u64::from(n);
-                }
-                a[3 + 2 * j] = s1;
-                a[4 + 2 * j] = s2;
+/// The level of each of the block's rows (and its square), added to its cell's sums;
+/// whether every row has one.
+#[inline]
+fn level(block: &[u32], level: &mut [stats::PartSums], blk: &mut Block) -> bool {
+    let Block {
+        wsum,
+        wtot,
+        has_level,
+        y,
+        yy,
+        ..
+    } = blk;
+    let mut all_level = true;
+    for (r, &c) in block.iter().enumerate() {
+        has_level[r] = wtot[r] > 0.0;
+        y[r] = if has_level[r] {
+            stats::fixed(wsum[r] / wtot[r])
+        } else {
+            all_level = false;
+            0
+        };
+        yy[r] = stats::square_pieces(y[r]);
+        level[c as usize].push(y[r], yy[r], has_level[r]);
+    }
+    all_level
+}
+
+/// Adds the square of each row's level to its cell's sum for its blank mask, per
+/// masked dimension.
+#[inline]
+fn sum_masks(sc: &Scoring<'_>, block: &[u32], sums: &mut Sums, blk: &Block) {
+    let (yy, blank_masks) = (&blk.yy, &blk.blank_masks);
+    for (d, (ds, part)) in sc.dims.iter().zip(&mut sums.mask_part).enumerate() {
+        if !sc.masked[d] {
+            continue;
+        }
+        let shift = ds.items.len();
+        let masks = &blank_masks[d * (ROWS / 8)..(d + 1) * (ROWS / 8)];
+        let rows = block.chunks(8).zip(yy.chunks(8)).zip(masks);
+        for ((cells8, yy8), &m8) in rows {
+            let mut m8 = m8;
+            for (&c, &[hh, hl, ll]) in cells8.iter().zip(yy8) {
+                let e = &mut part[((c as usize) << shift) + (m8 & 0xFF) as usize];
+                m8 >>= 8;
+                e[0] += hh;
+                e[1] += hl;
+                e[2] += ll;
             }
         }
-        for (i, s) in plan.scale.iter().enumerate() {
-            let w = width[i];
-            let off = c * plan.hist_width + plan.hist_items[s.hist].offset;
-            let to = c * nscale + i;
-            let mut sxy = 0u128;
-            for v in 0..w {
-                let n = counts[i][c * 2 * w + v] + counts[i][(c * 2 + 1) * w + v];
-                acc.hist[off + v] = n;
-                if v > 0 {
-                    acc.drv_n[to * 12 + v] = n - no_level[i][c * w + v];
-                    sxy += v as u128 * (sy_all[i][c * 2 * w + v] + sy_all[i][(c * 2 + 1) * w + v]);
+    }
+}
+
+/// Counts the paired items' answers of the block's `len` rows from `start`, one count
+/// and one level sum per pair of answers.
+#[inline]
+fn count_pairs(sc: &Scoring<'_>, start: usize, len: usize, sums: &mut Sums, blk: &Block) {
+    let (codes, end) = (&sc.codes, start + len);
+    let y = &blk.y[..len];
+    for (p, jt) in sc.pairs.iter().zip(sums.joint.iter_mut()) {
+        let (ca, cb) = (&codes[p.a][start..end], &codes[p.b][start..end]);
+        let base = &blk.base[p.d * ROWS..p.d * ROWS + len];
+        // A slice, not a vector: its length stays in a register while it is written.
+        let (jt, w) = (&mut jt[..], p.w);
+        for (((&b, &va), &vb), &y) in base.iter().zip(ca).zip(cb).zip(y) {
+            // One slot holds the count and the level sum: one cache line per row.
+            let e = &mut jt[(b as usize * w + usize::from(va)) * w + usize::from(vb)];
+            e[0] += 1;
+            e[1] += y;
+        }
+    }
+}
+
+/// Counts the single items' answers of the block's `len` rows from `start`, with
+/// their level sums.
+#[inline]
+fn count_singles(sc: &Scoring<'_>, start: usize, len: usize, sums: &mut Sums, blk: &Block) {
+    let (codes, end, ndim) = (&sc.codes, start + len, sc.ndim);
+    let y = &blk.y[..len];
+    for &i in &sc.single {
+        let col = &codes[i][start..end];
+        let w = sc.width[i];
+        let d = sc.plan.scale[i].dimension.unwrap_or(ndim);
+        let base = &blk.base[d * ROWS..d * ROWS + len];
+        let own = &mut sums.own[i][..];
+        for ((&b, &v), &y) in base.iter().zip(col).zip(y) {
+            let e = &mut own[b as usize * w + usize::from(v)];
+            e[0] += 1;
+            e[1] += y;
+        }
+    }
+}
+
+/// Per scale item: the square of the level of the rows that left it blank (unless
+/// its dimension's masks sum them), and the answers of the rows without a level
+/// (unless `all_level`).
+#[inline]
+fn count_blanks(
+    sc: &Scoring<'_>,
+    start: usize,
+    block: &[u32],
+    all_level: bool,
+    sums: &mut Sums,
+    blk: &mut Block,
+) {
+    let (len, end) = (block.len(), start + block.len());
+    let Block {
+        has_level,
+        yy,
+        blank_rows,
+        ..
+    } = blk;
+    for i in 0..sc.plan.scale.len() {
+        let col = &sc.codes[i][start..end];
+        let w = sc.width[i];
+        if !sc.by_mask[i] {
+            // The blank answers' rows, listed eight rows at a time without a branch.
+            let mut blanks = 0;
+            for r0 in (0..len).step_by(8) {
+                let blank = !nonzero_bytes(eight_bytes(&col[r0..], 1)) & ONES;
+                let mask = blank.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+                let at = &mut blank_rows[blanks..blanks + 8];
+                for (to, &j) in at.iter_mut().zip(&SET_BITS[mask as usize]) {
+                    *to = r0 as u16 + u16::from(j);
+                }
+                blanks += mask.count_ones() as usize;
+            }
+            let blank_yy = &mut sums.blank_yy[i][..];
+            for &r in &blank_rows[..blanks] {
+                let r = usize::from(r);
+                blank_yy[block[r] as usize] += stats::square_of(yy[r]);
+            }
+        }
+        if !all_level {
+            let no_level = &mut sums.no_level[i][..];
+            for (r, (&c, &v)) in block.iter().zip(col).enumerate() {
+                if !has_level[r] && v > 0 {
+                    no_level[c as usize * w + usize::from(v)] += 1;
                 }
             }
-            acc.drv_sxy[to] = sxy;
-            acc.drv_miss[to] = (
-                sy_all[i][c * 2 * w] + sy_all[i][(c * 2 + 1) * w],
-                blank_yy[i][c],
-            );
         }
     }
 }

@@ -26,6 +26,8 @@ mod hidden;
 mod plan;
 mod publication;
 mod score;
+mod score_fast;
+mod score_sums;
 mod split;
 mod standards;
 #[cfg(test)]

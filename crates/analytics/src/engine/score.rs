@@ -1,22 +1,21 @@
 //! The score pass: the respondent-level figures, read block by block.
 
-mod fast;
-mod sums;
-
 use std::ops::Range;
 
 use otklik_survey::Responses;
 
 use super::acc::{Acc, Pass};
 use super::plan::{column_codes, Plan};
+pub(super) use super::score_fast::pair_items;
+use super::score_fast::{
+    eight_bytes, eight_slots, nonzero_bytes, ByteDim, Pair, MASK_ITEMS, ONES, SET_BITS,
+};
+use super::score_sums::{Block, Sums};
 use crate::stats::{self, Moments};
-pub(super) use fast::pair_items;
-use fast::{eight_bytes, eight_slots, nonzero_bytes, ByteDim, Pair, MASK_ITEMS, ONES, SET_BITS};
-use sums::{Block, Sums};
 
 /// Rows per block of the score pass: a block's cells, answers and levels stay in
 /// the first-level cache while each column is read.
-const ROWS: usize = 512;
+pub(super) const ROWS: usize = 512;
 /// Rows between flushes of the 64-bit sums into 128 bits: a level below 2^39 in fixed
 /// point, summed over 2^23 rows, stays below 2^62 (the drivers' sums), and the pieces
 /// of the level's squares below 2^63 (`stats::PartSums`).
@@ -29,22 +28,22 @@ pub(super) const MAX_SCORE_SLOTS: usize = 1 << 22;
 /// multiple of its items' steps (points − 1), an answer v to an item of m points is
 /// worth (v − 1) · unit / (m − 1), and a respondent who answered `k` of the items,
 /// worth `s` in all, scores 100 · s / (k · unit): the mean of the answers on 0–100.
-struct DimScore {
+pub(super) struct DimScore {
     /// Indices into `plan.scale`.
-    items: Vec<usize>,
-    unit: u32,
+    pub(super) items: Vec<usize>,
+    pub(super) unit: u32,
     /// Per item: unit / (points − 1).
-    worth: Vec<u32>,
+    pub(super) worth: Vec<u32>,
     /// Slots per answer count: (items · unit + 1).
-    per: usize,
+    pub(super) per: usize,
     /// The score of every (k, s) slot, when scores are counted per slot (few slots);
     /// empty when they are summed one by one.
-    table: Vec<f64>,
+    pub(super) table: Vec<f64>,
     /// When the slots are counted and every slot and raw total fits in a byte, eight
     /// rows are scored at once (`bytewise`). Per slot: the dimension's weight times its
     /// score, and its weight (zero when no item was answered), the very terms the
     /// level's sums add.
-    bytewise: Option<Vec<[f64; 2]>>,
+    pub(super) bytewise: Option<Vec<[f64; 2]>>,
 }
 
 fn gcd(a: u32, b: u32) -> u32 {
@@ -96,7 +95,7 @@ impl DimScore {
 
     /// Whether the slots also give Cronbach's totals: counted, and every item worth
     /// one (all items of the same points), so that a raw total is worth + count.
-    fn totals_from_slots(&self) -> bool {
+    pub(super) fn totals_from_slots(&self) -> bool {
         !self.table.is_empty() && self.worth.iter().all(|&w| w == 1)
     }
 
@@ -110,26 +109,26 @@ impl DimScore {
 
 /// What the score pass reads besides the rows' cells: how each dimension is scored,
 /// the scale items' answers, and how each item is counted.
-struct Scoring<'a> {
-    plan: &'a Plan<'a>,
-    cells: usize,
-    ndim: usize,
-    weights: Vec<f64>,
-    dims: Vec<DimScore>,
+pub(super) struct Scoring<'a> {
+    pub(super) plan: &'a Plan<'a>,
+    pub(super) cells: usize,
+    pub(super) ndim: usize,
+    pub(super) weights: Vec<f64>,
+    pub(super) dims: Vec<DimScore>,
     /// Per scale item: its answers in the pass's rows.
-    codes: Vec<&'a [u8]>,
+    pub(super) codes: Vec<&'a [u8]>,
     /// Per scale item: points + 1.
-    width: Vec<usize>,
+    pub(super) width: Vec<usize>,
     /// The items counted in pairs, and those counted alone.
-    pairs: Vec<Pair>,
-    single: Vec<usize>,
+    pub(super) pairs: Vec<Pair>,
+    pub(super) single: Vec<usize>,
     /// Whether every dimension is scored bytewise.
-    bytewise: bool,
+    pub(super) bytewise: bool,
     /// Per dimension: whether it is scored bytewise with at most `MASK_ITEMS` items,
     /// and its blank answers summed per (cell, blank mask).
-    masked: Vec<bool>,
+    pub(super) masked: Vec<bool>,
     /// Per scale item: whether its blanks are summed through its dimension's masks.
-    by_mask: Vec<bool>,
+    pub(super) by_mask: Vec<bool>,
 }
 
 impl<'a> Scoring<'a> {

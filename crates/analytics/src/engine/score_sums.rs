@@ -1,9 +1,9 @@
 //! The score pass's sums while it runs, and the rows of one block as each step
 //! leaves them for the next.
 
-use super::fast::{flush_masks, flush_sums, spill_pair, two_mut};
-use super::{DimScore, Scoring, ROWS};
-use crate::engine::acc::Acc;
+use super::acc::Acc;
+use super::score::{DimScore, Scoring, ROWS};
+use super::score_fast::{flush_masks, flush_sums, spill_pair, two_mut};
 use crate::stats::{self, Moments};
 
 /// The sums of the pass while it runs, item by item (dimension by dimension).

@@ -1,8 +1,8 @@
 //! The score pass's fast paths: eight rows scored at once in the bytes of a word,
 //! two items counted together, and the 64-bit sums moved into 128 bits.
 
-use super::super::plan::Plan;
-use super::DimScore;
+use super::plan::Plan;
+use super::score::DimScore;
 use crate::stats;
 
 /// What a bytewise dimension's slot gives a row.

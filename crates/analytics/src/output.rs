@@ -213,6 +213,16 @@ pub struct DriverStats {
     pub priority: bool,
 }
 
+/// Where the drivers of a group are divided into more and less important, better and
+/// worse performing: the medians of the shown drivers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DriverMedians {
+    /// The median importance.
+    pub importance: f64,
+    /// The median performance.
+    pub performance: f64,
+}
+
 /// Free-text answers of a group, shuffled and detached from the other answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextAnswers {
@@ -268,6 +278,10 @@ pub struct GroupStats {
     pub channels: IndexMap<String, Fig<ChannelStats>>,
     /// Drivers of the level.
     pub drivers: IndexMap<String, Fig<DriverStats>>,
+    /// The medians of the shown drivers' importance and performance, which divide the
+    /// priority quadrant (none without a shown driver).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub driver_medians: Option<DriverMedians>,
     /// Free-text answers (only when asked for).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub texts: IndexMap<String, Fig<TextAnswers>>,

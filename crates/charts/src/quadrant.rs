@@ -45,6 +45,25 @@ pub struct QuadrantPoint {
     pub value: Datum<DriverPoint>,
 }
 
+impl QuadrantInput {
+    /// A group's drivers, named by `label(question id)`, divided at the medians the
+    /// analysis gives.
+    pub fn of_drivers(g: &otklik_analytics::GroupStats, label: impl Fn(&str) -> String) -> Self {
+        QuadrantInput {
+            points: g
+                .drivers
+                .iter()
+                .map(|(id, f)| QuadrantPoint {
+                    label: label(id),
+                    value: Datum::from(f),
+                })
+                .collect(),
+            median_importance: g.driver_medians.map(|m| m.importance),
+            median_performance: g.driver_medians.map(|m| m.performance),
+        }
+    }
+}
+
 /// The data of a quadrant chart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuadrantInput {

@@ -77,6 +77,7 @@ pub(super) fn finish(
             resolution: IndexMap::new(),
             channels: IndexMap::new(),
             drivers: IndexMap::new(),
+            driver_medians: None,
             texts: IndexMap::new(),
         };
         figures.items(&mut g, c, &mut bases);
@@ -436,7 +437,12 @@ impl Figures<'_> {
         let (mi, mp) = if found.is_empty() {
             (0.0, 0.0)
         } else {
-            (median(&mut imp), median(&mut perf))
+            let m = (median(&mut imp), median(&mut perf));
+            g.driver_medians = Some(DriverMedians {
+                importance: m.0,
+                performance: m.1,
+            });
+            m
         };
         for (id, n, r, performance) in found {
             g.drivers.insert(

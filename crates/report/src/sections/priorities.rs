@@ -1,7 +1,6 @@
 //! Section «Priorities and recommendations»: the driver analysis.
 
-use otklik_analytics::Fig;
-use otklik_charts::{Datum, DriverPoint, QuadrantInput, QuadrantPoint};
+use otklik_charts::QuadrantInput;
 
 use crate::build::document::{Doc, Sec, TableData};
 use crate::build::lookups::{find, question_label, question_text};
@@ -25,33 +24,7 @@ pub(crate) fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<Str
         .iter()
         .filter_map(|(id, f)| f.shown().map(|d| (id, d)))
         .collect();
-    let median = |mut v: Vec<f64>| -> Option<f64> {
-        if v.is_empty() {
-            return None;
-        }
-        v.sort_by(f64::total_cmp);
-        let m = v.len() / 2;
-        Some(if v.len().is_multiple_of(2) {
-            (v[m - 1] + v[m]) / 2.0
-        } else {
-            v[m]
-        })
-    };
-    let input = QuadrantInput {
-        median_importance: median(shown.iter().map(|d| d.1.importance).collect()),
-        median_performance: median(shown.iter().map(|d| d.1.performance).collect()),
-        points: g
-            .drivers
-            .iter()
-            .map(|(id, f)| QuadrantPoint {
-                label: question_label(run.survey, id, run.lang),
-                value: match f {
-                    Fig::Shown(d) => Datum::Shown(DriverPoint::from(d)),
-                    Fig::Suppressed => Datum::Suppressed,
-                },
-            })
-            .collect(),
-    };
+    let input = QuadrantInput::of_drivers(g, |id| question_label(run.survey, id, run.lang));
     let title = if ru {
         format!(
             "Факторы уровня клиентоцентричности: важность и оценка, {} год",

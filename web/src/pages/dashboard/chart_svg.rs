@@ -23,19 +23,6 @@ fn question_text(s: &Survey, id: &str, lang: Lang) -> String {
         .map_or(id.to_owned(), |q| q.label(lang.code()).to_owned())
 }
 
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let m = v.len() / 2;
-    Some(if v.len() % 2 == 0 {
-        (v[m - 1] + v[m]) / 2.0
-    } else {
-        v[m]
-    })
-}
-
 pub fn trend(_s: &Survey, a: &Analysis, lang: Lang) -> Option<String> {
     let values = a
         .periods
@@ -95,21 +82,7 @@ pub fn likert(s: &Survey, g: &GroupStats, lang: Lang, k: u32) -> Option<String> 
 }
 
 pub fn quadrant(s: &Survey, g: &GroupStats, lang: Lang) -> Option<String> {
-    let points: Vec<QuadrantPoint> = g
-        .drivers
-        .iter()
-        .map(|(id, f)| QuadrantPoint {
-            label: question_text(s, id, lang),
-            value: Datum::from(f),
-        })
-        .collect();
-    let shown: Vec<&otklik_analytics::DriverStats> =
-        g.drivers.values().filter_map(Fig::shown).collect();
-    let input = QuadrantInput {
-        median_importance: median(shown.iter().map(|d| d.importance).collect()),
-        median_performance: median(shown.iter().map(|d| d.performance).collect()),
-        points,
-    };
+    let input = QuadrantInput::of_drivers(g, |id| question_text(s, id, lang));
     let labels = QuadrantLabels {
         text: text(lang, t(lang, "chart-drivers"), s.min_group),
         x_axis: t(lang, "chart-axis-importance"),

@@ -1,10 +1,12 @@
 //! Conversions from the analysis figures of `otklik-analytics`.
 
 use otklik_analytics::{
-    CesStats, DimensionStats, Fig, LevelStats, NpsStats, PartStats, ShareStats, StandardStats,
+    CesStats, DimensionStats, Fig, Found, GroupStats, LevelStats, NpsStats, PartStats, ShareStats,
+    StandardStats,
 };
+use otklik_survey::{Lang, Survey};
 
-use crate::{Datum, Estimate, NpsParts, Share};
+use crate::{Datum, Estimate, HeatmapInput, NpsGroup, NpsInput, NpsParts, Share};
 
 impl<'a, S, T: From<&'a S>> From<&'a Fig<S>> for Datum<T> {
     /// A shown figure converted; a suppressed one stays suppressed.
@@ -92,6 +94,62 @@ impl From<&CesStats> for Share {
         Share {
             share: c.easy,
             ci95: Some(c.easy_ci95),
+        }
+    }
+}
+
+/// A figure of a group as a reader finds the group: hidden with a hidden group,
+/// missing where the group or the figure is absent.
+fn of_group<'a, S: 'a, T>(
+    group: Found<'a>,
+    figure: impl FnOnce(&'a GroupStats) -> Option<&'a Fig<S>>,
+    value: impl FnOnce(&'a S) -> T,
+) -> Datum<T> {
+    match group.shown().map(figure) {
+        Some(Some(Fig::Shown(s))) => Datum::Shown(value(s)),
+        Some(Some(Fig::Suppressed)) => Datum::Suppressed,
+        Some(None) => Datum::Missing,
+        None if matches!(group, Found::Hidden) => Datum::Suppressed,
+        None => Datum::Missing,
+    }
+}
+
+impl HeatmapInput {
+    /// The dimension indices of `rows` (a label and a group each), one column per
+    /// dimension of `survey`, titled in `lang`.
+    pub fn of_dimensions(survey: &Survey, rows: &[(String, Found<'_>)], lang: Lang) -> Self {
+        HeatmapInput {
+            rows: rows.iter().map(|(l, _)| l.clone()).collect(),
+            columns: survey
+                .dimensions
+                .iter()
+                .map(|d| d.title.get(lang.code()).to_owned())
+                .collect(),
+            values: rows
+                .iter()
+                .map(|&(_, g)| {
+                    survey
+                        .dimensions
+                        .iter()
+                        .map(|d| of_group(g, |s| s.dimensions.get(&d.id), |x| x.index))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+impl NpsInput {
+    /// The composition of the NPS question `q` in each of `rows` (a label and a group).
+    pub fn of_groups(q: &str, rows: &[(String, Found<'_>)]) -> Self {
+        NpsInput {
+            groups: rows
+                .iter()
+                .map(|(label, g)| NpsGroup {
+                    label: label.clone(),
+                    value: of_group(*g, |s| s.nps.get(q), NpsParts::from),
+                })
+                .collect(),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! a grouping question and NPS.
 
 use otklik_analytics::{Fig, FigureId};
-use otklik_charts::{Datum, HeatmapInput, LikertInput, LikertItem, NpsGroup, NpsInput, NpsParts};
+use otklik_charts::{HeatmapInput, LikertInput, LikertItem, NpsInput};
 use otklik_survey::QuestionKind;
 
 use crate::build::document::{
@@ -10,7 +10,7 @@ use crate::build::document::{
 };
 use crate::build::lookups::{
     analysis_by, breakdown, change, find, key_indicators, nps_name, question_label, scale_items,
-    Ind, F, G,
+    Ind, G,
 };
 use crate::build::runs::Run;
 use crate::charts;
@@ -262,22 +262,8 @@ pub(crate) fn dimension_breakdown(
         ),
         Lang::En => format!("Area indices (0–100) by {by}, {}", run.year),
     };
-    let input = HeatmapInput {
-        rows: rows_g.iter().map(|(l, _, _)| l.clone()).collect(),
-        columns: titles.clone(),
-        values: rows_g
-            .iter()
-            .map(|(_, _, g)| {
-                dims.iter()
-                    .map(|d| match d.get(*g) {
-                        F::Shown(e) => Datum::Shown(e.value),
-                        F::Suppressed => Datum::Suppressed,
-                        F::Absent => Datum::Missing,
-                    })
-                    .collect()
-            })
-            .collect(),
-    };
+    let groups: Vec<(String, G<'_>)> = rows_g.iter().map(|(l, _, g)| (l.clone(), *g)).collect();
+    let input = HeatmapInput::of_dimensions(s, &groups, run.lang);
     doc.figure(
         sec,
         &caption,
@@ -349,21 +335,11 @@ pub(crate) fn nps_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, q: usize, b
     else {
         return;
     };
-    let groups: Vec<NpsGroup> = breakdown(run, q)
+    let groups: Vec<(String, G<'_>)> = breakdown(run, q)
         .into_iter()
-        .map(|(label, _, g)| NpsGroup {
-            label,
-            value: match g {
-                G::Shown(st) => match st.nps.get(&nq.id) {
-                    Some(Fig::Shown(n)) => Datum::Shown(NpsParts::from(n)),
-                    Some(Fig::Suppressed) => Datum::Suppressed,
-                    None => Datum::Missing,
-                },
-                G::Hidden => Datum::Suppressed,
-                G::Absent => Datum::Missing,
-            },
-        })
+        .map(|(label, _, g)| (label, g))
         .collect();
+    let input = NpsInput::of_groups(&nq.id, &groups);
     let name = nps_name(run, &nq.id);
     let title = match run.lang {
         Lang::Ru => format!("Состав {name} в разрезе: {by}, {} год", run.year),
@@ -372,7 +348,7 @@ pub(crate) fn nps_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, q: usize, b
     doc.figure(
         sec,
         &title,
-        |id, title| charts::nps(id, title, &name, NpsInput { groups }, run.lang, run.k),
+        |id, title| charts::nps(id, title, &name, input, run.lang, run.k),
         None,
     );
 }

@@ -1,7 +1,7 @@
 //! From analysis results to `otklik-charts` inputs, with translated labels. A chart
 //! that cannot be drawn is left out; its data table is still there.
 
-use otklik_analytics::{Analysis, ChannelStats, Fig, Found, GroupStats};
+use otklik_analytics::{Analysis, ChannelStats, Found, GroupStats};
 use otklik_charts::*;
 use otklik_survey::{fmt, Channel, QuestionKind, Survey};
 
@@ -124,6 +124,14 @@ pub fn channels(s: &Survey, q: &str, mix: &ChannelStats, lang: Lang, k: u32) -> 
     channels_svg(&input, &labels, WIDTH, height, "channels").ok()
 }
 
+/// The dashboard's groups (none: hidden) as a reader finds them.
+fn found<'a>(groups: &[(String, Option<&'a GroupStats>)]) -> Vec<(String, Found<'a>)> {
+    groups
+        .iter()
+        .map(|(l, g)| (l.clone(), g.map_or(Found::Hidden, Found::Shown)))
+        .collect()
+}
+
 pub fn heatmap(
     s: &Survey,
     groups: &[(String, Option<&GroupStats>)],
@@ -131,30 +139,7 @@ pub fn heatmap(
     k: u32,
     title: String,
 ) -> Option<String> {
-    let input = HeatmapInput {
-        rows: groups.iter().map(|(l, _)| l.clone()).collect(),
-        columns: s
-            .dimensions
-            .iter()
-            .map(|d| d.title.get(lang.code()).to_owned())
-            .collect(),
-        values: groups
-            .iter()
-            .map(|(_, st)| {
-                s.dimensions
-                    .iter()
-                    .map(|d| match st {
-                        None => Datum::Suppressed,
-                        Some(st) => match st.dimensions.get(&d.id) {
-                            Some(Fig::Shown(x)) => Datum::Shown(x.index),
-                            Some(Fig::Suppressed) => Datum::Suppressed,
-                            None => Datum::Missing,
-                        },
-                    })
-                    .collect()
-            })
-            .collect(),
-    };
+    let input = HeatmapInput::of_dimensions(s, &found(groups), lang);
     let height = (150 + 34 * groups.len() as u32).max(240);
     let labels = HeatmapLabels {
         text: text(lang, title, k),
@@ -170,19 +155,8 @@ pub fn nps(
     k: u32,
     title: String,
 ) -> Option<String> {
-    let groups: Vec<NpsGroup> = groups
-        .iter()
-        .map(|(label, st)| NpsGroup {
-            label: label.clone(),
-            value: match st.and_then(|st| st.nps.get(q)) {
-                Some(Fig::Shown(n)) => Datum::Shown(NpsParts::from(n)),
-                Some(Fig::Suppressed) => Datum::Suppressed,
-                None if st.is_none() => Datum::Suppressed,
-                None => Datum::Missing,
-            },
-        })
-        .collect();
-    let height = (110 + 34 * groups.len() as u32).max(240);
+    let input = NpsInput::of_groups(q, &found(groups));
+    let height = (110 + 34 * input.groups.len() as u32).max(240);
     let labels = NpsLabels {
         text: text(lang, title, k),
         x_axis: t(lang, "chart-axis-answers"),
@@ -191,14 +165,7 @@ pub fn nps(
         promoters: t(lang, "chart-promoters"),
         score: "NPS".to_owned(),
     };
-    nps_svg(
-        &NpsInput { groups },
-        &labels,
-        WIDTH,
-        height,
-        &format!("nps-{q}"),
-    )
-    .ok()
+    nps_svg(&input, &labels, WIDTH, height, &format!("nps-{q}")).ok()
 }
 
 pub fn standards(

@@ -4,9 +4,11 @@ use otklik_analytics::{
     CesStats, DimensionStats, Fig, Found, GroupStats, LevelStats, NpsStats, PartStats, ShareStats,
     StandardStats,
 };
-use otklik_survey::{Lang, Survey};
+use otklik_survey::{Lang, QuestionKind, Survey};
 
-use crate::{Datum, Estimate, HeatmapInput, NpsGroup, NpsInput, NpsParts, Share};
+use crate::{
+    Datum, Estimate, HeatmapInput, LikertInput, LikertItem, NpsGroup, NpsInput, NpsParts, Share,
+};
 
 impl<'a, S, T: From<&'a S>> From<&'a Fig<S>> for Datum<T> {
     /// A shown figure converted; a suppressed one stays suppressed.
@@ -151,5 +153,32 @@ impl NpsInput {
                 })
                 .collect(),
         }
+    }
+}
+
+impl LikertInput {
+    /// The answers to a group's scale items, named by `label(question id)`, on the
+    /// survey's longest scale (items of another length are left to the tables); none
+    /// for a survey without a scale question.
+    pub fn of_items(
+        survey: &Survey,
+        g: &GroupStats,
+        label: impl Fn(&str) -> String,
+    ) -> Option<Self> {
+        let points = survey
+            .questions
+            .iter()
+            .filter_map(|q| match q.kind {
+                QuestionKind::Scale { points, .. } => Some(usize::from(points)),
+                _ => None,
+            })
+            .max()?;
+        let items = g
+            .items
+            .iter()
+            .map(|(id, f)| LikertItem::from_item(label(id), f))
+            .filter(|i| i.shares.shown().is_none_or(|v| v.len() == points))
+            .collect();
+        Some(LikertInput { points, items })
     }
 }

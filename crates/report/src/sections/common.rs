@@ -2,7 +2,7 @@
 //! a grouping question and NPS.
 
 use otklik_analytics::{Fig, FigureId};
-use otklik_charts::{HeatmapInput, LikertInput, LikertItem, NpsInput};
+use otklik_charts::{HeatmapInput, LikertInput, NpsInput};
 use otklik_survey::QuestionKind;
 
 use crate::build::document::{
@@ -97,22 +97,8 @@ pub(crate) fn likert_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     let Some(g) = find(&run.main, run.year, &[]).shown() else {
         return;
     };
-    let points = run
-        .survey
-        .questions
-        .iter()
-        .filter_map(|q| match q.kind {
-            QuestionKind::Scale { points, .. } => Some(usize::from(points)),
-            _ => None,
-        })
-        .max();
-    let Some(points) = points else { return };
-    let items: Vec<LikertItem> = g
-        .items
-        .iter()
-        .map(|(id, f)| LikertItem::from_item(question_label(run.survey, id, run.lang), f))
-        .filter(|i| i.shares.shown().is_none_or(|v| v.len() == points))
-        .collect();
+    let input = LikertInput::of_items(run.survey, g, |id| question_label(run.survey, id, run.lang));
+    let Some(input) = input else { return };
     let title = match run.lang {
         Lang::Ru => format!("Распределение оценок по вопросам, {} год", run.year),
         Lang::En => format!("Distribution of answers per question, {}", run.year),
@@ -120,7 +106,7 @@ pub(crate) fn likert_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     doc.figure(
         sec,
         &title,
-        |id, title| charts::likert(id, title, LikertInput { points, items }, run.lang, run.k),
+        |id, title| charts::likert(id, title, input, run.lang, run.k),
         None,
     );
 }

@@ -52,27 +52,8 @@ pub fn trend(_s: &Survey, a: &Analysis, lang: Lang) -> Option<String> {
 }
 
 pub fn likert(s: &Survey, g: &GroupStats, lang: Lang, k: u32) -> Option<String> {
-    let items: Vec<LikertItem> = g
-        .items
-        .iter()
-        .map(|(id, f)| LikertItem::from_item(question_text(s, id, lang), f))
-        .collect();
-    let points = s
-        .questions
-        .iter()
-        .filter_map(|q| match q.kind {
-            QuestionKind::Scale { points, .. } => Some(usize::from(points)),
-            _ => None,
-        })
-        .max()?;
-    // Items of another length than the longest are drawn on their own scale by the
-    // table only; the chart takes the common length.
-    let items: Vec<LikertItem> = items
-        .into_iter()
-        .filter(|i| i.shares.shown().is_none_or(|v| v.len() == points))
-        .collect();
-    let height = (90 + 34 * items.len() as u32).max(240);
-    let input = LikertInput { points, items };
+    let input = LikertInput::of_items(s, g, |id| question_text(s, id, lang))?;
+    let height = (90 + 34 * input.items.len() as u32).max(240);
     let labels = LikertLabels {
         text: text(lang, t(lang, "chart-likert"), k),
         x_axis: t(lang, "chart-axis-answers"),

@@ -105,17 +105,20 @@ pub fn load_csv(csv: &[u8]) -> u32 {
 /// others) and returns the total number of groups (so that nothing is optimised away).
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
 pub fn indicators() -> u32 {
+    analyses().iter().map(|a| a.groups.len() as u32).sum()
+}
+
+/// The analyses of the three groupings of the loaded responses.
+fn analyses() -> Vec<otklik_analytics::Analysis> {
     STATE.with(|s| {
         let state = s.borrow();
         let (survey, data) = state.as_ref().expect("load_csv first");
-        PROTECTION.with(|p| {
-            let p = p.borrow();
-            analyze_many_protected(survey, data, &groupings(), p.as_ref().expect("loaded"))
-        })
-        .expect("the benchmark groupings are valid")
-            .iter()
-            .map(|a| a.groups.len() as u32)
-            .sum()
+        PROTECTION
+            .with(|p| {
+                let p = p.borrow();
+                analyze_many_protected(survey, data, &groupings(), p.as_ref().expect("loaded"))
+            })
+            .expect("the benchmark groupings are valid")
     })
 }
 
@@ -141,16 +144,10 @@ thread_local! {
 /// in bytes.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen)]
 pub fn transfer_prepare() -> u32 {
-    let all = STATE.with(|s| {
-        let state = s.borrow();
-        let (survey, data) = state.as_ref().expect("load_csv first");
-        PROTECTION.with(|p| {
-            let p = p.borrow();
-            analyze_many_protected(survey, data, &groupings(), p.as_ref().expect("loaded"))
-        })
-        .expect("the benchmark groupings are valid")
-    });
-    let size = serde_json::to_string(&all).expect("analyses serialise").len();
+    let all = analyses();
+    let size = serde_json::to_string(&all)
+        .expect("analyses serialise")
+        .len();
     ANALYSES.with(|a| *a.borrow_mut() = all);
     size as u32
 }
@@ -292,16 +289,17 @@ pub fn split_finish(helper: &[u8]) -> u32 {
             .with(|s| s.borrow_mut().take())
             .expect("split_begin first");
         let theirs = Part::from_bytes(helper).expect("a part from the helper");
-        PROTECTION.with(|p| {
-            split.finish_protected(
-                survey,
-                data,
-                &groupings(),
-                vec![own.expect("own_part first"), theirs],
-                p.borrow().as_ref().expect("loaded"),
-            )
-        })
-        .expect("the parts fit")
+        PROTECTION
+            .with(|p| {
+                split.finish_protected(
+                    survey,
+                    data,
+                    &groupings(),
+                    vec![own.expect("own_part first"), theirs],
+                    p.borrow().as_ref().expect("loaded"),
+                )
+            })
+            .expect("the parts fit")
             .iter()
             .map(|a| a.groups.len() as u32)
             .sum()

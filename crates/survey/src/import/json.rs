@@ -10,7 +10,7 @@ use super::cell::{
 };
 use super::ids::{bad_id, check_response_id, duplicate_ids};
 use super::problems::{ImportError, Location, Problems};
-use super::sniff::binary_first;
+use super::sniff::opened;
 use super::Limits;
 use crate::responses::Answer;
 use crate::{Arg, Message, Question, QuestionKind, Responses, Survey};
@@ -104,17 +104,9 @@ pub fn read_json(
     limits: &Limits,
 ) -> Result<Responses, ImportError> {
     let mut problems = Problems::new(file);
-    if bytes.len() > limits.max_bytes {
-        problems.add(
-            Location::File,
-            Message::new("file-too-large")
-                .with("size", bytes.len())
-                .with("max", limits.max_bytes),
-        );
+    let Some(bytes) = opened(bytes, limits, &mut problems) else {
         return problems.finish(Responses::empty(survey));
-    }
-    binary_first(bytes, &mut problems);
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    };
     let doc: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {

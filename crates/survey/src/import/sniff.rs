@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::problems::{Location, Problems};
+use super::Limits;
 use crate::{Message, Survey};
 
 /// What a file with binary content seems to be, from its first bytes: an image, a
@@ -29,8 +30,29 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         })
 }
 
+/// How every reader opens a file: one over the size limit is refused (`None`), a
+/// binary one is said first not to be a response file, and a byte-order mark is
+/// skipped.
+pub(crate) fn opened<'b>(
+    bytes: &'b [u8],
+    limits: &Limits,
+    problems: &mut Problems,
+) -> Option<&'b [u8]> {
+    if bytes.len() > limits.max_bytes {
+        problems.add(
+            Location::File,
+            Message::new("file-too-large")
+                .with("size", bytes.len())
+                .with("max", limits.max_bytes),
+        );
+        return None;
+    }
+    binary_first(bytes, problems);
+    Some(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
 /// Says first that a binary file is not a response file; the details follow.
-pub(crate) fn binary_first(bytes: &[u8], problems: &mut Problems) {
+fn binary_first(bytes: &[u8], problems: &mut Problems) {
     if let Some(kind) = binary_kind(bytes) {
         problems.add(
             Location::File,

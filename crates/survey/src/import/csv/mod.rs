@@ -23,7 +23,7 @@ use records::read_rows;
 
 use super::ids::duplicate_ids;
 use super::problems::{ImportError, Location, Problems};
-use super::sniff::binary_first;
+use super::sniff::opened;
 use super::Limits;
 use crate::{Message, Responses, Survey};
 
@@ -79,17 +79,9 @@ pub fn read_csv_in_parts(
     parts: usize,
 ) -> Result<Responses, ImportError> {
     let mut problems = Problems::new(file);
-    if bytes.len() > limits.max_bytes {
-        problems.add(
-            Location::File,
-            Message::new("file-too-large")
-                .with("size", bytes.len())
-                .with("max", limits.max_bytes),
-        );
+    let Some(bytes) = opened(bytes, limits, &mut problems) else {
         return problems.finish(Responses::empty(survey));
-    }
-    binary_first(bytes, &mut problems);
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    };
     if let Some(line) = unclosed_quote(bytes) {
         // The csv crate silently reads an unclosed quote to the end of the file,
         // which would turn the rest of the file into one cell.

@@ -102,8 +102,13 @@ test('first open shows the demo with cards and every chart, on desktop and phone
       assert.ok(smallest >= 10.99, `the smallest chart text is ${smallest.toFixed(2)} px`);
       await axe(page, `dashboard (${label})`);
       await screenshot(page, `${label}-dashboard-external`);
+      const externalTotal = await page.$eval('#dash-summary', (e) => e.dataset.total);
       await page.selectOption('#dash-survey', 'internal-client');
-      await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total > 3000);
+      // The internal survey's own figures, not the external's still on screen.
+      await page.waitForFunction((t) => {
+        const total = document.querySelector('#dash-summary')?.dataset.total;
+        return total > 3000 && total !== t;
+      }, externalTotal);
       await page.waitForSelector('#chart-heatmap');
       await screenshot(page, `${label}-dashboard-internal`);
       // Small units are suppressed, never shown as zero.

@@ -16,8 +16,11 @@ use otklik_analytics::{
 };
 use otklik_survey::{import, Responses, Survey};
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 use serde_json::{Map, Value};
+
+#[path = "../../../tests/support/proptest.rs"]
+mod settings;
+use settings::config;
 
 const SURVEY: &str = r#"{
   "id": "anon", "version": 1, "audience": "external", "title": "Анонимность",
@@ -852,19 +855,6 @@ fn check_changes(result: &Analysis, json: &Value, found: &BTreeMap<String, Found
                 "a trend over hidden values: {tr}"
             );
         }
-    }
-}
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        // Integration tests have no lib.rs beside them, so proptest's default
-        // (a file parallel to the source) cannot be used; the path is relative to
-        // the crate, where `cargo test` runs.
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/properties.txt",
-        ))),
-        ..ProptestConfig::default()
     }
 }
 

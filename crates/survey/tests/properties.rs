@@ -12,8 +12,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use otklik_survey::{export, import, Answer, Responses, Survey};
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::FileFailurePersistence;
 use serde_json::{json, Map, Value};
+
+#[path = "../../../tests/support/proptest.rs"]
+mod settings;
+use settings::config;
 
 const SURVEY: &str = r#"{
   "id": "props", "version": 2, "audience": "internal", "title": "Свойства",
@@ -403,19 +406,6 @@ fn by_id(rows: &Set) -> Set {
         .map(|(i, r)| (IDS[*i], (*i, r.clone())))
         .collect();
     m.into_values().collect()
-}
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        // Integration tests have no lib.rs beside them, so proptest's default
-        // (a file parallel to the source) cannot be used; the path is relative to
-        // the crate, where `cargo test` runs.
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/properties.txt",
-        ))),
-        ..ProptestConfig::default()
-    }
 }
 
 proptest! {

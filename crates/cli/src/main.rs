@@ -207,43 +207,23 @@ fn load_survey(path: &Path, lang: Lang) -> Result<Survey> {
 }
 
 fn load_responses(survey: &Survey, paths: &[PathBuf], lang: Lang) -> Result<Responses> {
-    let mut all = Responses::empty(survey);
-    let mut failed = false;
-    let mut conflicts = 0;
-    for path in paths {
-        let bytes = read(path, lang)?;
-        match import::read_any(
-            survey,
-            &path.display().to_string(),
-            &bytes,
-            &import::Limits::default(),
-        ) {
-            Ok(data) => {
-                let (merged, report) = all.merge(&data);
-                for c in &report.conflicts {
-                    let m = Message::new("cli-conflict").with("id", format!("{:?}", c.id));
-                    eprintln!("{}: {}", path.display(), m.render(lang));
-                }
-                conflicts += report.conflicts.len();
-                all = merged;
-            }
-            Err(e) => {
-                for line in e.render(lang) {
-                    eprintln!("{line}");
-                }
-                failed = true;
-            }
+    let files = paths
+        .iter()
+        .map(|p| Ok((p.display().to_string(), read(p, lang)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let named = files.iter().map(|(n, b)| (n.as_str(), b.as_slice()));
+    import::read_set(survey, named, &import::Limits::default()).map_err(|e| {
+        for line in e.render(lang) {
+            eprintln!("{line}");
         }
-    }
-    if failed {
-        return Err(Reported(1).into());
-    }
-    if conflicts > 0 {
-        let m = Message::new("cli-conflicts").with("count", conflicts);
-        eprintln!("otklik: {}", m.render(lang));
-        return Err(Reported(3).into());
-    }
-    Ok(all)
+        if e.only_conflicts() {
+            let m = Message::new("cli-conflicts").with("count", e.conflicts());
+            eprintln!("otklik: {}", m.render(lang));
+            Reported(3).into()
+        } else {
+            Reported(1).into()
+        }
+    })
 }
 
 fn random_seed() -> u64 {

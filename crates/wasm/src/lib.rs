@@ -1,0 +1,114 @@
+//! The Otklik analytics as a WebAssembly module for JavaScript and TypeScript: the
+//! npm package `otklik-analytics` (`packages/otklik-analytics`), which the browser
+//! app uses too.
+//!
+//! [`api`] holds the calls in plain Rust, tested natively; on `wasm32` this file
+//! exports them with wasm-bindgen, taking and giving plain JavaScript values through
+//! serde-wasm-bindgen. Errors are thrown as objects that the package's `index.js`
+//! turns into `OtklikError`s.
+
+#![forbid(unsafe_code)]
+
+pub mod api;
+
+#[cfg(target_arch = "wasm32")]
+mod js {
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+    use wasm_bindgen::prelude::*;
+
+    use crate::api::{self, OtklikError};
+
+    /// An error as the package's `index.js` recognises it (`otklik: true`).
+    fn thrown(e: OtklikError) -> JsValue {
+        #[derive(Serialize)]
+        struct Thrown {
+            otklik: bool,
+            #[serde(flatten)]
+            error: OtklikError,
+        }
+        to_js(&Thrown {
+            otklik: true,
+            error: e,
+        })
+    }
+
+    fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+        value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .expect("results are plain data")
+    }
+
+    fn from_js<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(T::default());
+        }
+        serde_wasm_bindgen::from_value(value).map_err(|e| thrown(OtklikError::options(e)))
+    }
+
+    fn required<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+        serde_wasm_bindgen::from_value(value).map_err(|e| thrown(OtklikError::options(e)))
+    }
+
+    /// A survey's responses read from files (see `readResponses`).
+    #[wasm_bindgen(js_name = ResponseSet)]
+    pub struct ResponseSet(api::Data);
+
+    #[wasm_bindgen(js_class = ResponseSet)]
+    impl ResponseSet {
+        /// How many responses were read (after merging by id).
+        #[wasm_bindgen(getter)]
+        pub fn count(&self) -> usize {
+            self.0.responses.len()
+        }
+
+        /// The id of the survey they were read for.
+        #[wasm_bindgen(getter, js_name = surveyId)]
+        pub fn survey_id(&self) -> String {
+            self.0.survey.id.clone()
+        }
+    }
+
+    #[wasm_bindgen(js_name = validateSurvey)]
+    pub fn validate_survey(survey: &str) -> JsValue {
+        to_js(&api::validate_survey(survey))
+    }
+
+    #[wasm_bindgen(js_name = readResponses)]
+    pub fn read_responses(survey: &str, files: JsValue) -> Result<ResponseSet, JsValue> {
+        let files: Vec<api::NamedFile> = required(files)?;
+        api::read_responses(survey, &files)
+            .map(ResponseSet)
+            .map_err(thrown)
+    }
+
+    #[wasm_bindgen]
+    pub fn analyze(survey: &str, data: &ResponseSet, options: JsValue) -> Result<JsValue, JsValue> {
+        let options: api::AnalyzeOptions = from_js(options)?;
+        api::analyze(survey, &data.0, &options)
+            .map(|a| to_js(&a))
+            .map_err(thrown)
+    }
+
+    #[wasm_bindgen]
+    pub fn merge(survey: &str, data: &ResponseSet, options: JsValue) -> Result<Vec<u8>, JsValue> {
+        let options: api::MergeOptions = required(options)?;
+        api::merge(survey, &data.0, &options).map_err(thrown)
+    }
+
+    #[wasm_bindgen]
+    pub fn report(inputs: JsValue, options: JsValue) -> Result<Vec<u8>, JsValue> {
+        let inputs: Vec<api::ReportInput> = required(inputs)?;
+        let options: api::ReportOptions = required(options)?;
+        api::report(&inputs, &options).map_err(thrown)
+    }
+
+    #[wasm_bindgen]
+    pub fn demo(options: JsValue) -> Result<JsValue, JsValue> {
+        let options: api::DemoOptions = from_js(options)?;
+        Ok(to_js(&api::demo(&options)))
+    }
+}
+
+#[cfg(test)]
+mod tests;

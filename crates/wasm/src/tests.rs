@@ -1,0 +1,199 @@
+//! The module's calls natively: what they accept, what they refuse and how they say
+//! so. That they give what the `otklik` commands give is tested on the packed npm
+//! package against the CLI (`packages/otklik-analytics/test`).
+
+use serde_bytes::ByteBuf;
+
+use crate::api::*;
+
+const SURVEY: &str = r#"{"id":"s","version":1,"audience":"external",
+    "title":{"ru":"Опрос","en":"Survey"},
+    "questions":[{"id":"q","type":"yesno","text":{"ru":"Да?","en":"Yes?"}}]}"#;
+
+fn file(name: &str, text: &str) -> NamedFile {
+    NamedFile {
+        name: name.to_owned(),
+        bytes: ByteBuf::from(text.as_bytes().to_vec()),
+    }
+}
+
+#[test]
+fn a_valid_survey_has_no_problems_and_an_invalid_one_names_each_path_in_both_languages() {
+    assert_eq!(
+        validate_survey(SURVEY),
+        Validation {
+            ok: true,
+            problems: vec![]
+        }
+    );
+    let bad = SURVEY.replace(r#""type":"yesno""#, r#""type":"slider""#);
+    let v = validate_survey(&bad);
+    assert!(!v.ok);
+    assert_eq!(v.problems.len(), 1);
+    assert_eq!(v.problems[0].path, "questions[0].type");
+    assert_ne!(v.problems[0].message.ru, v.problems[0].message.en);
+    let syntax = validate_survey("{\n  \"id\": }");
+    assert_eq!(
+        (syntax.problems[0].line, syntax.problems[0].column),
+        (Some(2), Some(9))
+    );
+}
+
+#[test]
+fn a_bad_file_is_refused_with_its_line_and_column_and_nothing_is_read() {
+    let good = file("a.csv", "response_id,period,q\nr1,2026-Q1,yes\n");
+    let bad = file(
+        "b.csv",
+        "response_id,period,q\nr2,2026-Q1,yes\nr3,2026-Q1,perhaps\n",
+    );
+    let e = read_responses(SURVEY, &[good.clone(), bad]).unwrap_err();
+    assert_eq!(e.code, Code::BadFiles);
+    assert_eq!(e.problems.len(), 1);
+    let p = &e.problems[0];
+    assert_eq!((p.file.as_str(), p.line), ("b.csv", Some(3)));
+    assert_eq!(p.column, Some(Column::Name("q".to_owned())));
+    assert!(
+        e.message.ru.contains("1 файл не прочитан"),
+        "{}",
+        e.message.ru
+    );
+    assert_eq!(e.message.en, "One file was not read; nothing was read.");
+    assert_eq!(read_responses(SURVEY, &[good]).unwrap().responses.len(), 1);
+}
+
+#[test]
+fn a_response_id_with_other_answers_in_another_file_is_a_conflict() {
+    let a = file("a.csv", "response_id,period,q\nr1,2026-Q1,yes\n");
+    let b = file("b.csv", "response_id,period,q\nr1,2026-Q1,no\n");
+    let e = read_responses(SURVEY, &[a.clone(), b]).unwrap_err();
+    assert_eq!(e.code, Code::Conflict);
+    assert_eq!(e.problems[0].file, "b.csv");
+    // The same file twice is not a conflict, and counts once.
+    assert_eq!(
+        read_responses(SURVEY, &[a.clone(), a])
+            .unwrap()
+            .responses
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn an_invalid_survey_is_refused_before_any_file_is_read() {
+    let e = read_responses("{}", &[]).unwrap_err();
+    assert_eq!(e.code, Code::BadSurvey);
+    assert!(!e.definition.is_empty());
+    assert!(e.message.ru.starts_with("Описание опроса не принято: "));
+}
+
+#[test]
+fn data_read_for_one_survey_is_not_analysed_or_merged_as_another() {
+    let data = read_responses(
+        SURVEY,
+        &[file("a.csv", "response_id,period,q\nr1,2026-Q1,yes\n")],
+    )
+    .unwrap();
+    let other = SURVEY.replace(r#""version":1"#, r#""version":2"#);
+    let e = analyze(&other, &data, &AnalyzeOptions::default()).unwrap_err();
+    assert_eq!(e.code, Code::BadOptions);
+    assert!(e.message.en.contains("\"s\" v1"), "{}", e.message.en);
+    assert!(merge(&other, &data, &MergeOptions::default()).is_err());
+}
+
+#[test]
+fn options_with_an_unknown_field_are_refused() {
+    let e = serde_json::from_str::<AnalyzeOptions>(r#"{"by":["period"],"minGrop":5}"#);
+    assert!(e.is_err());
+    let o: AnalyzeOptions =
+        serde_json::from_str(r#"{"by":["period,dept"],"minGroup":7,"texts":true}"#).unwrap();
+    assert_eq!(o.min_group, Some(7));
+}
+
+#[test]
+fn merged_responses_are_the_same_set_in_another_order_for_another_seed() {
+    let rows: String = (0..40)
+        .map(|i| format!("r{i},2026-Q1,{}\n", if i % 3 == 0 { "yes" } else { "no" }))
+        .collect();
+    let data = read_responses(
+        SURVEY,
+        &[file("a.csv", &format!("response_id,period,q\n{rows}"))],
+    )
+    .unwrap();
+    let one = merge(
+        SURVEY,
+        &data,
+        &MergeOptions {
+            seed: 1,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let two = merge(
+        SURVEY,
+        &data,
+        &MergeOptions {
+            seed: 2,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_ne!(one, two);
+    let lines = |b: &[u8]| {
+        let mut l: Vec<String> = String::from_utf8(b.to_vec())
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        l.sort();
+        l
+    };
+    assert_eq!(lines(&one), lines(&two));
+    assert_eq!(lines(&one).len(), 41);
+}
+
+#[test]
+fn the_demo_has_both_templates_and_a_file_each_that_reads_back() {
+    let d = demo(&DemoOptions {
+        seed: 7,
+        responses: Some(120),
+    });
+    assert_eq!(d.surveys.len(), 2);
+    for f in &d.files {
+        let id = f.name.trim_end_matches(".csv");
+        let data = read_responses(&d.surveys[id], std::slice::from_ref(f)).unwrap();
+        assert!(!data.responses.is_empty());
+    }
+}
+
+#[test]
+fn a_report_needs_a_survey_and_a_valid_date() {
+    let options = ReportOptions {
+        year: 2026,
+        compare: vec![],
+        org: "Org".into(),
+        lang: None,
+        format: ReportFormat::Csv,
+        date: "2026-02-30".into(),
+        recommendations: None,
+        min_group: None,
+        images: None,
+    };
+    assert_eq!(report(&[], &options).unwrap_err().code, Code::BadOptions);
+    let input = ReportInput {
+        survey: SURVEY.into(),
+        name: "s.json".into(),
+        files: vec![file("a.csv", "response_id,period,q\nr1,2026-Q1,yes\n")],
+    };
+    assert_eq!(
+        report(std::slice::from_ref(&input), &options)
+            .unwrap_err()
+            .code,
+        Code::Report
+    );
+    let ok = ReportOptions {
+        date: "2026-12-01".into(),
+        ..options
+    };
+    let csv = report(&[input], &ok).unwrap();
+    assert!(!csv.is_empty());
+}

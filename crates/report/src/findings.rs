@@ -219,12 +219,15 @@ pub(crate) fn findings(run: &Run<'_>) -> Vec<String> {
     }
     if out.len() < 4 {
         if let Some(p) = run.prev {
-            let key = if n_sig == 0 {
-                "finding-no-other-changes"
-            } else {
-                "finding-other-changes-not-significant"
-            };
-            out.push(tr_args(lang, key, &[("year", p.into())]));
+            out.push(tr_args(
+                lang,
+                if n_sig == 0 {
+                    "finding-no-other-changes"
+                } else {
+                    "finding-other-changes-not-significant"
+                },
+                &[("year", p.into())],
+            ));
         }
     }
     out.truncate(4);

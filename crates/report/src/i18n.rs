@@ -150,7 +150,211 @@ pub(crate) fn fewer_than(lang: Lang, k: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
     use super::*;
+
+    /// Message ids of an FTL file, in order, each with the variables it uses.
+    fn messages(ftl: &str) -> Vec<(String, BTreeSet<String>)> {
+        let mut out: Vec<(String, BTreeSet<String>)> = Vec::new();
+        for line in ftl.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !line.starts_with(' ') {
+                let (id, _) = line.split_once(" =").expect("id = value");
+                out.push((id.trim().to_owned(), BTreeSet::new()));
+            }
+            let vars = &mut out.last_mut().expect("a message").1;
+            for part in line.split('$').skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                vars.insert(name);
+            }
+        }
+        out
+    }
+
+    /// The crate's source files, at any depth.
+    fn sources() -> Vec<(PathBuf, String)> {
+        fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let code = std::fs::read_to_string(&p).unwrap();
+                    out.push((p, code));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        out
+    }
+
+    /// The second argument of the call whose arguments start at `s`.
+    fn second_argument(s: &str) -> &str {
+        let (mut depth, mut start, mut quoted) = (0i32, None, false);
+        for (i, c) in s.char_indices() {
+            match c {
+                '"' => quoted = !quoted,
+                _ if quoted => {}
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => return &s[start.unwrap_or(i)..i],
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => match start {
+                    None => start = Some(i + 1),
+                    Some(st) => return &s[st..i],
+                },
+                _ => {}
+            }
+        }
+        ""
+    }
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let (ru, en) = (messages(RU_FTL), messages(EN_FTL));
+        assert!(ru.len() > 150, "{} messages", ru.len());
+        let ids = |m: &[(String, BTreeSet<String>)]| -> Vec<String> {
+            m.iter().map(|(id, _)| id.clone()).collect()
+        };
+        assert_eq!(ids(&ru), ids(&en));
+        // Russian may need more (a subject's gender), never fewer.
+        for ((id, ru_vars), (_, en_vars)) in ru.iter().zip(&en) {
+            assert!(
+                en_vars.is_subset(ru_vars),
+                "{id}: {en_vars:?} / {ru_vars:?}"
+            );
+        }
+    }
+
+    /// Every key the code gives `tr` or `tr_args` (as their second argument: a literal,
+    /// or the literals of an `if … else …` there) is in the catalog in both languages.
+    #[test]
+    fn every_key_used_in_the_code_is_translated() {
+        let (mut used, mut missing) = (0, Vec::new());
+        for (path, code) in sources() {
+            for call in ["tr(", "tr_args("] {
+                for (at, _) in code.match_indices(call) {
+                    let before = code[..at].chars().next_back().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' || before == ':' {
+                        continue; // another function ending in `tr`, or a path
+                    }
+                    let arg = second_argument(&code[at + call.len()..]);
+                    for key in arg.split('"').skip(1).step_by(2) {
+                        used += 1;
+                        if !CATALOG.with(|c| c.has(key)) {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(used > 150, "{used} keys found");
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    /// Every message is used: by the code, or by another message.
+    #[test]
+    fn every_message_is_used() {
+        let code: String = sources().into_iter().map(|(_, c)| c).collect();
+        let unused: Vec<String> = messages(EN_FTL)
+            .into_iter()
+            .map(|(id, _)| id)
+            .filter(|id| {
+                !code.contains(&format!("\"{id}\"")) && !EN_FTL.contains(&format!("{{ {id} }}"))
+            })
+            .collect();
+        assert!(unused.is_empty(), "{unused:#?}");
+    }
+
+    /// Arguments go in as they are (no isolation marks), and the spaces, quotes and
+    /// selectors of the messages come out exactly.
+    #[test]
+    fn messages_render_exactly() {
+        let year: Arg = 2026u16.into();
+        assert_eq!(
+            tr_args(Lang::Ru, "title-heading", &[("year", year.clone())]),
+            "Отчет о клиентоцентричности за 2026 год"
+        );
+        assert_eq!(
+            tr_args(Lang::Ru, "finding-percent", &[("value", "82,0".into())]),
+            "82,0\u{a0}%"
+        );
+        assert_eq!(
+            tr_args(Lang::En, "finding-percent", &[("value", "82.0".into())]),
+            "82.0%"
+        );
+        let change = |lang, gender: &str, up: &str, scale: &str, sig: &str| {
+            tr_args(
+                lang,
+                "finding-change",
+                &[
+                    ("subject", "S".into()),
+                    ("gender", gender.into()),
+                    ("direction", up.into()),
+                    ("from", "1".into()),
+                    ("to", "2".into()),
+                    ("scale", scale.into()),
+                    ("significant", sig.into()),
+                ],
+            )
+        };
+        assert_eq!(
+            change(Lang::Ru, "feminine", "up", "index", "yes"),
+            "S выросла с 1 до 2 из 100 (значимо)."
+        );
+        assert_eq!(
+            change(Lang::Ru, "masculine", "down", "other", "no"),
+            "S снизился с 1 до 2 (незначимо)."
+        );
+        assert_eq!(
+            change(Lang::En, "feminine", "down", "index", "no"),
+            "S fell from 1 to 2 out of 100 (not significant)."
+        );
+        let level = |lang, up: &str, sig: &str| {
+            tr_args(
+                lang,
+                "finding-level-change",
+                &[
+                    ("year", 2025u16.into()),
+                    ("direction", up.into()),
+                    ("delta", "1,5".into()),
+                    ("significant", sig.into()),
+                ],
+            )
+        };
+        assert_eq!(
+            level(Lang::Ru, "up", "yes"),
+            "По сравнению с 2025 годом он вырос на 1,5 п.; изменение значимо."
+        );
+        assert_eq!(
+            level(Lang::Ru, "down", "no"),
+            "По сравнению с 2025 годом он снизился на 1,5 п., но изменение незначимо."
+        );
+        assert_eq!(
+            level(Lang::En, "up", "yes"),
+            "Compared with 2025 it rose by 1,5 points, a significant change."
+        );
+        assert_eq!(
+            tr(Lang::Ru, "method-breakdown-registry"),
+            "Год × Точка взаимодействия × Потребность"
+        );
+        assert_eq!(fewer_than(Lang::En, 5), "fewer than 5");
+        for lang in [Lang::Ru, Lang::En] {
+            let s = tr_args(
+                lang,
+                "audience-label",
+                &[("audience", "internal".into()), ("title", "T".into())],
+            );
+            assert!(s.ends_with(": T") && !s.contains('\u{2068}'), "{s}");
+        }
+    }
 
     #[test]
     fn dates_parse_and_print() {

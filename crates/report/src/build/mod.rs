@@ -61,14 +61,17 @@ pub fn build(inputs: &[Input<'_>], params: &Params) -> Result<Report> {
     sections.push(methodology::section(&mut doc, &runs, next()));
     // Appendices.
     let registry = registry::section(&mut doc, &runs, &tr(lang, "doc-appendix-first"));
-    let stamp_letter = if registry.is_some() {
-        "doc-appendix-second"
-    } else {
-        "doc-appendix-first"
-    };
+    let stamp_letter = tr(
+        lang,
+        if registry.is_some() {
+            "doc-appendix-second"
+        } else {
+            "doc-appendix-first"
+        },
+    );
     sections.extend(registry);
     let stamp = stamp::stamp(inputs, params, &runs);
-    sections.push(stamp::section(&mut doc, &stamp, &tr(lang, stamp_letter)));
+    sections.push(stamp::section(&mut doc, &stamp, &stamp_letter));
 
     Ok(Report {
         lang,

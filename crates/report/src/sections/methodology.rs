@@ -46,25 +46,20 @@ pub(crate) fn methodology(doc: &mut Doc, sec: &mut Sec, runs: &[Run<'_>]) {
     sec.para(tr(lang, "method-periods"));
 
     sec.sub(tr(lang, "method-indicators-heading"));
-    sec.blocks.push(Block::List(
-        [
-            "method-question-index",
-            "method-top2",
-            "method-area-index",
-            "method-ccl",
-            "method-nps",
-            "method-ces",
-            "method-standards",
-            "method-resolution",
-            "method-drivers",
-            "method-intervals",
-            "method-changes",
-            "method-trends",
-        ]
-        .into_iter()
-        .map(|key| tr(lang, key))
-        .collect(),
-    ));
+    sec.blocks.push(Block::List(vec![
+        tr(lang, "method-question-index"),
+        tr(lang, "method-top2"),
+        tr(lang, "method-area-index"),
+        tr(lang, "method-ccl"),
+        tr(lang, "method-nps"),
+        tr(lang, "method-ces"),
+        tr(lang, "method-standards"),
+        tr(lang, "method-resolution"),
+        tr(lang, "method-drivers"),
+        tr(lang, "method-intervals"),
+        tr(lang, "method-changes"),
+        tr(lang, "method-trends"),
+    ]));
 
     sec.sub(tr(lang, "method-anonymity-heading"));
     for run in runs {

@@ -105,10 +105,7 @@ pub fn render(survey: &Survey, a: &Analysis, lang: Lang) -> String {
                 for (id, s) in &g.standards {
                     let value = fig_str(lang, s, |s| {
                         // As written in the definition (15, 0.5): the shortest form.
-                        let max = match lang {
-                            Lang::Ru => s.max.to_string().replace('.', ","),
-                            Lang::En => s.max.to_string(),
-                        };
+                        let max = otklik_survey::fmt::plain(s.max, None, lang);
                         let share = num(lang, s.share * 100.0, 5, 1);
                         format!("{share}% ≤ {max}  n={}", s.n)
                     });

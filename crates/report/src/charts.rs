@@ -3,7 +3,7 @@
 
 use otklik_charts::*;
 
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args, Lang};
 use crate::model::Chart;
 
 /// The width of every chart, in pixels (it fits an A4 column and a DOCX page).
@@ -11,12 +11,7 @@ pub(crate) const WIDTH: u32 = 720;
 
 fn text(lang: Lang, title: &str, k: u32) -> ChartText {
     ChartText {
-        suppressed_note: Some(format!(
-            "<{k}: {}",
-            words(lang)
-                .ch_suppressed_note
-                .replace("{k}", &k.to_string())
-        )),
+        suppressed_note: Some(tr_args(lang, "chart-suppressed-note", &[("k", k.into())])),
         decimal_comma: lang == Lang::Ru,
         ..ChartText::new(title, format!("<{k}"))
     }
@@ -53,16 +48,15 @@ fn rows_height(base: u32, per_row: u32, rows: usize) -> u32 {
 
 /// Values over years with their intervals.
 pub(crate) fn trend(id: &str, title: &str, input: TrendInput, lang: Lang, k: u32) -> Option<Chart> {
-    let w = words(lang);
     let labels = TrendLabels {
         text: text(lang, title, k),
-        x_axis: w.ch_period.to_owned(),
+        x_axis: tr(lang, "chart-period"),
         y_axis: if input.y_range == TrendInput::NPS_RANGE {
             "NPS".to_owned()
         } else {
-            w.ch_index.to_owned()
+            tr(lang, "chart-index")
         },
-        band: w.ch_band.to_owned(),
+        band: tr(lang, "chart-band"),
     };
     let input = input.fit_y();
     let height = if input.series.len() > 2 { 440 } else { 380 };
@@ -80,7 +74,7 @@ pub(crate) fn heatmap(
     let height = rows_height(150, 34, input.rows.len());
     let labels = HeatmapLabels {
         text: text(lang, title, k),
-        scale: words(lang).ch_index.to_owned(),
+        scale: tr(lang, "chart-index"),
     };
     draw(id, title, &input, &labels, height, heatmap_svg)
 }
@@ -96,7 +90,7 @@ pub(crate) fn likert(
     let height = rows_height(90, 34, input.items.len());
     let labels = LikertLabels {
         text: text(lang, title, k),
-        x_axis: words(lang).ch_answers.to_owned(),
+        x_axis: tr(lang, "chart-answers"),
         values: Vec::new(),
     };
     draw(id, title, &input, &labels, height, likert_svg)
@@ -111,14 +105,13 @@ pub(crate) fn nps(
     lang: Lang,
     k: u32,
 ) -> Option<Chart> {
-    let w = words(lang);
     let height = rows_height(110, 34, input.groups.len());
     let labels = NpsLabels {
         text: text(lang, title, k),
-        x_axis: w.ch_answers.to_owned(),
-        detractors: w.ch_detractors.to_owned(),
-        passives: w.ch_passives.to_owned(),
-        promoters: w.ch_promoters.to_owned(),
+        x_axis: tr(lang, "chart-answers"),
+        detractors: tr(lang, "chart-detractors"),
+        passives: tr(lang, "chart-passives"),
+        promoters: tr(lang, "chart-promoters"),
         score: score.to_owned(),
     };
     draw(id, title, &input, &labels, height, nps_svg)
@@ -132,14 +125,13 @@ pub(crate) fn quadrant(
     lang: Lang,
     k: u32,
 ) -> Option<Chart> {
-    let w = words(lang);
     let labels = QuadrantLabels {
         text: text(lang, title, k),
-        x_axis: w.ch_importance.to_owned(),
-        y_axis: w.ch_performance.to_owned(),
-        priority: w.ch_priority.to_owned(),
-        other: w.ch_other.to_owned(),
-        median: w.ch_medians.to_owned(),
+        x_axis: tr(lang, "chart-importance"),
+        y_axis: tr(lang, "chart-performance"),
+        priority: tr(lang, "chart-priority"),
+        other: tr(lang, "chart-other"),
+        median: tr(lang, "chart-medians"),
     };
     let height = quadrant_height(&input, WIDTH, 440);
     draw(id, title, &input, &labels, height, quadrant_svg)
@@ -156,7 +148,7 @@ pub(crate) fn standards(
     let height = rows_height(90, 36, input.touchpoints.len());
     let labels = StandardsLabels {
         text: text(lang, title, k),
-        x_axis: words(lang).ch_within.to_owned(),
+        x_axis: tr(lang, "chart-within"),
     };
     draw(id, title, &input, &labels, height, standards_svg)
 }
@@ -169,13 +161,12 @@ pub(crate) fn channels(
     lang: Lang,
     k: u32,
 ) -> Option<Chart> {
-    let w = words(lang);
     let height = rows_height(90, 36, input.channels.len());
     let labels = ChannelsLabels {
         text: text(lang, title, k),
-        x_axis: w.ch_responses.to_owned(),
-        digital: w.digital.to_owned(),
-        offline: w.offline.to_owned(),
+        x_axis: tr(lang, "chart-responses"),
+        digital: tr(lang, "channel-digital"),
+        offline: tr(lang, "channel-offline"),
     };
     draw(id, title, &input, &labels, height, channels_svg)
 }

@@ -6,7 +6,7 @@
 //! Russian locale; English ones use `,` and a decimal point. Figures are written at full
 //! precision (shares and indices in the units of their column), intervals as two columns.
 
-use crate::i18n::{fewer_than, words, Lang};
+use crate::i18n::{fewer_than, tr, tr_args, Lang};
 use crate::model::*;
 
 /// A text cell made inert for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or CR
@@ -48,10 +48,11 @@ fn fields(c: &Cell, span: usize, lang: Lang, k: u32) -> Vec<String> {
 
 /// The header of a table, intervals spread over two columns.
 pub(crate) fn header(t: &Table, lang: Lang) -> Vec<String> {
-    let (lo, hi, ci) = match lang {
-        Lang::Ru => ("нижняя граница", "верхняя граница", "95% ДИ"),
-        Lang::En => ("lower", "upper", "95% CI"),
-    };
+    let (lo, hi, ci) = (
+        tr(lang, "col-ci-lower"),
+        tr(lang, "col-ci-upper"),
+        tr(lang, "col-ci"),
+    );
     let mut out = Vec::new();
     for (i, c) in t.columns.iter().enumerate() {
         match t.span(i) {
@@ -73,7 +74,6 @@ pub(crate) fn header(t: &Table, lang: Lang) -> Vec<String> {
 /// Renders the report.
 pub(crate) fn render(r: &Report) -> Vec<u8> {
     let lang = r.lang;
-    let w = words(lang);
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut wr = csv::WriterBuilder::new()
@@ -90,7 +90,7 @@ pub(crate) fn render(r: &Report) -> Vec<u8> {
         for (k, v) in &r.title.lines {
             row(vec![neutralise(k), neutralise(v)]);
         }
-        let mut tables = 0;
+        let mut tables = 0usize;
         for s in &r.sections {
             row(vec![String::new()]);
             row(vec![neutralise(&s.full_title)]);
@@ -99,9 +99,13 @@ pub(crate) fn render(r: &Report) -> Vec<u8> {
                     Block::Table(t) => {
                         tables += 1;
                         row(vec![String::new()]);
-                        row(vec![neutralise(&format!(
-                            "{} {tables}. {}",
-                            w.table, t.caption
+                        row(vec![neutralise(&tr_args(
+                            lang,
+                            "doc-table-caption",
+                            &[
+                                ("number", tables.into()),
+                                ("caption", t.caption.as_str().into()),
+                            ],
                         ))]);
                         row(header(t, lang).iter().map(|h| neutralise(h)).collect());
                         for cells in &t.rows {

@@ -10,7 +10,7 @@ use docx_rs::{
 };
 
 use crate::html::cell_text;
-use crate::i18n::words;
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 use crate::{Error, Png, Result};
 
@@ -222,11 +222,17 @@ fn column_widths(t: &Table, lang: crate::Lang) -> Vec<usize> {
 }
 
 fn table(t: &Table, number: usize, lang: crate::Lang) -> (Paragraph, DTable, Option<Paragraph>) {
-    let w = words(lang);
     let caption = Paragraph::new()
         .style("Caption")
         .keep_next(true)
-        .add_run(run(&format!("{} {number}. {}", w.table, t.caption)));
+        .add_run(run(&tr_args(
+            lang,
+            "doc-table-caption",
+            &[
+                ("number", number.into()),
+                ("caption", t.caption.as_str().into()),
+            ],
+        )));
     let widths = column_widths(t, lang);
     let mut rows = vec![TableRow::new(
         t.columns
@@ -293,7 +299,6 @@ pub(crate) type Draw<'a> = dyn FnMut(&str) -> Result<Option<Png>> + 'a;
 /// Renders the report, the charts drawn by `draw`.
 pub(crate) fn render(r: &Report, draw: &mut Draw) -> Result<Vec<u8>> {
     let lang = r.lang;
-    let w = words(lang);
     let p = &r.title.prepared;
     let stamp = format!("{p}T00:00:00Z");
     let mut d = styles(Docx::new())
@@ -343,14 +348,14 @@ pub(crate) fn render(r: &Report, draw: &mut Draw) -> Result<Vec<u8>> {
         Paragraph::new()
             .style("Heading1")
             .page_break_before(true)
-            .add_run(run(w.contents)),
+            .add_run(run(&tr(lang, "doc-contents"))),
     );
     for s in &r.sections {
         d = d.add_paragraph(Paragraph::new().add_run(run(&s.full_title)));
     }
 
-    let mut tables = 0;
-    let mut figures = 0;
+    let mut tables = 0usize;
+    let mut figures = 0usize;
     for s in &r.sections {
         d = d.add_paragraph(
             Paragraph::new()
@@ -418,9 +423,16 @@ pub(crate) fn render(r: &Report, draw: &mut Draw) -> Result<Vec<u8>> {
                     );
                     d = d.add_paragraph(
                         Paragraph::new().add_run(
-                            run(&format!("{} {figures}. {}", w.figure, c.title))
-                                .size(17)
-                                .color(MUTED),
+                            run(&tr_args(
+                                lang,
+                                "doc-figure-caption",
+                                &[
+                                    ("number", figures.into()),
+                                    ("caption", c.title.as_str().into()),
+                                ],
+                            ))
+                            .size(17)
+                            .color(MUTED),
                         ),
                     );
                 }

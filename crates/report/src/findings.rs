@@ -4,204 +4,142 @@ use otklik_analytics::{Change, DriverStats, FigureId};
 use otklik_survey::Audience;
 
 use crate::build::{change, find, question_text, scale_items, Ind, Run, F};
-use crate::i18n::{delta, num, Lang};
-
-fn quoted(s: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => format!("«{s}»"),
-        Lang::En => format!("“{s}”"),
-    }
-}
+use crate::i18n::{delta, num, tr, tr_args, Arg};
 
 /// A value as it reads in a sentence: `63,4`, `+12,0` (NPS), `82,0 %`.
-fn value(ind: &Ind, v: f64, lang: Lang) -> String {
+fn value(ind: &Ind, v: f64, run: &Run<'_>) -> String {
+    let lang = run.lang;
     match ind {
         Ind::Nps(_) => delta(v, 1, lang),
-        i if i.is_share() => match lang {
-            Lang::Ru => format!("{}\u{a0}%", num(v, 1, lang)),
-            Lang::En => format!("{}%", num(v, 1, lang)),
-        },
+        i if i.is_share() => tr_args(
+            lang,
+            "finding-percent",
+            &[("value", num(v, 1, lang).into())],
+        ),
         _ => num(v, 1, lang),
     }
 }
 
-/// The subject of a sentence and whether it is feminine (for the Russian verb).
-fn subject(ind: &Ind, run: &Run<'_>) -> (String, bool) {
+/// The subject of a sentence and its grammatical gender (for the Russian verb).
+fn subject(ind: &Ind, run: &Run<'_>) -> (String, &'static str) {
     let lang = run.lang;
-    let ru = lang == Lang::Ru;
+    let question = |id: &str| -> Arg { question_text(run.survey, id, lang).into() };
     match ind {
-        Ind::Ccl => (
-            if ru {
-                "Уровень клиентоцентричности".into()
-            } else {
-                "The client-centricity level".into()
-            },
-            false,
-        ),
+        Ind::Ccl => (tr(lang, "finding-subject-ccl"), "masculine"),
         Ind::Dim(_) => (
-            if ru {
-                format!("Индекс направления {}", quoted(&ind.label(run), lang))
-            } else {
-                format!("The index of {}", quoted(&ind.label(run), lang))
-            },
-            false,
+            tr_args(
+                lang,
+                "finding-subject-area",
+                &[("area", ind.label(run).into())],
+            ),
+            "masculine",
         ),
         Ind::Item(id, _) => (
-            if ru {
-                format!(
-                    "Оценка {}",
-                    quoted(&question_text(run.survey, id, lang), lang)
-                )
-            } else {
-                format!(
-                    "The score of {}",
-                    quoted(&question_text(run.survey, id, lang), lang)
-                )
-            },
-            true,
+            tr_args(lang, "finding-subject-item", &[("question", question(id))]),
+            "feminine",
         ),
-        Ind::Nps(_) => (ind.label(run), false),
-        Ind::Ces(_) => (
-            if ru {
-                "Доля клиентов, которым было легко решить вопрос,".into()
-            } else {
-                "The share of clients who found it easy".into()
-            },
-            true,
-        ),
-        Ind::Resolution(_) => (
-            if ru {
-                "Доля решенных вопросов".into()
-            } else {
-                "The share of resolved issues".into()
-            },
-            true,
-        ),
+        Ind::Nps(_) => (ind.label(run), "masculine"),
+        Ind::Ces(_) => (tr(lang, "finding-subject-ces"), "feminine"),
+        Ind::Resolution(_) => (tr(lang, "finding-subject-resolution"), "feminine"),
         Ind::Standard(id) => (
-            if ru {
-                format!(
-                    "Доля ответов в пределах стандарта {} ({})",
-                    crate::build::norm(run.survey, id, lang),
-                    question_text(run.survey, id, lang)
-                )
-            } else {
-                format!(
-                    "The share of answers within the standard {} ({})",
-                    crate::build::norm(run.survey, id, lang),
-                    question_text(run.survey, id, lang)
-                )
-            },
-            true,
+            tr_args(
+                lang,
+                "finding-subject-standard",
+                &[
+                    ("norm", crate::build::norm(run.survey, id, lang).into()),
+                    ("question", question(id)),
+                ],
+            ),
+            "feminine",
         ),
     }
 }
 
+/// `up` or `down`, for the messages' selectors.
+fn direction(up: bool) -> Arg {
+    if up { "up" } else { "down" }.into()
+}
+
+/// `yes` or `no`, for the messages' selectors.
+fn yes_no(b: bool) -> Arg {
+    if b { "yes" } else { "no" }.into()
+}
+
 fn change_sentence(ind: &Ind, c: &Change, run: &Run<'_>) -> String {
-    let lang = run.lang;
-    let (subj, fem) = subject(ind, run);
-    let up = c.delta > 0.0;
-    let from = value(ind, ind.display(c.from), lang);
-    let to = value(ind, ind.display(c.to), lang);
-    let out_of = if matches!(ind, Ind::Dim(_) | Ind::Item(..) | Ind::Ccl) {
-        match lang {
-            Lang::Ru => " из 100",
-            Lang::En => " out of 100",
-        }
+    let (subject, gender) = subject(ind, run);
+    let scale = if matches!(ind, Ind::Dim(_) | Ind::Item(..) | Ind::Ccl) {
+        "index"
     } else {
-        ""
+        "other"
     };
-    let sig = match (lang, c.significant) {
-        (Lang::Ru, true) => "значимо",
-        (Lang::Ru, false) => "незначимо",
-        (Lang::En, true) => "significant",
-        (Lang::En, false) => "not significant",
-    };
-    match lang {
-        Lang::Ru => {
-            let verb = match (up, fem) {
-                (true, false) => "вырос",
-                (false, false) => "снизился",
-                (true, true) => "выросла",
-                (false, true) => "снизилась",
-            };
-            format!("{subj} {verb} с {from} до {to}{out_of} ({sig}).")
-        }
-        Lang::En => {
-            let verb = if up { "rose" } else { "fell" };
-            format!("{subj} {verb} from {from} to {to}{out_of} ({sig}).")
-        }
-    }
+    tr_args(
+        run.lang,
+        "finding-change",
+        &[
+            ("subject", subject.into()),
+            ("gender", gender.into()),
+            ("direction", direction(c.delta > 0.0)),
+            ("from", value(ind, ind.display(c.from), run).into()),
+            ("to", value(ind, ind.display(c.to), run).into()),
+            ("scale", scale.into()),
+            ("significant", yes_no(c.significant)),
+        ],
+    )
 }
 
 /// Three or four sentences: the level, the largest significant changes from the
 /// previous year, and the strongest and weakest areas when there is room.
 pub(crate) fn findings(run: &Run<'_>) -> Vec<String> {
     let lang = run.lang;
-    let ru = lang == Lang::Ru;
     let year = find(&run.main, run.year, &[]);
     let mut out = Vec::new();
-    let audience = match (run.survey.audience, ru) {
-        (Audience::Internal, true) => "внутренних клиентов",
-        (Audience::External, true) => "внешних клиентов",
-        (Audience::Internal, false) => "internal clients",
-        (Audience::External, false) => "external clients",
+    let audience = match run.survey.audience {
+        Audience::Internal => "internal",
+        Audience::External => "external",
     };
     match Ind::Ccl.get(year) {
         F::Shown(e) => {
             let ci =
                 e.ci.map(|c| crate::i18n::interval(c, 1, lang))
                     .unwrap_or_default();
-            let mut s = if ru {
-                format!(
-                    "Уровень клиентоцентричности по оценкам {audience} в {} году — {} из 100 (95% ДИ {ci}; n = {}).",
-                    run.year,
-                    num(e.value, 1, lang),
-                    crate::i18n::int(e.n, lang)
-                )
-            } else {
-                format!(
-                    "The client-centricity level as rated by {audience} in {} is {} out of 100 (95% CI {ci}; n = {}).",
-                    run.year,
-                    num(e.value, 1, lang),
-                    crate::i18n::int(e.n, lang)
-                )
-            };
+            let mut s = tr_args(
+                lang,
+                "finding-level",
+                &[
+                    ("audience", audience.into()),
+                    ("year", run.year.into()),
+                    ("value", num(e.value, 1, lang).into()),
+                    ("ci", ci.into()),
+                    ("n", crate::i18n::int(e.n, lang).into()),
+                ],
+            );
             if let Some(p) = run.prev {
                 if let Some(c) = change(&run.main, p, run.year, &[], &FigureId::Ccl) {
                     let d = num(c.delta.abs(), 1, lang);
                     s.push(' ');
-                    s.push_str(&match (ru, c.delta > 0.0, c.significant) {
-                        _ if d == num(0.0, 1, lang) => {
-                            if ru {
-                                format!("По сравнению с {p} годом он практически не изменился.")
-                            } else {
-                                format!("It is practically unchanged from {p}.")
-                            }
-                        }
-                        (true, true, true) => format!("По сравнению с {p} годом он вырос на {d} п.; изменение значимо."),
-                        (true, false, true) => format!("По сравнению с {p} годом он снизился на {d} п.; изменение значимо."),
-                        (true, true, false) => format!("По сравнению с {p} годом он вырос на {d} п., но изменение незначимо."),
-                        (true, false, false) => format!("По сравнению с {p} годом он снизился на {d} п., но изменение незначимо."),
-                        (false, true, true) => format!("Compared with {p} it rose by {d} points, a significant change."),
-                        (false, false, true) => format!("Compared with {p} it fell by {d} points, a significant change."),
-                        (false, true, false) => format!("Compared with {p} it rose by {d} points; the change is not significant."),
-                        (false, false, false) => format!("Compared with {p} it fell by {d} points; the change is not significant."),
+                    s.push_str(&if d == num(0.0, 1, lang) {
+                        tr_args(lang, "finding-level-unchanged", &[("year", p.into())])
+                    } else {
+                        tr_args(
+                            lang,
+                            "finding-level-change",
+                            &[
+                                ("year", p.into()),
+                                ("direction", direction(c.delta > 0.0)),
+                                ("delta", d.into()),
+                                ("significant", yes_no(c.significant)),
+                            ],
+                        )
                     });
                 }
             }
             out.push(s);
         }
-        F::Suppressed => out.push(if ru {
-            format!(
-                "Уровень клиентоцентричности за {} год не показывается: меньше {} ответов.",
-                run.year, run.k
-            )
-        } else {
-            format!(
-                "The client-centricity level for {} is not shown: fewer than {} responses.",
-                run.year, run.k
-            )
-        }),
+        F::Suppressed => out.push(tr_args(
+            lang,
+            "finding-level-suppressed",
+            &[("year", run.year.into()), ("k", run.k.into())],
+        )),
         F::Absent => {}
     }
 
@@ -266,42 +204,30 @@ pub(crate) fn findings(run: &Run<'_>) -> Vec<String> {
         let lo = dims.iter().min_by(|a, b| a.1.total_cmp(&b.1));
         if let (Some(hi), Some(lo)) = (hi, lo) {
             if hi.0 != lo.0 {
-                out.push(if ru {
-                    format!(
-                        "Выше всего оценено направление {} ({} из 100), ниже всего — {} ({} из 100).",
-                        quoted(&hi.0, lang),
-                        num(hi.1, 1, lang),
-                        quoted(&lo.0, lang),
-                        num(lo.1, 1, lang)
-                    )
-                } else {
-                    format!(
-                        "The highest-rated area is {} ({} out of 100), the lowest {} ({} out of 100).",
-                        quoted(&hi.0, lang),
-                        num(hi.1, 1, lang),
-                        quoted(&lo.0, lang),
-                        num(lo.1, 1, lang)
-                    )
-                });
+                out.push(tr_args(
+                    lang,
+                    "finding-areas",
+                    &[
+                        ("high", hi.0.as_str().into()),
+                        ("high-value", num(hi.1, 1, lang).into()),
+                        ("low", lo.0.as_str().into()),
+                        ("low-value", num(lo.1, 1, lang).into()),
+                    ],
+                ));
             }
         }
     }
     if out.len() < 4 {
         if let Some(p) = run.prev {
-            out.push(match (ru, n_sig) {
-                (true, 0) => {
-                    format!("Других статистически значимых изменений по сравнению с {p} годом нет.")
-                }
-                (true, _) => {
-                    format!("Остальные изменения по сравнению с {p} годом статистически незначимы.")
-                }
-                (false, 0) => {
-                    format!("There are no other statistically significant changes from {p}.")
-                }
-                (false, _) => {
-                    format!("The other changes from {p} are not statistically significant.")
-                }
-            });
+            out.push(tr_args(
+                lang,
+                if n_sig == 0 {
+                    "finding-no-other-changes"
+                } else {
+                    "finding-other-changes-not-significant"
+                },
+                &[("year", p.into())],
+            ));
         }
     }
     out.truncate(4);
@@ -315,26 +241,22 @@ pub(crate) fn recommendations(run: &Run<'_>, drivers: &[(&String, &DriverStats)]
         .iter()
         .filter(|(_, d)| d.priority)
         .map(|(id, d)| {
-            let text = quoted(&question_text(run.survey, id, lang), lang);
-            let perf = num(d.performance, 1, lang);
-            match lang {
-                Lang::Ru => {
-                    format!("Уделить внимание: {text} — важность высокая, оценка {perf} из 100.")
-                }
-                Lang::En => format!(
-                    "Pay attention to: {text} — high importance, performance {perf} out of 100."
-                ),
-            }
+            tr_args(
+                lang,
+                "recommendation-priority",
+                &[
+                    ("question", question_text(run.survey, id, lang).into()),
+                    ("performance", num(d.performance, 1, lang).into()),
+                ],
+            )
         })
         .collect();
     if lines.is_empty() {
-        vec![match lang {
-            Lang::Ru => format!(
-                "По данным {} года приоритетных областей для корректировки не выявлено.",
-                run.year
-            ),
-            Lang::En => format!("The data of {} show no priority area to correct.", run.year),
-        }]
+        vec![tr_args(
+            lang,
+            "recommendation-none",
+            &[("year", run.year.into())],
+        )]
     } else {
         lines
     }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::i18n::{self, fewer_than, words, Lang};
+use crate::i18n::{self, fewer_than, tr, tr_args, Lang};
 use crate::model::*;
 
 /// Escapes text for HTML content and attribute values.
@@ -57,7 +57,6 @@ pub(crate) const CSS: &str = include_str!("report.css");
 /// Renders the report.
 pub(crate) fn render(r: &Report) -> String {
     let lang = r.lang;
-    let w = words(lang);
     let mut h = String::with_capacity(256 * 1024);
     let _ = write!(
         h,
@@ -86,7 +85,11 @@ pub(crate) fn render(r: &Report) -> String {
     h.push_str("</dl>\n</header>\n");
 
     // Contents.
-    let _ = write!(h, "<nav class=\"toc\">\n<h2>{}</h2>\n<ol>\n", w.contents);
+    let _ = write!(
+        h,
+        "<nav class=\"toc\">\n<h2>{}</h2>\n<ol>\n",
+        tr(lang, "doc-contents")
+    );
     for s in &r.sections {
         let _ = writeln!(
             h,
@@ -97,7 +100,7 @@ pub(crate) fn render(r: &Report) -> String {
     }
     h.push_str("</ol>\n</nav>\n<main>\n");
 
-    let (mut tables, mut figures) = (0, 0);
+    let (mut tables, mut figures) = (0usize, 0usize);
     for s in &r.sections {
         let _ = write!(
             h,
@@ -129,11 +132,17 @@ pub(crate) fn render(r: &Report) -> String {
                     // The SVG comes from otklik-charts, which escapes every label.
                     let _ = write!(
                         h,
-                        "<figure id=\"{}\">\n{}\n<figcaption>{} {figures}. {}</figcaption>\n</figure>\n",
+                        "<figure id=\"{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
                         escape(&c.id),
                         c.svg.trim(),
-                        w.figure,
-                        escape(&c.title)
+                        tr_args(
+                            lang,
+                            "doc-figure-caption",
+                            &[
+                                ("number", figures.into()),
+                                ("caption", escape(&c.title).into())
+                            ]
+                        )
                     );
                 }
             }
@@ -148,18 +157,23 @@ pub(crate) fn render(r: &Report) -> String {
 pub(crate) const KEEP_ROWS: usize = 16;
 
 fn table(h: &mut String, t: &Table, number: usize, lang: Lang) {
-    let w = words(lang);
     let _ = write!(
         h,
-        "<table id=\"{}\"{}>\n<caption>{} {number}. {}</caption>\n<thead><tr>",
+        "<table id=\"{}\"{}>\n<caption>{}</caption>\n<thead><tr>",
         escape(&t.id),
         if t.rows.len() <= KEEP_ROWS {
             " class=\"keep\""
         } else {
             ""
         },
-        w.table,
-        escape(&t.caption)
+        tr_args(
+            lang,
+            "doc-table-caption",
+            &[
+                ("number", number.into()),
+                ("caption", escape(&t.caption).into())
+            ]
+        )
     );
     for c in &t.columns {
         let _ = write!(h, "<th scope=\"col\">{}</th>", escape(c));

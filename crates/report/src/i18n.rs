@@ -1,9 +1,14 @@
-//! The report's language: words, numbers and dates in Russian or English.
+//! The report's language: words (Fluent, `locales/{ru,en}.ftl`), numbers and dates
+//! in Russian or English.
 
 use std::fmt;
 use std::str::FromStr;
 
 use otklik_survey::fmt as numbers;
+use otklik_survey::message::Catalog;
+
+/// A message argument: text, or a count (which chooses plural forms).
+pub(crate) use otklik_survey::Arg;
 
 /// The language of the report: Russian (the default; decimal comma, `15 мая 2026 г.`)
 /// or English (decimal point, `15 May 2026`).
@@ -119,321 +124,237 @@ pub(crate) fn interval(b: [f64; 2], decimals: u8, lang: Lang) -> String {
     numbers::interval(b, usize::from(decimals), lang)
 }
 
-/// The fixed words of the report.
-pub(crate) struct Words {
-    pub heading: &'static str,
-    pub subtitle: &'static str,
-    pub organisation: &'static str,
-    pub surveys: &'static str,
-    pub compared_with: &'static str,
-    pub no_comparison: &'static str,
-    pub prepared: &'static str,
-    pub contents: &'static str,
-    pub internal: &'static str,
-    pub external: &'static str,
-    pub fewer_than: &'static str,
-    pub appendix: &'static str,
-    pub table: &'static str,
-    pub figure: &'static str,
-    // Sections.
-    pub s_summary: &'static str,
-    pub s_internal: &'static str,
-    pub s_external: &'static str,
-    pub s_dynamics: &'static str,
-    pub s_priorities: &'static str,
-    pub s_method: &'static str,
-    pub s_registry: &'static str,
-    pub s_stamp: &'static str,
-    // Columns.
-    pub c_indicator: &'static str,
-    pub c_value: &'static str,
-    pub c_ci: &'static str,
-    pub c_n: &'static str,
-    pub c_change: &'static str,
-    pub c_p: &'static str,
-    pub c_significance: &'static str,
-    pub c_year: &'static str,
-    pub c_unit: &'static str,
-    pub c_item: &'static str,
-    pub c_dimension: &'static str,
-    pub c_alpha: &'static str,
-    pub c_top2: &'static str,
-    pub c_index: &'static str,
-    pub c_ccl: &'static str,
-    pub c_response_rate: &'static str,
-    pub c_touchpoint: &'static str,
-    pub c_type: &'static str,
-    pub c_share: &'static str,
-    pub c_segment: &'static str,
-    pub c_need: &'static str,
-    pub c_standard: &'static str,
-    pub c_norm: &'static str,
-    pub c_within: &'static str,
-    pub c_median: &'static str,
-    pub c_p90: &'static str,
-    pub c_resolved: &'static str,
-    pub c_easy: &'static str,
-    pub c_promoters: &'static str,
-    pub c_passives: &'static str,
-    pub c_detractors: &'static str,
-    pub c_importance: &'static str,
-    pub c_performance: &'static str,
-    pub c_priority: &'static str,
-    pub c_slope: &'static str,
-    pub c_periods: &'static str,
-    pub c_needs: &'static str,
-    pub c_breakdown: &'static str,
-    pub c_groups_shown: &'static str,
-    pub c_groups_hidden: &'static str,
-    pub c_figures_hidden: &'static str,
-    pub c_file: &'static str,
-    pub c_role: &'static str,
-    pub c_sha: &'static str,
-    pub c_parameter: &'static str,
-    pub c_ces_mean: &'static str,
-    // Values.
-    pub significant: &'static str,
-    pub not_significant: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub digital: &'static str,
-    pub offline: &'static str,
-    pub no_answer: &'static str,
-    pub ccl: &'static str,
-    pub resolution: &'static str,
-    pub ces_easy: &'static str,
-    pub definition: &'static str,
-    pub responses: &'static str,
-    // Charts.
-    pub ch_period: &'static str,
-    pub ch_index: &'static str,
-    pub ch_band: &'static str,
-    pub ch_answers: &'static str,
-    pub ch_importance: &'static str,
-    pub ch_performance: &'static str,
-    pub ch_priority: &'static str,
-    pub ch_other: &'static str,
-    pub ch_medians: &'static str,
-    pub ch_responses: &'static str,
-    pub ch_within: &'static str,
-    pub ch_detractors: &'static str,
-    pub ch_passives: &'static str,
-    pub ch_promoters: &'static str,
-    pub ch_suppressed_note: &'static str,
+/// The report's own translations, in Russian and English.
+pub(crate) const RU_FTL: &str = include_str!("../locales/ru.ftl");
+pub(crate) const EN_FTL: &str = include_str!("../locales/en.ftl");
+
+thread_local! {
+    /// The survey model's translations and the report's own, in one catalog.
+    static CATALOG: Catalog = Catalog::new(&[(RU_FTL, EN_FTL)]);
 }
 
-pub(crate) const RU: Words = Words {
-    heading: "Отчет о клиентоцентричности за",
-    subtitle: "Ежегодный отчет для Общего собрания членов (п. 8.3 Стандарта)",
-    organisation: "Организация",
-    surveys: "Опросы",
-    compared_with: "Сравнение с",
-    no_comparison: "без сравнения",
-    prepared: "Дата подготовки",
-    contents: "Содержание",
-    internal: "внутренние клиенты",
-    external: "внешние клиенты",
-    fewer_than: "меньше",
-    appendix: "Приложение",
-    table: "Таблица",
-    figure: "Рисунок",
-    s_summary: "Сводка",
-    s_internal: "Внутренние клиенты",
-    s_external: "Внешние клиенты",
-    s_dynamics: "Динамика",
-    s_priorities: "Приоритеты и рекомендации",
-    s_method: "Методика и анонимность",
-    s_registry: "Перечень точек взаимодействия",
-    s_stamp: "Штамп воспроизводимости",
-    c_indicator: "Показатель",
-    c_value: "Значение",
-    c_ci: "95% ДИ",
-    c_n: "n",
-    c_change: "Изменение",
-    c_p: "p",
-    c_significance: "Значимость",
-    c_year: "Год",
-    c_unit: "Подразделение",
-    c_item: "Вопрос",
-    c_dimension: "Направление",
-    c_alpha: "α Кронбаха",
-    c_top2: "Доля 4–5, %",
-    c_index: "Индекс 0–100",
-    c_ccl: "Уровень клиентоцентричности",
-    c_response_rate: "Отклик, %",
-    c_touchpoint: "Точка взаимодействия",
-    c_type: "Тип",
-    c_share: "Доля обращений, %",
-    c_segment: "Категория клиентов",
-    c_need: "Потребность",
-    c_standard: "Стандарт",
-    c_norm: "Норматив",
-    c_within: "В пределах стандарта, %",
-    c_median: "Медиана",
-    c_p90: "90-й процентиль",
-    c_resolved: "Вопрос решен, %",
-    c_easy: "Легко (4–5), %",
-    c_promoters: "Сторонники, %",
-    c_passives: "Нейтральные, %",
-    c_detractors: "Критики, %",
-    c_importance: "Важность (r)",
-    c_performance: "Оценка (индекс 0–100)",
-    c_priority: "Приоритет",
-    c_slope: "Наклон за год",
-    c_periods: "Периоды в данных",
-    c_needs: "Потребности (по ответам)",
-    c_breakdown: "Разрез",
-    c_groups_shown: "Групп показано",
-    c_groups_hidden: "Групп скрыто",
-    c_figures_hidden: "Показателей скрыто в показанных группах",
-    c_file: "Файл",
-    c_role: "Назначение",
-    c_sha: "SHA-256",
-    c_parameter: "Параметр",
-    c_ces_mean: "Средняя легкость (1–5)",
-    significant: "значимо",
-    not_significant: "незначимо",
-    yes: "да",
-    no: "нет",
-    digital: "цифровая",
-    offline: "офлайн",
-    no_answer: "(нет ответа)",
-    ccl: "Уровень клиентоцентричности",
-    resolution: "Доля решенных вопросов",
-    ces_easy: "Легкость решения вопроса (CES): доля ответов 4–5",
-    definition: "определение опроса",
-    responses: "ответы",
-    ch_period: "Год",
-    ch_index: "Индекс, 0–100",
-    ch_band: "95% доверительный интервал",
-    ch_answers: "Доля ответов",
-    ch_importance: "Важность (корреляция с уровнем)",
-    ch_performance: "Оценка (индекс 0–100)",
-    ch_priority: "Приоритет: важно, оценка ниже медианы",
-    ch_other: "Остальные вопросы",
-    ch_medians: "Медианы",
-    ch_responses: "Доля обращений",
-    ch_within: "В пределах стандарта, % ответов",
-    ch_detractors: "Критики (0–6)",
-    ch_passives: "Нейтральные (7–8)",
-    ch_promoters: "Сторонники (9–10)",
-    ch_suppressed_note: "скрыто: меньше {k} ответов или для защиты других групп",
-};
-
-pub(crate) const EN: Words = Words {
-    heading: "Client-centricity report for",
-    subtitle: "Yearly report to the annual General Meeting of members (Standard §8.3)",
-    organisation: "Organisation",
-    surveys: "Surveys",
-    compared_with: "Compared with",
-    no_comparison: "no comparison",
-    prepared: "Date of preparation",
-    contents: "Contents",
-    internal: "internal clients",
-    external: "external clients",
-    fewer_than: "fewer than",
-    appendix: "Appendix",
-    table: "Table",
-    figure: "Figure",
-    s_summary: "Summary",
-    s_internal: "Internal clients",
-    s_external: "External clients",
-    s_dynamics: "Dynamics",
-    s_priorities: "Priorities and recommendations",
-    s_method: "Methodology and anonymity",
-    s_registry: "Touchpoint registry",
-    s_stamp: "Reproducibility stamp",
-    c_indicator: "Indicator",
-    c_value: "Value",
-    c_ci: "95% CI",
-    c_n: "n",
-    c_change: "Change",
-    c_p: "p",
-    c_significance: "Significance",
-    c_year: "Year",
-    c_unit: "Unit",
-    c_item: "Question",
-    c_dimension: "Area",
-    c_alpha: "Cronbach's α",
-    c_top2: "Share 4–5, %",
-    c_index: "Index 0–100",
-    c_ccl: "Client-centricity level",
-    c_response_rate: "Response rate, %",
-    c_touchpoint: "Touchpoint",
-    c_type: "Type",
-    c_share: "Share of contacts, %",
-    c_segment: "Client segment",
-    c_need: "Need",
-    c_standard: "Standard",
-    c_norm: "Norm",
-    c_within: "Within the standard, %",
-    c_median: "Median",
-    c_p90: "90th percentile",
-    c_resolved: "Resolved, %",
-    c_easy: "Easy (4–5), %",
-    c_promoters: "Promoters, %",
-    c_passives: "Passives, %",
-    c_detractors: "Detractors, %",
-    c_importance: "Importance (r)",
-    c_performance: "Performance (index 0–100)",
-    c_priority: "Priority",
-    c_slope: "Slope per year",
-    c_periods: "Periods in the data",
-    c_needs: "Needs (from the answers)",
-    c_breakdown: "Breakdown",
-    c_groups_shown: "Groups shown",
-    c_groups_hidden: "Groups hidden",
-    c_figures_hidden: "Figures hidden in shown groups",
-    c_file: "File",
-    c_role: "Role",
-    c_sha: "SHA-256",
-    c_parameter: "Parameter",
-    c_ces_mean: "Mean ease (1–5)",
-    significant: "significant",
-    not_significant: "not significant",
-    yes: "yes",
-    no: "no",
-    digital: "digital",
-    offline: "offline",
-    no_answer: "(no answer)",
-    ccl: "Client-centricity level",
-    resolution: "Share of resolved issues",
-    ces_easy: "Customer effort (CES): share answering 4–5",
-    definition: "survey definition",
-    responses: "responses",
-    ch_period: "Year",
-    ch_index: "Index, 0–100",
-    ch_band: "95% confidence interval",
-    ch_answers: "Share of answers",
-    ch_importance: "Importance (correlation with the level)",
-    ch_performance: "Performance (index 0–100)",
-    ch_priority: "Priority: important, below-median performance",
-    ch_other: "Other questions",
-    ch_medians: "Medians",
-    ch_responses: "Share of contacts",
-    ch_within: "Within the standard, % of answers",
-    ch_detractors: "Detractors (0–6)",
-    ch_passives: "Passives (7–8)",
-    ch_promoters: "Promoters (9–10)",
-    ch_suppressed_note: "hidden: fewer than {k} answers, or to protect other groups",
-};
-
-/// The words of `lang`.
-pub(crate) fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Ru => &RU,
-        Lang::En => &EN,
-    }
+/// The message `key` in `lang`.
+pub(crate) fn tr(lang: Lang, key: &str) -> String {
+    CATALOG.with(|c| c.text(lang, key, &[]))
 }
 
-/// "fewer than 5" / "меньше 5".
+/// The message `key` in `lang` with arguments (numbers select plural forms).
+pub(crate) fn tr_args(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    CATALOG.with(|c| c.text(lang, key, args))
+}
+
+/// "fewer than 5" / "меньше 5": a hidden cell.
 pub(crate) fn fewer_than(lang: Lang, k: u32) -> String {
-    format!("{} {k}", words(lang).fewer_than)
+    tr_args(lang, "suppressed-fewer-than", &[("k", k.into())])
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
     use super::*;
+
+    /// Message ids of an FTL file, in order, each with the variables it uses.
+    fn messages(ftl: &str) -> Vec<(String, BTreeSet<String>)> {
+        let mut out: Vec<(String, BTreeSet<String>)> = Vec::new();
+        for line in ftl.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !line.starts_with(' ') {
+                let (id, _) = line.split_once(" =").expect("id = value");
+                out.push((id.trim().to_owned(), BTreeSet::new()));
+            }
+            let vars = &mut out.last_mut().expect("a message").1;
+            for part in line.split('$').skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                vars.insert(name);
+            }
+        }
+        out
+    }
+
+    /// The crate's source files, at any depth.
+    fn sources() -> Vec<(PathBuf, String)> {
+        fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let code = std::fs::read_to_string(&p).unwrap();
+                    out.push((p, code));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        out
+    }
+
+    /// The second argument of the call whose arguments start at `s`.
+    fn second_argument(s: &str) -> &str {
+        let (mut depth, mut start, mut quoted) = (0i32, None, false);
+        for (i, c) in s.char_indices() {
+            match c {
+                '"' => quoted = !quoted,
+                _ if quoted => {}
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => return &s[start.unwrap_or(i)..i],
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => match start {
+                    None => start = Some(i + 1),
+                    Some(st) => return &s[st..i],
+                },
+                _ => {}
+            }
+        }
+        ""
+    }
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let (ru, en) = (messages(RU_FTL), messages(EN_FTL));
+        assert!(ru.len() > 150, "{} messages", ru.len());
+        let ids = |m: &[(String, BTreeSet<String>)]| -> Vec<String> {
+            m.iter().map(|(id, _)| id.clone()).collect()
+        };
+        assert_eq!(ids(&ru), ids(&en));
+        // Russian may need more (a subject's gender), never fewer.
+        for ((id, ru_vars), (_, en_vars)) in ru.iter().zip(&en) {
+            assert!(
+                en_vars.is_subset(ru_vars),
+                "{id}: {en_vars:?} / {ru_vars:?}"
+            );
+        }
+    }
+
+    /// Every key the code gives `tr` or `tr_args` (as their second argument: a literal,
+    /// or the literals of an `if … else …` there) is in the catalog in both languages.
+    #[test]
+    fn every_key_used_in_the_code_is_translated() {
+        let (mut used, mut missing) = (0, Vec::new());
+        for (path, code) in sources() {
+            for call in ["tr(", "tr_args("] {
+                for (at, _) in code.match_indices(call) {
+                    let before = code[..at].chars().next_back().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' || before == ':' {
+                        continue; // another function ending in `tr`, or a path
+                    }
+                    let arg = second_argument(&code[at + call.len()..]);
+                    for key in arg.split('"').skip(1).step_by(2) {
+                        used += 1;
+                        if !CATALOG.with(|c| c.has(key)) {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(used > 150, "{used} keys found");
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    /// Every message is used: by the code, or by another message.
+    #[test]
+    fn every_message_is_used() {
+        let code: String = sources().into_iter().map(|(_, c)| c).collect();
+        let unused: Vec<String> = messages(EN_FTL)
+            .into_iter()
+            .map(|(id, _)| id)
+            .filter(|id| {
+                !code.contains(&format!("\"{id}\"")) && !EN_FTL.contains(&format!("{{ {id} }}"))
+            })
+            .collect();
+        assert!(unused.is_empty(), "{unused:#?}");
+    }
+
+    /// Arguments go in as they are (no isolation marks), and the spaces, quotes and
+    /// selectors of the messages come out exactly.
+    #[test]
+    fn messages_render_exactly() {
+        let year: Arg = 2026u16.into();
+        assert_eq!(
+            tr_args(Lang::Ru, "title-heading", &[("year", year.clone())]),
+            "Отчет о клиентоцентричности за 2026 год"
+        );
+        assert_eq!(
+            tr_args(Lang::Ru, "finding-percent", &[("value", "82,0".into())]),
+            "82,0\u{a0}%"
+        );
+        assert_eq!(
+            tr_args(Lang::En, "finding-percent", &[("value", "82.0".into())]),
+            "82.0%"
+        );
+        let change = |lang, gender: &str, up: &str, scale: &str, sig: &str| {
+            tr_args(
+                lang,
+                "finding-change",
+                &[
+                    ("subject", "S".into()),
+                    ("gender", gender.into()),
+                    ("direction", up.into()),
+                    ("from", "1".into()),
+                    ("to", "2".into()),
+                    ("scale", scale.into()),
+                    ("significant", sig.into()),
+                ],
+            )
+        };
+        assert_eq!(
+            change(Lang::Ru, "feminine", "up", "index", "yes"),
+            "S выросла с 1 до 2 из 100 (значимо)."
+        );
+        assert_eq!(
+            change(Lang::Ru, "masculine", "down", "other", "no"),
+            "S снизился с 1 до 2 (незначимо)."
+        );
+        assert_eq!(
+            change(Lang::En, "feminine", "down", "index", "no"),
+            "S fell from 1 to 2 out of 100 (not significant)."
+        );
+        let level = |lang, up: &str, sig: &str| {
+            tr_args(
+                lang,
+                "finding-level-change",
+                &[
+                    ("year", 2025u16.into()),
+                    ("direction", up.into()),
+                    ("delta", "1,5".into()),
+                    ("significant", sig.into()),
+                ],
+            )
+        };
+        assert_eq!(
+            level(Lang::Ru, "up", "yes"),
+            "По сравнению с 2025 годом он вырос на 1,5 п.; изменение значимо."
+        );
+        assert_eq!(
+            level(Lang::Ru, "down", "no"),
+            "По сравнению с 2025 годом он снизился на 1,5 п., но изменение незначимо."
+        );
+        assert_eq!(
+            level(Lang::En, "up", "yes"),
+            "Compared with 2025 it rose by 1,5 points, a significant change."
+        );
+        assert_eq!(
+            tr(Lang::Ru, "method-breakdown-registry"),
+            "Год × Точка взаимодействия × Потребность"
+        );
+        assert_eq!(fewer_than(Lang::En, 5), "fewer than 5");
+        for lang in [Lang::Ru, Lang::En] {
+            let s = tr_args(
+                lang,
+                "audience-label",
+                &[("audience", "internal".into()), ("title", "T".into())],
+            );
+            assert!(s.ends_with(": T") && !s.contains('\u{2068}'), "{s}");
+        }
+    }
 
     #[test]
     fn dates_parse_and_print() {

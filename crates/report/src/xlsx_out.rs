@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::csv_out::header;
-use crate::i18n::{fewer_than, words, Lang};
+use crate::i18n::{fewer_than, tr, tr_args, Lang};
 use crate::model::*;
 use crate::{Error, Result};
 
@@ -160,7 +160,6 @@ fn cell(
 /// Renders the report.
 pub(crate) fn render(r: &Report) -> Result<Vec<u8>> {
     let lang = r.lang;
-    let w = words(lang);
     let f = formats();
     let mut wb = Workbook::new();
     let date = ExcelDateTime::from_ymd(
@@ -180,15 +179,8 @@ pub(crate) fn render(r: &Report) -> Result<Vec<u8>> {
     // The title sheet.
     {
         let ws = wb.add_worksheet();
-        ws.set_name(sheet_name(
-            if lang == Lang::Ru {
-                "Титул"
-            } else {
-                "Title"
-            },
-            &mut used,
-        ))
-        .map_err(err)?;
+        ws.set_name(sheet_name(&tr(lang, "doc-xlsx-title-sheet"), &mut used))
+            .map_err(err)?;
         ws.set_column_width(0, 28).map_err(err)?;
         ws.set_column_width(1, 70).map_err(err)?;
         ws.write_string_with_format(0, 0, &r.title.organisation, &f.title)
@@ -206,7 +198,7 @@ pub(crate) fn render(r: &Report) -> Result<Vec<u8>> {
         }
     }
 
-    let mut tables = 0;
+    let mut tables = 0usize;
     for s in &r.sections {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(&format!("{} {}", s.number, s.sheet), &mut used))
@@ -247,7 +239,14 @@ pub(crate) fn render(r: &Report) -> Result<Vec<u8>> {
                     ws.write_string_with_format(
                         row,
                         0,
-                        format!("{} {tables}. {}", w.table, t.caption),
+                        tr_args(
+                            lang,
+                            "doc-table-caption",
+                            &[
+                                ("number", tables.into()),
+                                ("caption", t.caption.as_str().into()),
+                            ],
+                        ),
                         &f.caption,
                     )
                     .map_err(err)?;

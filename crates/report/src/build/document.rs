@@ -5,7 +5,7 @@ use otklik_analytics::Change;
 
 use crate::build::lookups::{change, find, Ind, F};
 use crate::build::runs::Run;
-use crate::i18n::{words, Lang, Words};
+use crate::i18n::{tr, tr_args, Lang};
 use crate::model::*;
 
 /// Builds the sections with running numbers for tables and charts.
@@ -23,8 +23,8 @@ pub(crate) struct Sec {
 
 /// The data of a figure's table: the columns, the rows and the threshold K of its
 /// hidden cells.
-pub(crate) struct TableData<'a> {
-    pub(crate) columns: Vec<&'a str>,
+pub(crate) struct TableData {
+    pub(crate) columns: Vec<String>,
     pub(crate) rows: Vec<Vec<Cell>>,
     pub(crate) k: u32,
 }
@@ -67,7 +67,7 @@ impl Doc {
         &mut self,
         sec: &'s mut Sec,
         caption: impl Into<String>,
-        columns: Vec<&str>,
+        columns: Vec<String>,
         rows: Vec<Vec<Cell>>,
         k: u32,
     ) -> &'s mut Table {
@@ -75,7 +75,7 @@ impl Doc {
         sec.blocks.push(Block::Table(Table {
             id: format!("t{}", self.tables),
             caption: caption.into(),
-            columns: columns.into_iter().map(str::to_owned).collect(),
+            columns,
             rows,
             note: None,
             k,
@@ -93,7 +93,7 @@ impl Doc {
         sec: &mut Sec,
         caption: &str,
         draw: impl FnOnce(&str, &str) -> Option<Chart>,
-        data: Option<TableData<'_>>,
+        data: Option<TableData>,
     ) {
         let id = self.chart_id();
         sec.chart(draw(&id, caption));
@@ -113,11 +113,14 @@ impl Doc {
         sheet: &str,
         sec: Sec,
     ) -> Section {
-        let w = words(self.lang);
         let full_title = if number.chars().all(|c| c.is_ascii_digit()) {
             format!("{number}. {title}")
         } else {
-            format!("{} {number}. {title}", w.appendix)
+            tr_args(
+                self.lang,
+                "doc-appendix-title",
+                &[("number", number.as_str().into()), ("title", title.into())],
+            )
         };
         Section {
             id: id.to_owned(),
@@ -159,7 +162,7 @@ pub(crate) fn value_cell(f: F, decimals: u8) -> Cell {
     }
 }
 
-pub(crate) fn change_cells(ind: &Ind, c: Option<&Change>, w: &Words) -> [Cell; 3] {
+pub(crate) fn change_cells(ind: &Ind, c: Option<&Change>, lang: Lang) -> [Cell; 3] {
     match c {
         Some(c) => [
             Cell::Delta {
@@ -167,17 +170,22 @@ pub(crate) fn change_cells(ind: &Ind, c: Option<&Change>, w: &Words) -> [Cell; 3
                 decimals: 1,
             },
             Cell::P(c.p),
-            Cell::Text(
-                if c.significant {
-                    w.significant
-                } else {
-                    w.not_significant
-                }
-                .to_owned(),
-            ),
+            Cell::Text(significance(c.significant, lang)),
         ],
         None => [Cell::Empty, Cell::Empty, Cell::Empty],
     }
+}
+
+/// "significant" or "not significant".
+pub(crate) fn significance(significant: bool, lang: Lang) -> String {
+    tr(
+        lang,
+        if significant {
+            "value-significant"
+        } else {
+            "value-not-significant"
+        },
+    )
 }
 
 /// Rows of indicators for the year with the change from the previous year.
@@ -186,7 +194,6 @@ pub(crate) fn indicator_rows(
     inds: &[Ind],
     extra: impl Fn(&Ind) -> Vec<Cell>,
 ) -> Vec<Vec<Cell>> {
-    let w = words(run.lang);
     let year = find(&run.main, run.year, &[]);
     inds.iter()
         .map(|ind| {
@@ -196,8 +203,8 @@ pub(crate) fn indicator_rows(
             let c = run
                 .prev
                 .and_then(|p| change(&run.main, p, run.year, &[], &ind.figure()));
-            row.extend(change_cells(ind, c, w).into_iter().take(1));
-            let sig = change_cells(ind, c, w)
+            row.extend(change_cells(ind, c, run.lang).into_iter().take(1));
+            let sig = change_cells(ind, c, run.lang)
                 .into_iter()
                 .nth(2)
                 .unwrap_or(Cell::Empty);

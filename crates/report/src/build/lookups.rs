@@ -5,7 +5,7 @@ use otklik_analytics::{Analysis, Change, Fig, FigureId};
 use otklik_survey::{Audience, QuestionKind, Role, Survey};
 
 use crate::build::runs::Run;
-use crate::i18n::{self, words, Lang};
+use crate::i18n::{self, tr, tr_args, Lang};
 
 /// A group as the report sees it: shown, hidden, or absent.
 pub(crate) use otklik_analytics::Found as G;
@@ -154,10 +154,9 @@ impl Ind {
     }
 
     pub fn label(&self, run: &Run<'_>) -> String {
-        let w = words(run.lang);
         let s = run.survey;
         match self {
-            Ind::Ccl => w.ccl.to_owned(),
+            Ind::Ccl => tr(run.lang, "indicator-ccl"),
             Ind::Dim(id) => s
                 .dimensions
                 .iter()
@@ -165,13 +164,15 @@ impl Ind {
                 .map_or(id.clone(), |d| d.title.get(run.lang.code()).to_owned()),
             Ind::Item(id, _) => question_text(s, id, run.lang),
             Ind::Nps(id) => nps_name(run, id),
-            Ind::Ces(_) => w.ces_easy.to_owned(),
-            Ind::Resolution(_) => w.resolution.to_owned(),
-            Ind::Standard(id) => format!(
-                "{} {}: {}",
-                w.c_standard,
-                norm(s, id, run.lang),
-                question_text(s, id, run.lang)
+            Ind::Ces(_) => tr(run.lang, "indicator-ces-easy"),
+            Ind::Resolution(_) => tr(run.lang, "indicator-resolution"),
+            Ind::Standard(id) => tr_args(
+                run.lang,
+                "indicator-standard",
+                &[
+                    ("norm", norm(s, id, run.lang).into()),
+                    ("question", question_text(s, id, run.lang).into()),
+                ],
             ),
         }
     }
@@ -228,7 +229,7 @@ pub(crate) fn norm(s: &Survey, id: &str, lang: Lang) -> String {
 
 pub(crate) fn option_label(s: &Survey, q: usize, id: Option<&str>, lang: Lang) -> String {
     match id {
-        None => words(lang).no_answer.to_owned(),
+        None => tr(lang, "option-no-answer"),
         Some(id) => s.questions[q]
             .kind
             .options()

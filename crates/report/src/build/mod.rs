@@ -17,7 +17,7 @@ pub(crate) mod runs;
 
 use otklik_survey::Audience;
 
-use crate::i18n::{words, Lang};
+use crate::i18n::tr;
 use crate::model::*;
 use crate::sections::{
     dynamics, external, internal, methodology, priorities, registry, stamp, summary, title,
@@ -60,15 +60,18 @@ pub fn build(inputs: &[Input<'_>], params: &Params) -> Result<Report> {
     // 6. Methodology and anonymity.
     sections.push(methodology::section(&mut doc, &runs, next()));
     // Appendices.
-    let letters: &[&str] = match lang {
-        Lang::Ru => &["А", "Б"],
-        Lang::En => &["A", "B"],
-    };
-    let registry = registry::section(&mut doc, &runs, letters[0]);
-    let stamp_letter = letters[usize::from(registry.is_some())];
+    let registry = registry::section(&mut doc, &runs, &tr(lang, "doc-appendix-first"));
+    let stamp_letter = tr(
+        lang,
+        if registry.is_some() {
+            "doc-appendix-second"
+        } else {
+            "doc-appendix-first"
+        },
+    );
     sections.extend(registry);
     let stamp = stamp::stamp(inputs, params, &runs);
-    sections.push(stamp::section(&mut doc, &stamp, stamp_letter));
+    sections.push(stamp::section(&mut doc, &stamp, &stamp_letter));
 
     Ok(Report {
         lang,
@@ -87,10 +90,9 @@ fn clients(
     audience: Audience,
     next: &mut impl FnMut() -> String,
 ) -> Option<Section> {
-    let w = words(doc.lang);
     let (id, title) = match audience {
-        Audience::Internal => ("internal", w.s_internal),
-        Audience::External => ("external", w.s_external),
+        Audience::Internal => ("internal", tr(doc.lang, "section-internal")),
+        Audience::External => ("external", tr(doc.lang, "section-external")),
     };
     let these: Vec<&Run<'_>> = runs
         .iter()
@@ -110,5 +112,5 @@ fn clients(
             Audience::External => external::external(doc, &mut sec, run),
         }
     }
-    Some(doc.section(id, n, title, title, sec))
+    Some(doc.section(id, n, &title, &title, sec))
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use otklik_analytics::{analyze_protected, Analysis, Key, Protection};
 use otklik_survey::{Audience, Role, Survey};
 
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr_args, Lang};
 use crate::{Error, Input, Params, Result};
 
 /// One survey, analysed.
@@ -34,16 +34,18 @@ pub(crate) struct Run<'a> {
 }
 
 pub(crate) fn audience_label(run: &Run<'_>) -> String {
-    let w = words(run.lang);
-    let who = match run.survey.audience {
-        Audience::Internal => w.internal,
-        Audience::External => w.external,
+    let audience = match run.survey.audience {
+        Audience::Internal => "internal",
+        Audience::External => "external",
     };
-    let mut who = who.to_owned();
-    if let Some(first) = who.get(..who.chars().next().map_or(0, char::len_utf8)) {
-        who = first.to_uppercase() + &who[first.len()..];
-    }
-    format!("{who}: {}", run.survey.title.get(run.lang.code()))
+    tr_args(
+        run.lang,
+        "audience-label",
+        &[
+            ("audience", audience.into()),
+            ("title", run.survey.title.get(run.lang.code()).into()),
+        ],
+    )
 }
 
 pub(crate) fn analyse_runs<'a>(inputs: &'a [Input<'a>], params: &Params) -> Result<Vec<Run<'a>>> {

@@ -8,20 +8,20 @@ use crate::build::document::{Doc, Sec, TableData};
 use crate::build::lookups::{find, pct};
 use crate::build::runs::Run;
 use crate::charts;
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 
 pub(crate) fn channel_mix(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, tq: usize) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let s = run.survey;
     let q = &s.questions[tq];
     let year = find(&run.main, run.year, &[]);
     let mix = year.shown().and_then(|g| g.channels.get(&q.id));
     let options = q.kind.options();
     let kind = |c: Option<Channel>| match c {
-        Some(Channel::Digital) => w.digital,
-        Some(Channel::Offline) => w.offline,
-        None => "",
+        Some(Channel::Digital) => tr(lang, "channel-digital"),
+        Some(Channel::Offline) => tr(lang, "channel-offline"),
+        None => String::new(),
     };
     let part = |f: Option<&Fig<otklik_analytics::PartStats>>| -> [Cell; 3] {
         match f {
@@ -50,7 +50,7 @@ pub(crate) fn channel_mix(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, tq: usize
         };
         let mut row = vec![
             Cell::Text(o.label.get(run.lang.code()).to_owned()),
-            Cell::Text(kind(o.channel).to_owned()),
+            Cell::Text(kind(o.channel)),
         ];
         row.extend(part(f));
         rows.push(row);
@@ -65,32 +65,33 @@ pub(crate) fn channel_mix(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, tq: usize
         });
     }
     if let Some(Fig::Shown(m)) = mix {
-        for (t, name) in [("digital", w.digital), ("offline", w.offline)] {
+        for (t, channel) in [("digital", Channel::Digital), ("offline", Channel::Offline)] {
             if let Some(f) = m.types.get(t) {
-                let label = if run.lang == Lang::Ru {
-                    format!("Все каналы типа «{name}»")
-                } else {
-                    format!("All {name} channels")
-                };
-                let mut row = vec![Cell::Text(label), Cell::Text(name.to_owned())];
+                let name = kind(Some(channel));
+                let label = tr_args(
+                    lang,
+                    "channels-all-of-type",
+                    &[("type", name.as_str().into())],
+                );
+                let mut row = vec![Cell::Text(label), Cell::Text(name)];
                 row.extend(part(Some(f)));
                 rows.push(row);
             }
         }
     }
-    let caption = match run.lang {
-        Lang::Ru => format!(
-            "Каналы обращения: доли точек взаимодействия, {} год",
-            run.year
-        ),
-        Lang::En => format!("Channels: shares of touchpoints, {}", run.year),
-    };
+    let caption = tr_args(lang, "channels-caption", &[("year", run.year.into())]);
     doc.figure(
         sec,
         &caption,
         |id, title| charts::channels(id, title, ChannelsInput { channels: bars }, run.lang, run.k),
         Some(TableData {
-            columns: vec![w.c_touchpoint, w.c_type, w.c_share, w.c_ci, w.c_n],
+            columns: vec![
+                tr(lang, "col-touchpoint"),
+                tr(lang, "col-type"),
+                tr(lang, "col-contacts-share"),
+                tr(lang, "col-ci"),
+                tr(lang, "col-n"),
+            ],
             rows,
             k: run.k,
         }),

@@ -14,11 +14,11 @@ use crate::build::lookups::{
 };
 use crate::build::runs::Run;
 use crate::charts;
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 
 pub(crate) fn dimensions_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, caption: String) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let year = find(&run.main, run.year, &[]);
     let mut inds: Vec<Ind> = run
         .survey
@@ -42,13 +42,13 @@ pub(crate) fn dimensions_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, capt
         sec,
         caption,
         vec![
-            w.c_dimension,
-            w.c_index,
-            w.c_ci,
-            w.c_n,
-            w.c_alpha,
-            w.c_change,
-            w.c_significance,
+            tr(lang, "col-dimension"),
+            tr(lang, "col-index"),
+            tr(lang, "col-ci"),
+            tr(lang, "col-n"),
+            tr(lang, "col-alpha"),
+            tr(lang, "col-change"),
+            tr(lang, "col-significance"),
         ],
         rows,
         run.k,
@@ -56,7 +56,7 @@ pub(crate) fn dimensions_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, capt
 }
 
 pub(crate) fn items_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let year = find(&run.main, run.year, &[]);
     let items = scale_items(run.survey);
     let rows = indicator_rows(run, &items, |ind| {
@@ -72,21 +72,18 @@ pub(crate) fn items_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             None => Cell::Empty,
         }]
     });
-    let caption = match run.lang {
-        Lang::Ru => format!("Оценки по вопросам за {} год", run.year),
-        Lang::En => format!("Scores per question, {}", run.year),
-    };
+    let caption = tr_args(lang, "items-caption", &[("year", run.year.into())]);
     doc.table(
         sec,
         caption,
         vec![
-            w.c_item,
-            w.c_index,
-            w.c_ci,
-            w.c_n,
-            w.c_top2,
-            w.c_change,
-            w.c_significance,
+            tr(lang, "col-item"),
+            tr(lang, "col-index"),
+            tr(lang, "col-ci"),
+            tr(lang, "col-n"),
+            tr(lang, "col-top2"),
+            tr(lang, "col-change"),
+            tr(lang, "col-significance"),
         ],
         rows,
         run.k,
@@ -99,10 +96,7 @@ pub(crate) fn likert_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     };
     let input = LikertInput::of_items(run.survey, g, |id| question_label(run.survey, id, run.lang));
     let Some(input) = input else { return };
-    let title = match run.lang {
-        Lang::Ru => format!("Распределение оценок по вопросам, {} год", run.year),
-        Lang::En => format!("Distribution of answers per question, {}", run.year),
-    };
+    let title = tr_args(run.lang, "likert-caption", &[("year", run.year.into())]);
     doc.figure(
         sec,
         &title,
@@ -121,7 +115,7 @@ pub(crate) fn breakdown_table(
     caption: String,
     first: &str,
 ) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let s = run.survey;
     let has_rate = s.questions[q]
         .kind
@@ -166,7 +160,7 @@ pub(crate) fn breakdown_table(
                 _ => None,
             };
             let [d, _, sig] = match g {
-                G::Shown(_) => change_cells(&Ind::Ccl, c, w),
+                G::Shown(_) => change_cells(&Ind::Ccl, c, lang),
                 _ => [Cell::Suppressed, Cell::Suppressed, Cell::Suppressed],
             };
             row.push(d);
@@ -177,33 +171,29 @@ pub(crate) fn breakdown_table(
             row
         })
         .collect();
-    let mut cols = vec![first, w.c_n];
+    let mut cols = vec![first.to_owned(), tr(lang, "col-n")];
     if has_rate {
-        cols.push(w.c_response_rate);
+        cols.push(tr(lang, "col-response-rate"));
     }
-    cols.extend([w.c_ccl, w.c_ci, w.c_change, w.c_significance]);
-    let extra_labels: Vec<String> = extra
-        .iter()
-        .map(|i| match i {
-            Ind::Nps(id) => nps_name(run, id),
-            Ind::Resolution(_) => w.c_resolved.to_owned(),
-            Ind::Ces(_) => w.c_easy.to_owned(),
-            _ => String::new(),
-        })
-        .collect();
-    cols.extend(extra_labels.iter().map(String::as_str));
+    cols.extend([
+        tr(lang, "col-ccl"),
+        tr(lang, "col-ci"),
+        tr(lang, "col-change"),
+        tr(lang, "col-significance"),
+    ]);
+    cols.extend(extra.iter().map(|i| match i {
+        Ind::Nps(id) => nps_name(run, id),
+        Ind::Resolution(_) => tr(lang, "col-resolved"),
+        Ind::Ces(_) => tr(lang, "col-easy"),
+        _ => String::new(),
+    }));
     let t = doc.table(sec, caption, cols, rows, run.k);
     if has_rate {
-        t.note = Some(match run.lang {
-            Lang::Ru => format!(
-                "Отклик — ответы за год, деленные на численность подразделения и на число волн опроса в году ({}).",
-                waves as usize
-            ),
-            Lang::En => format!(
-                "Response rate: the year's responses divided by the unit's headcount and by the number of survey waves in the year ({}).",
-                waves as usize
-            ),
-        });
+        t.note = Some(tr_args(
+            lang,
+            "breakdown-rate-note",
+            &[("waves", (waves as usize).into())],
+        ));
     }
 }
 
@@ -234,20 +224,17 @@ pub(crate) fn dimension_breakdown(
             row
         })
         .collect();
-    let titles: Vec<String> = s
-        .dimensions
-        .iter()
-        .map(|d| d.title.get(run.lang.code()).to_owned())
-        .collect();
-    let mut cols = vec![first];
-    cols.extend(titles.iter().map(String::as_str));
-    let caption = match run.lang {
-        Lang::Ru => format!(
-            "Индексы направлений (0–100) в разрезе: {by}, {} год",
-            run.year
-        ),
-        Lang::En => format!("Area indices (0–100) by {by}, {}", run.year),
-    };
+    let mut cols = vec![first.to_owned()];
+    cols.extend(
+        s.dimensions
+            .iter()
+            .map(|d| d.title.get(run.lang.code()).to_owned()),
+    );
+    let caption = tr_args(
+        run.lang,
+        "dimension-breakdown-caption",
+        &[("by", by.into()), ("year", run.year.into())],
+    );
     let groups: Vec<(String, G<'_>)> = rows_g.iter().map(|(l, _, g)| (l.clone(), *g)).collect();
     let input = HeatmapInput::of_dimensions(s, &groups, run.lang);
     doc.figure(
@@ -263,7 +250,7 @@ pub(crate) fn dimension_breakdown(
 }
 
 pub(crate) fn nps_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let year = find(&run.main, run.year, &[]);
     let inds: Vec<Ind> = key_indicators(run.survey)
         .into_iter()
@@ -289,23 +276,20 @@ pub(crate) fn nps_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             None => vec![Cell::Empty; 3],
         }
     });
-    let caption = match run.lang {
-        Lang::Ru => format!("Готовность рекомендовать (NPS), {} год", run.year),
-        Lang::En => format!("Likelihood to recommend (NPS), {}", run.year),
-    };
+    let caption = tr_args(lang, "nps-caption", &[("year", run.year.into())]);
     doc.table(
         sec,
         caption,
         vec![
-            w.c_indicator,
-            w.c_value,
-            w.c_ci,
-            w.c_n,
-            w.c_promoters,
-            w.c_passives,
-            w.c_detractors,
-            w.c_change,
-            w.c_significance,
+            tr(lang, "col-indicator"),
+            tr(lang, "col-value"),
+            tr(lang, "col-ci"),
+            tr(lang, "col-n"),
+            tr(lang, "col-promoters"),
+            tr(lang, "col-passives"),
+            tr(lang, "col-detractors"),
+            tr(lang, "col-change"),
+            tr(lang, "col-significance"),
         ],
         rows,
         run.k,
@@ -327,10 +311,15 @@ pub(crate) fn nps_chart(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, q: usize, b
         .collect();
     let input = NpsInput::of_groups(&nq.id, &groups);
     let name = nps_name(run, &nq.id);
-    let title = match run.lang {
-        Lang::Ru => format!("Состав {name} в разрезе: {by}, {} год", run.year),
-        Lang::En => format!("{name} composition by {by}, {}", run.year),
-    };
+    let title = tr_args(
+        run.lang,
+        "nps-breakdown-caption",
+        &[
+            ("name", name.as_str().into()),
+            ("by", by.into()),
+            ("year", run.year.into()),
+        ],
+    );
     doc.figure(
         sec,
         &title,

@@ -3,11 +3,11 @@
 use otklik_charts::{Datum, Estimate, TrendInput, TrendSeries};
 use otklik_survey::QuestionKind;
 
-use crate::build::document::{Doc, Sec};
+use crate::build::document::{significance, Doc, Sec};
 use crate::build::lookups::{find, key_indicators, nps_name, Ind, F, G};
 use crate::build::runs::{audience_label, Run};
 use crate::charts;
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 
 pub(crate) fn estimate(f: F) -> Datum<Estimate> {
@@ -22,9 +22,8 @@ pub(crate) fn estimate(f: F) -> Datum<Estimate> {
 }
 
 pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let s = run.survey;
-    let ru = run.lang == Lang::Ru;
     sec.sub(audience_label(run));
     let years: Vec<u16> = run
         .hist
@@ -36,14 +35,10 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     let periods: Vec<String> = years.iter().map(ToString::to_string).collect();
 
     if !s.dimensions.is_empty() {
-        let title = if ru {
-            "Уровень клиентоцентричности по годам (95% доверительный интервал)"
-        } else {
-            "Client-centricity level per year (95% confidence interval)"
-        };
+        let title = tr(lang, "dynamics-ccl-caption");
         doc.figure(
             sec,
-            title,
+            &title,
             |id, title| {
                 charts::trend(
                     id,
@@ -51,7 +46,7 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
                     TrendInput {
                         periods: periods.clone(),
                         series: vec![TrendSeries {
-                            name: w.ccl.to_owned(),
+                            name: tr(lang, "indicator-ccl"),
                             values: groups.iter().map(|g| estimate(Ind::Ccl.get(*g))).collect(),
                         }],
                         y_range: TrendInput::INDEX_RANGE,
@@ -68,14 +63,10 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             .map(|d| Ind::Dim(d.id.clone()))
             .collect();
         if dims.len() <= 6 {
-            let title = if ru {
-                "Индексы направлений по годам"
-            } else {
-                "Area indices per year"
-            };
+            let title = tr(lang, "dynamics-areas-caption");
             doc.figure(
                 sec,
-                title,
+                &title,
                 |id, title| {
                     charts::trend(
                         id,
@@ -103,11 +94,11 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         if matches!(q.kind, QuestionKind::Nps { .. }) {
             let ind = Ind::Nps(q.id.clone());
             let name = nps_name(run, &q.id);
-            let title = if ru {
-                format!("{name} по годам (95% доверительный интервал)")
-            } else {
-                format!("{name} per year (95% confidence interval)")
-            };
+            let title = tr_args(
+                lang,
+                "dynamics-nps-caption",
+                &[("name", name.as_str().into())],
+            );
             doc.figure(
                 sec,
                 &title,
@@ -150,26 +141,16 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             row
         })
         .collect();
-    let mut cols = vec![w.c_indicator];
-    cols.extend(periods.iter().map(String::as_str));
-    doc.table(
-        sec,
-        if ru {
-            "Показатели по годам (под значением — 95% доверительный интервал)".to_owned()
-        } else {
-            "Indicators per year (under each value, its 95% confidence interval)".to_owned()
-        },
-        cols,
-        rows,
-        run.k,
-    );
+    let mut cols = vec![tr(lang, "col-indicator")];
+    cols.extend(periods.iter().cloned());
+    doc.table(sec, tr(lang, "dynamics-table-caption"), cols, rows, run.k);
 
     // Trends (OLS over the years with a shown value).
-    if let Some(tr) = run.hist.trends.iter().find(|t| t.key.is_empty()) {
+    if let Some(trend) = run.hist.trends.iter().find(|t| t.key.is_empty()) {
         let rows: Vec<Vec<Cell>> = inds
             .iter()
             .filter_map(|ind| {
-                let t = tr.figures.get(&ind.figure().path())?;
+                let t = trend.figures.get(&ind.figure().path())?;
                 Some(vec![
                     Cell::Text(ind.label(run)),
                     Cell::Int(t.periods as u64),
@@ -178,31 +159,20 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
                         decimals: 2,
                     },
                     t.p.map_or(Cell::Empty, Cell::P),
-                    Cell::Text(
-                        if t.significant {
-                            w.significant
-                        } else {
-                            w.not_significant
-                        }
-                        .to_owned(),
-                    ),
+                    Cell::Text(significance(t.significant, lang)),
                 ])
             })
             .collect();
         if !rows.is_empty() {
             doc.table(
                 sec,
-                if ru {
-                    "Тренды: наклон прямой по годам (метод наименьших квадратов)".to_owned()
-                } else {
-                    "Trends: slope of the least-squares line over the years".to_owned()
-                },
+                tr(lang, "dynamics-trends-caption"),
                 vec![
-                    w.c_indicator,
-                    if ru { "Лет" } else { "Years" },
-                    w.c_slope,
-                    w.c_p,
-                    w.c_significance,
+                    tr(lang, "col-indicator"),
+                    tr(lang, "col-years"),
+                    tr(lang, "col-slope"),
+                    tr(lang, "col-p"),
+                    tr(lang, "col-significance"),
                 ],
                 rows,
                 run.k,
@@ -213,10 +183,10 @@ pub(crate) fn dynamics(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
 
 /// The dynamics of every survey.
 pub(crate) fn section(doc: &mut Doc, runs: &[Run<'_>], number: String) -> Section {
-    let w = words(doc.lang);
+    let title = tr(doc.lang, "section-dynamics");
     let mut sec = Sec::new(number.clone());
     for run in runs {
         dynamics(doc, &mut sec, run);
     }
-    doc.section("dynamics", number, w.s_dynamics, w.s_dynamics, sec)
+    doc.section("dynamics", number, &title, &title, sec)
 }

@@ -6,7 +6,7 @@ use otklik_survey::{QuestionKind, Role};
 use crate::build::document::{indicator_rows, Doc, Sec};
 use crate::build::lookups::{find, key_indicators, standard_questions, Ind};
 use crate::build::runs::Run;
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 use crate::sections::channels::channel_mix;
 use crate::sections::common::{
@@ -15,105 +15,65 @@ use crate::sections::common::{
 use crate::sections::standards::{standards_by_touchpoint, standards_table};
 
 pub(crate) fn external(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let s = run.survey;
-    let ru = run.lang == Lang::Ru;
-    sec.sub(if ru {
-        "Удовлетворенность по направлениям"
-    } else {
-        "Satisfaction per area"
-    });
+    sec.sub(tr(lang, "external-areas-heading"));
     dimensions_table(
         doc,
         sec,
         run,
-        if ru {
-            format!(
-                "Индексы удовлетворенности по направлениям, {} год",
-                run.year
-            )
-        } else {
-            format!("Satisfaction indices per area, {}", run.year)
-        },
+        tr_args(lang, "external-areas-caption", &[("year", run.year.into())]),
     );
     items_table(doc, sec, run);
 
     if let Some(tq) = s.with_role(Role::Touchpoint) {
-        sec.sub(if ru {
-            "Точки взаимодействия и каналы"
-        } else {
-            "Touchpoints and channels"
-        });
+        sec.sub(tr(lang, "external-touchpoints-heading"));
         channel_mix(doc, sec, run, tq);
         breakdown_table(
             doc,
             sec,
             run,
             tq,
-            if ru {
-                format!("Показатели по точкам взаимодействия, {} год", run.year)
-            } else {
-                format!("Figures per touchpoint, {}", run.year)
-            },
-            w.c_touchpoint,
+            tr_args(
+                lang,
+                "external-touchpoints-caption",
+                &[("year", run.year.into())],
+            ),
+            &tr(lang, "col-touchpoint"),
         );
     }
     if let Some(q) = s.with_role(Role::Segment) {
-        let by = if ru {
-            "категории клиентов"
-        } else {
-            "client segment"
-        };
-        sec.sub(if ru {
-            "Категории клиентов"
-        } else {
-            "Client segments"
-        });
+        let by = tr(lang, "external-segments-by");
+        sec.sub(tr(lang, "external-segments-heading"));
         breakdown_table(
             doc,
             sec,
             run,
             q,
-            if ru {
-                format!("Показатели по категориям клиентов, {} год", run.year)
-            } else {
-                format!("Figures per client segment, {}", run.year)
-            },
-            w.c_segment,
+            tr_args(
+                lang,
+                "external-segments-caption",
+                &[("year", run.year.into())],
+            ),
+            &tr(lang, "col-segment"),
         );
-        dimension_breakdown(doc, sec, run, q, w.c_segment, by);
-        nps_chart(doc, sec, run, q, by);
+        dimension_breakdown(doc, sec, run, q, &tr(lang, "col-segment"), &by);
+        nps_chart(doc, sec, run, q, &by);
     }
     if let Some(q) = s.with_role(Role::Need) {
-        sec.sub(if ru {
-            "Потребности клиентов"
-        } else {
-            "Client needs"
-        });
+        sec.sub(tr(lang, "external-needs-heading"));
         breakdown_table(
             doc,
             sec,
             run,
             q,
-            if ru {
-                format!("Показатели по потребностям клиентов, {} год", run.year)
-            } else {
-                format!("Figures per client need, {}", run.year)
-            },
-            w.c_need,
+            tr_args(lang, "external-needs-caption", &[("year", run.year.into())]),
+            &tr(lang, "col-need"),
         );
     }
     if !standard_questions(s).is_empty() {
-        sec.sub(if ru {
-            "Стандарты обслуживания"
-        } else {
-            "Service standards"
-        });
-        sec.para(if ru {
-            "Нормативы перечня точек взаимодействия: ожидание приема не более 15 минут, не более 2 переключений по телефону, письменный ответ не позднее 30 дней."
-        } else {
-            "The norms of the touchpoint registry: waiting at reception at most 15 minutes, at most 2 transfers on the phone, a written answer within 30 days."
-        });
+        sec.sub(tr(lang, "external-standards-heading"));
+        sec.para(tr(lang, "external-standards-norms"));
         standards_table(doc, sec, run);
         standards_by_touchpoint(doc, sec, run);
     }
@@ -124,11 +84,7 @@ pub(crate) fn external(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     let ces = s.with_role(Role::Effort);
     let res = s.with_role(Role::Resolution);
     if has_nps || ces.is_some() || res.is_some() {
-        sec.sub(if ru {
-            "Решение вопросов, NPS и легкость (CES)"
-        } else {
-            "Resolution, NPS and effort (CES)"
-        });
+        sec.sub(tr(lang, "external-resolution-heading"));
         let inds: Vec<Ind> = key_indicators(s)
             .into_iter()
             .filter(|i| matches!(i, Ind::Resolution(_) | Ind::Ces(_)))
@@ -148,26 +104,19 @@ pub(crate) fn external(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             });
             doc.table(
                 sec,
-                if ru {
-                    format!(
-                        "Доля решенных вопросов и легкость решения, {} год",
-                        run.year
-                    )
-                } else {
-                    format!("Resolved issues and customer effort, {}", run.year)
-                },
+                tr_args(
+                    lang,
+                    "external-resolution-caption",
+                    &[("year", run.year.into())],
+                ),
                 vec![
-                    w.c_indicator,
-                    if ru { "Доля, %" } else { "Share, %" },
-                    w.c_ci,
-                    w.c_n,
-                    w.c_ces_mean,
-                    if ru {
-                        "Изменение, п.п."
-                    } else {
-                        "Change, pp"
-                    },
-                    w.c_significance,
+                    tr(lang, "col-indicator"),
+                    tr(lang, "col-share"),
+                    tr(lang, "col-ci"),
+                    tr(lang, "col-n"),
+                    tr(lang, "col-ces-mean"),
+                    tr(lang, "col-change-pp"),
+                    tr(lang, "col-significance"),
                 ],
                 rows,
                 run.k,

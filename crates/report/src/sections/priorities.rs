@@ -6,14 +6,13 @@ use crate::build::document::{Doc, Sec, TableData};
 use crate::build::lookups::{find, question_label, question_text};
 use crate::build::runs::{audience_label, Run};
 use crate::findings;
-use crate::i18n::{fewer_than, words, Lang};
+use crate::i18n::{fewer_than, tr, tr_args};
 use crate::model::*;
 use crate::{charts, Params};
 
 /// The driver analysis of the year; returns the generated recommendations.
 pub(crate) fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<String> {
-    let w = words(run.lang);
-    let ru = run.lang == Lang::Ru;
+    let lang = run.lang;
     sec.sub(audience_label(run));
     let Some(g) = find(&run.main, run.year, &[]).shown() else {
         sec.para(fewer_than(run.lang, run.k));
@@ -25,17 +24,7 @@ pub(crate) fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<Str
         .filter_map(|(id, f)| f.shown().map(|d| (id, d)))
         .collect();
     let input = QuadrantInput::of_drivers(g, |id| question_label(run.survey, id, run.lang));
-    let title = if ru {
-        format!(
-            "Факторы уровня клиентоцентричности: важность и оценка, {} год",
-            run.year
-        )
-    } else {
-        format!(
-            "Drivers of the client-centricity level: importance and performance, {}",
-            run.year
-        )
-    };
+    let title = tr_args(lang, "priorities-caption", &[("year", run.year.into())]);
     shown.sort_by(|a, b| {
         b.1.priority
             .cmp(&a.1.priority)
@@ -55,7 +44,7 @@ pub(crate) fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<Str
                     decimals: 1,
                 },
                 Cell::Int(d.n),
-                Cell::Text(if d.priority { w.yes } else { w.no }.to_owned()),
+                Cell::Text(tr(lang, if d.priority { "value-yes" } else { "value-no" })),
             ]
         })
         .collect();
@@ -65,11 +54,11 @@ pub(crate) fn priorities(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) -> Vec<Str
         |id, title| charts::quadrant(id, title, input, run.lang, run.k),
         Some(TableData {
             columns: vec![
-                w.c_item,
-                w.c_importance,
-                w.c_performance,
-                w.c_n,
-                w.c_priority,
+                tr(lang, "col-item"),
+                tr(lang, "col-importance"),
+                tr(lang, "col-performance"),
+                tr(lang, "col-n"),
+                tr(lang, "col-priority"),
             ],
             rows,
             k: run.k,
@@ -87,7 +76,6 @@ pub(crate) fn section(
     number: String,
 ) -> (Section, Vec<String>) {
     let lang = doc.lang;
-    let w = words(lang);
     let mut sec = Sec::new(number.clone());
     let mut generated = Vec::new();
     for run in runs {
@@ -97,10 +85,7 @@ pub(crate) fn section(
         }
         generated.extend(lines);
     }
-    sec.sub(match lang {
-        Lang::Ru => "Рекомендации",
-        Lang::En => "Recommendations",
-    });
+    sec.sub(tr(lang, "priorities-recommendations-heading"));
     let shown: Vec<String> = match &params.recommendations {
         Some(text) => text
             .lines()
@@ -110,15 +95,18 @@ pub(crate) fn section(
             .collect(),
         None => generated.clone(),
     };
-    sec.para(match (lang, params.recommendations.is_some()) {
-        (Lang::Ru, false) => "Сформированы автоматически по анализу факторов (п. 8.7 Стандарта): вопросы с высокой важностью и оценкой ниже медианы.",
-        (Lang::En, false) => "Generated from the driver analysis (Standard §8.7): questions of high importance and below-median performance.",
-        (Lang::Ru, true) => "Текст рекомендаций подготовлен пользователем на основе анализа факторов (п. 8.7 Стандарта).",
-        (Lang::En, true) => "The recommendations were written by the user from the driver analysis (Standard §8.7).",
-    });
+    sec.para(tr(
+        lang,
+        if params.recommendations.is_some() {
+            "priorities-by-user"
+        } else {
+            "priorities-generated"
+        },
+    ));
     sec.blocks.push(Block::List(shown));
+    let title = tr(lang, "section-priorities");
     (
-        doc.section("priorities", number, w.s_priorities, w.s_priorities, sec),
+        doc.section("priorities", number, &title, &title, sec),
         generated,
     )
 }

@@ -5,13 +5,12 @@ use otklik_survey::{Channel, Role};
 use crate::build::document::{est_cells, value_cell, Doc, Sec};
 use crate::build::lookups::{applies, breakdown, find, norm, standard_questions, Ind, G};
 use crate::build::runs::Run;
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 
 pub(crate) fn registry(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let s = run.survey;
-    let ru = run.lang == Lang::Ru;
     let (Some(tq), Some(nq), Some(reg)) = (
         s.with_role(Role::Touchpoint),
         s.with_role(Role::Need),
@@ -19,11 +18,11 @@ pub(crate) fn registry(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
     ) else {
         return;
     };
-    sec.para(if ru {
-        format!("Перечень точек взаимодействия (приложение к приказу о перечне): тип канала, потребности, которые удовлетворяет точка (по ответам {} года; показаны сочетания не менее чем из {} ответов), удовлетворенность и соблюдение стандартов обслуживания.", run.year, run.k)
-    } else {
-        format!("The touchpoint registry: the channel type, the needs each touchpoint serves (from the answers of {}; combinations of at least {} responses), satisfaction and compliance with the service standards.", run.year, run.k)
-    });
+    sec.para(tr_args(
+        lang,
+        "registry-intro",
+        &[("year", run.year.into()), ("k", run.k.into())],
+    ));
     let (tid, nid) = (&s.questions[tq].id, &s.questions[nq].id);
     let stds = standard_questions(s);
     let tp_groups = breakdown(run, tq);
@@ -47,14 +46,11 @@ pub(crate) fn registry(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             .map_or(G::Absent, |x| x.2);
         let mut row = vec![
             Cell::Text(o.label.get(run.lang.code()).to_owned()),
-            Cell::Text(
-                match o.channel {
-                    Some(Channel::Digital) => w.digital,
-                    Some(Channel::Offline) => w.offline,
-                    None => "",
-                }
-                .to_owned(),
-            ),
+            Cell::Text(match o.channel {
+                Some(Channel::Digital) => tr(lang, "channel-digital"),
+                Some(Channel::Offline) => tr(lang, "channel-offline"),
+                None => String::new(),
+            }),
             Cell::Text(needs.join("; ")),
         ];
         let [v, ci, n] = est_cells(Ind::Ccl.get(g), 1);
@@ -68,19 +64,21 @@ pub(crate) fn registry(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         }
         rows.push(row);
     }
-    let std_labels: Vec<String> = stds
-        .iter()
-        .map(|&sq| format!("{}, %", norm(s, &s.questions[sq].id, run.lang)))
-        .collect();
-    let mut cols = vec![w.c_touchpoint, w.c_type, w.c_needs, w.c_ccl, w.c_ci, w.c_n];
-    cols.extend(std_labels.iter().map(String::as_str));
+    let mut cols = vec![
+        tr(lang, "col-touchpoint"),
+        tr(lang, "col-type"),
+        tr(lang, "col-needs"),
+        tr(lang, "col-ccl"),
+        tr(lang, "col-ci"),
+        tr(lang, "col-n"),
+    ];
+    cols.extend(
+        stds.iter()
+            .map(|&sq| format!("{}, %", norm(s, &s.questions[sq].id, run.lang))),
+    );
     doc.table(
         sec,
-        if ru {
-            format!("Перечень точек взаимодействия, {} год", run.year)
-        } else {
-            format!("Touchpoint registry, {}", run.year)
-        },
+        tr_args(lang, "registry-caption", &[("year", run.year.into())]),
         cols,
         rows,
         run.k,
@@ -89,7 +87,6 @@ pub(crate) fn registry(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
 
 /// The registry of every survey with touchpoints and needs; none without one.
 pub(crate) fn section(doc: &mut Doc, runs: &[Run<'_>], letter: &str) -> Option<Section> {
-    let w = words(doc.lang);
     let with_registry: Vec<&Run<'_>> = runs.iter().filter(|r| r.registry.is_some()).collect();
     if with_registry.is_empty() {
         return None;
@@ -98,11 +95,6 @@ pub(crate) fn section(doc: &mut Doc, runs: &[Run<'_>], letter: &str) -> Option<S
     for run in with_registry {
         registry(doc, &mut sec, run);
     }
-    Some(doc.section(
-        "registry",
-        letter.to_owned(),
-        w.s_registry,
-        w.s_registry,
-        sec,
-    ))
+    let title = tr(doc.lang, "section-registry");
+    Some(doc.section("registry", letter.to_owned(), &title, &title, sec))
 }

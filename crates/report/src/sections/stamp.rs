@@ -2,7 +2,7 @@
 
 use crate::build::document::{Doc, Sec};
 use crate::build::runs::Run;
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args, Lang};
 use crate::model::*;
 use crate::{sha256_hex, Input, Params};
 
@@ -19,13 +19,11 @@ pub(crate) fn shell_quote(s: &str) -> String {
 
 pub(crate) fn stamp(inputs: &[Input<'_>], params: &Params, runs: &[Run<'_>]) -> Stamp {
     let lang = params.lang;
-    let w = words(lang);
-    let ru = lang == Lang::Ru;
     let mut files = Vec::new();
     let mut command = vec!["otklik".to_owned(), "report".to_owned()];
     for (i, input) in inputs.iter().enumerate() {
         files.push(StampFile {
-            role: w.definition.to_owned(),
+            role: tr(lang, "stamp-role-definition"),
             name: input.definition.name.clone(),
             sha256: input.definition.sha256.clone(),
         });
@@ -35,7 +33,7 @@ pub(crate) fn stamp(inputs: &[Input<'_>], params: &Params, runs: &[Run<'_>]) -> 
         command.push(shell_quote(&input.definition.name));
         for f in &input.files {
             files.push(StampFile {
-                role: w.responses.to_owned(),
+                role: tr(lang, "stamp-role-responses"),
                 name: f.name.clone(),
                 sha256: f.sha256.clone(),
             });
@@ -62,42 +60,26 @@ pub(crate) fn stamp(inputs: &[Input<'_>], params: &Params, runs: &[Run<'_>]) -> 
         command.push(format!("--min-group {k}"));
     }
     let mut parameters = vec![
-        (w.c_year.to_owned(), params.year.to_string()),
-        (w.compared_with.to_owned(), compare.join(", ")),
-        (
-            if ru { "Язык" } else { "Language" }.to_owned(),
-            lang.code().to_owned(),
-        ),
-        (w.organisation.to_owned(), params.organisation.clone()),
+        (tr(lang, "col-year"), params.year.to_string()),
+        (tr(lang, "label-compared-with"), compare.join(", ")),
+        (tr(lang, "stamp-language"), lang.code().to_owned()),
+        (tr(lang, "label-organisation"), params.organisation.clone()),
     ];
     for run in runs {
         parameters.push((
-            if ru {
-                format!("K / порог свободных ответов ({})", run.survey.id)
-            } else {
-                format!("K / free-text threshold ({})", run.survey.id)
-            },
+            tr_args(
+                lang,
+                "stamp-threshold",
+                &[("survey", run.survey.id.as_str().into())],
+            ),
             format!("{} / {}", run.k, run.main.min_group_text),
         ));
     }
-    parameters.push((
-        if ru {
-            "Уровень доверия"
-        } else {
-            "Confidence level"
-        }
-        .to_owned(),
-        "95%".to_owned(),
-    ));
+    parameters.push((tr(lang, "stamp-confidence"), "95%".to_owned()));
     if let Some(text) = &params.recommendations {
         command.push("--recommendations FILE".to_owned());
         parameters.push((
-            if ru {
-                "Рекомендации изменены пользователем (SHA-256 текста)"
-            } else {
-                "Recommendations edited by the user (SHA-256 of the text)"
-            }
-            .to_owned(),
+            tr(lang, "stamp-recommendations-hash"),
             sha256_hex(text.as_bytes()),
         ));
     }
@@ -110,13 +92,7 @@ pub(crate) fn stamp(inputs: &[Input<'_>], params: &Params, runs: &[Run<'_>]) -> 
 }
 
 pub(crate) fn stamp_blocks(doc: &mut Doc, sec: &mut Sec, stamp: &Stamp, lang: Lang) {
-    let w = words(lang);
-    let ru = lang == Lang::Ru;
-    sec.para(if ru {
-        "Показатели отчета можно получить заново командой ниже на тех же файлах: совпадение хешей SHA-256 подтверждает, что файлы те же."
-    } else {
-        "The report's figures can be re-derived with the command below on the same files; equal SHA-256 hashes confirm the files are the same."
-    });
+    sec.para(tr(lang, "stamp-intro"));
     let rows = stamp
         .files
         .iter()
@@ -130,24 +106,17 @@ pub(crate) fn stamp_blocks(doc: &mut Doc, sec: &mut Sec, stamp: &Stamp, lang: La
         .collect();
     doc.table(
         sec,
-        if ru {
-            "Входные файлы"
-        } else {
-            "Input files"
-        },
-        vec![w.c_file, w.c_role, w.c_sha],
+        tr(lang, "stamp-files-caption"),
+        vec![
+            tr(lang, "col-file"),
+            tr(lang, "col-role"),
+            tr(lang, "col-sha"),
+        ],
         rows,
         5,
     );
     let mut rows = vec![vec![
-        Cell::Text(
-            if ru {
-                "Версия программы"
-            } else {
-                "Application version"
-            }
-            .to_owned(),
-        ),
+        Cell::Text(tr(lang, "stamp-version")),
         Cell::Text(stamp.app_version.clone()),
     ]];
     rows.extend(
@@ -157,17 +126,13 @@ pub(crate) fn stamp_blocks(doc: &mut Doc, sec: &mut Sec, stamp: &Stamp, lang: La
             .map(|(k, v)| vec![Cell::Text(k.clone()), Cell::Text(v.clone())]),
     );
     rows.push(vec![
-        Cell::Text(if ru { "Команда" } else { "Command" }.to_owned()),
+        Cell::Text(tr(lang, "stamp-command")),
         Cell::Code(stamp.command.clone()),
     ]);
     doc.table(
         sec,
-        if ru {
-            "Параметры"
-        } else {
-            "Parameters"
-        },
-        vec![w.c_parameter, w.c_value],
+        tr(lang, "stamp-parameters-caption"),
+        vec![tr(lang, "col-parameter"), tr(lang, "col-value")],
         rows,
         5,
     );
@@ -176,8 +141,8 @@ pub(crate) fn stamp_blocks(doc: &mut Doc, sec: &mut Sec, stamp: &Stamp, lang: La
 /// The stamp's appendix.
 pub(crate) fn section(doc: &mut Doc, stamp: &Stamp, letter: &str) -> Section {
     let lang = doc.lang;
-    let w = words(lang);
+    let title = tr(lang, "section-stamp");
     let mut sec = Sec::new(letter.to_owned());
     stamp_blocks(doc, &mut sec, stamp, lang);
-    doc.section("stamp", letter.to_owned(), w.s_stamp, w.s_stamp, sec)
+    doc.section("stamp", letter.to_owned(), &title, &title, sec)
 }

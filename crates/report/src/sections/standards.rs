@@ -10,11 +10,11 @@ use crate::build::lookups::{
 };
 use crate::build::runs::Run;
 use crate::charts;
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 
 pub(crate) fn standards_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let s = run.survey;
     let qs = standard_questions(s);
     if qs.is_empty() {
@@ -48,32 +48,26 @@ pub(crate) fn standards_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             let c = run
                 .prev
                 .and_then(|p| change(&run.main, p, run.year, &[], &ind.figure()));
-            let [d, _, sig] = change_cells(&ind, c, w);
+            let [d, _, sig] = change_cells(&ind, c, lang);
             row.push(d);
             row.push(sig);
             row
         })
         .collect();
-    let caption = match run.lang {
-        Lang::Ru => format!("Соблюдение стандартов обслуживания, {} год", run.year),
-        Lang::En => format!("Compliance with service standards, {}", run.year),
-    };
+    let caption = tr_args(lang, "standards-caption", &[("year", run.year.into())]);
     doc.table(
         sec,
         caption,
         vec![
-            w.c_standard,
-            w.c_norm,
-            w.c_within,
-            w.c_ci,
-            w.c_n,
-            w.c_median,
-            w.c_p90,
-            match run.lang {
-                Lang::Ru => "Изменение, п.п.",
-                Lang::En => "Change, pp",
-            },
-            w.c_significance,
+            tr(lang, "col-standard"),
+            tr(lang, "col-norm"),
+            tr(lang, "col-within"),
+            tr(lang, "col-ci"),
+            tr(lang, "col-n"),
+            tr(lang, "col-median"),
+            tr(lang, "col-p90"),
+            tr(lang, "col-change-pp"),
+            tr(lang, "col-significance"),
         ],
         rows,
         run.k,
@@ -81,7 +75,7 @@ pub(crate) fn standards_table(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
 }
 
 pub(crate) fn standards_by_touchpoint(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
-    let w = words(run.lang);
+    let lang = run.lang;
     let s = run.survey;
     let Some(tq) = s.with_role(Role::Touchpoint) else {
         return;
@@ -121,13 +115,11 @@ pub(crate) fn standards_by_touchpoint(doc: &mut Doc, sec: &mut Sec, run: &Run<'_
     if rows.is_empty() {
         return;
     }
-    let caption = match run.lang {
-        Lang::Ru => format!(
-            "Соблюдение стандартов по точкам взаимодействия, {} год",
-            run.year
-        ),
-        Lang::En => format!("Compliance with the standards per touchpoint, {}", run.year),
-    };
+    let caption = tr_args(
+        lang,
+        "standards-touchpoints-caption",
+        &[("year", run.year.into())],
+    );
     doc.figure(
         sec,
         &caption,
@@ -142,12 +134,12 @@ pub(crate) fn standards_by_touchpoint(doc: &mut Doc, sec: &mut Sec, run: &Run<'_
         },
         Some(TableData {
             columns: vec![
-                w.c_touchpoint,
-                w.c_standard,
-                w.c_norm,
-                w.c_within,
-                w.c_ci,
-                w.c_n,
+                tr(lang, "col-touchpoint"),
+                tr(lang, "col-standard"),
+                tr(lang, "col-norm"),
+                tr(lang, "col-within"),
+                tr(lang, "col-ci"),
+                tr(lang, "col-n"),
             ],
             rows,
             k: run.k,

@@ -4,11 +4,11 @@ use crate::build::document::{change_cells, est_cells, value_cell, Doc, Sec};
 use crate::build::lookups::{change, find, key_indicators};
 use crate::build::runs::{audience_label, Run};
 use crate::findings;
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 
 pub(crate) fn summary(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
-    let w = words(run.lang);
+    let lang = run.lang;
     sec.sub(audience_label(run));
     let findings = findings::findings(run);
     sec.blocks.push(Block::List(findings));
@@ -23,7 +23,7 @@ pub(crate) fn summary(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
             let c = run
                 .prev
                 .and_then(|p| change(&run.main, p, run.year, &[], &ind.figure()));
-            row.extend(change_cells(ind, c, w));
+            row.extend(change_cells(ind, c, lang));
             row
         })
         .collect();
@@ -31,22 +31,19 @@ pub(crate) fn summary(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
         run.year.to_string(),
         run.prev.map_or("—".to_owned(), |p| p.to_string()),
     );
-    let caption = match run.lang {
-        Lang::Ru => format!("Ключевые показатели за {y} год"),
-        Lang::En => format!("Key indicators for {y}"),
-    };
+    let caption = tr_args(lang, "summary-caption", &[("year", run.year.into())]);
     doc.table(
         sec,
         caption,
         vec![
-            w.c_indicator,
-            &y,
-            w.c_ci,
-            w.c_n,
-            &p,
-            w.c_change,
-            w.c_p,
-            w.c_significance,
+            tr(lang, "col-indicator"),
+            y,
+            tr(lang, "col-ci"),
+            tr(lang, "col-n"),
+            p,
+            tr(lang, "col-change"),
+            tr(lang, "col-p"),
+            tr(lang, "col-significance"),
         ],
         rows,
         run.k,
@@ -55,10 +52,10 @@ pub(crate) fn summary(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>) {
 
 /// The summary of every survey.
 pub(crate) fn section(doc: &mut Doc, runs: &[Run<'_>], number: String) -> Section {
-    let w = words(doc.lang);
+    let title = tr(doc.lang, "section-summary");
     let mut sec = Sec::new(number.clone());
     for run in runs {
         summary(doc, &mut sec, run);
     }
-    doc.section("summary", number, w.s_summary, w.s_summary, sec)
+    doc.section("summary", number, &title, &title, sec)
 }

@@ -1,17 +1,16 @@
 //! The title page.
 
 use crate::build::runs::{audience_label, Run};
-use crate::i18n::{words, Lang};
+use crate::i18n::{tr, tr_args};
 use crate::model::*;
 use crate::Params;
 
 /// The title page: the organisation, the surveys, the years and the date.
 pub(crate) fn title_page(params: &Params, runs: &[Run<'_>]) -> TitlePage {
     let lang = params.lang;
-    let w = words(lang);
-    let mut lines = vec![(w.organisation.to_owned(), params.organisation.clone())];
+    let mut lines = vec![(tr(lang, "label-organisation"), params.organisation.clone())];
     for run in runs {
-        lines.push((w.surveys.to_owned(), audience_label(run)));
+        lines.push((tr(lang, "label-surveys"), audience_label(run)));
     }
     let compare: Vec<u16> = {
         let mut c: Vec<u16> = runs
@@ -24,9 +23,9 @@ pub(crate) fn title_page(params: &Params, runs: &[Run<'_>]) -> TitlePage {
         c
     };
     lines.push((
-        w.compared_with.to_owned(),
+        tr(lang, "label-compared-with"),
         if compare.is_empty() {
-            w.no_comparison.to_owned()
+            tr(lang, "label-no-comparison")
         } else {
             compare
                 .iter()
@@ -35,14 +34,11 @@ pub(crate) fn title_page(params: &Params, runs: &[Run<'_>]) -> TitlePage {
                 .join(", ")
         },
     ));
-    lines.push((w.prepared.to_owned(), params.prepared.long(lang)));
+    lines.push((tr(lang, "label-prepared"), params.prepared.long(lang)));
     TitlePage {
         organisation: params.organisation.clone(),
-        heading: match lang {
-            Lang::Ru => format!("{} {} год", w.heading, params.year),
-            Lang::En => format!("{} {}", w.heading, params.year),
-        },
-        subtitle: w.subtitle.to_owned(),
+        heading: tr_args(lang, "title-heading", &[("year", params.year.into())]),
+        subtitle: tr(lang, "title-subtitle"),
         year: params.year,
         compare,
         lines,

@@ -60,6 +60,11 @@ if $tests; then
     apt_install libreoffice-writer-nogui poppler-utils
   fi
 
+  if [ ! -d tests/package/node_modules/typescript ]; then
+    log "installing typescript from npm (the package's types are checked with tsc)"
+    npm ci --prefix tests/package --no-audit --no-fund
+  fi
+
   if [ ! -d tests/e2e/node_modules/playwright-core ]; then
     log "installing playwright-core and axe-core from npm (no browser download)"
     npm ci --prefix tests/e2e --no-audit --no-fund

@@ -21,6 +21,7 @@ step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # The web crate's browser tests compile for wasm32 only: lint them there too.
 cargo clippy --locked --target wasm32-unknown-unknown -p otklik-web --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p otklik-wasm -- -D warnings
 
 step "library crates build for wasm32 (pure: no I/O, no clock)"
 cargo check --locked --target wasm32-unknown-unknown -p otklik-survey -p otklik-analytics -p otklik-demo -p otklik-charts -p otklik-report
@@ -31,6 +32,11 @@ cargo build --locked --release -p otklik-cli
 
 step "browser tests of the web crate (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a "$results"
+
+step "the npm package otklik-analytics: packed, installed offline, compared with the CLI; tsc on its types"
+bash scripts/build-package.sh --pack
+(cd tests/package && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=../../target/package.tap package.test.mjs) 2>&1 | tee -a "$results"
 
 step "the yearly report from the demo data in every format, printed to PDF (artifacts/report/)"
 bash scripts/report-pdf.sh
@@ -64,9 +70,10 @@ passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$results" | awk '{s+=$4} EN
 finals=$(ls target/e2e/*.tap | grep -v '\.first\.tap$')
 e2e_pass=$(grep -h -Eo '^# pass [0-9]+' $finals | awk '{s+=$3} END {print s+0}')
 e2e_fail=$(grep -h -Eo '^# fail [0-9]+' $finals | awk '{s+=$3} END {print s+0}')
-echo "rust: $passed passed; browser end-to-end: $e2e_pass passed, $e2e_fail failed"
+package_pass=$(grep -h -Eo '^# pass [0-9]+' target/package.tap | awk '{s+=$3} END {print s+0}')
+echo "rust: $passed passed; npm package: $package_pass passed; browser end-to-end: $e2e_pass passed, $e2e_fail failed"
 if [ ${#flaky[@]} -gt 0 ]; then
   echo "FLAKY (failed once, passed when run again): ${flaky[*]}"
 fi
-echo "$((passed + e2e_pass)) passed, $e2e_fail failed"
+echo "$((passed + package_pass + e2e_pass)) passed, $e2e_fail failed"
 [ "$e2e_fail" = 0 ]

@@ -3,9 +3,11 @@
 //! (`lib.rs`) only converts values. Each does what the `otklik` command of the same
 //! name does, through the same library functions.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use otklik_analytics::{Analysis, Key, Params};
+use otklik_analytics::{analyze_protected, Analysis, Key, Params, Protection};
 use otklik_survey::import::{self, ImportProblem, Location, SetError};
 use otklik_survey::message::Catalog;
 use otklik_survey::{export, Arg, Lang, Message, Responses, Survey, SurveyError};
@@ -253,6 +255,29 @@ pub struct Data {
     pub responses: Responses,
     /// The files' names and hashes, for the report's registry of files.
     pub files: Vec<otklik_report::FileHash>,
+    /// The data set's suppression patterns made so far, by the K asked for: made on
+    /// the first analysis with that K, as the app's worker keeps its own.
+    protections: RefCell<Vec<(Option<u32>, Rc<Protection>)>>,
+}
+
+impl Data {
+    /// The suppression pattern of the data set for `min_group`.
+    fn protection(
+        &self,
+        min_group: Option<u32>,
+    ) -> Result<Rc<Protection>, otklik_analytics::Error> {
+        if let Some((_, p)) = self
+            .protections
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == min_group)
+        {
+            return Ok(p.clone());
+        }
+        let p = Rc::new(Protection::new(&self.survey, &self.responses, min_group)?);
+        self.protections.borrow_mut().push((min_group, p.clone()));
+        Ok(p)
+    }
 }
 
 fn survey(text: &str) -> Result<Survey, OtklikError> {
@@ -275,6 +300,7 @@ pub fn read_responses(survey_text: &str, files: &[NamedFile]) -> Result<Data, Ot
         survey,
         responses,
         files,
+        protections: RefCell::default(),
     })
 }
 
@@ -326,7 +352,8 @@ pub fn analyze(
         min_group: options.min_group,
         texts: options.texts,
     };
-    otklik_analytics::analyze(&survey, &data.responses, &params)
+    data.protection(params.min_group)
+        .and_then(|p| analyze_protected(&survey, &data.responses, &params, &p))
         .map_err(|e| OtklikError::new(Code::Analysis, Text::of(&e.message())))
 }
 

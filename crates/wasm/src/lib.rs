@@ -39,11 +39,19 @@ mod js {
             .expect("results are plain data")
     }
 
-    fn from_js<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
+    /// Options: a plain object whose every field is known (a misspelt option is an
+    /// error, not a default), or nothing for the defaults. They are read as JSON
+    /// first, since serde-wasm-bindgen reads only the fields a type names.
+    fn read_options<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
         if value.is_undefined() || value.is_null() {
             return Ok(T::default());
         }
-        serde_wasm_bindgen::from_value(value).map_err(|e| thrown(OtklikError::options(e)))
+        required_options(value)
+    }
+
+    fn required_options<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+        let json: serde_json::Value = required(value)?;
+        serde_json::from_value(json).map_err(|e| thrown(OtklikError::options(e)))
     }
 
     fn required<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
@@ -84,7 +92,7 @@ mod js {
 
     #[wasm_bindgen]
     pub fn analyze(survey: &str, data: &ResponseSet, options: JsValue) -> Result<JsValue, JsValue> {
-        let options: api::AnalyzeOptions = from_js(options)?;
+        let options: api::AnalyzeOptions = read_options(options)?;
         api::analyze(survey, &data.0, &options)
             .map(|a| to_js(&a))
             .map_err(thrown)
@@ -92,20 +100,27 @@ mod js {
 
     #[wasm_bindgen]
     pub fn merge(survey: &str, data: &ResponseSet, options: JsValue) -> Result<Vec<u8>, JsValue> {
-        let options: api::MergeOptions = required(options)?;
+        let options: api::MergeOptions = required_options(options)?;
         api::merge(survey, &data.0, &options).map_err(thrown)
     }
 
     #[wasm_bindgen]
     pub fn report(inputs: JsValue, options: JsValue) -> Result<Vec<u8>, JsValue> {
         let inputs: Vec<api::ReportInput> = required(inputs)?;
-        let options: api::ReportOptions = required(options)?;
+        // The images are bytes, which JSON cannot hold: read apart from the rest.
+        let rest = js_sys::Object::assign(&js_sys::Object::new(), &options.clone().into());
+        let images = js_sys::Reflect::get(&rest, &"images".into())?;
+        js_sys::Reflect::delete_property(&rest, &"images".into())?;
+        let mut options: api::ReportOptions = required_options(rest.into())?;
+        if !images.is_undefined() && !images.is_null() {
+            options.images = Some(required(images)?);
+        }
         api::report(&inputs, &options).map_err(thrown)
     }
 
     #[wasm_bindgen]
     pub fn demo(options: JsValue) -> Result<JsValue, JsValue> {
-        let options: api::DemoOptions = from_js(options)?;
+        let options: api::DemoOptions = read_options(options)?;
         Ok(to_js(&api::demo(&options)))
     }
 }

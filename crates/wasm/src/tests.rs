@@ -197,3 +197,47 @@ fn a_report_needs_a_survey_and_a_valid_date() {
     let csv = report(&[input], &ok).unwrap();
     assert!(!csv.is_empty());
 }
+
+#[test]
+fn analyses_of_one_data_set_equal_the_library_call_whatever_was_asked_before() {
+    let d = demo(&DemoOptions {
+        seed: 11,
+        responses: Some(600),
+    });
+    let text = &d.surveys["internal-client"];
+    let f = d
+        .files
+        .iter()
+        .find(|f| f.name == "internal-client.csv")
+        .unwrap();
+    let data = read_responses(text, std::slice::from_ref(f)).unwrap();
+    let survey = otklik_survey::Survey::from_json(text).unwrap();
+    for (by, min_group) in [
+        (vec!["period"], None),
+        (vec!["period,dept"], None),
+        (vec!["dept"], Some(12)),
+        (vec!["period"], Some(12)),
+        (vec![], None),
+    ] {
+        let options = AnalyzeOptions {
+            by: by.iter().map(|s| s.to_string()).collect(),
+            min_group,
+            texts: false,
+        };
+        let ours = analyze(text, &data, &options).unwrap();
+        let params = otklik_analytics::Params {
+            by: by
+                .iter()
+                .flat_map(|k| otklik_analytics::Key::parse_list(k))
+                .collect(),
+            min_group,
+            texts: false,
+        };
+        let theirs = otklik_analytics::analyze(&survey, &data.responses, &params).unwrap();
+        assert_eq!(
+            serde_json::to_value(&ours).unwrap(),
+            serde_json::to_value(&theirs).unwrap(),
+            "{by:?} {min_group:?}"
+        );
+    }
+}

@@ -111,3 +111,103 @@ fn text_value(e: &Event) -> String {
         })
         .unwrap_or_default()
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use gloo::timers::future::TimeoutFuture;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    use super::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn root() -> web_sys::Element {
+        let document = gloo::utils::document();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        root
+    }
+
+    fn props(
+        errors: Vec<String>,
+        rows: u32,
+        changes: Rc<RefCell<Vec<(Lang, String)>>>,
+    ) -> BilingualProps {
+        BilingualProps {
+            id: "t".into(),
+            label: "Title".into(),
+            ru: "Опрос".into(),
+            en: "".into(),
+            rows,
+            errors,
+            lang: Lang::En,
+            on_change: Callback::from(move |c| changes.borrow_mut().push(c)),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_russian_field_carries_the_errors_and_each_field_says_its_language() {
+        let (root, changes) = (root(), Rc::new(RefCell::new(Vec::new())));
+        let errors = vec!["Enter a title".to_owned()];
+        yew::Renderer::<Bilingual>::with_root_and_props(
+            root.clone(),
+            props(errors, 1, changes.clone()),
+        )
+        .render();
+        TimeoutFuture::new(20).await;
+        let get = |s: &str| root.query_selector(s).unwrap().expect(s);
+        let ru = get("#t-ru")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap();
+        assert_eq!(ru.value(), "Опрос");
+        assert_eq!(ru.get_attribute("lang").as_deref(), Some("ru"));
+        assert_eq!(ru.get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert_eq!(
+            ru.get_attribute("aria-describedby").as_deref(),
+            Some("t-ru-error")
+        );
+        assert_eq!(
+            get("#t-ru-error li").text_content().as_deref(),
+            Some("Enter a title")
+        );
+        let en = get("#t-en");
+        assert_eq!(
+            en.get_attribute("aria-invalid"),
+            None,
+            "the English text is optional"
+        );
+        assert_eq!(get("legend").text_content().as_deref(), Some("Title"));
+        assert_eq!(
+            get("label[for=t-en]").text_content().as_deref(),
+            Some("In English (optional)")
+        );
+        // A change says which language changed.
+        let en = en.dyn_into::<web_sys::HtmlInputElement>().unwrap();
+        en.set_value("Survey");
+        en.dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        assert_eq!(*changes.borrow(), [(Lang::En, "Survey".to_owned())]);
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_long_text_gets_text_areas_and_no_errors_no_list() {
+        let root = root();
+        yew::Renderer::<Bilingual>::with_root_and_props(
+            root.clone(),
+            props(Vec::new(), 4, Default::default()),
+        )
+        .render();
+        TimeoutFuture::new(20).await;
+        let ru = root.query_selector("#t-ru").unwrap().unwrap();
+        assert_eq!(ru.tag_name(), "TEXTAREA");
+        assert_eq!(ru.get_attribute("rows").as_deref(), Some("4"));
+        assert_eq!(ru.get_attribute("aria-invalid"), None);
+        assert!(root.query_selector(".field-errors").unwrap().is_none());
+        root.remove();
+    }
+}

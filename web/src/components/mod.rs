@@ -1,3 +1,4 @@
 //! Pieces shared by several screens.
 
+pub mod bilingual;
 pub mod question;

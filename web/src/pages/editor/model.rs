@@ -1,8 +1,14 @@
 //! The editor's model: the definition being edited (JSON, so that a definition with
 //! problems can be kept and shown), its undo and redo, and which question cards are
-//! open; changed only through [`EdAction`]s.
+//! open; changed only through [`EdAction`]s. Each [`Edit`] is one step of undo.
 
-use super::*;
+use std::rc::Rc;
+
+use otklik_survey::{Message, Survey};
+use serde_json::{json, Map, Value};
+use yew::Reducible;
+
+use super::edit::Edit;
 
 pub(super) const KEEP: usize = 100;
 pub(super) const DRAFT_KEY: &str = "editor";
@@ -43,7 +49,8 @@ pub(super) enum EdAction {
         doc: Value,
         origin: Option<Value>,
     },
-    Edit(Value),
+    /// An edit of the definition; the cards move with their questions.
+    Apply(Edit),
     Undo,
     Redo,
     Close,
@@ -51,14 +58,49 @@ pub(super) enum EdAction {
     Toggle(usize, bool),
     /// Every card opened (or closed).
     OpenAll(bool),
+}
+
+impl Ed {
+    /// `doc` as the definition, the one before it kept for undo.
+    fn commit(&mut self, doc: Value) {
+        if let Some(old) = self.doc.replace(doc) {
+            self.undo.push(old);
+            if self.undo.len() > KEEP {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+    }
+
     /// Questions `i` and `j` changed places: so do their cards' states.
-    SwapOpen(usize, usize),
-    /// A question was inserted at `at` (`true`) or removed from it: the cards after it
-    /// move with their questions.
-    ShiftOpen {
-        at: usize,
-        inserted: bool,
-    },
+    fn swap_open(&mut self, i: usize, j: usize) {
+        let (a, b) = (self.open.contains(&i), self.open.contains(&j));
+        for (k, on) in [(i, b), (j, a)] {
+            if on {
+                self.open.insert(k);
+            } else {
+                self.open.remove(&k);
+            }
+        }
+    }
+
+    /// A question was inserted at `at` (`true`, its card open) or removed from it: the
+    /// cards after it move with their questions.
+    fn shift_open(&mut self, at: usize, inserted: bool) {
+        self.open = self
+            .open
+            .iter()
+            .filter(|&&k| inserted || k != at)
+            .map(|&k| match (k >= at, inserted) {
+                (true, true) => k + 1,
+                (true, false) if k > at => k - 1,
+                _ => k,
+            })
+            .collect();
+        if inserted {
+            self.open.insert(at);
+        }
+    }
 }
 
 impl Reducible for Ed {
@@ -78,17 +120,24 @@ impl Reducible for Ed {
                 s.doc = Some(doc);
                 s.origin = origin;
             }
-            EdAction::Edit(doc) => {
-                if s.doc.as_ref() == Some(&doc) {
+            EdAction::Apply(edit) => {
+                let Some(old) = &s.doc else { return self };
+                let mut doc = old.clone();
+                edit.apply(&mut doc);
+                if *old == doc {
                     return self;
                 }
-                if let Some(old) = s.doc.replace(doc) {
-                    s.undo.push(old);
-                    if s.undo.len() > KEEP {
-                        s.undo.remove(0);
+                let n = old["questions"].as_array().map_or(0, Vec::len);
+                match edit {
+                    Edit::AddQuestion(_) => {
+                        s.open.insert(n);
                     }
+                    Edit::SwapQuestions(i, j) => s.swap_open(i, j),
+                    Edit::DuplicateQuestion(i) => s.shift_open(i + 1, true),
+                    Edit::RemoveQuestion(i) => s.shift_open(i, false),
+                    _ => {}
                 }
-                s.redo.clear();
+                s.commit(doc);
             }
             EdAction::Undo => {
                 if let Some(prev) = s.undo.pop() {
@@ -126,31 +175,6 @@ impl Reducible for Ed {
                 } else {
                     Default::default()
                 };
-            }
-            EdAction::SwapOpen(i, j) => {
-                let (a, b) = (s.open.contains(&i), s.open.contains(&j));
-                for (k, on) in [(i, b), (j, a)] {
-                    if on {
-                        s.open.insert(k);
-                    } else {
-                        s.open.remove(&k);
-                    }
-                }
-            }
-            EdAction::ShiftOpen { at, inserted } => {
-                s.open = s
-                    .open
-                    .iter()
-                    .filter(|&&k| inserted || k != at)
-                    .map(|&k| match (k >= at, inserted) {
-                        (true, true) => k + 1,
-                        (true, false) if k > at => k - 1,
-                        _ => k,
-                    })
-                    .collect();
-                if inserted {
-                    s.open.insert(at);
-                }
             }
         }
         Rc::new(s)
@@ -247,6 +271,7 @@ pub(super) fn validate(doc: &Value) -> (Vec<(String, Message)>, Option<Survey>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pages::editor::edit::QuestionEdit;
 
     fn doc(n: usize) -> Value {
         let mut d = blank();
@@ -258,9 +283,17 @@ mod tests {
         actions.into_iter().fold(s, Reducible::reduce)
     }
 
+    fn id(v: &str) -> EdAction {
+        EdAction::Apply(Edit::SurveyId(v.into()))
+    }
+
+    fn open(s: &Ed) -> Vec<usize> {
+        s.open.iter().copied().collect()
+    }
+
     #[test]
     fn edits_undo_and_redo_in_order_and_a_new_edit_forgets_the_redo() {
-        let (a, b, c) = (doc(1), doc(2), doc(3));
+        let a = doc(1);
         let s = run(
             Rc::new(Ed::default()),
             [
@@ -268,32 +301,41 @@ mod tests {
                     doc: a.clone(),
                     published: true,
                 },
-                EdAction::Edit(b.clone()),
-                EdAction::Edit(c.clone()),
+                id("b"),
+                id("c"),
                 EdAction::Undo,
             ],
         );
-        assert_eq!(s.doc.as_ref(), Some(&b));
+        assert_eq!(s.doc.as_ref().unwrap()["id"], "b");
         assert_eq!(s.origin.as_ref(), Some(&a));
         let s = run(s, [EdAction::Undo, EdAction::Undo]);
         assert_eq!(s.doc.as_ref(), Some(&a), "nothing before the load");
         let s = run(s, [EdAction::Redo, EdAction::Redo]);
-        assert_eq!(s.doc.as_ref(), Some(&c));
-        let s = run(s, [EdAction::Undo, EdAction::Edit(doc(4)), EdAction::Redo]);
-        assert_eq!(s.doc.as_ref(), Some(&doc(4)), "the redo is gone");
-        // The same document again is no edit.
+        assert_eq!(s.doc.as_ref().unwrap()["id"], "c");
+        let s = run(s, [EdAction::Undo, id("d"), EdAction::Redo]);
+        assert_eq!(s.doc.as_ref().unwrap()["id"], "d", "the redo is gone");
+        // An edit that changes nothing is no step of undo.
         let before = s.undo.len();
-        let s = run(s, [EdAction::Edit(doc(4))]);
+        let s = run(s, [id("d"), id(" d ")]);
         assert_eq!(s.undo.len(), before);
     }
 
     #[test]
     fn at_most_keep_edits_are_undone() {
-        let mut s = Rc::new(Ed::default());
+        let mut s = Rc::new(Ed::default()).reduce(EdAction::Load {
+            doc: doc(0),
+            published: false,
+        });
         for i in 0..KEEP + 20 {
-            s = s.reduce(EdAction::Edit(doc(i)));
+            s = s.reduce(id(&format!("s{i}")));
         }
         assert_eq!(s.undo.len(), KEEP);
+    }
+
+    #[test]
+    fn without_a_definition_an_edit_does_nothing() {
+        let s = Rc::new(Ed::default()).reduce(id("x"));
+        assert_eq!(*s, Ed::default());
     }
 
     #[test]
@@ -308,21 +350,39 @@ mod tests {
                 EdAction::OpenAll(false),
                 EdAction::Toggle(1, true),
                 EdAction::Toggle(3, true),
-                EdAction::SwapOpen(1, 2),
+                EdAction::Apply(Edit::SwapQuestions(1, 2)),
             ],
         );
-        assert_eq!(s.open.iter().copied().collect::<Vec<_>>(), [2, 3]);
-        let s = s.reduce(EdAction::ShiftOpen {
-            at: 0,
-            inserted: true,
-        });
-        assert_eq!(s.open.iter().copied().collect::<Vec<_>>(), [0, 3, 4]);
-        let s = s.reduce(EdAction::ShiftOpen {
-            at: 3,
-            inserted: false,
-        });
-        assert_eq!(s.open.iter().copied().collect::<Vec<_>>(), [0, 3]);
+        assert_eq!(open(&s), [2, 3]);
+        let s = s.reduce(EdAction::Apply(Edit::DuplicateQuestion(0)));
+        assert_eq!(open(&s), [1, 3, 4], "the copy's card is open");
+        let s = s.reduce(EdAction::Apply(Edit::RemoveQuestion(3)));
+        assert_eq!(open(&s), [1, 3]);
+        let s = s.reduce(EdAction::Apply(Edit::AddQuestion("text".into())));
+        assert_eq!(open(&s), [1, 3, 4], "a new question's card is open");
+        // An edit inside a question leaves the cards as they are.
+        let s = s.reduce(EdAction::Apply(Edit::Question(
+            0,
+            QuestionEdit::Id("first".into()),
+        )));
+        assert_eq!(open(&s), [1, 3, 4]);
         let s = s.reduce(EdAction::OpenAll(true));
-        assert_eq!(s.open.len(), 4);
+        assert_eq!(s.open.len(), 5);
+    }
+
+    #[test]
+    fn a_move_past_either_end_changes_nothing() {
+        let s = run(
+            Rc::new(Ed::default()),
+            [
+                EdAction::Load {
+                    doc: doc(2),
+                    published: false,
+                },
+                EdAction::Toggle(1, true),
+            ],
+        );
+        let after = s.clone().reduce(EdAction::Apply(Edit::SwapQuestions(1, 2)));
+        assert!(Rc::ptr_eq(&s, &after));
     }
 }

@@ -1,7 +1,12 @@
 //! The definition's problems as the editor shows them: in plain words, placed by the
 //! field they concern, with a link that reveals and focuses that field.
 
-use super::*;
+use otklik_survey::advice::{Warning, WarningKind};
+use otklik_survey::Message;
+use serde_json::Value;
+
+use crate::i18n::{t, ta, Lang};
+use crate::services;
 
 /// Whether problem `path` belongs to field `field` (itself or something inside it).
 pub(super) fn under(path: &str, field: &str) -> bool {

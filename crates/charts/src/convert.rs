@@ -4,10 +4,11 @@ use otklik_analytics::{
     CesStats, DimensionStats, Fig, Found, GroupStats, LevelStats, NpsStats, PartStats, ShareStats,
     StandardStats,
 };
-use otklik_survey::{Lang, QuestionKind, Survey};
+use otklik_survey::{Channel, Lang, QuestionKind, SelectOption, Survey};
 
 use crate::{
-    Datum, Estimate, HeatmapInput, LikertInput, LikertItem, NpsGroup, NpsInput, NpsParts, Share,
+    ChannelBar, ChannelKind, Datum, Estimate, HeatmapInput, LikertInput, LikertItem, NpsGroup,
+    NpsInput, NpsParts, Share,
 };
 
 impl<'a, S, T: From<&'a S>> From<&'a Fig<S>> for Datum<T> {
@@ -180,5 +181,21 @@ impl LikertInput {
             .filter(|i| i.shares.shown().is_none_or(|v| v.len() == points))
             .collect();
         Some(LikertInput { points, items })
+    }
+}
+
+impl ChannelBar {
+    /// The bar of a touchpoint option: its label in `lang`, digital or offline as the
+    /// survey marks it (offline when unmarked), and `value`.
+    pub fn of_option(option: &SelectOption, lang: Lang, value: Datum<Share>) -> ChannelBar {
+        ChannelBar {
+            label: option.label.get(lang.code()).to_owned(),
+            kind: if option.channel == Some(Channel::Digital) {
+                ChannelKind::Digital
+            } else {
+                ChannelKind::Offline
+            },
+            value,
+        }
     }
 }

@@ -204,17 +204,18 @@ impl Question {
 
 impl Question {
     /// A number question's service standard in words, with its unit: «не более 2 раз»,
-    /// "at most 15 min" (`max` is the limit, formatted as the caller formats numbers).
-    /// `None` for a question without a standard.
-    pub fn standard_words(&self, lang: crate::Lang, max: &str) -> Option<String> {
+    /// "at most 15 min" (the limit with one decimal if it has a fraction). `None` for a
+    /// question without a standard.
+    pub fn standard_words(&self, lang: crate::Lang) -> Option<String> {
         let QuestionKind::Number {
-            standard_max: Some(_),
+            standard_max: Some(max),
             unit,
             ..
         } = &self.kind
         else {
             return None;
         };
+        let max = crate::fmt::num(*max, usize::from(max.fract() != 0.0), lang);
         let unit = unit
             .as_ref()
             .map(|u| format!(" {}", u.get(lang.code())))

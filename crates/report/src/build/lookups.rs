@@ -5,7 +5,7 @@ use otklik_analytics::{Analysis, Change, Fig, FigureId};
 use otklik_survey::{Audience, QuestionKind, Role, Survey};
 
 use crate::build::runs::Run;
-use crate::i18n::{self, tr, tr_args, Lang};
+use crate::i18n::{tr, tr_args, Lang};
 
 /// A group as the report sees it: shown, hidden, or absent.
 pub(crate) use otklik_analytics::Found as G;
@@ -211,20 +211,9 @@ pub(crate) fn nps_name(run: &Run<'_>, id: &str) -> String {
 
 /// A standard written out: `≤ 15 мин`.
 pub(crate) fn norm(s: &Survey, id: &str, lang: Lang) -> String {
-    let Some(q) = s.question(id) else {
-        return String::new();
-    };
-    match &q.kind {
-        QuestionKind::Number {
-            standard_max: Some(m),
-            ..
-        } => {
-            let decimals = if m.fract() == 0.0 { 0 } else { 1 };
-            q.standard_words(lang, &i18n::num(*m, decimals, lang))
-                .unwrap_or_default()
-        }
-        _ => String::new(),
-    }
+    s.question(id)
+        .and_then(|q| q.standard_words(lang))
+        .unwrap_or_default()
 }
 
 pub(crate) fn option_label(s: &Survey, q: usize, id: Option<&str>, lang: Lang) -> String {

@@ -1,7 +1,7 @@
 //! The channel mix of the touchpoints (external clients).
 
 use otklik_analytics::Fig;
-use otklik_charts::{ChannelBar, ChannelKind, ChannelsInput, Datum};
+use otklik_charts::{ChannelBar, ChannelsInput, Datum};
 use otklik_survey::Channel;
 
 use crate::build::document::{Doc, Sec, TableData};
@@ -54,15 +54,11 @@ pub(crate) fn channel_mix(doc: &mut Doc, sec: &mut Sec, run: &Run<'_>, tq: usize
         ];
         row.extend(part(f));
         rows.push(row);
-        bars.push(ChannelBar {
-            label: o.label.get(run.lang.code()).to_owned(),
-            kind: if o.channel == Some(Channel::Digital) {
-                ChannelKind::Digital
-            } else {
-                ChannelKind::Offline
-            },
-            value: f.map_or(Datum::Missing, Datum::from),
-        });
+        bars.push(ChannelBar::of_option(
+            o,
+            run.lang,
+            f.map_or(Datum::Missing, Datum::from),
+        ));
     }
     if let Some(Fig::Shown(m)) = mix {
         for (t, channel) in [("digital", Channel::Digital), ("offline", Channel::Offline)] {

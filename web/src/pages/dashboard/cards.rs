@@ -113,16 +113,7 @@ pub(super) fn Cards(props: &CardsProps) -> Html {
         });
     }
     for (id, st) in &g.standards {
-        let max = s.question(id).and_then(|q| match &q.kind {
-            QuestionKind::Number {
-                standard_max: Some(m),
-                ..
-            } => q.standard_words(
-                lang,
-                &fmt::num(*m, if m.fract() == 0.0 { 0 } else { 1 }, lang),
-            ),
-            _ => None,
-        });
+        let max = s.question(id).and_then(|q| q.standard_words(lang));
         cards.push(Card {
             id: format!("std-{id}"),
             title: ta(

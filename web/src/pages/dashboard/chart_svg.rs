@@ -3,7 +3,7 @@
 
 use otklik_analytics::{Analysis, ChannelStats, Found, GroupStats};
 use otklik_charts::*;
-use otklik_survey::{fmt, Channel, QuestionKind, Survey};
+use otklik_survey::Survey;
 
 use crate::i18n::{t, ta, Lang};
 
@@ -81,17 +81,14 @@ pub fn channels(s: &Survey, q: &str, mix: &ChannelStats, lang: Lang, k: u32) -> 
     let channels: Vec<ChannelBar> = mix
         .options
         .iter()
-        .map(|(id, f)| {
-            let opt = options.iter().find(|o| o.id == *id);
-            ChannelBar {
-                label: opt.map_or(id.clone(), |o| o.label.get(lang.code()).to_owned()),
-                kind: if opt.and_then(|o| o.channel) == Some(Channel::Digital) {
-                    ChannelKind::Digital
-                } else {
-                    ChannelKind::Offline
-                },
+        .map(|(id, f)| match options.iter().find(|o| o.id == *id) {
+            Some(o) => ChannelBar::of_option(o, lang, Datum::from(f)),
+            // An option the survey no longer has: its id, as an offline channel.
+            None => ChannelBar {
+                label: id.clone(),
+                kind: ChannelKind::Offline,
                 value: Datum::from(f),
-            }
+            },
         })
         .collect();
     let height = (90 + 36 * channels.len() as u32).max(240);
@@ -164,13 +161,7 @@ pub fn standards(
             };
             let standard = s
                 .question(q)
-                .and_then(|x| match &x.kind {
-                    QuestionKind::Number {
-                        standard_max: Some(m),
-                        ..
-                    } => x.standard_words(lang, &fmt::num(*m, usize::from(m.fract() != 0.0), lang)),
-                    _ => None,
-                })
+                .and_then(|x| x.standard_words(lang))
                 .unwrap_or_default();
             StandardBar {
                 label: label.clone(),

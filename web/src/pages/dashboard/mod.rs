@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use indexmap::IndexMap;
 use otklik_analytics::{Analysis, Fig, FigureId, Group, GroupStats};
-use otklik_survey::{fmt, QuestionKind, Survey};
+use otklik_survey::{fmt, Survey};
 use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;

@@ -149,71 +149,20 @@ pub(crate) fn fewer_than(lang: Lang, k: u32) -> String {
 }
 
 #[cfg(test)]
+#[path = "../../../tests/support/ftl.rs"]
+mod ftl;
+
+#[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
     use std::path::{Path, PathBuf};
 
     use super::*;
-
-    /// Message ids of an FTL file, in order, each with the variables it uses.
-    fn messages(ftl: &str) -> Vec<(String, BTreeSet<String>)> {
-        let mut out: Vec<(String, BTreeSet<String>)> = Vec::new();
-        for line in ftl.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            if !line.starts_with(' ') {
-                let (id, _) = line.split_once(" =").expect("id = value");
-                out.push((id.trim().to_owned(), BTreeSet::new()));
-            }
-            let vars = &mut out.last_mut().expect("a message").1;
-            for part in line.split('$').skip(1) {
-                let name: String = part
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-                    .collect();
-                vars.insert(name);
-            }
-        }
-        out
-    }
+    use ftl::messages;
 
     /// The crate's source files, at any depth.
     fn sources() -> Vec<(PathBuf, String)> {
-        fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
-            for e in std::fs::read_dir(dir).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    walk(&p, out);
-                } else if p.extension().is_some_and(|x| x == "rs") {
-                    let code = std::fs::read_to_string(&p).unwrap();
-                    out.push((p, code));
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
-        out
-    }
-
-    /// The second argument of the call whose arguments start at `s`.
-    fn second_argument(s: &str) -> &str {
-        let (mut depth, mut start, mut quoted) = (0i32, None, false);
-        for (i, c) in s.char_indices() {
-            match c {
-                '"' => quoted = !quoted,
-                _ if quoted => {}
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' | '}' if depth == 0 => return &s[start.unwrap_or(i)..i],
-                ')' | ']' | '}' => depth -= 1,
-                ',' if depth == 0 => match start {
-                    None => start = Some(i + 1),
-                    Some(st) => return &s[st..i],
-                },
-                _ => {}
-            }
-        }
-        ""
+        ftl::sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
     }
 
     #[test]
@@ -239,19 +188,10 @@ mod tests {
     fn every_key_used_in_the_code_is_translated() {
         let (mut used, mut missing) = (0, Vec::new());
         for (path, code) in sources() {
-            for call in ["tr(", "tr_args("] {
-                for (at, _) in code.match_indices(call) {
-                    let before = code[..at].chars().next_back().unwrap_or(' ');
-                    if before.is_alphanumeric() || before == '_' || before == ':' {
-                        continue; // another function ending in `tr`, or a path
-                    }
-                    let arg = second_argument(&code[at + call.len()..]);
-                    for key in arg.split('"').skip(1).step_by(2) {
-                        used += 1;
-                        if !CATALOG.with(|c| c.has(key)) {
-                            missing.push(format!("{}: {key}", path.display()));
-                        }
-                    }
+            for key in ftl::keys_given(&code, &["tr(", "tr_args("], 1) {
+                used += 1;
+                if !CATALOG.with(|c| c.has(&key)) {
+                    missing.push(format!("{}: {key}", path.display()));
                 }
             }
         }

@@ -281,6 +281,10 @@ fn with_bundle<T>(lang: Lang, f: impl FnOnce(&FluentBundle<FluentResource>) -> T
 }
 
 #[cfg(test)]
+#[path = "../../../tests/support/ftl.rs"]
+mod ftl;
+
+#[cfg(test)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
@@ -288,27 +292,7 @@ mod tests {
 
     /// Message ids of an FTL file, each with the variables it uses.
     fn messages(ftl: &str) -> BTreeMap<String, BTreeSet<String>> {
-        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        let mut current = None;
-        for line in ftl.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            if !line.starts_with(' ') {
-                let (id, _) = line.split_once(" =").expect("id = value");
-                current = Some(id.trim().to_owned());
-                out.insert(id.trim().to_owned(), BTreeSet::new());
-            }
-            let vars = out.get_mut(current.as_ref().expect("a message")).unwrap();
-            for part in line.split('$').skip(1) {
-                let name: String = part
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-                    .collect();
-                vars.insert(name);
-            }
-        }
-        out
+        super::ftl::messages(ftl).into_iter().collect()
     }
 
     #[test]
@@ -334,21 +318,13 @@ mod tests {
             format!("{root}/../report/src"),
             format!("{root}/../cli/src"),
         ];
-        // Source files, and those of submodules at any depth (`engine/split.rs`,
-        // `import/csv/header.rs`).
-        fn sources(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-            std::fs::read_dir(dir)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .flat_map(|p| if p.is_dir() { sources(&p) } else { vec![p] })
-                .collect()
-        }
-        let files = dirs.iter().flat_map(|d| sources(std::path::Path::new(d)));
-        for path in files {
+        let files = dirs
+            .iter()
+            .flat_map(|d| super::ftl::sources(std::path::Path::new(d)));
+        for (path, code) in files {
             if path.ends_with("message.rs") {
                 continue; // its tests name keys that do not exist on purpose
             }
-            let code = std::fs::read_to_string(&path).unwrap();
             for part in code.split("Message::new(\"").skip(1) {
                 let key = part.split('"').next().unwrap();
                 assert!(en.contains_key(key), "{}: {key}", path.display());

@@ -241,3 +241,27 @@ fn analyses_of_one_data_set_equal_the_library_call_whatever_was_asked_before() {
         );
     }
 }
+
+#[path = "../../../tests/support/ftl.rs"]
+mod ftl;
+
+#[test]
+fn the_module_s_own_messages_exist_in_both_languages_and_are_each_used() {
+    let ru = ftl::messages(include_str!("../locales/ru.ftl"));
+    let en = ftl::messages(include_str!("../locales/en.ftl"));
+    let ids = |m: &[(String, _)]| m.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&ru), ids(&en));
+    for ((id, ru_vars), (_, en_vars)) in ru.iter().zip(&en) {
+        assert_eq!(ru_vars, en_vars, "{id}");
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut used = std::collections::BTreeSet::new();
+    // Every key is a literal `"js-…"` in the code (some are chosen in a tuple first).
+    for (path, code) in ftl::sources(&src) {
+        if !path.ends_with("tests.rs") {
+            let literals = code.split('"').skip(1).step_by(2);
+            used.extend(literals.filter(|l| l.starts_with("js-")).map(str::to_owned));
+        }
+    }
+    assert_eq!(used, ids(&en).into_iter().collect());
+}

@@ -7,7 +7,9 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use otklik_analytics::{analyze_protected, Analysis, Key, Params, Protection};
+use otklik_analytics::{
+    analyze_many_protected, analyze_protected, Analysis, Key, Params, Protection,
+};
 use otklik_survey::import::{self, ImportProblem, Location, SetError};
 use otklik_survey::message::Catalog;
 use otklik_survey::{export, Arg, Lang, Message, Responses, Survey, SurveyError};
@@ -246,23 +248,44 @@ pub fn validate_survey(text: &str) -> Validation {
 }
 
 /// A survey's responses read from files: what [`read_responses`] returns and the
-/// other calls take.
-#[derive(Debug, Clone)]
+/// other calls take, and what the app's analytics worker keeps of each data set.
+#[derive(Debug)]
 pub struct Data {
     /// The survey they were read for.
     pub survey: Survey,
     /// The responses of every file, merged by response id.
     pub responses: Responses,
+    /// The definition's name and hash, for the report's registry of files.
+    pub definition: otklik_report::FileHash,
     /// The files' names and hashes, for the report's registry of files.
     pub files: Vec<otklik_report::FileHash>,
     /// The data set's suppression patterns made so far, by the K asked for: made on
-    /// the first analysis with that K, as the app's worker keeps its own.
+    /// the first analysis with that K, and used by every later one, so that combining
+    /// any of its analyses discloses nothing.
     protections: RefCell<Vec<(Option<u32>, Rc<Protection>)>>,
 }
 
 impl Data {
-    /// The suppression pattern of the data set for `min_group`.
-    fn protection(
+    /// A data set: `responses` of `survey` (whose definition is `definition`), read
+    /// from `files`.
+    pub fn new(
+        survey: Survey,
+        responses: Responses,
+        definition: otklik_report::FileHash,
+        files: Vec<otklik_report::FileHash>,
+    ) -> Data {
+        Data {
+            survey,
+            responses,
+            definition,
+            files,
+            protections: RefCell::default(),
+        }
+    }
+
+    /// The suppression pattern of the data set for `min_group` (the survey's K when
+    /// `None`).
+    pub fn protection(
         &self,
         min_group: Option<u32>,
     ) -> Result<Rc<Protection>, otklik_analytics::Error> {
@@ -277,6 +300,30 @@ impl Data {
         let p = Rc::new(Protection::new(&self.survey, &self.responses, min_group)?);
         self.protections.borrow_mut().push((min_group, p.clone()));
         Ok(p)
+    }
+
+    /// The indicators grouped as `params` asks, under the data set's protection.
+    pub fn analyze(&self, params: &Params) -> Result<Analysis, otklik_analytics::Error> {
+        let p = self.protection(params.min_group)?;
+        analyze_protected(&self.survey, &self.responses, params, &p)
+    }
+
+    /// Several groupings (without free texts) in one pass, under the data set's
+    /// protection for the survey's K.
+    pub fn analyze_many(&self, list: &[Params]) -> Result<Vec<Analysis>, otklik_analytics::Error> {
+        let p = self.protection(None)?;
+        analyze_many_protected(&self.survey, &self.responses, list, &p)
+    }
+
+    /// The responses in one file in the order `seed` draws.
+    pub fn merged(&self, format: MergeFormat, seed: u64) -> Vec<u8> {
+        let order = export::shuffled_order(self.responses.len(), seed);
+        match format {
+            MergeFormat::Csv => export::to_csv(&self.survey, &self.responses, &order),
+            MergeFormat::Json => {
+                export::to_json(&self.survey, &self.responses, &order).into_bytes()
+            }
+        }
     }
 }
 
@@ -296,12 +343,9 @@ pub fn read_responses(survey_text: &str, files: &[NamedFile]) -> Result<Data, Ot
         .iter()
         .map(|f| otklik_report::FileHash::of(f.name.clone(), &f.bytes))
         .collect();
-    Ok(Data {
-        survey,
-        responses,
-        files,
-        protections: RefCell::default(),
-    })
+    let definition =
+        otklik_report::FileHash::of(format!("{}.json", survey.id), survey_text.as_bytes());
+    Ok(Data::new(survey, responses, definition, files))
 }
 
 /// The options of [`analyze`].
@@ -321,7 +365,7 @@ pub struct AnalyzeOptions {
 }
 
 /// The survey of `survey_text`, which must be the one `data` was read for.
-fn same_survey(survey_text: &str, data: &Data) -> Result<Survey, OtklikError> {
+fn same_survey(survey_text: &str, data: &Data) -> Result<(), OtklikError> {
     let survey = survey(survey_text)?;
     let (read, given) = (&data.survey, &survey);
     if (&read.id, read.version) != (&given.id, given.version) {
@@ -337,7 +381,7 @@ fn same_survey(survey_text: &str, data: &Data) -> Result<Survey, OtklikError> {
             ),
         ));
     }
-    Ok(survey)
+    Ok(())
 }
 
 /// The indicators of `data`, as `otklik indicators --format json` computes them.
@@ -346,14 +390,13 @@ pub fn analyze(
     data: &Data,
     options: &AnalyzeOptions,
 ) -> Result<Analysis, OtklikError> {
-    let survey = same_survey(survey_text, data)?;
+    same_survey(survey_text, data)?;
     let params = Params {
         by: options.by.iter().flat_map(|k| Key::parse_list(k)).collect(),
         min_group: options.min_group,
         texts: options.texts,
     };
-    data.protection(params.min_group)
-        .and_then(|p| analyze_protected(&survey, &data.responses, &params, &p))
+    data.analyze(&params)
         .map_err(|e| OtklikError::new(Code::Analysis, Text::of(&e.message())))
 }
 
@@ -386,12 +429,8 @@ pub fn merge(
     data: &Data,
     options: &MergeOptions,
 ) -> Result<Vec<u8>, OtklikError> {
-    let survey = same_survey(survey_text, data)?;
-    let order = export::shuffled_order(data.responses.len(), options.seed);
-    Ok(match options.format {
-        MergeFormat::Csv => export::to_csv(&survey, &data.responses, &order),
-        MergeFormat::Json => export::to_json(&survey, &data.responses, &order).into_bytes(),
-    })
+    same_survey(survey_text, data)?;
+    Ok(data.merged(options.format, options.seed))
 }
 
 /// One survey of a report: its definition and its response files.
@@ -461,56 +500,70 @@ fn default_org() -> String {
     "Организация".to_owned()
 }
 
-/// The yearly report of `inputs` (one survey, or internal then external), as
-/// `otklik report` writes it.
-pub fn report(inputs: &[ReportInput], options: &ReportOptions) -> Result<Vec<u8>, OtklikError> {
-    let report_error =
-        |e: otklik_report::Error| OtklikError::new(Code::Report, Text::of(&e.message()));
-    if inputs.is_empty() {
+/// The report's parameters from `options`.
+pub fn report_params(options: &ReportOptions) -> Result<otklik_report::Params, OtklikError> {
+    let lang = match options.lang.as_deref() {
+        None => Lang::Ru,
+        Some(code) => code.parse().map_err(OtklikError::options)?,
+    };
+    Ok(otklik_report::Params {
+        year: options.year,
+        compare: options.compare.clone(),
+        organisation: options.org.clone(),
+        lang,
+        prepared: options.date.parse().map_err(report_error)?,
+        recommendations: options.recommendations.clone(),
+        min_group: options.min_group,
+        app_version: concat!("otklik ", env!("CARGO_PKG_VERSION")).to_owned(),
+    })
+}
+
+fn no_inputs() -> OtklikError {
+    OtklikError::new(Code::BadOptions, Text::own("js-no-inputs", &[]))
+}
+
+fn report_error(e: otklik_report::Error) -> OtklikError {
+    OtklikError::new(Code::Report, Text::of(&e.message()))
+}
+
+/// The report's model of the data sets `sets` (one survey, or internal then external).
+pub fn build_report(
+    sets: &[&Data],
+    params: &otklik_report::Params,
+) -> Result<otklik_report::Report, OtklikError> {
+    if sets.is_empty() {
         return Err(OtklikError::new(
             Code::BadOptions,
             Text::own("js-no-inputs", &[]),
         ));
     }
-    let lang = match options.lang.as_deref() {
-        None => Lang::Ru,
-        Some(code) => code.parse().map_err(OtklikError::options)?,
-    };
-    let prepared: otklik_report::Date = options.date.parse().map_err(report_error)?;
-    let mut loaded = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let data = read_responses(&input.survey, &input.files)?;
-        let definition = otklik_report::FileHash::of(input.name.clone(), input.survey.as_bytes());
-        loaded.push((data, definition));
-    }
-    let sets: Vec<otklik_report::Input<'_>> = loaded
+    let inputs: Vec<otklik_report::Input<'_>> = sets
         .iter()
-        .map(|(data, definition)| otklik_report::Input {
-            survey: &data.survey,
-            responses: &data.responses,
-            definition: definition.clone(),
-            files: data.files.clone(),
+        .map(|d| otklik_report::Input {
+            survey: &d.survey,
+            responses: &d.responses,
+            definition: d.definition.clone(),
+            files: d.files.clone(),
         })
         .collect();
-    let params = otklik_report::Params {
-        year: options.year,
-        compare: options.compare.clone(),
-        organisation: options.org.clone(),
-        lang,
-        prepared,
-        recommendations: options.recommendations.clone(),
-        min_group: options.min_group,
-        app_version: concat!("otklik ", env!("CARGO_PKG_VERSION")).to_owned(),
-    };
-    let built = otklik_report::build(&sets, &params).map_err(report_error)?;
-    match (options.format, &options.images) {
+    otklik_report::build(&inputs, params).map_err(report_error)
+}
+
+/// The report written in `format`; a DOCX with `images` (PNG files, in report order)
+/// has them as its charts.
+pub fn render_report(
+    report: &otklik_report::Report,
+    format: ReportFormat,
+    images: Option<Vec<Vec<u8>>>,
+) -> Result<Vec<u8>, OtklikError> {
+    match (format, images) {
         (ReportFormat::Docx, Some(images)) => {
             let pngs = images
-                .iter()
-                .map(|b| otklik_report::Png::from_bytes(b.to_vec()))
+                .into_iter()
+                .map(otklik_report::Png::from_bytes)
                 .collect::<Option<Vec<_>>>()
                 .ok_or_else(|| OtklikError::options("images: every image must be a PNG file"))?;
-            otklik_report::render_docx_with(&built, pngs).map_err(report_error)
+            otklik_report::render_docx_with(report, pngs).map_err(report_error)
         }
         (format, _) => {
             let format = match format {
@@ -519,9 +572,30 @@ pub fn report(inputs: &[ReportInput], options: &ReportOptions) -> Result<Vec<u8>
                 ReportFormat::Xlsx => otklik_report::Format::Xlsx,
                 ReportFormat::Csv => otklik_report::Format::Csv,
             };
-            otklik_report::render(&built, format).map_err(report_error)
+            otklik_report::render(report, format).map_err(report_error)
         }
     }
+}
+
+/// The yearly report of `inputs` (one survey, or internal then external), as
+/// `otklik report` writes it.
+pub fn report(inputs: &[ReportInput], options: &ReportOptions) -> Result<Vec<u8>, OtklikError> {
+    if inputs.is_empty() {
+        return Err(no_inputs());
+    }
+    let params = report_params(options)?;
+    let mut sets = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let mut data = read_responses(&input.survey, &input.files)?;
+        data.definition = otklik_report::FileHash::of(input.name.clone(), input.survey.as_bytes());
+        sets.push(data);
+    }
+    let built = build_report(&sets.iter().collect::<Vec<_>>(), &params)?;
+    let images = options
+        .images
+        .as_ref()
+        .map(|i| i.iter().map(|b| b.to_vec()).collect());
+    render_report(&built, options.format, images)
 }
 
 /// The options of [`demo`].

@@ -11,7 +11,7 @@
 
 pub mod api;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 mod js {
     use serde::de::DeserializeOwned;
     use serde::Serialize;

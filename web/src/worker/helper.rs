@@ -85,10 +85,10 @@ pub fn worker_helper_rows(request: &str) -> Option<js_sys::Array> {
     SETS.with(|s| {
         let sets = s.borrow();
         let l = sets.iter().find(|l| l.token == token)?;
-        if l.data.len() < MIN_ROWS.with(Cell::get) {
+        if l.responses.len() < MIN_ROWS.with(Cell::get) {
             return None;
         }
-        let first = l.data.len() / 2;
+        let first = l.responses.len() / 2;
         let head = Head {
             token: token.clone(),
             generation: l.generation,
@@ -104,9 +104,9 @@ pub fn worker_helper_rows(request: &str) -> Option<js_sys::Array> {
         let out = js_sys::Array::of1(&JsValue::from_str(&head));
         // In pieces, so that neither side ever holds a second copy of all the rows.
         let piece = PIECE.with(Cell::get);
-        for start in (first..l.data.len()).step_by(piece) {
-            let end = (start + piece).min(l.data.len());
-            out.push(&bytes_to_js(&l.data.rows_to_bytes(start..end)));
+        for start in (first..l.responses.len()).step_by(piece) {
+            let end = (start + piece).min(l.responses.len());
+            out.push(&bytes_to_js(&l.responses.rows_to_bytes(start..end)));
         }
         Some(out)
     })
@@ -134,7 +134,7 @@ pub fn worker_split_begin(request: &str) -> Option<js_sys::Array> {
         let l = sets
             .iter()
             .find(|l| l.token == token && l.generation == head.generation)?;
-        let split = Split::new(&l.survey, &l.data, &list).ok()??;
+        let split = Split::new(&l.survey, &l.responses, &list).ok()??;
         let task = split.to_bytes();
         let text = serde_json::to_string(&head).expect("a head serialises");
         UNDER_WAY.with(|u| {
@@ -161,7 +161,10 @@ pub fn worker_split_own() {
         let Some(u) = u.as_mut() else { return };
         SETS.with(|s| {
             if let Some(l) = s.borrow().iter().find(|l| l.token == u.head.token) {
-                u.own = u.split.run(&l.survey, &l.data, 0..u.head.first, 0).ok();
+                u.own = u
+                    .split
+                    .run(&l.survey, &l.responses, 0..u.head.first, 0)
+                    .ok();
             }
         });
     });
@@ -179,7 +182,7 @@ pub fn worker_split_finish(theirs: &[u8]) -> String {
         let Some(l) = sets.iter().find(|l| l.token == u.head.token) else {
             return encode::<()>(fail(super::not_loaded()));
         };
-        let (survey, data) = (&l.survey, &l.data);
+        let (survey, data) = (&l.survey, &l.responses);
         let own = u.own.take();
         let here = |rows: std::ops::Range<usize>| u.split.run(survey, data, rows, 0);
         let with_theirs = || -> Result<_, Error> {
@@ -192,7 +195,7 @@ pub fn worker_split_finish(theirs: &[u8]) -> String {
                 data,
                 &u.list,
                 vec![own, Part::from_bytes(theirs)?],
-                l.protection()?,
+                &*l.protection(None)?,
             )
         };
         // Without the helper's part (or with one that does not fit): every row here.
@@ -202,7 +205,7 @@ pub fn worker_split_finish(theirs: &[u8]) -> String {
                 data,
                 &u.list,
                 vec![here(0..data.len())?],
-                l.protection()?,
+                &*l.protection(None)?,
             )
         });
         match result {

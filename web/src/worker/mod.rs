@@ -33,11 +33,12 @@ use std::rc::Rc;
 
 use base64::prelude::*;
 
-use otklik_analytics::{analyze_many_protected, analyze_protected, Key, Params, Protection};
-use otklik_report::{FileHash, Format, Input, Png, Report};
+use otklik_analytics::{Key, Params};
+use otklik_report::{FileHash, Report};
 use otklik_survey::collection::merge_read;
 use otklik_survey::import::{self, ImportError, Limits};
-use otklik_survey::{export, Lang, Message, Responses, Survey};
+use otklik_survey::{Lang, Message, Responses, Survey};
+use otklik_wasm::api::{self, Data, MergeFormat, ReportFormat};
 
 use crate::i18n::{t, Both};
 use wasm_bindgen::prelude::*;
@@ -55,23 +56,15 @@ struct DataSet {
     token: String,
     /// Which loading of `token` this is (the helper's rows name it).
     generation: u64,
-    survey: Survey,
-    data: Responses,
-    /// SHA-256 of the definition and of each file that contributed, for the report.
-    definition: FileHash,
-    files: Vec<FileHash>,
-    /// The data set's suppression pattern, made on its first analysis.
-    protection: std::cell::OnceCell<Protection>,
+    /// The survey, its responses, the files' hashes, and the data set's suppression
+    /// pattern, made on its first analysis: kept as the analytics module keeps them.
+    set: Data,
 }
 
-impl DataSet {
-    /// The data set's suppression pattern (the survey's K).
-    fn protection(&self) -> Result<&Protection, otklik_analytics::Error> {
-        if let Some(p) = self.protection.get() {
-            return Ok(p);
-        }
-        let p = Protection::new(&self.survey, &self.data, None)?;
-        Ok(self.protection.get_or_init(|| p))
+impl std::ops::Deref for DataSet {
+    type Target = Data;
+    fn deref(&self) -> &Data {
+        &self.set
     }
 }
 
@@ -279,11 +272,7 @@ fn load(
                 g.set(g.get() + 1);
                 g.get()
             }),
-            survey,
-            data,
-            definition,
-            files: hashes,
-            protection: std::cell::OnceCell::new(),
+            set: Data::new(survey, data, definition, hashes),
         });
         while s.len() > KEEP {
             s.pop_front();
@@ -383,20 +372,13 @@ pub fn handle_with(request: &str, contents: &mut [Vec<u8>]) -> String {
         }),
         Ok(Request::AnalyzeMany { token, groupings }) => encode(with_set(&token, |l| {
             let list: Vec<Params> = groupings.iter().map(|by| params_of(by, false)).collect();
-            let result = l
-                .protection()
-                .and_then(|p| analyze_many_protected(&l.survey, &l.data, &list, p));
-            match result {
+            match l.analyze_many(&list) {
                 Ok(analyses) => Ok(AnalyzedMany { analyses }),
                 Err(e) => fail(both(&e.message())),
             }
         })),
         Ok(Request::Analyze { token, by, texts }) => encode(with_set(&token, |l| {
-            let params = params_of(&by, texts);
-            let result = l
-                .protection()
-                .and_then(|p| analyze_protected(&l.survey, &l.data, &params, p));
-            match result {
+            match l.analyze(&params_of(&by, texts)) {
                 Ok(analysis) => Ok(Analyzed { analysis }),
                 Err(e) => fail(both(&e.message())),
             }
@@ -406,12 +388,12 @@ pub fn handle_with(request: &str, contents: &mut [Vec<u8>]) -> String {
             format,
             seed,
         }) => encode(with_set(&token, |l| {
-            let order = export::shuffled_order(l.data.len(), seed);
-            let text = if format == "json" {
-                export::to_json(&l.survey, &l.data, &order)
+            let format = if format == "json" {
+                MergeFormat::Json
             } else {
-                String::from_utf8(export::to_csv(&l.survey, &l.data, &order)).expect("CSV is UTF-8")
+                MergeFormat::Csv
             };
+            let text = String::from_utf8(l.merged(format, seed)).expect("CSV and JSON are UTF-8");
             Ok(Exported { text })
         })),
         Ok(Request::Report {
@@ -431,10 +413,12 @@ fn report(
     images: Option<Vec<String>>,
 ) -> String {
     let charts = format == "charts";
-    let format = match Format::from_extension(&format!("report.{format}")) {
-        Some(f) => f,
-        None if charts => Format::Html,
-        None => return encode::<()>(fail(Both::One(format!("unknown format {format:?}")))),
+    let format = match format {
+        "html" | "charts" => ReportFormat::Html,
+        "docx" => ReportFormat::Docx,
+        "xlsx" => ReportFormat::Xlsx,
+        "csv" => ReportFormat::Csv,
+        _ => return encode::<()>(fail(Both::One(format!("unknown format {format:?}")))),
     };
     let key = serde_json::to_string(&(tokens, &params)).expect("serialises");
     let cached = LAST_REPORT.with(|r| {
@@ -458,25 +442,17 @@ fn report(
         let charts = model.charts().map(|c| c.svg.clone()).collect();
         return encode(Ok(ReportCharts { charts }));
     }
-    let rendered = match images {
-        Some(images) if format == Format::Docx => {
-            let pngs: Option<Vec<Png>> = images
-                .iter()
-                .map(|b| Png::from_bytes(BASE64_STANDARD.decode(b).ok()?))
-                .collect();
-            match pngs {
-                Some(pngs) => otklik_report::render_docx_with(&model, pngs),
-                None => {
-                    return encode::<()>(fail(Both::One("a chart image is not a PNG".to_owned())))
-                }
-            }
-        }
-        _ => otklik_report::render(&model, format),
+    let images = match images {
+        Some(images) => match images.iter().map(|b| BASE64_STANDARD.decode(b)).collect() {
+            Ok(images) => Some(images),
+            Err(_) => return encode::<()>(fail(Both::One("a chart image is not base64".into()))),
+        },
+        None => None,
     };
     let generated = model.generated_recommendations.clone();
-    encode(match rendered {
-        Err(e) => fail(both(&e.message())),
-        Ok(bytes) if format == Format::Html => Ok(ReportFile {
+    encode(match api::render_report(&model, format, images) {
+        Err(e) => fail(from_module(e)),
+        Ok(bytes) if format == ReportFormat::Html => Ok(ReportFile {
             generated,
             text: Some(String::from_utf8(bytes).expect("HTML is UTF-8")),
             base64: None,
@@ -489,40 +465,36 @@ fn report(
     })
 }
 
+/// An error of the analytics module, in both languages.
+fn from_module(e: api::OtklikError) -> Both {
+    Both::Two {
+        ru: e.message.ru,
+        en: e.message.en,
+    }
+}
+
 /// The report's model, or why not.
 fn build_report(tokens: &[String], p: ReportParams) -> Result<Report, Both> {
-    let params = otklik_report::Params {
+    let options = api::ReportOptions {
         year: p.year,
         compare: p.compare,
-        organisation: p.organisation,
-        lang: p
-            .lang
-            .parse()
-            .map_err(|e: otklik_survey::UnknownLang| Both::One(e.to_string()))?,
-        prepared: p
-            .prepared
-            .parse()
-            .map_err(|e: otklik_report::Error| both(&e.message()))?,
+        org: p.organisation,
+        lang: Some(p.lang),
+        format: ReportFormat::Html,
+        date: p.prepared,
         recommendations: p.recommendations,
         min_group: None,
-        app_version: concat!("otklik ", env!("CARGO_PKG_VERSION")).to_owned(),
+        images: None,
     };
+    let params = api::report_params(&options).map_err(from_module)?;
     SETS.with(|s| {
         let sets = s.borrow();
-        let mut inputs = Vec::new();
-        for token in tokens {
-            let l = sets
-                .iter()
-                .find(|l| l.token == *token)
-                .ok_or_else(not_loaded)?;
-            inputs.push(Input {
-                survey: &l.survey,
-                responses: &l.data,
-                definition: l.definition.clone(),
-                files: l.files.clone(),
-            });
-        }
-        otklik_report::build(&inputs, &params).map_err(|e| both(&e.message()))
+        let chosen = tokens
+            .iter()
+            .map(|token| sets.iter().find(|l| l.token == *token).map(|l| &l.set))
+            .collect::<Option<Vec<&Data>>>()
+            .ok_or_else(not_loaded)?;
+        api::build_report(&chosen, &params).map_err(from_module)
     })
 }
 

@@ -1,7 +1,7 @@
 // The browser benchmark: Otklik's WebAssembly analytics against DuckDB-WASM and
 // Arquero on the same generated CSV, in one run of headless Chromium.
 //
-//   node run.mjs [N=1000000] [--runs 5] [--engines none,otklik,otklik2,duckdb,arquero] [--out FILE]
+//   node run.mjs [N=1000000] [--runs 5] [--engines none,otklik,otklik2,package,duckdb,arquero] [--out FILE]
 //                [--profile DIR]
 //
 // --profile writes each engine's CPU profile (Chrome DevTools' .cpuprofile, sampled over
@@ -27,7 +27,7 @@ const WASM = join(HERE, 'wasm');
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv.splice(i, 2)[1] : dflt; };
 const runs = Number(opt('runs', 5));
-const engines = opt('engines', 'none,otklik,otklik2,duckdb,arquero').split(',');
+const engines = opt('engines', 'none,otklik,otklik2,package,duckdb,arquero').split(',');
 const outFile = resolve(opt('out', join(ROOT, 'artifacts/bench-browser.md')));
 const profileDir = opt('profile', '');
 const n = Number((argv[0] ?? '1000000').replace(/[_,]/g, ''));
@@ -36,7 +36,7 @@ if (!Number.isInteger(n) || n < 1) throw new Error(`N must be a positive integer
 // ---- data ----
 const dataDir = join(WASM, 'target/bench-data');
 const csvPath = join(dataDir, `responses-${n}.csv`);
-if (!existsSync(csvPath)) {
+if (!existsSync(csvPath) || !existsSync(csvPath + '.survey.json')) {
   mkdirSync(dataDir, { recursive: true });
   console.error(`generating ${csvPath} …`);
   execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'gen', '--', String(n), csvPath + '.tmp'],
@@ -53,12 +53,14 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.json': 'application/json', '.csv': 'text/csv', '.map': 'application/json',
 };
-const MOUNTS = [['/page/', join(HERE, 'page')], ['/pkg/', join(WASM, 'pkg')], ['/node_modules/', join(HERE, 'node_modules')]];
+const MOUNTS = [['/page/', join(HERE, 'page')], ['/pkg/', join(WASM, 'pkg')], ['/node_modules/', join(HERE, 'node_modules')],
+  ['/package/', join(HERE, '../../packages/otklik-analytics')]];
 const requests = [];
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   let file = null;
   if (path === '/data.csv') file = csvPath;
+  if (path === '/survey.json') file = csvPath + '.survey.json';
   for (const [prefix, dir] of MOUNTS) {
     if (path.startsWith(prefix)) {
       const f = resolve(dir, '.' + path.slice(prefix.length - 1));
@@ -160,7 +162,7 @@ const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('b
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : '—');
 const ot = results.find((r) => r.engine === 'otklik');
 const ratio = (x, base) => (ot && base > 0 && x > 0 ? `${fmt(x / base, 1)}×` : '—');
-const NAMES = { none: '(page + CSV bytes only)', otklik: 'Otklik (Rust → WASM)', otklik2: 'Otklik, two workers', duckdb: 'DuckDB-WASM', arquero: 'Arquero' };
+const NAMES = { none: '(page + CSV bytes only)', otklik: 'Otklik (Rust → WASM)', otklik2: 'Otklik, two workers', package: 'otklik-analytics (npm package)', duckdb: 'DuckDB-WASM', arquero: 'Arquero' };
 const pkg = (p) => JSON.parse(readFileSync(join(HERE, 'node_modules', p, 'package.json'), 'utf8')).version;
 const lines = [];
 lines.push(`# Browser benchmark: Otklik vs DuckDB-WASM vs Arquero`, '');

@@ -115,6 +115,29 @@ const ENGINES = {
     };
   },
 
+  // The npm package otklik-analytics as a user calls it: readResponses (the whole file
+  // validated, then columnar), then analyze once per grouping, each result a plain JS
+  // object made by serde-wasm-bindgen (the data set's protection is made by the first).
+  async package() {
+    const m = await import('/package/index.js');
+    await m.ready();
+    const survey = await (await fetch('/survey.json')).text();
+    let bytes, data;
+    const groupings = [[], ['period'], ['period', 'dept']];
+    return {
+      version: 'otklik-analytics (packages/otklik-analytics: readResponses + analyze per grouping, results as JS objects)',
+      setBytes(b) { bytes = b; },
+      beforeIngest() { data?.free(); data = undefined; },
+      ingest() { data = m.readResponses(survey, [{ name: 'data.csv', bytes }]); return data.count; },
+      indicators() { return groupings.reduce((n, by) => n + m.analyze(survey, data, { by }).groups.length, 0); },
+      check() {
+        const g = m.analyze(survey, data).groups[0];
+        const q = g.items.q00, nps = g.nps.rec, w = g.standards.wait;
+        return { n: g.n, q00_n: q.n, q00_mean: q.mean, q00_sd: q.sd, q00_top2: q.top2, nps: nps.value, wait_ok: w.share };
+      },
+    };
+  },
+
   async duckdb() {
     const duckdb = await import(`${NM}/@duckdb/duckdb-wasm/dist/duckdb-browser.mjs`);
     const dist = new URL(`${NM}/@duckdb/duckdb-wasm/dist/`, location.href).href;

@@ -1,5 +1,6 @@
 //! Writes the benchmark's CSV natively:
-//! `cargo run --release --example gen -- N OUT` (seed 42, as in the criterion bench).
+//! `cargo run --release --example gen -- N OUT` (seed 42, as in the criterion bench),
+//! and its survey definition beside it (`OUT.survey.json`).
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -15,6 +16,8 @@ fn main() {
     };
     let csv = otklik_demo::generate_csv(&survey, &spec, 42);
     std::fs::write(&out, &csv).expect("writing the CSV");
+    let definition = out.trim_end_matches(".tmp").to_owned() + ".survey.json";
+    std::fs::write(&definition, survey.to_json()).expect("writing the survey");
     // A sanity check that the file is what the page will load.
     let data = otklik_survey::import::read_csv(&survey, "gen.csv", &csv, &Default::default())
         .expect("the generated CSV imports");

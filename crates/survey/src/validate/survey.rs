@@ -1,0 +1,164 @@
+//! The survey and its dimensions.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::reader::*;
+use crate::definition::*;
+use crate::Message;
+
+impl Reader {
+    pub(super) fn survey(&mut self, v: &Value) -> Option<Survey> {
+        let m = self.object(v, "")?;
+        self.unknown_fields(
+            m,
+            "",
+            &[
+                "id",
+                "version",
+                "audience",
+                "title",
+                "intro",
+                "min_group",
+                "min_group_text",
+                "dimensions",
+                "questions",
+            ],
+        );
+        let id = self.required(m, "", "id").and_then(|v| self.id(v, "id"));
+        let version = match self.required(m, "", "version") {
+            Some(v) => match v.as_u64() {
+                Some(n) if (1..=u64::from(u16::MAX)).contains(&n) => Some(n as u32),
+                Some(n) if n > 0 => {
+                    let max = u16::MAX;
+                    self.problem(
+                        "version",
+                        Message::new("def-at-most")
+                            .with("max", max)
+                            .with("found", n.to_string()),
+                    );
+                    None
+                }
+                _ => {
+                    self.problem("version", at_least(1, v));
+                    None
+                }
+            },
+            None => None,
+        };
+        let audience = match self.required(m, "", "audience") {
+            Some(Value::String(s)) if s == "internal" => Some(Audience::Internal),
+            Some(Value::String(s)) if s == "external" => Some(Audience::External),
+            Some(other) => {
+                self.problem(
+                    "audience",
+                    Message::new("def-expected-audience").with("found", other.to_string()),
+                );
+                None
+            }
+            None => None,
+        };
+        let title = self
+            .required(m, "", "title")
+            .and_then(|v| self.text(v, "title"));
+        let intro = self.opt_text(m, "", "intro");
+        let min_group = self.integer(m, "", "min_group", 5, 3, 1000);
+        let min_group_text = self.integer(
+            m,
+            "",
+            "min_group_text",
+            10.max(min_group.unwrap_or(5)),
+            3,
+            1000,
+        );
+        if let (Some(k), Some(kt)) = (min_group, min_group_text) {
+            if kt < k {
+                self.problem(
+                    "min_group_text",
+                    Message::new("def-min-group-text")
+                        .with("k", k)
+                        .with("found", kt.to_string()),
+                );
+            }
+        }
+
+        let mut dimensions = Vec::new();
+        match m.get("dimensions") {
+            None => {}
+            Some(Value::Array(items)) => {
+                let mut seen = HashSet::new();
+                for (i, d) in items.iter().enumerate() {
+                    let path = format!("dimensions[{i}]");
+                    if let Some(dim) = self.dimension(d, &path) {
+                        if !seen.insert(dim.id.clone()) {
+                            self.problem(format!("{path}.id"), duplicate(&dim.id));
+                        }
+                        dimensions.push(dim);
+                    }
+                }
+            }
+            Some(other) => self.found("dimensions", "def-expected-array", other),
+        }
+
+        let mut questions = Vec::new();
+        // Questions with problems of their own, kept so that other questions naming
+        // them are not reported again.
+        let mut broken = Vec::new();
+        match self.required(m, "", "questions") {
+            Some(Value::Array(items)) if items.is_empty() => {
+                self.problem("questions", Message::new("def-no-questions"))
+            }
+            Some(Value::Array(items)) => {
+                for (i, v) in items.iter().enumerate() {
+                    match self.question(v, &format!("questions[{i}]")) {
+                        Some(q) => questions.push((i, q)),
+                        None => broken.push((i, v)),
+                    }
+                }
+            }
+            Some(other) => self.found("questions", "def-expected-array", other),
+            None => {}
+        }
+        self.cross_checks(&dimensions, &questions, &broken);
+
+        Some(Survey {
+            id: id?,
+            version: version?,
+            audience: audience?,
+            title: title?,
+            intro: intro?,
+            min_group: min_group? as u32,
+            min_group_text: min_group_text? as u32,
+            dimensions,
+            questions: questions.into_iter().map(|(_, q)| q).collect(),
+        })
+    }
+
+    pub(super) fn dimension(&mut self, v: &Value, path: &str) -> Option<Dimension> {
+        let m = self.object(v, path)?;
+        self.unknown_fields(m, path, &["id", "title", "weight"]);
+        let id = self
+            .required(m, path, "id")
+            .and_then(|v| self.id(v, &join(path, "id")));
+        let title = self
+            .required(m, path, "title")
+            .and_then(|v| self.text(v, &join(path, "title")));
+        let weight = match self.number(m, path, "weight")? {
+            None => 1.0,
+            Some(w) if w > 0.0 => w,
+            Some(w) => {
+                self.problem(
+                    join(path, "weight"),
+                    Message::new("def-positive").with("found", w.to_string()),
+                );
+                return None;
+            }
+        };
+        Some(Dimension {
+            id: id?,
+            title: title?,
+            weight,
+        })
+    }
+}

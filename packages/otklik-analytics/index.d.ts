@@ -141,6 +141,12 @@ export function validateSurvey(surveyJson: string): Validation;
  * an {@link OtklikError} and nothing is read. */
 export function readResponses(surveyJson: string, files: NamedFile[]): ResponseSet;
 
+/** {@link readResponses} for large files: each file is read chunk by chunk as its
+ * `blob` streams (a `Blob` or `File`; in Node.js, `fs.openAsBlob(path)`), so that it is
+ * never whole in memory; a file with a problem is read once more whole, for the exact
+ * report. */
+export function readResponsesFrom(surveyJson: string, files: { name: string; blob: Blob }[]): Promise<ResponseSet>;
+
 /** The indicators, equal to `otklik indicators ... --format json`. */
 export function analyze(surveyJson: string, data: ResponseSet, options?: AnalyzeOptions): Analysis;
 

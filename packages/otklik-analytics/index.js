@@ -67,6 +67,26 @@ export function readResponses(surveyJson, files) {
   return call(() => wasm.readResponses(surveyJson, files));
 }
 
+/**
+ * Reads response files chunk by chunk, so that a large file is never whole in memory
+ * (a CSV file's records are read as they arrive; a JSON file is gathered); a file with
+ * a problem is read once more whole, for the exact report. `files`: `{ name, blob }`
+ * with a `Blob` or `File` (in Node.js, `fs.openAsBlob(path)`).
+ */
+export async function readResponsesFrom(surveyJson, files) {
+  const reader = call(() => new wasm.ResponseReader(surveyJson));
+  try {
+    for (const { name, blob } of files) {
+      reader.begin(name);
+      for await (const chunk of blob.stream()) reader.push(chunk);
+      if (!reader.end()) reader.whole(name, new Uint8Array(await blob.arrayBuffer()));
+    }
+    return call(() => reader.finish());
+  } finally {
+    reader.free();
+  }
+}
+
 export function analyze(surveyJson, data, options = {}) {
   return call(() => wasm.analyze(surveyJson, data, options));
 }

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, copyFileSync, openAsBlob } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -130,6 +130,23 @@ test('every malformed fixture is refused with the problems the CLI names, in bot
     refused++;
   }
   assert.ok(refused >= 20, `${refused} fixtures refused`);
+});
+
+test('readResponsesFrom reads files chunk by chunk to the same responses, and bad files to the same problems', async () => {
+  const survey = readFileSync(join(demoDir, 'surveys/external-client.json'), 'utf8');
+  const path = join(demoDir, 'external-client.csv');
+  const streamed = await pkg.readResponsesFrom(survey, [{ name: 'external-client.csv', blob: await openAsBlob(path) }]);
+  const whole = pkg.readResponses(survey, [file(path, 'external-client.csv')]);
+  assert.equal(streamed.count, whole.count);
+  close(pkg.analyze(survey, streamed, { by: ['period'] }), pkg.analyze(survey, whole, { by: ['period'] }));
+  const malformed = readFileSync(join(MALFORMED, 'survey.json'), 'utf8');
+  for (const f of ['bad-option.csv', 'bad-quote.csv', 'duplicate-id.csv', 'bad-answer.json']) {
+    const get = async (read) => { try { await read(); } catch (e) { return e; } return null; };
+    const a = await get(async () => pkg.readResponsesFrom(malformed, [{ name: f, blob: await openAsBlob(join(MALFORMED, f)) }]));
+    const b = await get(() => pkg.readResponses(malformed, [file(join(MALFORMED, f), f)]));
+    assert.ok(a instanceof pkg.OtklikError, f);
+    assert.deepEqual(a.problems, b.problems, f);
+  }
 });
 
 test('a response id with different answers in two files is a conflict, as the CLI says', () => {

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use otklik_analytics::{
     analyze_many_protected, analyze_protected, Analysis, Key, Params, Protection,
 };
-use otklik_survey::import::{self, ImportProblem, Location, SetError};
+use otklik_survey::import::{ImportProblem, Location, SetError};
 use otklik_survey::message::Catalog;
 use otklik_survey::{export, Arg, Lang, Message, Responses, Survey, SurveyError};
 use serde::{Deserialize, Serialize};
@@ -181,7 +181,7 @@ impl OtklikError {
         )
     }
 
-    fn survey(e: &SurveyError) -> OtklikError {
+    pub(crate) fn survey(e: &SurveyError) -> OtklikError {
         let message = Text::each(|lang| {
             let detail = Arg::Str(e.render(lang));
             CATALOG.with(|c| c.text(lang, "js-bad-survey", &[("detail", detail)]))
@@ -191,7 +191,7 @@ impl OtklikError {
         err
     }
 
-    fn files(e: &SetError) -> OtklikError {
+    pub(crate) fn files(e: &SetError) -> OtklikError {
         let (code, key, count) = if e.only_conflicts() {
             (Code::Conflict, "js-conflicts", e.conflicts())
         } else {
@@ -335,17 +335,11 @@ fn survey(text: &str) -> Result<Survey, OtklikError> {
 /// response id, as `otklik merge` reads them. Every file is validated whole; any
 /// problem, or a response id with different answers in two files, rejects them all.
 pub fn read_responses(survey_text: &str, files: &[NamedFile]) -> Result<Data, OtklikError> {
-    let survey = survey(survey_text)?;
-    let named = files.iter().map(|f| (f.name.as_str(), f.bytes.as_slice()));
-    let responses = import::read_set(&survey, named, &import::Limits::default())
-        .map_err(|e| OtklikError::files(&e))?;
-    let files = files
-        .iter()
-        .map(|f| otklik_report::FileHash::of(f.name.clone(), &f.bytes))
-        .collect();
-    let definition =
-        otklik_report::FileHash::of(format!("{}.json", survey.id), survey_text.as_bytes());
-    Ok(Data::new(survey, responses, definition, files))
+    let mut reader = crate::reader::ResponseReader::new(survey_text)?;
+    for f in files {
+        reader.whole(&f.name, &f.bytes);
+    }
+    reader.finish()
 }
 
 /// The options of [`analyze`].

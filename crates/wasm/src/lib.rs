@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod reader;
 
 #[cfg(all(target_arch = "wasm32", feature = "bindings"))]
 mod js {
@@ -74,6 +75,51 @@ mod js {
         #[wasm_bindgen(getter, js_name = surveyId)]
         pub fn survey_id(&self) -> String {
             self.0.survey.id.clone()
+        }
+    }
+
+    /// Response files read chunk by chunk (see `readResponsesFrom` in index.js).
+    #[wasm_bindgen(js_name = ResponseReader)]
+    pub struct Reader(Option<crate::reader::ResponseReader>);
+
+    #[wasm_bindgen(js_class = ResponseReader)]
+    impl Reader {
+        #[wasm_bindgen(constructor)]
+        pub fn new(survey: &str) -> Result<Reader, JsValue> {
+            crate::reader::ResponseReader::new(survey)
+                .map(|r| Reader(Some(r)))
+                .map_err(thrown)
+        }
+
+        pub fn begin(&mut self, name: &str) {
+            if let Some(r) = &mut self.0 {
+                r.begin(name);
+            }
+        }
+
+        pub fn push(&mut self, chunk: &[u8]) {
+            if let Some(r) = &mut self.0 {
+                r.push(chunk);
+            }
+        }
+
+        /// `false`: the file must be given again whole (`whole`).
+        pub fn end(&mut self) -> bool {
+            self.0.as_mut().is_none_or(|r| r.end())
+        }
+
+        pub fn whole(&mut self, name: &str, bytes: &[u8]) {
+            if let Some(r) = &mut self.0 {
+                r.whole(name, bytes);
+            }
+        }
+
+        pub fn finish(&mut self) -> Result<ResponseSet, JsValue> {
+            let reader = self
+                .0
+                .take()
+                .ok_or_else(|| JsValue::from_str("finished already"))?;
+            reader.finish().map(ResponseSet).map_err(thrown)
         }
     }
 

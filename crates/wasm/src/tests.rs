@@ -265,3 +265,61 @@ fn the_module_s_own_messages_exist_in_both_languages_and_are_each_used() {
     }
     assert_eq!(used, ids(&en).into_iter().collect());
 }
+
+/// The responses of `data` as CSV, in their stored order.
+fn stored(data: &Data) -> Vec<u8> {
+    let order: Vec<usize> = (0..data.responses.len()).collect();
+    otklik_survey::export::to_csv(&data.survey, &data.responses, &order)
+}
+
+#[test]
+fn files_read_chunk_by_chunk_give_what_whole_files_give() {
+    use crate::reader::ResponseReader;
+    let d = demo(&DemoOptions {
+        seed: 3,
+        responses: Some(700),
+    });
+    let text = &d.surveys["external-client"];
+    let csv = d
+        .files
+        .iter()
+        .find(|f| f.name == "external-client.csv")
+        .unwrap();
+    let whole = read_responses(text, std::slice::from_ref(csv)).unwrap();
+    let json = file(
+        "more.json",
+        &String::from_utf8(whole.merged(MergeFormat::Json, 5)).unwrap(),
+    );
+    for chunk in [1, 7, 4096, csv.bytes.len()] {
+        let mut r = ResponseReader::new(text).unwrap();
+        for f in [csv, &json] {
+            r.begin(&f.name);
+            for part in f.bytes.chunks(chunk) {
+                r.push(part);
+            }
+            assert!(r.end(), "{} in chunks of {chunk}", f.name);
+        }
+        let data = r.finish().unwrap();
+        assert_eq!(stored(&data), stored(&whole), "chunks of {chunk}");
+        assert_eq!(data.files[0], whole.files[0], "the file's hash");
+        assert_eq!(data.definition, whole.definition);
+    }
+}
+
+#[test]
+fn a_file_with_a_problem_is_asked_for_whole_and_then_reported_exactly() {
+    use crate::reader::ResponseReader;
+    let bad = file(
+        "b.csv",
+        "response_id,period,q\nr2,2026-Q1,yes\nr3,2026-Q1,perhaps\n",
+    );
+    let mut r = ResponseReader::new(SURVEY).unwrap();
+    r.begin(&bad.name);
+    r.push(&bad.bytes);
+    assert!(!r.end());
+    r.whole(&bad.name, &bad.bytes);
+    let streamed = r.finish().unwrap_err();
+    let whole = read_responses(SURVEY, &[bad]).unwrap_err();
+    assert_eq!(streamed, whole);
+    assert_eq!(streamed.problems[0].line, Some(3));
+}

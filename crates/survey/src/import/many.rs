@@ -79,10 +79,24 @@ pub fn read_set<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     limits: &Limits,
 ) -> Result<Responses, SetError> {
+    merge_set(
+        survey,
+        files
+            .into_iter()
+            .map(|(name, bytes)| (name.to_owned(), read_any(survey, name, bytes, limits))),
+    )
+}
+
+/// Merges files already read (each its name and what reading it gave) as [`read_set`]
+/// does: any file with problems, or any conflict, rejects the set.
+pub fn merge_set(
+    survey: &Survey,
+    files: impl IntoIterator<Item = (String, Result<Responses, ImportError>)>,
+) -> Result<Responses, SetError> {
     let mut all = Responses::empty(survey);
     let mut rejected = Vec::new();
-    for (name, bytes) in files {
-        match read_any(survey, name, bytes, limits) {
+    for (name, read) in files {
+        match read {
             Ok(data) => {
                 let (merged, report) = all.merge(&data);
                 if !report.conflicts.is_empty() {
@@ -90,7 +104,7 @@ pub fn read_set<'a>(
                         .conflicts
                         .iter()
                         .map(|c| ImportProblem {
-                            file: name.to_owned(),
+                            file: name.clone(),
                             location: Location::File,
                             message: Message::new("cli-conflict").with("id", format!("{:?}", c.id)),
                         })

@@ -31,7 +31,7 @@ pub use self::csv::{read_csv, read_csv_in_parts, read_csv_progress, CsvStream, P
 pub use cell::{expected, parse_cell};
 pub use ids::id_hash;
 pub use json::{check_json_answer, read_json};
-pub use many::{read_set, Rejection, SetError};
+pub use many::{merge_set, read_set, Rejection, SetError};
 pub use problems::{ImportError, ImportProblem, Location, MAX_PROBLEMS};
 pub use sniff::{binary_kind, csv_head, guess_survey, is_json, survey_of};
 

@@ -6,7 +6,7 @@
 // The task for both, on the same bytes: ingest (CSV bytes in memory → the engine's
 // table) and indicators (overall, by period and by period × dept: for q00..q19 the
 // count, mean, SD and top-2 share; NPS on `rec`; the share of `wait` ≤ 15). The package
-// does it as a user calls it: `readResponses`, then `analyze` per grouping (its whole
+// does it as a user calls it: `readResponses`, then `analyzeMany` (one pass; its whole
 // catalogue with suppression, as plain JS objects). Medians after one warm-up round.
 // Needs the package built (scripts/build-package.sh) and npm install here; the CSV is
 // generated as run.mjs generates it.
@@ -54,7 +54,7 @@ async function packageEngine() {
   return {
     name: 'otklik-analytics (npm package)',
     ingest() { data?.free(); data = m.readResponses(survey, [{ name: 'data.csv', bytes }]); return data.count; },
-    indicators() { return [[], ['period'], ['period', 'dept']].reduce((k, by) => k + m.analyze(survey, data, { by }).groups.length, 0); },
+    indicators() { return m.analyzeMany(survey, data, [[], ['period'], ['period', 'dept']]).reduce((k, a) => k + a.groups.length, 0); },
     check() { const g = m.analyze(survey, data).groups[0]; return { n: g.n, q00_mean: g.items.q00.mean, nps: g.nps.rec.value }; },
   };
 }

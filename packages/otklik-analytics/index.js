@@ -91,6 +91,10 @@ export function analyze(surveyJson, data, options = {}) {
   return call(() => wasm.analyze(surveyJson, data, options));
 }
 
+export function analyzeMany(surveyJson, data, groupings) {
+  return call(() => wasm.analyzeMany(surveyJson, data, groupings));
+}
+
 export function merge(surveyJson, data, options = {}) {
   return call(() => wasm.merge(surveyJson, data, { seed: randomSeed(), ...options }));
 }

@@ -87,6 +87,10 @@ test('analyze equals `otklik indicators --format json` for the reference fixture
           continue;
         }
         close(pkg.analyze(survey, data, { by, texts }), JSON.parse(r.stdout), `${surveyFile} by ${by} texts ${texts}`);
+        if (!texts) {
+          const [one] = pkg.analyzeMany(survey, data, [by]);
+          close(one, JSON.parse(r.stdout), `analyzeMany: ${surveyFile} by ${by}`);
+        }
         compared++;
       }
     }

@@ -116,8 +116,8 @@ const ENGINES = {
   },
 
   // The npm package otklik-analytics as a user calls it: readResponses (the whole file
-  // validated, then columnar), then analyze once per grouping, each result a plain JS
-  // object made by serde-wasm-bindgen (the data set's protection is made by the first).
+  // validated, then columnar), then analyzeMany (the three groupings in one pass), each
+  // result a plain JS object made by serde-wasm-bindgen.
   async package() {
     const m = await import('/package/index.js');
     await m.ready();
@@ -125,11 +125,11 @@ const ENGINES = {
     let bytes, data;
     const groupings = [[], ['period'], ['period', 'dept']];
     return {
-      version: 'otklik-analytics (packages/otklik-analytics: readResponses + analyze per grouping, results as JS objects)',
+      version: 'otklik-analytics (packages/otklik-analytics: readResponses + analyzeMany, results as JS objects)',
       setBytes(b) { bytes = b; },
       beforeIngest() { data?.free(); data = undefined; },
       ingest() { data = m.readResponses(survey, [{ name: 'data.csv', bytes }]); return data.count; },
-      indicators() { return groupings.reduce((n, by) => n + m.analyze(survey, data, { by }).groups.length, 0); },
+      indicators() { return m.analyzeMany(survey, data, groupings).reduce((n, a) => n + a.groups.length, 0); },
       check() {
         const g = m.analyze(survey, data).groups[0];
         const q = g.items.q00, nps = g.nps.rec, w = g.standards.wait;

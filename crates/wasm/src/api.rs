@@ -394,6 +394,27 @@ pub fn analyze(
         .map_err(|e| OtklikError::new(Code::Analysis, Text::of(&e.message())))
 }
 
+/// The indicators of several groupings (each a list of keys, as `by` takes them) in one
+/// pass over the data, without free texts, under the survey's K: each analysis equal
+/// to [`analyze`]'s for that grouping.
+pub fn analyze_many(
+    survey_text: &str,
+    data: &Data,
+    groupings: &[Vec<String>],
+) -> Result<Vec<Analysis>, OtklikError> {
+    same_survey(survey_text, data)?;
+    let list: Vec<Params> = groupings
+        .iter()
+        .map(|by| Params {
+            by: by.iter().flat_map(|k| Key::parse_list(k)).collect(),
+            min_group: None,
+            texts: false,
+        })
+        .collect();
+    data.analyze_many(&list)
+        .map_err(|e| OtklikError::new(Code::Analysis, Text::of(&e.message())))
+}
+
 /// The format of merged responses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]

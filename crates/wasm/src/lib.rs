@@ -144,6 +144,18 @@ mod js {
             .map_err(thrown)
     }
 
+    #[wasm_bindgen(js_name = analyzeMany)]
+    pub fn analyze_many(
+        survey: &str,
+        data: &ResponseSet,
+        groupings: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let groupings: Vec<Vec<String>> = required(groupings)?;
+        api::analyze_many(survey, &data.0, &groupings)
+            .map(|a| to_js(&a))
+            .map_err(thrown)
+    }
+
     #[wasm_bindgen]
     pub fn merge(survey: &str, data: &ResponseSet, options: JsValue) -> Result<Vec<u8>, JsValue> {
         let options: api::MergeOptions = required_options(options)?;

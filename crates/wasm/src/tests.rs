@@ -323,3 +323,40 @@ fn a_file_with_a_problem_is_asked_for_whole_and_then_reported_exactly() {
     assert_eq!(streamed, whole);
     assert_eq!(streamed.problems[0].line, Some(3));
 }
+
+#[test]
+fn several_groupings_in_one_pass_equal_each_alone() {
+    let d = demo(&DemoOptions {
+        seed: 5,
+        responses: Some(800),
+    });
+    let text = &d.surveys["internal-client"];
+    let f = d
+        .files
+        .iter()
+        .find(|f| f.name == "internal-client.csv")
+        .unwrap();
+    let data = read_responses(text, std::slice::from_ref(f)).unwrap();
+    let groupings = vec![
+        vec![],
+        vec!["period".to_owned()],
+        vec!["period".to_owned(), "dept".to_owned()],
+    ];
+    let many = analyze_many(text, &data, &groupings).unwrap();
+    for (by, one) in groupings.iter().zip(&many) {
+        let alone = analyze(
+            text,
+            &data,
+            &AnalyzeOptions {
+                by: by.clone(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            serde_json::to_value(one).unwrap(),
+            serde_json::to_value(&alone).unwrap(),
+            "{by:?}"
+        );
+    }
+}

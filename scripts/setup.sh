@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and serving Otklik needs; with --tests, also what the tests
-# need (Chromium, LibreOffice and poppler, the npm test packages). Idempotent: a warm
+# need (Chromium, Firefox ESR, LibreOffice and poppler, the npm test packages). Idempotent: a warm
 # machine skips every step whose result is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,12 +55,17 @@ if $tests; then
     apt_install chromium chromium-driver
   fi
 
+  if [ ! -x /usr/bin/firefox-esr ]; then
+    log "installing Debian's firefox-esr (the browser tests run in it too)"
+    apt_install firefox-esr
+  fi
+
   if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
     log "installing LibreOffice Writer and poppler-utils (the report is printed to PDF in the tests)"
     apt_install libreoffice-writer-nogui poppler-utils
   fi
 
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
     log "installing playwright-core and axe-core from npm (no browser download)"
     npm ci --prefix tests/e2e --no-audit --no-fund
   fi

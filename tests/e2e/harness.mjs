@@ -210,12 +210,19 @@ export async function tabTo(page, selector, max = 80) {
   throw new Error(`Tab never reached ${selector}; focus went ${shown.join(' → ')}`);
 }
 
+/** A file name in artifacts/ for what the browser made: `NAME.EXT` from Chromium,
+ * `NAME.firefox.EXT` beside it from Firefox. */
+export function artifactName(name) {
+  if (BROWSER === 'chromium') return name;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)}.${BROWSER}${name.slice(dot)}` : `${name}.${BROWSER}`;
+}
+
 /** A full-page screenshot in artifacts/screenshots/: `NAME.png` from Chromium,
  * `NAME.firefox.png` beside it from Firefox. */
 export async function screenshot(page, name) {
   await mkdir(join(ARTIFACTS, 'screenshots'), { recursive: true });
-  const file = BROWSER === 'chromium' ? `${name}.png` : `${name}.${BROWSER}.png`;
-  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', file), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', artifactName(`${name}.png`)), fullPage: true });
 }
 
 /** Waits until the draft's latest change is confirmed on disk. */

@@ -9,6 +9,7 @@ tests=false
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+GECKODRIVER_VERSION=0.37.1
 
 log() { printf 'setup: %s\n' "$*"; }
 
@@ -58,6 +59,14 @@ if $tests; then
   if [ ! -x /usr/bin/firefox-esr ]; then
     log "installing Debian's firefox-esr (the browser tests run in it too)"
     apt_install firefox-esr
+  fi
+
+  # geckodriver, for the web crate's wasm-bindgen tests in Firefox ESR: built from
+  # crates.io into tools/geckodriver (not on the PATH, where wasm-bindgen-test-runner
+  # would take it over chromedriver for every run).
+  if ! tools/geckodriver/bin/geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+    log "installing geckodriver $GECKODRIVER_VERSION into tools/geckodriver (a few minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --root tools/geckodriver
   fi
 
   if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then

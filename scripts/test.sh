@@ -30,7 +30,10 @@ cargo test --workspace --locked 2>&1 | tee -a "$results"
 cargo build --locked --release -p otklik-cli
 
 step "browser tests of the web crate (wasm-bindgen-test in headless Chromium)"
-cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a "$results"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a "$results"
+
+step "browser tests of the web crate (wasm-bindgen-test in headless Firefox ESR, geckodriver)"
+GECKODRIVER="$PWD/tools/geckodriver/bin/geckodriver" cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a "$results"
 
 step "the yearly report from the demo data in every format, printed to PDF (artifacts/report/)"
 bash scripts/report-pdf.sh

@@ -223,7 +223,7 @@ test('imported files: the report follows the import, here and in another tab; ev
       execFileSync(join(ROOT, 'target/release/otklik'), [...args, '-o', join(dir, `cli.${format}`)], { cwd: dir });
       const want = await readFile(join(dir, `cli.${format}`));
       if (format === 'docx') {
-        // The charts are drawn by Chromium here and by resvg in the CLI: the images
+        // The charts are drawn by the browser here and by resvg in the CLI: the images
         // differ in their pixels, the document around them must not.
         const a = docxParts(got.bytes); const b = docxParts(want);
         assert.equal(a.document, b.document, 'docx: word/document.xml differs from the CLI\'s');

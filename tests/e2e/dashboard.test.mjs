@@ -1,4 +1,4 @@
-// The manager's dashboard in a real headless Chromium: demo data on first open,
+// The manager's dashboard in a real headless browser (Chromium or Firefox ESR): demo data on first open,
 // imports validated whole (a bad file rejected with line and column, nothing else
 // touched), repeated imports change nothing, reloads keep everything, and the cards
 // show exactly what `otklik indicators` computes for the same files.

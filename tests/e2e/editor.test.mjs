@@ -136,12 +136,13 @@ function normal(def) {
   });
 }
 
-// Firefox ESR: at the 11th question's condition the arrow keys move the select's
-// choice but the page gets no keydown, input or change event, so the editor never
-// records the condition (questions 6 to 10 pass the same steps). Not understood yet:
-// Chromium only until it is.
+// Firefox ESR: when the 11th question's condition is chosen, that select's drop-down
+// list is already open, so the arrow keys move its choice without any keydown, input
+// or change reaching the page (Escape closes the list, and then keys reach the page
+// again), and the editor never records the condition; questions 6 to 10 pass the same
+// steps. What opens the list is not found yet: Chromium only until it is.
 const KEYBOARD_BUILD_SKIP = BROWSER === 'firefox'
-  && 'Firefox: the arrow keys on the 11th question\'s condition reach the select without any event (under investigation)';
+  && 'Firefox: the 11th question\'s condition select is found with its list open (under investigation)';
 
 test('the external template, rebuilt from a blank survey with the keyboard alone, equals the fixture', { skip: KEYBOARD_BUILD_SKIP }, async () => {
   const fixture = JSON.parse(await readFile(join(ROOT, 'fixtures/surveys/external-client.json'), 'utf8'));

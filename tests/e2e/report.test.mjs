@@ -1,4 +1,4 @@
-// The yearly report page in a real headless Chromium: the preview is the report
+// The yearly report page in a real headless browser (Chromium or Firefox ESR): the preview is the report
 // itself (styled under the app's Content-Security-Policy, scripts impossible), the
 // recommendations can be edited, and every download is byte for byte what
 // `otklik report` writes for the same files and parameters. Prints the timings.

@@ -1,4 +1,4 @@
-// The respondent's side in a real headless Chromium: both templates with the
+// The respondent's side in a real headless browser (Chromium or Firefox ESR): both templates with the
 // keyboard only in Russian and English, resume after reload, accessibility,
 // screenshots, and no request beyond the app's own files.
 import { test, before, after } from 'node:test';

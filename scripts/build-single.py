@@ -36,9 +36,16 @@ wasm_name = re.search(r'import bin from "\./([^"]+)"', boot).group(1)
 glue = read(glue_name)
 
 parts = []
-# The snippets: each becomes plain functions plus a namespace object for the glue.
+# The snippets: each becomes plain functions plus a namespace object for the glue. The
+# glue may import one snippet under several namespaces: it is inlined once, and each
+# further namespace is the first one.
+inlined = {}
 for m in re.finditer(r'import \* as (\w+) from "\./([^"]+)"', glue):
     var, path = m.groups()
+    if path in inlined:
+        parts.append(f"const {var} = {inlined[path]};")
+        continue
+    inlined[path] = var
     snippet = read(path)
     names = re.findall(r"^export (?:async )?function (\w+)", snippet, flags=re.M)
     snippet = re.sub(r"^export (async )?function ", r"\1function ", snippet, flags=re.M)

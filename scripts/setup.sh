@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and serving Otklik needs; with --tests, also what the tests
-# need (Chromium, LibreOffice and poppler, the npm test packages). Idempotent: a warm
+# need (Chromium, Firefox ESR, LibreOffice and poppler, the npm test packages). Idempotent: a warm
 # machine skips every step whose result is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,7 @@ tests=false
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+GECKODRIVER_VERSION=0.37.1
 
 log() { printf 'setup: %s\n' "$*"; }
 
@@ -55,6 +56,19 @@ if $tests; then
     apt_install chromium chromium-driver
   fi
 
+  if [ ! -x /usr/bin/firefox-esr ]; then
+    log "installing Debian's firefox-esr (the browser tests run in it too)"
+    apt_install firefox-esr
+  fi
+
+  # geckodriver, for the web crate's wasm-bindgen tests in Firefox ESR: built from
+  # crates.io into tools/geckodriver (not on the PATH, where wasm-bindgen-test-runner
+  # would take it over chromedriver for every run).
+  if ! tools/geckodriver/bin/geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+    log "installing geckodriver $GECKODRIVER_VERSION into tools/geckodriver (a few minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --root tools/geckodriver
+  fi
+
   if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
     log "installing LibreOffice Writer and poppler-utils (the report is printed to PDF in the tests)"
     apt_install libreoffice-writer-nogui poppler-utils
@@ -65,7 +79,7 @@ if $tests; then
     npm ci --prefix tests/package --no-audit --no-fund
   fi
 
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
     log "installing playwright-core and axe-core from npm (no browser download)"
     npm ci --prefix tests/e2e --no-audit --no-fund
   fi

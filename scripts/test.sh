@@ -31,7 +31,10 @@ cargo test --workspace --locked 2>&1 | tee -a "$results"
 cargo build --locked --release -p otklik-cli
 
 step "browser tests of the web crate (wasm-bindgen-test in headless Chromium)"
-cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a "$results"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a "$results"
+
+step "browser tests of the web crate (wasm-bindgen-test in headless Firefox ESR, geckodriver)"
+GECKODRIVER="$PWD/tools/geckodriver/bin/geckodriver" cargo test --locked --target wasm32-unknown-unknown -p otklik-web 2>&1 | tee -a "$results"
 
 step "the npm package otklik-analytics: packed, installed offline, compared with the CLI; tsc on its types"
 bash scripts/build-package.sh --pack
@@ -45,24 +48,32 @@ step "build the web app, and the single-file app (web/dist-single/otklik.html)"
 bash scripts/build-web.sh
 python3 scripts/build-single.py
 
-step "end-to-end tests in headless Chromium (Playwright)"
-# One file at a time. A file that fails is run once more and both runs are reported:
-# a test that fails twice fails the run; one that passes the second time is listed as
-# flaky in the summary (its first failure is in target/e2e/NAME.first.tap).
+step "end-to-end tests in headless Chromium and Firefox ESR (Playwright)"
+# The same journeys in each browser (OTKLIK_BROWSER; tests/e2e/harness.mjs), one file
+# at a time. A file that fails is run once more and both runs are reported: a test that
+# fails twice fails the run; one that passes the second time is listed as flaky in the
+# summary (its first failure is in target/e2e/NAME[.firefox].first.tap).
 rm -rf target/e2e && mkdir -p target/e2e
 flaky=()
-for f in tests/e2e/*.test.mjs; do
-  name=$(basename "$f" .test.mjs)
-  run() {
-    (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
-      --test-reporter=tap --test-reporter-destination="../../target/e2e/$name.tap" "$name.test.mjs") 2>&1 | tee -a "$results"
-    grep -Eq '^# fail 0$' "target/e2e/$name.tap" 2>/dev/null
-  }
-  if ! run; then
-    mv "target/e2e/$name.tap" "target/e2e/$name.first.tap"
-    echo "== $name: failed; running it once more" | tee -a "$results"
-    run && flaky+=("$name")
-  fi
+for browser in chromium firefox; do
+  suffix=""; [ "$browser" = chromium ] || suffix=".$browser"
+  started=$SECONDS
+  for f in tests/e2e/*.test.mjs; do
+    name=$(basename "$f" .test.mjs)
+    tap="target/e2e/$name$suffix.tap"
+    run() {
+      echo "== $name in $browser" | tee -a "$results"
+      (cd tests/e2e && OTKLIK_BROWSER=$browser node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=tap --test-reporter-destination="../../$tap" "$name.test.mjs") 2>&1 | tee -a "$results"
+      grep -Eq '^# fail 0$' "$tap" 2>/dev/null
+    }
+    if ! run; then
+      mv "$tap" "target/e2e/$name$suffix.first.tap"
+      echo "== $name in $browser: failed; running it once more" | tee -a "$results"
+      run && flaky+=("$name ($browser)")
+    fi
+  done
+  echo "== end-to-end tests in $browser: $((SECONDS - started)) s" | tee -a "$results"
 done
 
 step "summary"

@@ -1,4 +1,4 @@
-// The manager's dashboard in a real headless Chromium: demo data on first open,
+// The manager's dashboard in a real headless browser (Chromium or Firefox ESR): demo data on first open,
 // imports validated whole (a bad file rejected with line and column, nothing else
 // touched), repeated imports change nothing, reloads keep everything, and the cards
 // show exactly what `otklik indicators` computes for the same files.
@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, ROOT, ARTIFACTS, otklik, axe } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, ROOT, ARTIFACTS, otklik, axe, BROWSER, artifactName } from './harness.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -197,14 +197,19 @@ test('print / PDF: the figures and charts on A4, the choices said in one line, n
     await page.focus('#dash-print');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => window.__printed), 1);
-    await page.emulateMedia({ media: 'print' });
-    const visible = (sel) => page.$eval(sel, (e) => getComputedStyle(e).display !== 'none');
-    for (const sel of ['.app-nav', '.controls', '.dropzone', '#dash-export']) assert.equal(await visible(sel), false, `${sel} is not printed`);
-    for (const sel of ['#dash-print-title', '#card-ccl', '#chart-trend', '#chart-standards', 'section.texts']) assert.equal(await visible(sel), true, `${sel} is printed`);
+    // The print styles as the page sees them: Chromium only (Playwright emulates the
+    // print media type over CDP, not over Firefox's BiDi); the PDF below is printed by
+    // each browser itself and checked in both.
+    if (BROWSER === 'chromium') {
+      await page.emulateMedia({ media: 'print' });
+      const visible = (sel) => page.$eval(sel, (e) => getComputedStyle(e).display !== 'none');
+      for (const sel of ['.app-nav', '.controls', '.dropzone', '#dash-export']) assert.equal(await visible(sel), false, `${sel} is not printed`);
+      for (const sel of ['#dash-print-title', '#card-ccl', '#chart-trend', '#chart-standards', 'section.texts']) assert.equal(await visible(sel), true, `${sel} is printed`);
+    }
     const title = await page.textContent('#dash-print-title');
     assert.ok(title.includes(`период ${period}`), title);
     await mkdir(join(ARTIFACTS, 'dashboard'), { recursive: true });
-    const pdf = join(ARTIFACTS, 'dashboard', 'dashboard-external.pdf');
+    const pdf = join(ARTIFACTS, 'dashboard', artifactName('dashboard-external.pdf'));
     await page.pdf({ path: pdf, format: 'A4', printBackground: true });
     const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
     assert.ok(pages >= 2 && pages <= 12, `${pages} pages`);
@@ -213,7 +218,7 @@ test('print / PDF: the figures and charts on A4, the choices said in one line, n
       assert.ok(text.includes(expected), `the PDF says ${JSON.stringify(expected)}`);
     }
     assert.ok(!text.includes('Загрузить файлы'), 'no import controls in the PDF');
-    await page.emulateMedia({ media: 'screen' });
+    if (BROWSER === 'chromium') await page.emulateMedia({ media: 'screen' });
     await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();
@@ -504,17 +509,21 @@ test('a large data set (500,000 responses) is analysed on two cores: a helper wo
     const cli = JSON.parse(otklik(['indicators', join(ROOT, 'fixtures/surveys/external-client.json'), file, '--by', 'period']));
     await assertCardsShow(page, cli);
     assert.equal(page.workers().length, 2, 'the analytics worker and its helper');
-    // Once the helper holds its rows, a new breakdown is computed by both: the helper
-    // gives its part, and the cards still equal the CLI.
-    const given = () => Promise.all(page.workers().map((w) => w.evaluate(() => self.partsGiven)));
-    const keys = await page.$$eval('#dash-breakdown option', (os) => os.map((o) => o.value));
-    for (let k = 1; (await given())[1] === 0; k++) {
-      assert.ok(k < 60, 'the helper gave no part');
-      await page.selectOption('#dash-breakdown', keys[k % keys.length]);
-      await page.waitForTimeout(250);
+    // Firefox ESR 153 names its workers over BiDi but runs no script in them ("Realm not
+    // found"): what the helper gives is read in Chromium; the cards are checked in both.
+    if (BROWSER === 'chromium') {
+      // Once the helper holds its rows, a new breakdown is computed by both: the helper
+      // gives its part, and the cards still equal the CLI.
+      const given = () => Promise.all(page.workers().map((w) => w.evaluate(() => self.partsGiven)));
+      const keys = await page.$$eval('#dash-breakdown option', (os) => os.map((o) => o.value));
+      for (let k = 1; (await given())[1] === 0; k++) {
+        assert.ok(k < 60, 'the helper gave no part');
+        await page.selectOption('#dash-breakdown', keys[k % keys.length]);
+        await page.waitForTimeout(250);
+      }
+      assert.deepEqual((await given()).map((g) => g > 0), [false, true]);
+      await assertCardsShow(page, cli);
     }
-    assert.deepEqual((await given()).map((g) => g > 0), [false, true]);
-    await assertCardsShow(page, cli);
     await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();

@@ -1,4 +1,4 @@
-// Nothing is lost when the browser dies: 50 times, the Chromium process is killed
+// Nothing is lost when the browser dies: 50 times, the browser's processes are killed
 // (SIGKILL) at a random moment shortly after answers; after each relaunch every
 // answer confirmed as saved and every confirmed response is still there.
 import { test, before, after } from 'node:test';
@@ -13,10 +13,12 @@ after(async () => { await server.close(); });
 
 const ROUNDS = Number(process.env.OTKLIK_KILL_ROUNDS || 50);
 
+// The browser's processes are those started with the profile's folder (Chromium's
+// `--user-data-dir=PROFILE`, Firefox's `--profile PROFILE`).
 function killBrowser(profile) {
   let pids = [];
   try {
-    pids = execFileSync('pgrep', ['-f', '--', `user-data-dir=${profile}`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    pids = execFileSync('pgrep', ['-f', '--', profile], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
   } catch { /* none */ }
   for (const pid of pids) {
     try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }

@@ -1,4 +1,4 @@
-// Kiosk mode in a real headless Chromium: 30 respondents in a row, the organiser's
+// Kiosk mode in a real headless browser (Chromium or Firefox ESR): 30 respondents in a row, the organiser's
 // PIN-protected export (random order, no timestamps), which the otklik CLI then
 // reads; accessibility of the organiser's screens.
 import { test, before, after } from 'node:test';

@@ -1,4 +1,4 @@
-// The yearly report page in a real headless Chromium: the preview is the report
+// The yearly report page in a real headless browser (Chromium or Firefox ESR): the preview is the report
 // itself (styled under the app's Content-Security-Policy, scripts impossible), the
 // recommendations can be edited, and every download is byte for byte what
 // `otklik report` writes for the same files and parameters. Prints the timings.
@@ -223,7 +223,7 @@ test('imported files: the report follows the import, here and in another tab; ev
       execFileSync(join(ROOT, 'target/release/otklik'), [...args, '-o', join(dir, `cli.${format}`)], { cwd: dir });
       const want = await readFile(join(dir, `cli.${format}`));
       if (format === 'docx') {
-        // The charts are drawn by Chromium here and by resvg in the CLI: the images
+        // The charts are drawn by the browser here and by resvg in the CLI: the images
         // differ in their pixels, the document around them must not.
         const a = docxParts(got.bytes); const b = docxParts(want);
         assert.equal(a.document, b.document, 'docx: word/document.xml differs from the CLI\'s');

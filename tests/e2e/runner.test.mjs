@@ -1,11 +1,11 @@
-// The respondent's side in a real headless Chromium: both templates with the
+// The respondent's side in a real headless browser (Chromium or Firefox ESR): both templates with the
 // keyboard only in Russian and English, resume after reload, accessibility,
 // screenshots, and no request beyond the app's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS, ROOT, otklik, axe } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS, ROOT, otklik, axe, artifactName } from './harness.mjs';
 import { completeByKeyboard, answerScreenByKeyboard, DEFAULT_PLAN, startKiosk } from './drive.mjs';
 
 let server;
@@ -221,7 +221,7 @@ test('time to the first question and bundle size', async () => {
     const ms = Date.now() - t0;
     const metrics = { total_bytes: raw, total_gzip_bytes: gz, wasm_module_gzip_bytes: wasmGz, reload_to_first_screen_ms: ms };
     await mkdir(ARTIFACTS, { recursive: true });
-    await writeFile(join(ARTIFACTS, 'web-metrics.json'), JSON.stringify(metrics, null, 2));
+    await writeFile(join(ARTIFACTS, artifactName('web-metrics.json')), JSON.stringify(metrics, null, 2));
     console.log('web metrics', metrics);
     assert.ok(gz > 0);
   } finally {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, freshProfile, removeProfile, assertClean, saved, readStore, ROOT, otklik, axe } from './harness.mjs';
-import { answerScreenByKeyboard, completeByKeyboard } from './drive.mjs';
+import { answerScreenByKeyboard, completeByKeyboard, startKiosk } from './drive.mjs';
 
 const SINGLE = join(ROOT, 'web/dist-single/otklik.html');
 
@@ -216,5 +216,21 @@ test('where the browser keeps nothing, the app says so plainly', async () => {
     await page.goto(url);
     await page.waitForSelector('#app-notice');
     assert.match(await page.textContent('#app-notice'), /не даёт сохранять данные/);
+  });
+});
+
+test('the kiosk from disk says whether its data are kept for good, even where the browser asks the user first', async () => {
+  const { url } = await share();
+  await withBrowser(async (page, log) => {
+    await startKiosk(page, url, '1234');
+    await page.click('button.organiser');
+    await page.fill('#admin-pin', '1234');
+    await page.click('#admin-open');
+    await page.waitForSelector('#storage-status');
+    // Firefox answers navigator.storage.persist() only once the user has answered its
+    // question: the status is said from what the browser grants now, not left pending.
+    await page.waitForFunction(() => !/Проверка/.test(document.querySelector('#storage-status').textContent));
+    assert.match(await page.textContent('#storage-status'), /Постоянное хранилище/);
+    await assertClean(assert, log, 'file://', page);
   });
 });

@@ -84,7 +84,9 @@ pub fn KioskSetup(props: &KioskSetupProps) -> Html {
                 pin: Some(format!("{salt}:{}", hash_pin(&salt, &pin))),
             };
             let d = ctx.dispatch.clone();
-            spawn_local(async move { d.dispatch(Action::Persisted(services::persist().await)) });
+            spawn_local(async move {
+                services::persistence(|p| d.dispatch(Action::Persisted(p))).await
+            });
             ctx.start(session);
         })
     };
@@ -331,7 +333,9 @@ pub fn Admin(props: &AdminProps) -> Html {
         use_effect_with((), move |_| {
             services::focus("admin-title");
             reload();
-            spawn_local(async move { d.dispatch(Action::Persisted(services::persist().await)) });
+            spawn_local(async move {
+                services::persistence(|p| d.dispatch(Action::Persisted(p))).await
+            });
         });
     }
     let Some(session) = ctx.state.session.clone() else {

@@ -75,6 +75,26 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Selects the option `value` of the `<select>` `id`, where it has one. Firefox keeps
+/// the option selected when its `selected` attribute moves to an option added in the
+/// same render (an imported survey): the choice is set on the element too.
+pub fn select_value(id: &str, value: &str) {
+    let Some(select) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    else {
+        return;
+    };
+    let before = select.value();
+    if before == value {
+        return;
+    }
+    select.set_value(value);
+    if select.value() != value {
+        select.set_value(&before);
+    }
+}
+
 /// A preference (language, text size): not personal, kept in localStorage.
 pub fn pref(key: &str) -> Option<String> {
     web_sys::window()?

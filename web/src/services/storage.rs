@@ -106,9 +106,13 @@ export async function idb_count(store) {
   const d = await db();
   return asPromise(d.transaction(store, 'readonly').objectStore(store).count());
 }
+export async function storage_persisted() {
+  if (!(navigator.storage && navigator.storage.persisted)) return false;
+  try { return await navigator.storage.persisted(); } catch (e) { return false; }
+}
 export async function storage_persist() {
   if (!(navigator.storage && navigator.storage.persist)) return false;
-  if (await navigator.storage.persisted()) return true;
+  if (await storage_persisted()) return true;
   try { return await navigator.storage.persist(); } catch (e) { return false; }
 }
 export async function svg_png(svg, scale) {
@@ -158,6 +162,7 @@ extern "C" {
     fn idb_all_files(store: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn idb_has(store: &str, key: &str) -> Result<js_sys::Promise, JsValue>;
+    fn storage_persisted() -> js_sys::Promise;
     fn storage_persist() -> js_sys::Promise;
     pub(super) fn svg_png(svg: &str, scale: f32) -> js_sys::Promise;
 }
@@ -310,13 +315,33 @@ pub async fn count(store: &str) -> Result<u64, String> {
         .await
         .map(|v| v.as_f64().unwrap_or(0.0) as u64)
 }
+/// Whether the browser keeps this site's data already (persistent storage), without
+/// asking for it.
+pub async fn persisted() -> bool {
+    JsFuture::from(storage_persisted())
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
 /// Asks the browser to keep this site's data (persistent storage); whether granted.
+/// Firefox asks the user first, and the answer comes only once they have given it (never
+/// where nobody answers): start with [`persisted`] for the state as it is now.
 pub async fn persist() -> bool {
     JsFuture::from(storage_persist())
         .await
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
+}
+
+/// Reports the persistent-storage state at once, then again when the browser has
+/// answered the request for it (Chromium at once; Firefox once the user has answered
+/// its question, if ever).
+pub async fn persistence(report: impl Fn(bool)) {
+    report(persisted().await);
+    report(persist().await);
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -272,6 +272,31 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         })
     };
 
+    // The selects show the choice made, in every browser (see services::select_value).
+    {
+        let chosen = survey.as_ref().map(|(s, _)| {
+            let periods = computed
+                .by_period
+                .as_ref()
+                .map(|a| a.periods.clone())
+                .unwrap_or_default();
+            let period = (*period).clone().or_else(|| periods.last().cloned());
+            [
+                ("dash-survey", s.id.clone()),
+                ("dash-period", period.unwrap_or_default()),
+                (
+                    "dash-breakdown",
+                    chosen_breakdown(&breakdown, s).unwrap_or_default(),
+                ),
+            ]
+        });
+        use_effect(move || {
+            for (id, value) in chosen.iter().flatten() {
+                services::select_value(id, value);
+            }
+        });
+    }
+
     let Some((survey, _)) = survey else {
         return html! { <p class="loading" role="status">{ "…" }</p> };
     };

@@ -93,3 +93,41 @@ fn argument(s: &str, n: usize) -> &str {
     }
     ""
 }
+
+/// Asserts that two FTL files (Russian, English) have the same messages in the same
+/// order, each English message using no variable its Russian one lacks (Russian may
+/// need more, a word's gender, never fewer). Returns how many messages there are.
+pub fn assert_same_messages(ru: &str, en: &str) -> usize {
+    let (ru, en) = (messages(ru), messages(en));
+    let ids = |m: &[(String, BTreeSet<String>)]| -> Vec<String> {
+        m.iter().map(|(id, _)| id.clone()).collect()
+    };
+    assert_eq!(ids(&ru), ids(&en));
+    for ((id, ru_vars), (_, en_vars)) in ru.iter().zip(&en) {
+        assert!(
+            en_vars.is_subset(ru_vars),
+            "{id}: {en_vars:?} / {ru_vars:?}"
+        );
+    }
+    ru.len()
+}
+
+/// The keys the `.rs` files under `dir` give `calls` as their `arg`-th argument that
+/// `has` does not know, each with its file; and how many keys were given.
+pub fn untranslated(
+    dir: &Path,
+    calls: &[&str],
+    arg: usize,
+    has: impl Fn(&str) -> bool,
+) -> (usize, Vec<String>) {
+    let (mut used, mut missing) = (0, Vec::new());
+    for (path, code) in sources(dir) {
+        for key in keys_given(&code, calls, arg) {
+            used += 1;
+            if !has(&key) {
+                missing.push(format!("{}: {key}", path.display()));
+            }
+        }
+    }
+    (used, missing)
+}

@@ -10,6 +10,17 @@ const SURVEY: &str = r#"{"id":"s","version":1,"audience":"external",
     "title":{"ru":"Опрос","en":"Survey"},
     "questions":[{"id":"q","type":"yesno","text":{"ru":"Да?","en":"Yes?"}}]}"#;
 
+/// The demo's definition of survey `id` and its response file (`seed`, `responses`).
+fn demo_file(id: &str, seed: u64, responses: usize) -> (String, NamedFile) {
+    let mut d = demo(&DemoOptions {
+        seed,
+        responses: Some(responses),
+    });
+    let name = format!("{id}.csv");
+    let file = d.files.into_iter().find(|f| f.name == name).unwrap();
+    (d.surveys.remove(id).unwrap(), file)
+}
+
 fn file(name: &str, text: &str) -> NamedFile {
     NamedFile {
         name: name.to_owned(),
@@ -200,16 +211,9 @@ fn a_report_needs_a_survey_and_a_valid_date() {
 
 #[test]
 fn analyses_of_one_data_set_equal_the_library_call_whatever_was_asked_before() {
-    let d = demo(&DemoOptions {
-        seed: 11,
-        responses: Some(600),
-    });
-    let text = &d.surveys["internal-client"];
-    let f = d
-        .files
-        .iter()
-        .find(|f| f.name == "internal-client.csv")
-        .unwrap();
+    let (text, f) = demo_file("internal-client", 11, 600);
+    let text = &text;
+    let f = &f;
     let data = read_responses(text, std::slice::from_ref(f)).unwrap();
     let survey = otklik_survey::Survey::from_json(text).unwrap();
     for (by, min_group) in [
@@ -275,16 +279,9 @@ fn stored(data: &Data) -> Vec<u8> {
 #[test]
 fn files_read_chunk_by_chunk_give_what_whole_files_give() {
     use crate::reader::ResponseReader;
-    let d = demo(&DemoOptions {
-        seed: 3,
-        responses: Some(700),
-    });
-    let text = &d.surveys["external-client"];
-    let csv = d
-        .files
-        .iter()
-        .find(|f| f.name == "external-client.csv")
-        .unwrap();
+    let (text, csv) = demo_file("external-client", 3, 700);
+    let text = &text;
+    let csv = &csv;
     let whole = read_responses(text, std::slice::from_ref(csv)).unwrap();
     let json = file(
         "more.json",
@@ -326,16 +323,9 @@ fn a_file_with_a_problem_is_asked_for_whole_and_then_reported_exactly() {
 
 #[test]
 fn several_groupings_in_one_pass_equal_each_alone() {
-    let d = demo(&DemoOptions {
-        seed: 5,
-        responses: Some(800),
-    });
-    let text = &d.surveys["internal-client"];
-    let f = d
-        .files
-        .iter()
-        .find(|f| f.name == "internal-client.csv")
-        .unwrap();
+    let (text, f) = demo_file("internal-client", 5, 800);
+    let text = &text;
+    let f = &f;
     let data = read_responses(text, std::slice::from_ref(f)).unwrap();
     let groupings = vec![
         vec![],

@@ -31,8 +31,10 @@ def read(name: str) -> str:
 index = read("index.html")
 boot_name = re.search(r'<script type="module" src="\./([^"]+)"></script>', index).group(1)
 boot = read(boot_name)
-glue_name = re.search(r'import init from "\./([^"]+)"', boot).group(1)
-wasm_name = re.search(r'import bin from "\./([^"]+)"', boot).group(1)
+# The full app's glue and wasm (the single file holds the full app alone: opened from
+# disk, nothing is downloaded, so the light respondent build would gain nothing).
+glue_name = re.search(r'const \{ default: init \} = await import\("\./([^"]+)"\)', boot).group(1)
+wasm_name = re.search(r'const \{ default: bin \} = await import\("\./([^"]+)"\)', boot).group(1)
 glue = read(glue_name)
 
 parts = []

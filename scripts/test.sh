@@ -21,6 +21,7 @@ step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # The web crate's browser tests compile for wasm32 only: lint them there too.
 cargo clippy --locked --target wasm32-unknown-unknown -p otklik-web --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p otklik-web --no-default-features --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p otklik-wasm -- -D warnings
 
 step "library crates build for wasm32 (pure: no I/O, no clock)"
@@ -28,6 +29,8 @@ cargo check --locked --target wasm32-unknown-unknown -p otklik-survey -p otklik-
 
 step "unit, property, reference and end-to-end CLI tests"
 cargo test --workspace --locked 2>&1 | tee -a "$results"
+# The web app's light respondent build (no `manager` feature) has tests of its own.
+cargo test --locked -p otklik-web --no-default-features 2>&1 | tee -a "$results"
 cargo build --locked --release -p otklik-cli
 
 step "browser tests of the web crate (wasm-bindgen-test in headless Chromium)"

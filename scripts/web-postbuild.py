@@ -13,6 +13,7 @@ import hashlib
 import os
 import pathlib
 import re
+import shutil
 
 # The yearly report's stylesheet: the report's preview (an iframe with srcdoc, which
 # inherits this policy) may apply exactly this inline <style> and no other.
@@ -25,6 +26,10 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
        "object-src 'none'; frame-src 'none'; worker-src 'self'; base-uri 'none'; form-action 'none'")
 
 stage = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
+# OTKLIK_PART=respondent: the light respondent build (no `manager` feature), built
+# first into web/dist-respond; the full build then takes its files (see below).
+RESPONDENT = os.environ.get("OTKLIK_PART") == "respondent"
+RESPOND_DIST = pathlib.Path(__file__).resolve().parent.parent / "web/dist-respond"
 index = stage / "index.html"
 html = index.read_text(encoding="utf-8")
 
@@ -35,16 +40,55 @@ text = "".join(ESCAPES.get(b, chr(b)) for b in wasm.read_bytes())
 digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 module = f"wasm-{digest}.js"
 (stage / module).write_text(f'export default "{text}";\n', encoding="utf-8")
+wasm.unlink()
+if RESPONDENT:
+    # Only its boot, glue, snippets and wasm are used (the page is the full build's).
+    (stage / f"respond-{digest}.js").write_text(
+        f'import init from "./{glue}";\n'
+        f'import bin from "./{module}";\n'
+        "const bytes = new Uint8Array(bin.length);\n"
+        "for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
+        "await init({ module_or_path: bytes });\n",
+        encoding="utf-8",
+    )
+    print(f"web-postbuild: respondent build, {wasm.name} -> {module} ({len(text)} characters)")
+    raise SystemExit(0)
+# The respondent's build, when built: a survey link (#s=…, or the older #survey=)
+# loads it alone, so that a respondent downloads only the runner; `?full` or no
+# survey in the address loads the full app.
+respond = sorted(RESPOND_DIST.glob("respond-*.js")) if RESPOND_DIST.is_dir() else []
+if len(respond) > 1:
+    raise SystemExit(f"web-postbuild: more than one respondent boot in {RESPOND_DIST}")
+if respond:
+    # Its glue, wasm and snippets; a file of the same name must be the same file.
+    for f in RESPOND_DIST.rglob("*"):
+        rel = f.relative_to(RESPOND_DIST)
+        if f.is_dir() or rel.suffix == ".html" or f.suffix in (".css", ".svg"):
+            continue
+        to = stage / rel
+        if to.exists():
+            if to.read_bytes() != f.read_bytes():
+                raise SystemExit(f"web-postbuild: {rel} differs between the two builds")
+            continue
+        to.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(f, to)
+    choose = (
+        "const survey = /^#(s|survey)=/.test(location.hash) && !new URLSearchParams(location.search).has('full');\n"
+        f'if (survey) {{ await import("./{respond[0].name}"); }} else {{ await full(); }}\n'
+    )
+else:
+    choose = "await full();\n"
 boot = f"boot-{digest}.js"
 (stage / boot).write_text(
-    f'import init from "./{glue}";\n'
-    f'import bin from "./{module}";\n'
-    "const bytes = new Uint8Array(bin.length);\n"
-    "for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
-    "await init({ module_or_path: bytes });\n",
+    "async function full() {\n"
+    f'  const {{ default: init }} = await import("./{glue}");\n'
+    f'  const {{ default: bin }} = await import("./{module}");\n'
+    "  const bytes = new Uint8Array(bin.length);\n"
+    "  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
+    "  await init({ module_or_path: bytes });\n"
+    "}\n" + choose,
     encoding="utf-8",
 )
-wasm.unlink()
 # The analytics worker loads the same module and answers requests (see web/src/worker.rs).
 # For a large data set it starts a helper: the same script in a nested worker, on the
 # second core, holding the second half of the rows (see web/src/worker/helper.rs).
@@ -163,6 +207,8 @@ worker = f"worker-{digest}.js"
 
 # Drop trunk's preload of the wasm and its inline boot script.
 html = re.sub(r'<link rel="preload"[^>]*_bg\.wasm[^>]*>\s*', "", html)
+# and its preloads of the glue: the boot loads the glue of the build it chooses.
+html = re.sub(r'<link rel="modulepreload"[^>]*>\s*', "", html)
 html = re.sub(r'<script type="module"[^>]*>.*?</script>\s*', "", html, flags=re.S)
 html = html.replace(
     "</head>",

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, extname, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { chromium, firefox } from 'playwright-core';
 import core from 'playwright-core/lib/coreBundle';
 
@@ -22,8 +23,9 @@ const TYPES = {
   '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json', '.ico': 'image/x-icon',
 };
 
-/** Serves web/dist on 127.0.0.1 (a free port). Returns { url, close }. */
-export async function serve(dir = DIST) {
+/** Serves web/dist on 127.0.0.1 (a free port). Returns { url, close }. With `gzip`,
+ * files go gzipped to a browser that accepts it, as a web server would send them. */
+export async function serve(dir = DIST, { gzip = false } = {}) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: build the app first (scripts/build-web.sh)`);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -31,7 +33,13 @@ export async function serve(dir = DIST) {
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
+        res.end(gzipSync(body, { level: 9 }));
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -136,6 +136,9 @@ thanks-next = Next respondent in { $n ->
 }
 thanks-again = Start again
 thanks-home = Home
+landing-title = A survey by link
+landing-text = To answer a survey, open the link the organiser sent you. Answers are kept on this device only.
+landing-full = Open the organiser's app
 stored-on-device = The response is stored on this device.
 nav-survey = Survey
 nav-dashboard = Manager dashboard

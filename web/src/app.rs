@@ -9,12 +9,20 @@ use yew::prelude::*;
 
 use crate::ctx::Ctx;
 use crate::i18n::{t, ta, Lang};
+#[cfg(feature = "manager")]
 use crate::pages::dashboard::Dashboard;
+#[cfg(feature = "manager")]
 use crate::pages::editor::Editor;
+#[cfg(feature = "manager")]
 use crate::pages::glossary::Glossary;
+#[cfg(feature = "manager")]
 use crate::pages::home::Home;
+#[cfg(feature = "manager")]
 use crate::pages::kiosk::{Admin, AdminPin};
+#[cfg(feature = "manager")]
 use crate::pages::report::ReportPage;
+#[cfg(not(feature = "manager"))]
+use crate::pages::respondent::Landing;
 use crate::pages::survey::Runner;
 use crate::services::embed::{self, EmbedError};
 use crate::services::{self, DRAFTS, RESPONSES, SETTINGS};
@@ -152,7 +160,7 @@ pub fn App() -> Html {
     };
     let in_admin = matches!(state.view, View::AdminPin | View::Admin);
     // Outside kiosk mode and outside a survey in progress: the two halves of the app.
-    let nav = (!kiosk && matches!(state.view, View::Home | View::Dashboard | View::Report | View::Editor | View::Glossary)).then(|| {
+    let nav = (cfg!(feature = "manager") && !kiosk && matches!(state.view, View::Home | View::Dashboard | View::Report | View::Editor | View::Glossary)).then(|| {
         let go = |v: View| {
             let d = state.dispatcher();
             Callback::from(move |_| d.dispatch(Action::Go(v.clone())))
@@ -171,17 +179,28 @@ pub fn App() -> Html {
 
     let body = match &state.view {
         View::Loading => html! { <p class="loading" role="status">{ "…" }</p> },
-        View::Home => html! { <Home ctx={ctx.clone()} /> },
-        View::Dashboard => html! { <Dashboard ctx={ctx.clone()} /> },
-        View::Report => html! { <ReportPage ctx={ctx.clone()} /> },
-        View::Editor => html! { <Editor ctx={ctx.clone()} /> },
-        View::Glossary => html! { <Glossary ctx={ctx.clone()} /> },
         View::Survey => html! { <Runner ctx={ctx.clone()} /> },
         View::Thanks { receipt, document } => {
             html! { <Thanks ctx={ctx.clone()} receipt={receipt.clone()} document={document.clone()} /> }
         }
+        #[cfg(feature = "manager")]
+        View::Home => html! { <Home ctx={ctx.clone()} /> },
+        #[cfg(feature = "manager")]
+        View::Dashboard => html! { <Dashboard ctx={ctx.clone()} /> },
+        #[cfg(feature = "manager")]
+        View::Report => html! { <ReportPage ctx={ctx.clone()} /> },
+        #[cfg(feature = "manager")]
+        View::Editor => html! { <Editor ctx={ctx.clone()} /> },
+        #[cfg(feature = "manager")]
+        View::Glossary => html! { <Glossary ctx={ctx.clone()} /> },
+        #[cfg(feature = "manager")]
         View::AdminPin => html! { <AdminPin ctx={ctx.clone()} /> },
+        #[cfg(feature = "manager")]
         View::Admin => html! { <Admin ctx={ctx.clone()} /> },
+        // The light respondent build has no organiser's or manager's screens: between
+        // surveys it says where they are.
+        #[cfg(not(feature = "manager"))]
+        _ => html! { <Landing ctx={ctx.clone()} /> },
     };
 
     html! {

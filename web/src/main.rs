@@ -6,6 +6,9 @@
 //! `otklik-survey`. This crate holds the screens, the translations and the
 //! browser services (IndexedDB, downloads, randomness).
 #![forbid(unsafe_code)]
+// The light respondent build (no `manager` feature) uses only part of the shared
+// services.
+#![cfg_attr(not(feature = "manager"), allow(dead_code))]
 
 mod app;
 mod components;
@@ -14,6 +17,7 @@ mod i18n;
 mod pages;
 mod services;
 mod state;
+#[cfg(feature = "manager")]
 mod worker;
 
 fn main() {

@@ -1,4 +1,5 @@
 //! Pieces shared by several screens.
 
+#[cfg(feature = "manager")]
 pub mod bilingual;
 pub mod question;

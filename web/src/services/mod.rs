@@ -5,7 +5,9 @@
 //! `services::x` names a call of `storage` or `page` directly.
 
 pub mod embed;
+#[cfg(feature = "manager")]
 pub mod engine;
+#[cfg(feature = "manager")]
 pub mod library;
 mod page;
 mod storage;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve, launch, freshProfile, removeProfile, assertClean, readStore, axe, DIST, ARTIFACTS, BROWSER } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, readStore, axe, artifactName, DIST, ARTIFACTS } from './harness.mjs';
 import { completeByKeyboard } from './drive.mjs';
 
 let server;
@@ -98,18 +98,16 @@ test('a survey link loads only the light build, whose download stays under targe
     let whole = 0;
     for (const f of all) whole += await gzipped(f);
     await mkdir(ARTIFACTS, { recursive: true });
-    if (BROWSER === 'chromium') {
-      await writeFile(join(ARTIFACTS, 'web-metrics.json'), JSON.stringify({
-        unit: 'bytes, gzip -9',
-        respondent_before_first_question: respondent,
-        respondent_target: RESPONDENT_MAX,
-        respondent_files: sizes,
-        whole_app: whole,
-        whole_app_files: all.length,
-        full_module: await gzipped(fullWasm),
-        respondent_module: await gzipped(respondWasm),
-      }, null, 2) + '\n');
-    }
+    await writeFile(join(ARTIFACTS, artifactName('web-metrics.json')), JSON.stringify({
+      unit: 'bytes, gzip -9',
+      respondent_before_first_question: respondent,
+      respondent_target: RESPONDENT_MAX,
+      respondent_files: sizes,
+      whole_app: whole,
+      whole_app_files: all.length,
+      full_module: await gzipped(fullWasm),
+      respondent_module: await gzipped(respondWasm),
+    }, null, 2) + '\n');
     console.log(`# respondent before the first question: ${(respondent / 1024).toFixed(0)} KB gzipped (${before.length} files); whole app: ${(whole / 1024).toFixed(0)} KB`);
     assert.ok(respondent < RESPONDENT_MAX, `${respondent} bytes gzipped before the first question`);
 

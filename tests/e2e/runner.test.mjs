@@ -3,9 +3,9 @@
 // screenshots, and no request beyond the app's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS, ROOT, otklik, axe, artifactName } from './harness.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, saved, readStore, ARTIFACTS, ROOT, otklik, axe } from './harness.mjs';
 import { completeByKeyboard, answerScreenByKeyboard, DEFAULT_PLAN, startKiosk } from './drive.mjs';
 
 let server;
@@ -188,42 +188,6 @@ test('layout is usable from 320 px wide: nothing scrolls sideways', async () => 
       await page.click('form button[type=submit]');
     }
     await screenshot(page, 'narrow-320');
-  } finally {
-    await context.close();
-    await removeProfile(profile);
-  }
-});
-
-test('time to the first question and bundle size', async () => {
-  const { statSync, readdirSync, readFileSync } = await import('node:fs');
-  const { gzipSync } = await import('node:zlib');
-  const { DIST } = await import('./harness.mjs');
-  const files = readdirSync(DIST, { recursive: true }).filter((f) => statSync(join(DIST, f)).isFile());
-  let raw = 0; let gz = 0; let wasmGz = 0;
-  for (const f of files) {
-    const b = readFileSync(join(DIST, f));
-    raw += b.length;
-    const g = gzipSync(b, { level: 9 }).length;
-    gz += g;
-    if (f.startsWith('wasm-')) wasmGz = g;
-  }
-  const profile = await freshProfile();
-  const { context, page } = await launch(profile);
-  try {
-    await page.goto(server.url);
-    await page.click('#nav-survey');
-    await page.check('#survey-1');
-    await page.click('#start-self');
-    await page.waitForSelector('#start');
-    const t0 = Date.now();
-    await page.reload();
-    await page.waitForSelector('#start');
-    const ms = Date.now() - t0;
-    const metrics = { total_bytes: raw, total_gzip_bytes: gz, wasm_module_gzip_bytes: wasmGz, reload_to_first_screen_ms: ms };
-    await mkdir(ARTIFACTS, { recursive: true });
-    await writeFile(join(ARTIFACTS, artifactName('web-metrics.json')), JSON.stringify(metrics, null, 2));
-    console.log('web metrics', metrics);
-    assert.ok(gz > 0);
   } finally {
     await context.close();
     await removeProfile(profile);

@@ -6,6 +6,8 @@ use super::*;
 /// Everything the dashboard shows, computed for one survey.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Computed {
+    /// The survey these figures are of.
+    pub survey: String,
     pub rows: Vec<FileRow>,
     pub demo: bool,
     pub total: u64,
@@ -47,6 +49,7 @@ pub(super) async fn compute(
         reply,
     } = library::load(survey, source, files).await;
     let mut c = Computed {
+        survey: survey.id.clone(),
         demo,
         token: token.clone(),
         total: reply.as_ref().map_or(0, |l| l.total),

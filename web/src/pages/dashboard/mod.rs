@@ -301,6 +301,9 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         return html! { <p class="loading" role="status">{ "…" }</p> };
     };
     let c = &*computed;
+    // Just after another survey is chosen, the figures are still the previous
+    // survey's: none are shown under this one's headings until its own arrive.
+    let fresh = c.survey == survey.id;
     let k = survey.min_group;
     let file_count = c
         .rows
@@ -320,6 +323,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
     let periods = c
         .by_period
         .as_ref()
+        .filter(|_| fresh)
         .map(|a| a.periods.clone())
         .unwrap_or_default();
     let selected_period = (*period).clone().or_else(|| periods.last().cloned());
@@ -465,7 +469,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     <p>{ t(lang, "dash-analysis-error-hint") }</p>
                 </div>
             }
-            if let (Some(a), Some(p)) = (c.by_period.clone(), selected_period.clone()) {
+            if let (Some(a), Some(p), true) = (c.by_period.clone(), selected_period.clone(), fresh) {
                 <Cards survey={survey.clone()} analysis={a} period={p.clone()} {lang} on_glossary={go(View::Glossary)} />
                 <Charts survey={survey.clone()} by_period={c.by_period.clone()} by_group={c.by_group.clone()}
                     by_touchpoint={c.by_touchpoint.clone()} period={p.clone()} breakdown={current_breakdown.clone()} {lang} />
@@ -473,9 +477,13 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             }
             <section class="card data" aria-labelledby="dash-data-title">
                 <h2 id="dash-data-title">{ t(lang, "dash-data") }</h2>
-                <p id="dash-summary" data-total={c.total.to_string()}>
-                    { ta(lang, "dash-data-summary", &[("responses", c.total.into()), ("files", file_count.into())]) }
-                </p>
+                if fresh {
+                    <p id="dash-summary" data-total={c.total.to_string()}>
+                        { ta(lang, "dash-data-summary", &[("responses", c.total.into()), ("files", file_count.into())]) }
+                    </p>
+                } else {
+                    <p class="hint" role="status">{ t(lang, "dash-computing") }</p>
+                }
                 if engine::in_worker() { <p class="hint" id="dash-worker">{ t(lang, "dash-worker") }</p> }
                 <p><label for="dash-import" class="file-label secondary">{ t(lang, "dash-import") }</label></p>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="dash-files-caption">

@@ -179,7 +179,8 @@ impl Form<'_> {
         }
         let req = if q.required {
             format!(
-                " <span class=\"req\" title=\"{}\">{REQUIRED_MARK}</span>",
+                // A no-break space: the mark never stands alone on a line.
+                "\u{a0}<span class=\"req\" title=\"{}\">{REQUIRED_MARK}</span>",
                 escape(&tr(lang, "paper-required-legend"))
             )
         } else {

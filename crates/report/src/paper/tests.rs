@@ -157,6 +157,8 @@ fn required_questions_are_marked_and_the_mark_explained() {
     assert!(
         html.contains("<p class=\"legend\"><span class=\"req\">*</span> — обязательный вопрос</p>")
     );
+    // The mark follows the text with a no-break space, never alone on a line.
+    assert!(section(&html, 3).contains("Решён ли вопрос?\u{a0}<span class=\"req\""));
     // No legend when nothing is required.
     let mut s = survey();
     for q in &mut s.questions {

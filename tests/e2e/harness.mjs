@@ -275,7 +275,8 @@ export async function readStore(page, store) {
 }
 
 export function otklik(args) {
-  const bin = [join(ROOT, 'target/release/otklik'), join(ROOT, 'target/debug/otklik')].find(existsSync);
+  const target = process.env.CARGO_TARGET_DIR ? resolve(ROOT, process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
+  const bin = [join(target, 'release/otklik'), join(target, 'debug/otklik')].find(existsSync);
   if (!bin) throw new Error('the otklik binary is not built');
   return execFileSync(bin, args, { encoding: 'utf8' });
 }

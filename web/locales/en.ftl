@@ -284,6 +284,12 @@ hand-link-label = Survey link
 hand-link-copied = The link was copied to the clipboard.
 hand-link-copy-yourself = Copy the link from the field.
 hand-file-single = The survey as one file can be downloaded from the single-file app (otklik.html).
+paper-title = Paper questionnaire
+paper-intro = For those who answer by hand: this survey's questionnaire for printing on A4 paper, as one HTML file. Open the downloaded file in a browser and print it (or save it as PDF). Without a period, the form leaves a line to write it in.
+paper-large = Large print (125%)
+paper-print = Print questionnaire
+paper-done = The questionnaire was downloaded; open it and print it:
+paper-failed = The questionnaire could not be downloaded:
 home-import-surveyjs = The SurveyJS survey was imported. Not carried over:
 
 nav-editor = Survey editor

@@ -1,5 +1,6 @@
 //! `otklik`: validate survey definitions, compute the client-centricity indicators,
-//! write the yearly report, merge response files and make demo data.
+//! write the yearly report and the printed questionnaire, merge response files and
+//! make demo data.
 //!
 //! Exit codes: 0 success; 1 the input has problems (listed on stderr); 2 wrong
 //! usage; 3 merge conflicts; 4 a file could not be read or written.
@@ -85,6 +86,25 @@ enum Command {
     /// Write the yearly client-centricity report for the General Meeting: HTML, DOCX,
     /// XLSX or CSV, by the output file's extension.
     Report(ReportArgs),
+    /// Write a printable A4 questionnaire of a survey: one HTML file, to print or save
+    /// as PDF from a browser.
+    Paper {
+        /// The survey definition (JSON).
+        survey: PathBuf,
+        /// The language of the survey's texts (the form's own words are Russian for
+        /// `ru` and English otherwise).
+        #[arg(long, default_value = "ru")]
+        lang: String,
+        /// The period the form is for (e.g. 2026-Q1); without it, a line to fill in.
+        #[arg(long)]
+        period: Option<String>,
+        /// Larger text (125 %).
+        #[arg(long)]
+        large: bool,
+        /// The HTML file to write.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// Write the two templates and a deterministic synthetic data set for each.
     Demo {
         /// Output folder.
@@ -320,6 +340,26 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
             eprintln!("{}: {}", out.display(), m.render(lang));
         }
         Command::Report(args) => report(args, lang)?,
+        Command::Paper {
+            survey,
+            lang: text_lang,
+            period,
+            large,
+            out,
+        } => {
+            if let Some(p) = &period {
+                if let Err(e) = p.parse::<otklik_survey::Period>() {
+                    return Err(usage(e.message().render(lang)));
+                }
+            }
+            let s = load_survey(&survey, lang)?;
+            let options = otklik_report::paper::Options {
+                lang: text_lang,
+                period,
+                large,
+            };
+            write(&out, otklik_report::paper::render(&s, &options), lang)?;
+        }
         Command::Demo {
             out,
             seed,

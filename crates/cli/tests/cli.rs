@@ -488,3 +488,82 @@ fn k_is_never_lowered_and_tables_outside_the_publication_set_are_refused_in_both
     assert!(a.status.success() && b.status.success());
     assert_eq!(hidden(&a), hidden(&b));
 }
+
+#[test]
+fn paper_writes_the_questionnaire_of_each_template_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for t in ["internal-client", "external-client"] {
+        let def = fixtures().join(format!("surveys/{t}.json"));
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(&def).unwrap()).unwrap();
+        let questions = json["questions"].as_array().unwrap();
+        for lang in ["ru", "en"] {
+            let out = dir.path().join(format!("{t}-{lang}.html"));
+            let o = otklik(&[
+                "paper",
+                s(&def),
+                "--lang",
+                lang,
+                "--period",
+                "2026-Q1",
+                "-o",
+                s(&out),
+            ]);
+            assert!(o.status.success(), "{}", stderr(&o));
+            let html = std::fs::read_to_string(&out).unwrap();
+            assert!(html.starts_with("<!DOCTYPE html>"), "{t} {lang}");
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+            let title = json["title"][lang].as_str().unwrap();
+            assert!(html.contains(&format!("<h1>{title}</h1>")), "{t} {lang}");
+            assert!(html.contains("2026-Q1"));
+            assert!(html.contains(if lang == "ru" {
+                "№ анкеты"
+            } else {
+                "Form No."
+            }));
+            for n in 1..=questions.len() {
+                let mark = format!("<span class=\"qn\">{n}.</span>");
+                assert_eq!(html.matches(&mark).count(), 1, "{t} {lang} {n}");
+            }
+            assert_eq!(html.matches("class=\"qn\"").count(), questions.len());
+            assert!(!html.contains("<script"));
+        }
+    }
+    // Larger text, and no period: a line to fill in.
+    let def = fixtures().join("surveys/external-client.json");
+    let out = dir.path().join("large.html");
+    let o = otklik(&["paper", s(&def), "--large", "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("<html lang=\"ru\" class=\"large\">"));
+    assert!(html.contains("<span class=\"blank\"></span>"));
+}
+
+#[test]
+fn paper_reports_a_bad_definition_or_period_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"id":"x","version":1,"audience":"internal","title":"T","questions":[
+            {"id":"a","type":"slider","text":"A"}]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("form.html");
+    let o = otklik(&["paper", s(&bad), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("questions[0].type: unknown type \"slider\""),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    let def = fixtures().join("surveys/internal-client.json");
+    let o = otklik(&["paper", s(&def), "--period", "2026-Q5", "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("\"2026-Q5\" is not a period"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}

@@ -254,3 +254,48 @@ stamp-files-caption = Input files
 stamp-version = Application version
 stamp-command = Command
 stamp-parameters-caption = Parameters
+
+## The printed questionnaire
+paper-document = questionnaire
+paper-form-no = Form No.
+paper-period = Period
+paper-anonymity-title = This survey is anonymous.
+paper-anonymity-name = Do not write your name, phone number, address or anything else that identifies you on this form.
+paper-anonymity-threshold = Results of any group with fewer than { $k } responses are shown to no one.
+paper-how = Mark your answer with ✓ or ✗ in the box. To change an answer, fill the box in completely and mark another.
+paper-required-legend = — a question that needs an answer
+paper-do-one = Tick one box.
+paper-do-many = Tick all that apply.
+paper-do-score = Tick one score.
+paper-do-number = Write a number.
+paper-do-integer = Write a whole number.
+paper-do-text = Write your answer.
+paper-yes = Yes
+paper-no = No
+paper-scale-min = worst
+paper-scale-max = best
+paper-nps-min = definitely not
+paper-nps-max = definitely yes
+# A question's condition: the question's number, the answers, which questions to answer.
+paper-if-choice = If you chose { $values } in question { $q }, answer { $several ->
+        [yes] questions
+       *[no] question
+    } { $range }.
+paper-if-multi = If you ticked { $values } in question { $q }, answer { $several ->
+        [yes] questions
+       *[no] question
+    } { $range }.
+paper-if-yesno = If you answered { $values } to question { $q }, answer { $several ->
+        [yes] questions
+       *[no] question
+    } { $range }.
+paper-if-score = If your score in question { $q } was { $values }, answer { $several ->
+        [yes] questions
+       *[no] question
+    } { $range }.
+paper-otherwise = Otherwise go to question { $next }.
+paper-otherwise-end = Otherwise you have finished.
+paper-quoted = “{ $text }”
+paper-or = or
+paper-values-range = from { $from } to { $to }
+paper-thanks = Thank you! Please hand the completed form to the survey's organiser.

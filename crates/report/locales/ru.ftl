@@ -260,3 +260,51 @@ stamp-files-caption = Входные файлы
 stamp-version = Версия программы
 stamp-command = Команда
 stamp-parameters-caption = Параметры
+
+## Печатная анкета
+paper-document = анкета
+paper-form-no = № анкеты
+paper-period = Отчетный период
+paper-anonymity-title = Опрос анонимный.
+paper-anonymity-name = Не пишите на анкете свое имя, телефон, адрес и другие сведения, по которым вас можно узнать.
+paper-anonymity-threshold = Результаты по группе, в которой меньше { $k } { $k ->
+    [one] ответа
+   *[other] ответов
+}, не показываются никому.
+paper-how = Отметьте ответ знаком ✓ или ✗ в квадрате. Чтобы исправить ответ, закрасьте квадрат целиком и отметьте другой.
+paper-required-legend = — обязательный вопрос
+paper-do-one = Отметьте один вариант.
+paper-do-many = Отметьте все подходящие варианты.
+paper-do-score = Отметьте одну оценку.
+paper-do-number = Впишите число.
+paper-do-integer = Впишите целое число.
+paper-do-text = Напишите ответ.
+paper-yes = Да
+paper-no = Нет
+paper-scale-min = наихудшая оценка
+paper-scale-max = наилучшая оценка
+paper-nps-min = точно нет
+paper-nps-max = обязательно
+# Условие показа вопроса: номер вопроса, ответы, на какие вопросы отвечать.
+paper-if-choice = Если в вопросе { $q } вы выбрали { $values }, ответьте на { $several ->
+        [yes] вопросы
+       *[no] вопрос
+    } { $range }.
+paper-if-multi = Если в вопросе { $q } вы отметили { $values }, ответьте на { $several ->
+        [yes] вопросы
+       *[no] вопрос
+    } { $range }.
+paper-if-yesno = Если в вопросе { $q } вы ответили { $values }, ответьте на { $several ->
+        [yes] вопросы
+       *[no] вопрос
+    } { $range }.
+paper-if-score = Если в вопросе { $q } вы поставили оценку { $values }, ответьте на { $several ->
+        [yes] вопросы
+       *[no] вопрос
+    } { $range }.
+paper-otherwise = Иначе переходите к вопросу { $next }.
+paper-otherwise-end = Иначе анкета заполнена.
+paper-quoted = «{ $text }»
+paper-or = или
+paper-values-range = от { $from } до { $to }
+paper-thanks = Спасибо за участие! Передайте заполненную анкету организатору опроса.

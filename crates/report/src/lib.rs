@@ -54,6 +54,7 @@ mod findings;
 mod html;
 mod i18n;
 mod model;
+pub mod paper;
 #[cfg(feature = "docx-images")]
 mod raster;
 mod sections;

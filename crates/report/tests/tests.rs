@@ -1,4 +1,9 @@
-//! The yearly report from the demo data, read back from every format.
+//! The yearly report from the demo data, read back from every format; the printed
+//! questionnaire of random surveys (`paper.rs`).
+
+mod paper;
+#[path = "../../../tests/support/proptest.rs"]
+mod settings;
 
 use std::collections::BTreeMap;
 use std::io::Read;

@@ -1,5 +1,6 @@
 //! The organiser's start page: choose or load a survey, set the period, then run it
-//! here (self-completion) or start the kiosk.
+//! here (self-completion) or start the kiosk, hand it out, or print its questionnaire
+//! (`paper`).
 
 use std::rc::Rc;
 
@@ -15,6 +16,9 @@ use crate::services;
 use crate::services::embed::{self, Mode, Payload};
 use crate::services::library::Choice;
 use crate::state::Session;
+
+mod paper;
+use paper::PaperForm;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
@@ -236,6 +240,11 @@ pub fn Home(props: &HomeProps) -> Html {
             link.set(None);
         })
     };
+    // The printed form may leave the period blank; a period given must be valid.
+    let check_period = {
+        let valid_period = valid_period.clone();
+        Callback::from(move |()| valid_period())
+    };
     let on_cancel_kiosk = {
         let kiosk_form = kiosk_form.clone();
         Callback::from(move |_| kiosk_form.set(false))
@@ -351,6 +360,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     <p class="hint">{ t(lang, "hand-file-single") }</p>
                 }
             </section>
+            <PaperForm {lang} survey={chosen.survey.clone()} period={(*period).clone()} {check_period} />
         </section>
     }
 }

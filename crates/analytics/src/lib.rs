@@ -45,6 +45,9 @@ pub enum Key {
     Period,
     /// A grouping question (a `choice` with `group: true`), by id.
     Question(String),
+    /// The response's channel (paper, kiosk, self; or unknown): a grouping of data
+    /// in which some response says its channel.
+    Channel,
 }
 
 impl Key {
@@ -56,6 +59,8 @@ impl Key {
             .map(|k| {
                 if k == "period" {
                     Key::Period
+                } else if k == "channel" {
+                    Key::Channel
                 } else {
                     Key::Question(k.to_owned())
                 }
@@ -68,6 +73,7 @@ impl Key {
         match self {
             Key::Period => "period",
             Key::Question(q) => q,
+            Key::Channel => "channel",
         }
     }
 }

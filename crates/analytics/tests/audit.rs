@@ -1,11 +1,12 @@
 //! The exact audit: everything a reader can combine, bounded by linear programming.
 //!
-//! Seeded data sets with four grouping questions (units of 1–200 people, missing
-//! answers, four quarters over two years) are published through the public API as
+//! Seeded data sets with four grouping questions and the responses' channels (units
+//! of 1–200 people, missing answers, a rare channel and responses of unknown channel,
+//! four quarters over two years) are published through the public API as
 //! the whole publication set: every table the app, the report or the CLI can show
 //! (years through [`analyze_protected`] on the data as years, as the report does).
 //! Every published count becomes an equation over the finest cells (period × every
-//! grouping question, empty or not: the reader does not know which are empty), with
+//! grouping question × channel, empty or not: the reader does not know which are empty), with
 //! the true counts taken from the generated rows, not from the library. For every
 //! hidden count, a linear program gives its least and greatest value under those
 //! equations (`microlp`). The audit asserts, for every family of counts (group sizes
@@ -56,6 +57,7 @@ const DEPTS: [&str; 8] = ["a", "b", "c", "d", "e", "f", "g", "h"];
 const SEGS: [&str; 3] = ["x", "y", "z"];
 const TPS: [&str; 4] = ["web", "portal", "phone", "office"];
 const NEEDS: [&str; 3] = ["info", "service", "complaint"];
+const CHANNELS: [&str; 3] = ["paper", "kiosk", "self"];
 
 struct Rng(u64);
 
@@ -95,11 +97,15 @@ struct Row {
     rec: Option<u8>,
     resolved: Option<bool>,
     wait: Option<u32>,
+    channel: Option<usize>,
 }
 
-/// About 700 responses; unit sizes from 200 down to 1 (different per seed).
-fn generate(seed: u64) -> Vec<Row> {
+/// About 700 responses; unit sizes from 200 down to 1 (different per seed); with
+/// channels or without.
+fn generate(seed: u64, with_channel: bool) -> Vec<Row> {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    // Channels from a stream of their own: with or without them, the rest is the same.
+    let mut channels = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
     let mut sizes: Vec<u64> = vec![200, 150, 90, 40, 15, 6, 3, 1];
     for i in (1..sizes.len()).rev() {
         let j = rng.below(i as u64 + 1) as usize;
@@ -129,6 +135,12 @@ fn generate(seed: u64) -> Vec<Row> {
                 rec: (rng.below(10) != 0).then(|| rng.below(11).max(rng.below(11)) as u8),
                 resolved: (rng.below(10) != 0).then(|| rng.below(10) < 7),
                 wait: (rng.below(10) != 0).then(|| (rng.below(30) + rng.below(30)) as u32),
+                // Paper is rare: its cells by period are small.
+                channel: if with_channel {
+                    channels.pick(&[4, 66, 30], 100)
+                } else {
+                    None
+                },
             });
         }
     }
@@ -136,12 +148,13 @@ fn generate(seed: u64) -> Vec<Row> {
 }
 
 fn csv(rows: &[Row]) -> String {
-    let mut out = String::from("response_id,period,dept,seg,tp,need,q1,q2,ces,rec,resolved,wait\n");
+    let mut out =
+        String::from("response_id,period,dept,seg,tp,need,q1,q2,ces,rec,resolved,wait,channel\n");
     let opt = |o: Option<usize>, names: &[&str]| o.map_or(String::new(), |i| names[i].to_owned());
     let num = |o: Option<u64>| o.map_or(String::new(), |v| v.to_string());
     for (i, r) in rows.iter().enumerate() {
         out.push_str(&format!(
-            "r{i},{},{},{},{},{},{},{},{},{},{},{}\n",
+            "r{i},{},{},{},{},{},{},{},{},{},{},{},{}\n",
             PERIODS[r.period],
             opt(r.group[0], &DEPTS),
             opt(r.group[1], &SEGS),
@@ -153,13 +166,14 @@ fn csv(rows: &[Row]) -> String {
             num(r.rec.map(u64::from)),
             r.resolved.map_or("", |y| if y { "yes" } else { "no" }),
             num(r.wait.map(u64::from)),
+            opt(r.channel, &CHANNELS),
         ));
     }
     out
 }
 
-/// A finest cell: period, then the four grouping answers.
-type Fine = (usize, [Option<usize>; 4]);
+/// A finest cell: period, the four grouping answers, and the channel.
+type Fine = (usize, [Option<usize>; 4], Option<usize>);
 
 /// A family of counts: per finest cell, the respondents it counts, and (for figures
 /// with per-answer counts) the answer of each.
@@ -271,6 +285,7 @@ fn matches(key: &serde_json::Map<String, serde_json::Value>, f: &Fine, yearly: b
             "seg" => code(&SEGS, f.1[1]),
             "tp" => code(&TPS, f.1[2]),
             "need" => code(&NEEDS, f.1[3]),
+            "channel" => code(&CHANNELS, f.2),
             other => panic!("unknown key {other}"),
         }
     })
@@ -282,6 +297,12 @@ fn tp_type(o: usize) -> usize {
 
 /// Publishes the whole publication set of `rows` and writes down what it shows.
 fn publish(rows: &[Row], analyses: &[(Analysis, bool)]) -> Published {
+    // Whether the responses have channels is public: the tables by channel say so.
+    let channels = if rows.iter().any(|r| r.channel.is_some()) {
+        CHANNELS.len()
+    } else {
+        0
+    };
     // Every finest cell, empty or not: the reader does not know which are empty.
     let opts = |n: usize| {
         std::iter::once(None)
@@ -294,7 +315,9 @@ fn publish(rows: &[Row], analyses: &[(Analysis, bool)]) -> Published {
             for &s in &opts(SEGS.len()) {
                 for &t in &opts(TPS.len()) {
                     for &n in &opts(NEEDS.len()) {
-                        fine.push((p, [d, s, t, n]));
+                        for &c in &opts(channels) {
+                            fine.push((p, [d, s, t, n], c));
+                        }
                     }
                 }
             }
@@ -308,7 +331,7 @@ fn publish(rows: &[Row], analyses: &[(Analysis, bool)]) -> Published {
             let mut t = vec![vec![0u64; fam.answers]; fine.len()];
             for r in rows {
                 if let Some(a) = (fam.of)(r) {
-                    t[idx[&(r.period, r.group)]][a] += 1;
+                    t[idx[&(r.period, r.group, r.channel)]][a] += 1;
                 }
             }
             t
@@ -582,9 +605,9 @@ fn audit(p: &Published) -> Vec<String> {
     bad
 }
 
-fn setup(seed: u64) -> (Survey, Vec<Row>, Responses) {
+fn setup(seed: u64, with_channel: bool) -> (Survey, Vec<Row>, Responses) {
     let survey = Survey::from_json(SURVEY).unwrap();
-    let rows = generate(seed);
+    let rows = generate(seed, with_channel);
     let data = import::read_csv(
         &survey,
         "audit.csv",
@@ -609,6 +632,7 @@ fn publication(survey: &Survey, data: &Responses) -> Vec<(Analysis, bool)> {
                 .iter()
                 .map(|k| match k.as_str() {
                     "period" | "year" => Key::Period,
+                    "channel" => Key::Channel,
                     q => Key::Question(q.to_owned()),
                 })
                 .collect();
@@ -631,10 +655,13 @@ fn publication(survey: &Survey, data: &Responses) -> Vec<(Analysis, bool)> {
 fn no_combination_of_published_tables_discloses_a_hidden_count() {
     // One data set per core at a time; the linear programs take most of the time.
     let report: Vec<String> = std::thread::scope(|scope| {
-        let runs: Vec<_> = (1..=3u64)
-            .map(|seed| {
+        // The first data set again with channels: the same responses, and three more
+        // tables.
+        let runs: Vec<_> = [(1, false), (2, false), (3, false), (1, true)]
+            .into_iter()
+            .map(|(seed, with_channel)| {
                 scope.spawn(move || {
-                    let (survey, rows, data) = setup(seed);
+                    let (survey, rows, data) = setup(seed, with_channel);
                     let analyses = publication(&survey, &data);
                     let p = publish(&rows, &analyses);
                     let small = p
@@ -646,9 +673,19 @@ fn no_combination_of_published_tables_discloses_a_hidden_count() {
                         small > 10,
                         "seed {seed}: the data set has small groups to protect"
                     );
+                    let by_channel = p
+                        .hidden
+                        .iter()
+                        .filter(|h| h.family == 0 && h.what.contains("\"channel\""))
+                        .count();
+                    assert_eq!(
+                        by_channel > 0,
+                        with_channel,
+                        "seed {seed}: the tables by channel have hidden groups"
+                    );
                     audit(&p)
                         .into_iter()
-                        .map(|b| format!("seed {seed}: {b}"))
+                        .map(|b| format!("seed {seed} (channels: {with_channel}): {b}"))
                         .collect::<Vec<_>>()
                 })
             })
@@ -665,19 +702,10 @@ fn no_combination_of_published_tables_discloses_a_hidden_count() {
 
 #[test]
 fn every_key_order_hides_the_same_cells() {
-    let (survey, _, data) = setup(7);
+    let (survey, _, data) = setup(7, true);
     let hidden_of = |by: &[&str]| -> BTreeMap<String, String> {
         let params = Params {
-            by: by
-                .iter()
-                .map(|k| {
-                    if *k == "period" {
-                        Key::Period
-                    } else {
-                        Key::Question((*k).into())
-                    }
-                })
-                .collect(),
+            by: by.iter().map(|k| Key::parse_list(k).remove(0)).collect(),
             min_group: None,
             texts: false,
         };
@@ -704,6 +732,7 @@ fn every_key_order_hides_the_same_cells() {
     for (a, b) in [
         (vec!["period", "dept"], vec!["dept", "period"]),
         (vec!["period", "tp"], vec!["tp", "period"]),
+        (vec!["period", "channel"], vec!["channel", "period"]),
     ] {
         assert_eq!(hidden_of(&a), hidden_of(&b), "{a:?} and {b:?}");
     }
@@ -714,8 +743,70 @@ fn every_key_order_hides_the_same_cells() {
 }
 
 #[test]
+fn the_channel_tables_are_published_only_for_data_with_channels() {
+    let (survey, rows, data) = setup(3, true);
+    let tables = |data: &Responses| -> Vec<String> {
+        Protection::new(&survey, data, None)
+            .unwrap()
+            .tables(&survey)
+            .iter()
+            .map(|t| t.join(","))
+            .collect()
+    };
+    let with = tables(&data);
+    for t in ["channel", "period,channel", "year,channel"] {
+        assert!(with.contains(&t.to_owned()), "{t} in {with:?}");
+    }
+    assert_eq!(
+        with.iter().filter(|t| t.contains("channel")).count(),
+        3,
+        "channel alone and by time only: {with:?}"
+    );
+    let without: Vec<Row> = rows
+        .iter()
+        .map(|r| Row {
+            channel: None,
+            ..r.clone()
+        })
+        .collect();
+    let plain = import::read_csv(
+        &survey,
+        "plain.csv",
+        csv(&without).as_bytes(),
+        &Default::default(),
+    )
+    .unwrap();
+    let without = tables(&plain);
+    assert!(
+        without.iter().all(|t| !t.contains("channel")),
+        "{without:?}"
+    );
+    assert_eq!(
+        without,
+        with.iter()
+            .filter(|t| !t.contains("channel"))
+            .cloned()
+            .collect::<Vec<_>>()
+    );
+    let err = analyze(
+        &survey,
+        &plain,
+        &Params {
+            by: vec![Key::Channel],
+            min_group: None,
+            texts: false,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, otklik_analytics::Error::NotPublished { .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn k_can_be_raised_never_lowered() {
-    let (survey, _, data) = setup(2);
+    let (survey, _, data) = setup(2, false);
     for k in [3, 4] {
         let params = Params {
             by: vec![Key::Period],
@@ -744,7 +835,7 @@ fn k_can_be_raised_never_lowered() {
 
 #[test]
 fn a_table_outside_the_publication_set_is_refused() {
-    let (survey, _, data) = setup(2);
+    let (survey, _, data) = setup(2, false);
     let params = Params {
         by: vec![Key::Question("dept".into()), Key::Question("seg".into())],
         min_group: None,
@@ -761,7 +852,9 @@ fn a_table_outside_the_publication_set_is_refused() {
 #[test]
 #[ignore]
 fn timing() {
-    let (survey, rows, data) = setup(1);
+    let with_channel = std::env::var_os("AUDIT_CHANNEL").is_some();
+    let seed = std::env::var("AUDIT_SEED").map_or(1, |s| s.parse().unwrap());
+    let (survey, rows, data) = setup(seed, with_channel);
     let t = std::time::Instant::now();
     let analyses = publication(&survey, &data);
     eprintln!("publication: {:?}", t.elapsed());

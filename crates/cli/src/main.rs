@@ -59,7 +59,8 @@ enum Command {
         /// Response files (CSV or JSON); merged by response id.
         #[arg(required = true)]
         responses: Vec<PathBuf>,
-        /// Group by these keys: `period` and/or grouping question ids, comma-separated.
+        /// Group by these keys: `period`, `channel` and/or grouping question ids,
+        /// comma-separated.
         #[arg(long, value_delimiter = ',')]
         by: Vec<String>,
         /// Smallest group shown (at least 3; default: the survey's).

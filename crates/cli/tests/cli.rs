@@ -567,3 +567,110 @@ fn paper_reports_a_bad_definition_or_period_and_writes_nothing() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn indicators_by_channel_count_each_channel_and_hide_the_rare_one() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path(), "4");
+    let survey = dir.path().join("surveys/external-client.json");
+    let plain = dir.path().join("external-client.csv");
+    // Without channels there is no table by channel.
+    let o = otklik(&["indicators", s(&survey), s(&plain), "--by", "channel"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not one that is published"),
+        "{}",
+        stderr(&o)
+    );
+
+    // The demo responses as JSON, each given a channel: paper for three of them (under
+    // K), one in ten unknown, the rest kiosk and self.
+    let json = dir.path().join("plain.json");
+    assert!(otklik(&["merge", s(&survey), s(&plain), "-o", s(&json)])
+        .status
+        .success());
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let mut want: std::collections::BTreeMap<(String, String), u64> = Default::default();
+    for (i, r) in doc["responses"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        let channel = match i {
+            7 | 100 | 1000 => Some("paper"),
+            _ if i % 10 == 0 => None,
+            _ if i % 3 == 0 => Some("kiosk"),
+            _ => Some("self"),
+        };
+        if let Some(c) = channel {
+            r["channel"] = Value::from(c);
+        }
+        let period = r["period"].as_str().unwrap().to_owned();
+        let c = channel.map_or("null".to_owned(), |c| format!("{c:?}"));
+        *want.entry((String::new(), c.clone())).or_default() += 1;
+        *want.entry((period, c)).or_default() += 1;
+    }
+    let with = dir.path().join("with.json");
+    std::fs::write(&with, serde_json::to_string(&doc).unwrap()).unwrap();
+
+    for by in ["channel", "period,channel", "channel,period"] {
+        let o = otklik(&["indicators", s(&survey), s(&with), "--by", by]);
+        assert!(o.status.success(), "{by}: {}", stderr(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let keys: Vec<&str> = by.split(',').collect();
+        assert_eq!(v["by"], serde_json::json!(keys));
+        let groups = v["groups"].as_array().unwrap();
+        let mut shown = 0;
+        for g in groups {
+            let c = g["key"]["channel"].to_string();
+            let period = g["key"]
+                .get("period")
+                .map_or(String::new(), |p| p.as_str().unwrap().to_owned());
+            let n = want.get(&(period.clone(), c.clone())).copied().unwrap_or(0);
+            if g["suppressed"] == true {
+                continue;
+            }
+            shown += 1;
+            assert_eq!(g["n"].as_u64().unwrap(), n, "{by}: {period} {c}");
+            assert!(n >= 5);
+        }
+        assert!(shown > 0, "{by}");
+        // Three paper forms: under K, hidden wherever they are.
+        let paper: Vec<&Value> = groups
+            .iter()
+            .filter(|g| g["key"]["channel"] == "paper")
+            .collect();
+        assert!(!paper.is_empty(), "{by}: every channel is listed");
+        assert!(paper.iter().all(|g| g["suppressed"] == true), "{by}");
+    }
+    // Channel is published alone and by time, not with a grouping question.
+    let o = otklik(&[
+        "indicators",
+        s(&survey),
+        s(&with),
+        "--by",
+        "channel,segment",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+
+    // Merged into CSV, the channels come along and give the very same figures.
+    let merged = dir.path().join("merged.csv");
+    let o = otklik(&["merge", s(&survey), s(&with), "-o", s(&merged)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&merged).unwrap();
+    assert!(
+        text.starts_with("response_id,period,survey,version,channel,"),
+        "{}",
+        &text[..80]
+    );
+    let one = otklik(&["indicators", s(&survey), s(&with), "--by", "period,channel"]);
+    let two = otklik(&[
+        "indicators",
+        s(&survey),
+        s(&merged),
+        "--by",
+        "period,channel",
+    ]);
+    assert!(one.status.success() && one.stdout == two.stdout);
+}

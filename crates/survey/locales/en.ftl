@@ -34,7 +34,7 @@ version-expected = expected a version number (1..{$max}), found {$found}
 ## The header row
 header-not-utf8 = the header is not valid UTF-8
 column-twice = the column appears twice (also column #{$first})
-column-unknown = unknown column (expected response_id, period, survey, version or a question id of survey {$survey})
+column-unknown = unknown column (expected response_id, period, survey, version, channel or a question id of survey {$survey})
 column-missing = the required column {$column} is missing
 field-count = expected {$expected} fields as in the header, found {$found}
 
@@ -53,6 +53,7 @@ period-invalid = {$value} is not a period (expected YYYY, YYYY-H1..H2, YYYY-Q1..
 period-too-many = too many distinct periods
 survey-other = {$value} is not this survey (expected {$survey})
 version-invalid = {$value} is not a survey version (1..{$max})
+channel-invalid = {$value} is not a channel (expected paper, kiosk or self)
 
 ## Answers
 cell-not-value = {$value} is not {$expected}

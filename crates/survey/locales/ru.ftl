@@ -41,7 +41,7 @@ version-expected = ожидается номер версии (1..{$max}), а н
 ## Строка заголовков
 header-not-utf8 = заголовок не в кодировке UTF-8
 column-twice = столбец повторяется (он же — столбец №{$first})
-column-unknown = неизвестный столбец (ожидаются response_id, period, survey, version или идентификатор вопроса анкеты {$survey})
+column-unknown = неизвестный столбец (ожидаются response_id, period, survey, version, channel или идентификатор вопроса анкеты {$survey})
 column-missing = нет обязательного столбца {$column}
 field-count = ожидается полей, как в заголовке: {$expected}; найдено: {$found}
 
@@ -60,6 +60,7 @@ period-invalid = {$value} — не период (ожидается YYYY, YYYY-H
 period-too-many = слишком много различных периодов
 survey-other = {$value} — другая анкета (ожидается {$survey})
 version-invalid = {$value} — не версия анкеты (1..{$max})
+channel-invalid = {$value} — не канал (ожидается paper, kiosk или self)
 
 ## Ответы
 cell-not-value = {$value}: ожидается {$expected}

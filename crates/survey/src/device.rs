@@ -14,9 +14,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::runner::Answers;
+use crate::runner::{Answers, Draft};
+use crate::ResponseChannel;
 
-/// One submitted response as the device keeps it: the response (id, period,
+/// One submitted response as the device keeps it: the response (id, period, channel,
 /// answers) and the survey and version it answers. Nothing else: no time, no device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -28,6 +29,9 @@ pub struct Record {
     pub id: String,
     /// The reporting period.
     pub period: String,
+    /// How the response was collected (absent in records kept before it was stored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ResponseChannel>,
     /// The answers, cleaned: visible questions only, in question order.
     pub answers: Answers,
 }
@@ -128,15 +132,20 @@ impl Inventory {
         self.groups.iter().find(|g| g.survey == id)
     }
 
-    /// The records of survey `id` as `(id, period, answers)`, in key order.
-    pub fn drafts(&self, id: &str) -> Vec<(String, String, Answers)> {
+    /// The records of survey `id` as drafts, in key order.
+    pub fn drafts(&self, id: &str) -> Vec<Draft> {
         self.group(id)
             .map(|g| {
                 g.keys
                     .iter()
                     .map(|k| {
                         let r = &self.records[k];
-                        (r.id.clone(), r.period.clone(), r.answers.clone())
+                        Draft {
+                            id: r.id.clone(),
+                            period: r.period.clone(),
+                            channel: r.channel,
+                            answers: r.answers.clone(),
+                        }
                     })
                     .collect()
             })
@@ -165,6 +174,9 @@ impl Inventory {
                 o.insert("period".into(), json!(r.period));
                 if r.version != version {
                     o.insert("version".into(), json!(r.version));
+                }
+                if let Some(c) = r.channel {
+                    o.insert("channel".into(), json!(c.as_str()));
                 }
                 o.insert("answers".into(), Value::Object(r.answers.clone()));
                 Value::Object(o)
@@ -224,9 +236,45 @@ mod tests {
             version: 1,
             id: id.into(),
             period: period.into(),
+            channel: None,
             answers: serde_json::from_str(r#"{"q1": 4}"#).unwrap(),
         };
         (id.into(), r.to_json())
+    }
+
+    #[test]
+    fn a_record_keeps_its_channel_and_one_without_reads_as_before() {
+        let old = r#"{"survey":"a","version":1,"id":"r1","period":"2026","answers":{"q1":4}}"#;
+        let inv = Inventory::read([
+            ("r1".to_owned(), old.to_owned()),
+            (
+                "r2".to_owned(),
+                old.replace("r1", "r2")
+                    .replace("\"answers\"", "\"channel\":\"paper\",\"answers\""),
+            ),
+            (
+                "r3".to_owned(),
+                old.replace("r1", "r3")
+                    .replace("\"answers\"", "\"channel\":\"fax\",\"answers\""),
+            ),
+        ]);
+        assert_eq!(inv.records["r1"].channel, None);
+        assert_eq!(
+            inv.records["r1"].to_json(),
+            old,
+            "unchanged when written back"
+        );
+        assert_eq!(inv.records["r2"].channel, Some(ResponseChannel::Paper));
+        assert_eq!(
+            inv.unreadable.len(),
+            1,
+            "an unknown channel is listed, not dropped"
+        );
+        assert_eq!(inv.unreadable[0].key, "r3");
+        let doc: Value = serde_json::from_str(&inv.document("a", &[0, 1]).unwrap()).unwrap();
+        assert!(doc["responses"][0].get("channel").is_none());
+        assert_eq!(doc["responses"][1]["channel"], "paper");
+        assert_eq!(inv.drafts("a")[1].channel, Some(ResponseChannel::Paper));
     }
 
     #[test]

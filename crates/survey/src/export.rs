@@ -61,11 +61,16 @@ pub fn number_json(x: f64) -> Value {
 }
 
 /// The responses as CSV (UTF-8, RFC 4180, with the documented header), rows in `order`.
+/// The `channel` column is written when any response says its channel.
 pub fn to_csv(survey: &Survey, data: &Responses, order: &[usize]) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    let with_channel = data.has_channels();
     let mut header = vec!["response_id", "period", "survey", "version"];
+    if with_channel {
+        header.push("channel");
+    }
     header.extend(survey.questions.iter().map(|q| q.id.as_str()));
     w.write_record(&header).expect("writing to memory");
     let mut row = Vec::with_capacity(header.len());
@@ -75,6 +80,9 @@ pub fn to_csv(survey: &Survey, data: &Responses, order: &[usize]) -> Vec<u8> {
         row.push(data.period(r).to_string());
         row.push(survey.id.clone());
         row.push(data.versions()[r].to_string());
+        if with_channel {
+            row.push(data.channel(r).map_or("", |c| c.as_str()).to_owned());
+        }
         for q in 0..survey.questions.len() {
             row.push(cell(survey, q, data.column(q).answer(r)));
         }
@@ -119,6 +127,9 @@ pub fn to_json(survey: &Survey, data: &Responses, order: &[usize]) -> String {
             o.insert("period".into(), json!(data.period(r).to_string()));
             if u32::from(data.versions()[r]) != survey.version {
                 o.insert("version".into(), json!(data.versions()[r]));
+            }
+            if let Some(c) = data.channel(r) {
+                o.insert("channel".into(), json!(c.as_str()));
             }
             o.insert("answers".into(), Value::Object(answers));
             Value::Object(o)

@@ -30,6 +30,7 @@ pub mod export;
 pub mod fmt;
 pub mod import;
 pub mod message;
+mod origin;
 mod period;
 mod responses;
 pub mod runner;
@@ -42,6 +43,7 @@ pub use definition::{
     SelectOption, Survey, SHORT_MAX,
 };
 pub use message::{Arg, Lang, Message, UnknownLang};
+pub use origin::ResponseChannel;
 pub use period::{Granularity, Period, PeriodError};
 pub use responses::{Answer, BadRows, Column, Conflict, MergeReport, Responses, StrColumn};
 pub use text::Text;

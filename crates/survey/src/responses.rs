@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::{Period, QuestionKind, Survey};
+use crate::{Period, QuestionKind, ResponseChannel, Survey};
 
 mod wire;
 pub use wire::BadRows;
@@ -196,6 +196,8 @@ pub struct Responses {
     periods: Vec<Period>,
     period: Vec<u16>,
     version: Vec<u16>,
+    /// Each response's channel code ([`ResponseChannel::code`], 0 = unknown).
+    channel: Vec<u8>,
     columns: Vec<Column>,
 }
 
@@ -226,6 +228,7 @@ impl Responses {
             periods: Vec::new(),
             period: Vec::new(),
             version: Vec::new(),
+            channel: Vec::new(),
             columns: survey
                 .questions
                 .iter()
@@ -240,16 +243,19 @@ impl Responses {
         periods: Vec<Period>,
         period: Vec<u16>,
         version: Vec<u16>,
+        channel: Vec<u8>,
         columns: Vec<Column>,
     ) -> Responses {
         debug_assert_eq!(columns.len(), survey.questions.len());
         debug_assert!(columns.iter().all(|c| c.len() == ids.len()));
+        debug_assert_eq!(channel.len(), ids.len());
         let mut r = Responses {
             survey_id: survey.id.clone(),
             ids,
             periods,
             period,
             version,
+            channel,
             columns,
         };
         r.normalise_periods();
@@ -306,6 +312,18 @@ impl Responses {
     pub fn versions(&self) -> &[u16] {
         &self.version
     }
+    /// Each response's channel code: [`ResponseChannel::code`], or 0 when unknown.
+    pub fn channel_codes(&self) -> &[u8] {
+        &self.channel
+    }
+    /// The channel of the response at `row`, when known.
+    pub fn channel(&self, row: usize) -> Option<ResponseChannel> {
+        ResponseChannel::from_code(self.channel[row])
+    }
+    /// Whether any response says its channel.
+    pub fn has_channels(&self) -> bool {
+        self.channel.iter().any(|&c| c != 0)
+    }
     /// The column of question `q` (in the survey's question order).
     pub fn column(&self, q: usize) -> &Column {
         &self.columns[q]
@@ -318,6 +336,7 @@ impl Responses {
     fn same_row(&self, a: usize, other: &Responses, b: usize) -> bool {
         self.period(a) == other.period(b)
             && self.version[a] == other.version[b]
+            && self.channel[a] == other.channel[b]
             && self
                 .columns
                 .iter()
@@ -337,6 +356,7 @@ impl Responses {
         };
         self.period.push(code as u16);
         self.version.push(other.version[row]);
+        self.channel.push(other.channel[row]);
         for (c, oc) in self.columns.iter_mut().zip(&other.columns) {
             c.push_answer(oc.answer(row));
         }
@@ -392,6 +412,7 @@ impl Responses {
         out.period
             .extend(other.period.iter().map(|&p| remap[usize::from(p)]));
         out.version.extend_from_slice(&other.version);
+        out.channel.extend_from_slice(&other.channel);
         for (c, oc) in out.columns.iter_mut().zip(&other.columns) {
             c.append(oc.clone());
         }
@@ -455,6 +476,7 @@ impl Responses {
             periods: years,
             period: self.period.iter().map(|&p| remap[p as usize]).collect(),
             version: self.version.clone(),
+            channel: self.channel.clone(),
             columns: self.columns.clone(),
         }
     }
@@ -474,6 +496,7 @@ impl Responses {
             periods: self.periods.clone(),
             period: Vec::with_capacity(rows.len()),
             version: Vec::with_capacity(rows.len()),
+            channel: Vec::with_capacity(rows.len()),
             columns: self
                 .columns
                 .iter()
@@ -489,6 +512,7 @@ impl Responses {
             out.ids.push(self.id(row));
             out.period.push(self.period[row]);
             out.version.push(self.version[row]);
+            out.channel.push(self.channel[row]);
             for (c, oc) in out.columns.iter_mut().zip(&self.columns) {
                 c.push_answer(oc.answer(row));
             }

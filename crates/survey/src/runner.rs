@@ -6,7 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::import::{self, ImportError, Limits};
-use crate::{Message, Question, Responses, Survey};
+use crate::{Message, Question, ResponseChannel, Responses, Survey};
 
 /// A draft's answers: question id → answer as in the response JSON format
 /// (numbers, option ids, arrays of option ids, booleans, strings).
@@ -125,26 +125,50 @@ pub fn screens(survey: &Survey, answers: &Answers, layout: Layout) -> Vec<Vec<us
     out
 }
 
+/// A finished response before it is validated: its id, period, channel and answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// The response id.
+    pub id: String,
+    /// The reporting period.
+    pub period: String,
+    /// How it was collected, when known.
+    pub channel: Option<ResponseChannel>,
+    /// The answers.
+    pub answers: Answers,
+}
+
+impl Draft {
+    /// The response as in a response document, its answers cleaned.
+    fn to_json(&self, survey: &Survey) -> Value {
+        let mut o = serde_json::Map::new();
+        o.insert("id".into(), json!(self.id));
+        o.insert("period".into(), json!(self.period));
+        if let Some(c) = self.channel {
+            o.insert("channel".into(), json!(c.as_str()));
+        }
+        o.insert(
+            "answers".into(),
+            Value::Object(clean(survey, &self.answers)),
+        );
+        Value::Object(o)
+    }
+}
+
 /// One response as the documented JSON document (what a respondent downloads).
-pub fn response_document(survey: &Survey, id: &str, period: &str, answers: &Answers) -> Value {
+pub fn response_document(survey: &Survey, draft: &Draft) -> Value {
     json!({
         "format": "otklik-responses",
         "survey": survey.id,
         "version": survey.version,
-        "responses": [{"id": id, "period": period, "answers": clean(survey, answers)}],
+        "responses": [draft.to_json(survey)],
     })
 }
 
-/// Turns finished drafts `(id, period, answers)` into validated responses, through
-/// the JSON importer: a draft is held to exactly the rules a response file is.
-pub fn to_responses(
-    survey: &Survey,
-    drafts: &[(String, String, Answers)],
-) -> Result<Responses, ImportError> {
-    let responses: Vec<Value> = drafts
-        .iter()
-        .map(|(id, period, answers)| json!({"id": id, "period": period, "answers": clean(survey, answers)}))
-        .collect();
+/// Turns finished drafts into validated responses, through the JSON importer: a
+/// draft is held to exactly the rules a response file is.
+pub fn to_responses(survey: &Survey, drafts: &[Draft]) -> Result<Responses, ImportError> {
+    let responses: Vec<Value> = drafts.iter().map(|d| d.to_json(survey)).collect();
     let doc = json!({"format": "otklik-responses", "survey": survey.id, "version": survey.version, "responses": responses});
     let bytes = serde_json::to_vec(&doc).expect("JSON always serialises");
     import::read_json(survey, "draft", &bytes, &Limits::default())
@@ -242,8 +266,17 @@ mod tests {
     fn a_finished_draft_becomes_a_validated_response_without_hidden_answers() {
         let s = survey();
         let a = answers(json!({"tp": "web", "wait": 10, "q1": 5, "more": false, "why": "x"}));
-        let r = to_responses(&s, &[("r1".into(), "2026-Q3".into(), a)]).unwrap();
+        let draft = |id: &str, channel, answers| Draft {
+            id: id.into(),
+            period: "2026-Q3".into(),
+            channel,
+            answers,
+        };
+        let r = to_responses(&s, &[draft("r1", Some(ResponseChannel::Kiosk), a.clone())]).unwrap();
         assert_eq!(r.len(), 1);
+        assert_eq!(r.channel(0), Some(ResponseChannel::Kiosk));
+        let doc = response_document(&s, &draft("r1", Some(ResponseChannel::SelfCompletion), a));
+        assert_eq!(doc["responses"][0]["channel"], "self");
         assert_eq!(
             r.column(1).answer(0),
             crate::Answer::Missing,
@@ -255,7 +288,7 @@ mod tests {
             "the hidden choice is dropped"
         );
         let bad = answers(json!({"tp": "nowhere"}));
-        assert!(to_responses(&s, &[("r2".into(), "2026-Q3".into(), bad)]).is_err());
+        assert!(to_responses(&s, &[draft("r2", None, bad)]).is_err());
     }
 
     #[test]

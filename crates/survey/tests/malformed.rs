@@ -44,7 +44,7 @@ const REJECTED: &[(&str, &[&str])] = &[
     ),
     (
         "unknown-column.csv",
-        &[r#"unknown-column.csv:1: column q_wait: unknown column (expected response_id, period, survey, version or a question id of survey "malformed-demo")"#],
+        &[r#"unknown-column.csv:1: column q_wait: unknown column (expected response_id, period, survey, version, channel or a question id of survey "malformed-demo")"#],
     ),
     (
         "missing-period-column.csv",
@@ -204,7 +204,7 @@ const REJECTED: &[(&str, &[&str])] = &[
         &[
             "bad-structure.json: created: unknown field (expected format, survey, version, responses)",
             "bad-structure.json: responses[0]: expected an object with id, period and answers",
-            "bad-structure.json: responses[1].time: unknown field (expected id, period, version, answers)",
+            "bad-structure.json: responses[1].time: unknown field (expected id, period, version, channel, answers)",
             "bad-structure.json: responses[2].id: a response id string is required",
             "bad-structure.json: responses[3].answers: expected an object of answers, found [4]",
         ],
@@ -358,7 +358,7 @@ const BAD_SURVEYS: &[(&str, &[&str])] = &[
     (
         "visible-if-value.json",
         &[
-            r#"questions[3].visible_if.in[1]: "email" is not an answer of "channel" (expected one of office, phone)"#,
+            r#"questions[3].visible_if.in[1]: "email" is not an answer of "contact" (expected one of office, phone)"#,
             r#"questions[4].visible_if.in[0]: "true" is not an answer of "visited" (expected yes or no)"#,
             r#"questions[5].visible_if.in[2]: "6" is not an answer of "q1" (expected a whole number 1..=5)"#,
             r#"questions[6].visible_if.question: "wait" is a number question (expected a choice, multi, yesno, scale or nps question)"#,

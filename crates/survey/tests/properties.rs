@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use otklik_survey::{export, import, Answer, Responses, Survey};
+use otklik_survey::{export, import, Answer, ResponseChannel, Responses, Survey};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Map, Value};
@@ -57,7 +57,8 @@ const IDS: [&str; 14] = [
     "Ёж",
     "😀",
 ];
-const COLUMNS: [&str; 13] = [
+const CHANNELS: [&str; 3] = ["paper", "kiosk", "self"];
+const COLUMNS: [&str; 14] = [
     "response_id",
     "period",
     "survey",
@@ -71,6 +72,7 @@ const COLUMNS: [&str; 13] = [
     "wait",
     "transfers",
     "comment",
+    "channel",
 ];
 
 fn survey() -> Survey {
@@ -92,6 +94,8 @@ struct Row {
     wait: Option<f64>,
     transfers: Option<u32>,
     comment: Option<String>,
+    /// Index into [`CHANNELS`].
+    channel: Option<usize>,
 }
 
 impl Row {
@@ -192,12 +196,13 @@ fn row() -> impl Strategy<Value = Row> {
             prop::option::weighted(0.7, number()),
             prop::option::of(0u32..=100),
             prop::option::weighted(0.6, text()),
+            prop::option::of(0usize..3),
         ),
     )
         .prop_map(
             |(
                 (period, version, sat, wide, rec, dept),
-                (topics, resolved, wait, transfers, comment),
+                (topics, resolved, wait, transfers, comment, channel),
             )| {
                 Row {
                     period,
@@ -211,6 +216,7 @@ fn row() -> impl Strategy<Value = Row> {
                     wait,
                     transfers,
                     comment,
+                    channel,
                 }
             },
         )
@@ -253,6 +259,7 @@ struct Style {
     quote_all: bool,
     with_survey: bool,
     with_version: bool,
+    with_channel: bool,
 }
 
 fn style() -> impl Strategy<Value = Style> {
@@ -263,15 +270,17 @@ fn style() -> impl Strategy<Value = Style> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(order, crlf, bom, quote_all, with_survey, with_version)| Style {
+            |(order, crlf, bom, quote_all, with_survey, with_version, with_channel)| Style {
                 order,
                 crlf,
                 bom,
                 quote_all,
                 with_survey,
                 with_version,
+                with_channel,
             },
         )
 }
@@ -284,6 +293,7 @@ fn plain_style() -> Style {
         quote_all: false,
         with_survey: true,
         with_version: true,
+        with_channel: true,
     }
 }
 
@@ -295,7 +305,7 @@ fn quote(field: &str, all: bool) -> String {
     }
 }
 
-fn cells(id: usize, r: &Row, granularity: usize) -> [String; 13] {
+fn cells(id: usize, r: &Row, granularity: usize) -> [String; 14] {
     let opt = |v: Option<String>| v.unwrap_or_default();
     [
         IDS[id].to_owned(),
@@ -317,12 +327,17 @@ fn cells(id: usize, r: &Row, granularity: usize) -> [String; 13] {
         opt(r.wait.map(|x| x.to_string())),
         opt(r.transfers.map(|t| t.to_string())),
         opt(r.comment.clone()),
+        opt(r.channel.map(|c| CHANNELS[c].to_owned())),
     ]
 }
 
 /// Writes `rows` as CSV (independently of `export::to_csv`).
 fn write_csv(rows: &Set, granularity: usize, style: &Style) -> Vec<u8> {
-    let keep = |c: usize| (c != 2 || style.with_survey) && (c != 3 || style.with_version);
+    let keep = |c: usize| {
+        (c != 2 || style.with_survey)
+            && (c != 3 || style.with_version)
+            && (c != 13 || style.with_channel)
+    };
     let order: Vec<usize> = style.order.iter().copied().filter(|&c| keep(c)).collect();
     let end = if style.crlf { "\r\n" } else { "\n" };
     let mut out = String::new();
@@ -373,6 +388,11 @@ fn assert_holds(data: &Responses, rows: &Set, granularity: usize) {
             "row {i}"
         );
         assert_eq!(data.versions()[i], r.version, "row {i}");
+        assert_eq!(
+            data.channel(i).map(ResponseChannel::as_str),
+            r.channel.map(|c| CHANNELS[c]),
+            "row {i}"
+        );
         for (q, want) in r.answers().into_iter().enumerate() {
             let got = data.column(q).answer(i);
             let same = match (got, want) {
@@ -420,6 +440,12 @@ proptest! {
             // Without a version column every response is of the current version.
             for (_, r) in &mut rows {
                 r.version = 2;
+            }
+        }
+        if !style.with_channel {
+            // Without a channel column no response says its channel.
+            for (_, r) in &mut rows {
+                r.channel = None;
             }
         }
         let data = build_styled(&s, &rows, g, &style);
@@ -530,6 +556,78 @@ proptest! {
         assert_holds(&back, &ordered, g);
     }
 
+    /// A set without channels exports with the very columns it had before channels
+    /// existed, and export → import → export gives the same bytes, merged or not;
+    /// with channels, the column is written and read back the same way.
+    #[test]
+    fn export_without_channels_is_unchanged_and_stable(
+        rows in set(), g in 0usize..4, seed in any::<u64>(), keep_channels in any::<bool>(),
+    ) {
+        let s = survey();
+        let mut rows = rows;
+        if !keep_channels {
+            for (_, r) in &mut rows {
+                r.channel = None;
+            }
+        }
+        let data = build(&s, &rows, g);
+        let order = export::shuffled_order(data.len(), seed);
+        let bytes = export::to_csv(&s, &data, &order);
+        let header = String::from_utf8_lossy(&bytes[..bytes.iter().position(|&b| b == b'\r').unwrap()]).into_owned();
+        let with = rows.iter().any(|(_, r)| r.channel.is_some());
+        let columns = COLUMNS.iter().copied().filter(|&c| c != "channel" || with);
+        // `export` writes the response columns first, then the questions.
+        let mut want: Vec<&str> = columns.clone().take(4).collect();
+        if with {
+            want.push("channel");
+        }
+        want.extend(columns.skip(4).filter(|&c| c != "channel"));
+        prop_assert_eq!(header, want.join(","));
+        let back = import::read_csv(&s, "export.csv", &bytes, &import::Limits::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let identity: Vec<usize> = (0..back.len()).collect();
+        prop_assert_eq!(&export::to_csv(&s, &back, &identity), &bytes);
+        let (merged, _) = Responses::empty(&s).merge(&back);
+        prop_assert_eq!(&export::to_csv(&s, &merged, &identity), &bytes);
+        let text = export::to_json(&s, &back, &identity);
+        prop_assert_eq!(text.contains("\"channel\""), with);
+        let again = import::read_json(&s, "export.json", text.as_bytes(), &import::Limits::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        prop_assert_eq!(export::to_json(&s, &again, &identity), text);
+    }
+
+    /// A channel that is not `paper`, `kiosk` or `self` is rejected with its line and
+    /// column (CSV) or its path (JSON), in both languages.
+    #[test]
+    fn a_bad_channel_is_rejected_where_it_is(
+        rows in set(), bad in "[a-zA-Z ]{1,8}", at in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(!CHANNELS.contains(&bad.as_str()) && !rows.is_empty());
+        let s = survey();
+        let i = at.index(rows.len());
+        let mut csv = String::from("response_id,period,channel\n");
+        let mut responses = Vec::new();
+        for (j, (id, r)) in rows.iter().enumerate() {
+            let channel = if j == i { bad.clone() } else { r.channel.map(|c| CHANNELS[c]).unwrap_or("").to_owned() };
+            csv += &format!("{},2026,{}\n", quote(IDS[*id], false), quote(&channel, false));
+            responses.push(json!({"id": IDS[*id], "period": "2026", "channel": channel}));
+        }
+        let e = import::read_csv(&s, "c.csv", csv.as_bytes(), &import::Limits::default())
+            .expect_err("a bad channel");
+        prop_assert_eq!(e.problems.len(), 1);
+        let want = format!("c.csv:{}: column channel: {:?} is not a channel (expected paper, kiosk or self)", i + 2, bad);
+        prop_assert_eq!(e.problems[0].render(otklik_survey::Lang::En), want);
+        let ru = e.problems[0].render(otklik_survey::Lang::Ru);
+        prop_assert!(ru.starts_with(&format!("c.csv:{}: ", i + 2)) && ru.contains("не канал"), "{}", ru);
+        // In JSON an empty string is not a channel either (null or no field is unknown).
+        let doc = json!({"format": "otklik-responses", "survey": "props", "responses": responses});
+        let e = import::read_json(&s, "c.json", doc.to_string().as_bytes(), &import::Limits::default())
+            .expect_err("a bad channel");
+        let paths: Vec<String> = e.problems.iter().map(|p| p.render(otklik_survey::Lang::En)).collect();
+        let want = format!("c.json: responses[{i}].channel: {} is not a channel (expected paper, kiosk or self)", json!(bad));
+        prop_assert!(paths.contains(&want), "{:?}", paths);
+    }
+
     /// JSON export then import is lossless, in any shuffled order, and keeps that order.
     #[test]
     fn json_round_trip_is_lossless(rows in set(), g in 0usize..4, seed in any::<u64>()) {
@@ -586,12 +684,18 @@ proptest! {
                 put("wait", r.wait.map(|x| json!(x)));
                 put("transfers", r.transfers.map(|t| json!(t)));
                 put("comment", r.comment.as_ref().map(|t| json!(t)));
-                json!({
+                let mut o = json!({
                     "id": IDS[*id],
                     "period": period_labels(g)[r.period],
                     "version": r.version,
                     "answers": answers,
-                })
+                });
+                match r.channel {
+                    Some(c) => o["channel"] = json!(CHANNELS[c]),
+                    None if null_for_missing => o["channel"] = Value::Null,
+                    None => {}
+                }
+                o
             })
             .collect();
         let doc = json!({"format": "otklik-responses", "survey": "props", "responses": responses});
@@ -647,6 +751,7 @@ fn canonical_form_ignores_the_file_order() {
             wait: (i % 3 != 0).then_some(i as f64 / 4.0),
             transfers: None,
             comment: Some(format!("ответ, \"{i}\"\n")),
+            channel: (i % 4 != 3).then_some(i % 4),
         })
         .collect();
     let rows = subset(&u, u32::MAX >> (32 - IDS.len()));
@@ -824,6 +929,12 @@ proptest! {
         if !style.with_version {
             for (_, r) in &mut rows {
                 r.version = 2;
+            }
+        }
+        if !style.with_channel {
+            // Without a channel column no response says its channel.
+            for (_, r) in &mut rows {
+                r.channel = None;
             }
         }
         let bytes = damaged(write_csv(&rows, g, &style), damage);

@@ -4,6 +4,7 @@
 use gloo::events::EventListener;
 use otklik_survey::device::Record;
 use otklik_survey::runner::{self, Issue, Layout};
+use otklik_survey::ResponseChannel;
 use serde_json::Value;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -202,11 +203,20 @@ pub fn Runner(props: &RunnerProps) -> Html {
             );
             spawn_local(async move {
                 let answers = runner::clean(&survey, &draft.answers);
+                // The kiosk's responses are the kiosk's; any other is self-completed.
+                let channel = if session.kiosk {
+                    ResponseChannel::Kiosk
+                } else {
+                    ResponseChannel::SelfCompletion
+                };
+                let finished = runner::Draft {
+                    id: draft.id.clone(),
+                    period: session.period.clone(),
+                    channel: Some(channel),
+                    answers: answers.clone(),
+                };
                 // Held to exactly the rules of a response file before it is stored.
-                if let Err(e) = runner::to_responses(
-                    &survey,
-                    &[(draft.id.clone(), session.period.clone(), answers.clone())],
-                ) {
+                if let Err(e) = runner::to_responses(&survey, std::slice::from_ref(&finished)) {
                     ctx.dispatch.dispatch(Action::SaveFailed(e.to_string()));
                     submitting.set(false);
                     return;
@@ -216,6 +226,7 @@ pub fn Runner(props: &RunnerProps) -> Html {
                     version: survey.version,
                     id: draft.id.clone(),
                     period: session.period.clone(),
+                    channel: Some(channel),
                     answers: answers.clone(),
                 }
                 .to_json();
@@ -224,10 +235,7 @@ pub fn Runner(props: &RunnerProps) -> Html {
                         let receipt = runner::receipt_code(services::random_bytes());
                         let document = (!session.kiosk).then(|| {
                             serde_json::to_string_pretty(&runner::response_document(
-                                &survey,
-                                &draft.id,
-                                &session.period,
-                                &answers,
+                                &survey, &finished,
                             ))
                             .expect("serialises")
                             .into()

@@ -9,7 +9,7 @@ use otklik_survey::{Column, Responses, Role, Survey};
 use super::acc::Acc;
 use super::changes::{changes_and_trends, Basis};
 use super::hidden::{ChannelMix, Hidden};
-use super::plan::{cell_key, Plan};
+use super::plan::{cell_key, Plan, Source};
 use super::publication::Dim;
 use super::Protection;
 use crate::output::*;
@@ -32,7 +32,7 @@ pub(super) fn finish(
         .filter(|_| !data.is_empty())
         .filter(|&c| {
             acc.n[c] > 0
-                || plan.keys.iter().all(|k| match k.question {
+                || plan.keys.iter().all(|k| match k.question() {
                     Some(q) => (c / k.stride) % k.card != 0 || !survey.questions[q].required,
                     None => true,
                 })
@@ -92,7 +92,11 @@ pub(super) fn finish(
         groups.push(Group::Shown(Box::new(g)));
     }
 
-    let (changes, trends) = if plan.keys.first().is_some_and(|k| k.question.is_none()) {
+    let (changes, trends) = if plan
+        .keys
+        .first()
+        .is_some_and(|k| k.source == Source::Period)
+    {
         changes_and_trends(plan, data, &listed, &bases.paths)
     } else {
         (Vec::new(), Vec::new())
@@ -558,7 +562,7 @@ fn median(v: &mut [f64]) -> f64 {
 
 fn response_rate(plan: &Plan<'_>, c: usize, n: u64) -> Option<f64> {
     plan.keys.iter().find_map(|k| {
-        let q = k.question?;
+        let q = k.question()?;
         let code = (c / k.stride) % k.card;
         let h = plan.survey.questions[q]
             .kind

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use otklik_survey::{Channel, Responses, Survey};
 
 use super::acc::Acc;
-use super::plan::Plan;
+use super::plan::{Plan, Source};
 use super::publication::{CellCode, Dim, Family, Mix};
 use super::Protection;
 use crate::suppress::remainder_rule;
@@ -35,9 +35,10 @@ impl<'a> Table<'a> {
             .map(|d| {
                 plan.keys
                     .iter()
-                    .position(|k| match (d, k.question) {
-                        (Dim::Period | Dim::Year, None) => true,
-                        (Dim::Group(q), Some(kq)) => *q == kq,
+                    .position(|k| match (d, k.source) {
+                        (Dim::Period | Dim::Year, Source::Period) => true,
+                        (Dim::Group(q), Source::Question(kq)) => *q == kq,
+                        (Dim::Channel, Source::Channel) => true,
                         _ => false,
                     })
                     .expect("every dimension is a key")
@@ -69,7 +70,7 @@ impl<'a> Table<'a> {
                     Dim::Year => {
                         CellCode::Year(self.data.periods().get(code).map_or(0, |p| p.year()))
                     }
-                    Dim::Group(_) => CellCode::Option(code),
+                    Dim::Group(_) | Dim::Channel => CellCode::Option(code),
                 }
             })
             .collect()
@@ -204,7 +205,7 @@ impl<'a> Hidden<'a> {
         // hidden where that cell is.
         let channel_cells: Option<Vec<Option<usize>>> = protection.touchpoint().map(|t| {
             let no = survey.questions[t].kind.options().len();
-            match plan.keys.iter().find(|k| k.question == Some(t)) {
+            match plan.keys.iter().find(|k| k.question() == Some(t)) {
                 // one touchpoint per group: its cell is the group's own
                 Some(key) => (0..cells * no)
                     .map(|s| {

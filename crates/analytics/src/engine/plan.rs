@@ -3,18 +3,35 @@
 use std::ops::Range;
 
 use indexmap::IndexMap;
-use otklik_survey::{Column, QuestionKind, Responses, Role, Survey};
+use otklik_survey::{Column, QuestionKind, ResponseChannel, Responses, Role, Survey};
 use serde_json::Value;
 
 use crate::{Error, Key, Params, Result};
 
+/// What a grouping key reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Source {
+    Period,
+    Question(usize),
+    Channel,
+}
+
 /// A grouping key resolved against the survey.
 pub(super) struct KeySpec {
     pub(super) name: String,
-    /// `None` for the period.
-    pub(super) question: Option<usize>,
+    pub(super) source: Source,
     pub(super) card: usize,
     pub(super) stride: usize,
+}
+
+impl KeySpec {
+    /// The grouping question the key reads, if it reads one.
+    pub(super) fn question(&self) -> Option<usize> {
+        match self.source {
+            Source::Question(q) => Some(q),
+            _ => None,
+        }
+    }
 }
 
 /// A coded item: a scale or NPS question and its slot range in the per-cell histogram.
@@ -66,7 +83,7 @@ pub(super) fn plan<'a>(survey: &'a Survey, data: &Responses, params: &Params) ->
         match key {
             Key::Period => keys.push(KeySpec {
                 name: "period".into(),
-                question: None,
+                source: Source::Period,
                 card: data.periods().len().max(1),
                 stride: 0,
             }),
@@ -88,13 +105,19 @@ pub(super) fn plan<'a>(survey: &'a Survey, data: &Responses, params: &Params) ->
                         group: true,
                     } => keys.push(KeySpec {
                         name: id.clone(),
-                        question: Some(q),
+                        source: Source::Question(q),
                         card: options.len() + 1,
                         stride: 0,
                     }),
                     _ => return Err(Error::NotAGroup(id.clone())),
                 }
             }
+            Key::Channel => keys.push(KeySpec {
+                name: "channel".into(),
+                source: Source::Channel,
+                card: ResponseChannel::ALL.len() + 1,
+                stride: 0,
+            }),
         }
     }
     let mut cells = 1usize;
@@ -191,13 +214,18 @@ pub(super) fn cell_of_rows(plan: &Plan<'_>, data: &Responses, rows: Range<usize>
     let mut cells = vec![0u32; rows.len()];
     for k in &plan.keys {
         let stride = k.stride as u32;
-        match k.question {
-            None => {
+        match k.source {
+            Source::Period => {
                 for (c, &p) in cells.iter_mut().zip(&data.period_codes()[rows.clone()]) {
                     *c += u32::from(p) * stride;
                 }
             }
-            Some(q) => {
+            Source::Channel => {
+                for (c, &code) in cells.iter_mut().zip(&data.channel_codes()[rows.clone()]) {
+                    *c += u32::from(code) * stride;
+                }
+            }
+            Source::Question(q) => {
                 for (c, &code) in cells.iter_mut().zip(&column_codes(data, q)[rows.clone()]) {
                     *c += u32::from(code) * stride;
                 }
@@ -219,13 +247,15 @@ pub(super) fn cell_key(plan: &Plan<'_>, data: &Responses, c: usize) -> IndexMap<
         .iter()
         .map(|k| {
             let code = (c / k.stride) % k.card;
-            let v = match k.question {
-                None => data
+            let v = match k.source {
+                Source::Period => data
                     .periods()
                     .get(code)
                     .map_or(Value::Null, |p| Value::String(p.to_string())),
-                Some(_) if code == 0 => Value::Null,
-                Some(q) => {
+                Source::Channel => ResponseChannel::from_code(code as u8)
+                    .map_or(Value::Null, |c| Value::String(c.as_str().to_owned())),
+                Source::Question(_) if code == 0 => Value::Null,
+                Source::Question(q) => {
                     Value::String(plan.survey.questions[q].kind.options()[code - 1].id.clone())
                 }
             };

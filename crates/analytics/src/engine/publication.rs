@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use otklik_survey::{
-    Audience, Channel, Column, Granularity, QuestionKind, Responses, Role, Survey,
+    Audience, Channel, Column, Granularity, QuestionKind, ResponseChannel, Responses, Role, Survey,
 };
 
 use crate::protect::{Cell, Model, Partition};
@@ -26,6 +26,8 @@ pub(crate) enum Dim {
     Year,
     /// A grouping question, by its index in the survey.
     Group(usize),
+    /// The responses' channel (only when some response has one).
+    Channel,
 }
 
 /// A published table: its dimensions in canonical order, their sizes and where its
@@ -101,7 +103,8 @@ pub(crate) enum Mix {
 
 /// The finest cells that hold responses: their codes and per-family counts.
 struct Inner {
-    /// Per inner cell: period code, then one code per grouping question (0 = none).
+    /// Per inner cell: period code, then one code per grouping question (0 = none),
+    /// then (when some response says its channel) the channel code (0 = unknown).
     codes: Vec<Vec<u32>>,
     counts: HashMap<Family, Vec<u64>>,
     /// Per family with per-answer counts: per inner cell, the counts of each answer.
@@ -146,6 +149,7 @@ impl Protection {
             k
         };
         let groups: Vec<usize> = survey.group_questions().collect();
+        let with_channel = data.has_channels();
         let touchpoint = survey
             .with_role(Role::Touchpoint)
             .filter(|t| groups.contains(t));
@@ -174,17 +178,19 @@ impl Protection {
             .map(|k| match k {
                 Key::Period => Dim::Period,
                 Key::Question(id) => Dim::Group(survey.question_index(id).expect("a group")),
+                Key::Channel => Dim::Channel,
             })
             .collect();
         text_dims.sort();
         let mut offset = 0;
-        for dims in tables(survey, with_years) {
+        for dims in tables(survey, with_years, with_channel) {
             let cards = dims
                 .iter()
                 .map(|d| match d {
                     Dim::Period => data.periods().len().max(1),
                     Dim::Year => years.len().max(1),
                     Dim::Group(q) => survey.questions[*q].kind.options().len() + 1,
+                    Dim::Channel => CHANNEL_CODES,
                 })
                 .collect();
             if dims == text_dims {
@@ -215,7 +221,7 @@ impl Protection {
                 at
             }));
         }
-        let inner = inner_cells(survey, data, &groups, touchpoint.is_some());
+        let inner = inner_cells(survey, data, &groups, touchpoint.is_some(), with_channel);
         let year_of: Vec<usize> = data
             .periods()
             .iter()
@@ -442,6 +448,7 @@ impl Protection {
                     Dim::Group(q) => {
                         code[1 + groups.iter().position(|g| g == q).expect("a group")] as usize
                     }
+                    Dim::Channel => code[1 + groups.len()] as usize,
                 };
                 acc * card + x
             })
@@ -493,6 +500,7 @@ impl Protection {
                 Key::Period if yearly => Some(Dim::Year),
                 Key::Period => Some(Dim::Period),
                 Key::Question(id) => survey.question_index(id).map(Dim::Group),
+                Key::Channel => Some(Dim::Channel),
             })
             .collect::<Option<_>>()?;
         dims.sort();
@@ -510,6 +518,7 @@ impl Protection {
                         Dim::Period => "period".to_owned(),
                         Dim::Year => "year".to_owned(),
                         Dim::Group(q) => survey.questions[*q].id.clone(),
+                        Dim::Channel => "channel".to_owned(),
                     })
                     .collect()
             })
@@ -531,7 +540,7 @@ impl Protection {
             let x = match (d, code) {
                 (Dim::Period, CellCode::Period(label)) => *self.periods.get(*label)?,
                 (Dim::Year, CellCode::Year(y)) => *self.years.get(y)?,
-                (Dim::Group(_), CellCode::Option(o)) => *o,
+                (Dim::Group(_) | Dim::Channel, CellCode::Option(o)) => *o,
                 _ => return None,
             };
             at = at * card + x;
@@ -614,9 +623,13 @@ fn refines(fine: &[Dim], coarse: &[Dim]) -> bool {
         && fine != coarse
 }
 
+/// Codes of the channel dimension: unknown, then each channel.
+const CHANNEL_CODES: usize = ResponseChannel::ALL.len() + 1;
+
 /// The publication set: overall; by period (and year); by each grouping question;
-/// period and year × each grouping question; year × touchpoint × need.
-fn tables(survey: &Survey, with_years: bool) -> Vec<Vec<Dim>> {
+/// period and year × each grouping question; year × touchpoint × need; and, when
+/// some response says its channel, by channel and period and year × channel.
+fn tables(survey: &Survey, with_years: bool, with_channel: bool) -> Vec<Vec<Dim>> {
     let groups: Vec<usize> = survey.group_questions().collect();
     let mut times = vec![Dim::Period];
     if with_years {
@@ -643,21 +656,39 @@ fn tables(survey: &Survey, with_years: bool) -> Vec<Vec<Dim>> {
             out.push(dims);
         }
     }
+    if with_channel {
+        out.push(vec![Dim::Channel]);
+        for &t in &times {
+            out.push(vec![t, Dim::Channel]);
+        }
+    }
     for d in &mut out {
         d.sort();
     }
     out
 }
 
-/// The inner cells (period × every grouping question) that hold responses, and the
-/// counts of every family in each.
+/// The inner cells (period × every grouping question, × the channel `with_channel`)
+/// that hold responses, and the counts of every family in each.
 /// With `mix_in_groups` (the touchpoint a grouping question), the channel mix is
 /// counted among the group sizes and has no family of its own.
-fn inner_cells(survey: &Survey, data: &Responses, groups: &[usize], mix_in_groups: bool) -> Inner {
+fn inner_cells(
+    survey: &Survey,
+    data: &Responses,
+    groups: &[usize],
+    mix_in_groups: bool,
+    with_channel: bool,
+) -> Inner {
     let rows = data.len();
     let mut fine = vec![0u64; rows];
     let mut stride = 1u64;
     let period_codes = data.period_codes();
+    if with_channel {
+        for (f, &c) in fine.iter_mut().zip(data.channel_codes()) {
+            *f += u64::from(c);
+        }
+        stride = CHANNEL_CODES as u64;
+    }
     for &g in groups.iter().rev() {
         let card = survey.questions[g].kind.options().len() as u64 + 1;
         for (f, &c) in fine.iter_mut().zip(codes(data, g)) {
@@ -682,7 +713,11 @@ fn inner_cells(survey: &Survey, data: &Responses, groups: &[usize], mix_in_group
         .iter()
         .map(|&k| {
             let mut rest = k;
-            let mut out = vec![0u32; groups.len() + 1];
+            let mut out = vec![0u32; groups.len() + 1 + usize::from(with_channel)];
+            if with_channel {
+                out[groups.len() + 1] = (rest % CHANNEL_CODES as u64) as u32;
+                rest /= CHANNEL_CODES as u64;
+            }
             for (j, &g) in groups.iter().enumerate().rev() {
                 let card = survey.questions[g].kind.options().len() as u64 + 1;
                 out[j + 1] = (rest % card) as u32;

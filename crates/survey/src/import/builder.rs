@@ -24,6 +24,8 @@ pub(crate) struct Builder {
     period_labels: Vec<String>,
     pub(crate) period: Vec<u16>,
     pub(crate) version: Vec<u16>,
+    /// Channel codes (0 = unknown).
+    pub(crate) channel: Vec<u8>,
     pub(crate) columns: Vec<Column>,
 }
 
@@ -35,6 +37,7 @@ impl Builder {
             period_labels: Vec::new(),
             period: Vec::with_capacity(rows),
             version: Vec::with_capacity(rows),
+            channel: Vec::with_capacity(rows),
             columns: survey
                 .questions
                 .iter()
@@ -88,6 +91,7 @@ impl Builder {
                 .extend(part.period.iter().map(|&c| codes[usize::from(c)]));
             all.ids.append(&part.ids);
             all.version.extend(part.version);
+            all.channel.extend(part.channel);
             for (column, more) in all.columns.iter_mut().zip(part.columns) {
                 column.append(more);
             }
@@ -102,6 +106,7 @@ impl Builder {
             self.periods,
             self.period,
             self.version,
+            self.channel,
             self.columns,
         )
     }

@@ -13,7 +13,7 @@ use super::problems::{ImportError, Location, Problems};
 use super::sniff::opened;
 use super::Limits;
 use crate::responses::Answer;
-use crate::{Arg, Message, Question, QuestionKind, Responses, Survey};
+use crate::{Arg, Message, Question, QuestionKind, ResponseChannel, Responses, Survey};
 
 /// A `version` in a JSON file: a number, rendered as JSON in the message.
 fn json_version(survey: &Survey, v: &Value) -> Result<u16, Message> {
@@ -197,11 +197,11 @@ pub fn read_json(
         };
         let mut ok = true;
         for key in r.keys() {
-            if !["id", "period", "version", "answers"].contains(&key.as_str()) {
+            if !["id", "period", "version", "channel", "answers"].contains(&key.as_str()) {
                 problems.add(
                     path(&format!("{p}.{key}")),
                     Message::new("json-unknown-field")
-                        .with("expected", "id, period, version, answers"),
+                        .with("expected", "id, period, version, channel, answers"),
                 );
                 ok = false;
             }
@@ -256,6 +256,20 @@ pub fn read_json(
                 }
             },
         };
+        let channel = match r.get("channel") {
+            None | Some(Value::Null) => 0,
+            Some(v) => match v.as_str().map(str::parse::<ResponseChannel>) {
+                Some(Ok(c)) => c.code(),
+                _ => {
+                    problems.add(
+                        path(&format!("{p}.channel")),
+                        ResponseChannel::invalid(v.to_string()),
+                    );
+                    ok = false;
+                    0
+                }
+            },
+        };
         row_answers.iter_mut().for_each(|a| *a = Answer::Missing);
         match r.get("answers") {
             Some(Value::Object(answers)) => {
@@ -296,6 +310,7 @@ pub fn read_json(
         b.ids.push(id);
         b.period.push(period.unwrap_or_default());
         b.version.push(version);
+        b.channel.push(channel);
         for (col, a) in b.columns.iter_mut().zip(&row_answers) {
             push(col, *a);
         }

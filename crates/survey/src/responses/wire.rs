@@ -7,9 +7,9 @@
 use std::ops::Range;
 
 use super::{Column, Responses, StrColumn};
-use crate::{Period, QuestionKind, Survey};
+use crate::{Period, QuestionKind, ResponseChannel, Survey};
 
-const MAGIC: &[u8; 8] = b"OTKROWS1";
+const MAGIC: &[u8; 8] = b"OTKROWS2";
 
 /// Bytes that are not rows of this survey from [`Responses::rows_to_bytes`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,6 +30,7 @@ impl Responses {
         for v in [&self.period, &self.version] {
             out.extend(v[rows.clone()].iter().flat_map(|x| x.to_le_bytes()));
         }
+        out.extend_from_slice(&self.channel[rows.clone()]);
         for c in &self.columns {
             match c {
                 Column::Code(v) => out.extend_from_slice(&v[rows.clone()]),
@@ -77,6 +78,13 @@ impl Responses {
         let period: Vec<u16> = r.words(n, u16::from_le_bytes)?;
         let version: Vec<u16> = r.words(n, u16::from_le_bytes)?;
         if period.iter().any(|&p| usize::from(p) >= periods.len()) {
+            return Err(BadRows);
+        }
+        let channel = r.take(n)?.to_vec();
+        if channel
+            .iter()
+            .any(|&c| c != 0 && ResponseChannel::from_code(c).is_none())
+        {
             return Err(BadRows);
         }
         let mut columns = Vec::with_capacity(survey.questions.len());
@@ -134,6 +142,7 @@ impl Responses {
             periods,
             period,
             version,
+            channel,
             columns,
         })
     }
@@ -150,6 +159,7 @@ impl Responses {
         self.ids.append(&more.ids);
         self.period.extend(more.period);
         self.version.extend(more.version);
+        self.channel.extend(more.channel);
         for (column, more) in self.columns.iter_mut().zip(more.columns) {
             column.append(more);
         }

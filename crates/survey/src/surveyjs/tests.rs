@@ -8,10 +8,10 @@ fn the_common_subset_comes_across() {
     let src = r#"{
       "title": {"default": "Customer survey", "ru": "Опрос клиентов"},
       "pages": [{"name": "p1", "elements": [
-        {"type": "radiogroup", "name": "channel", "title": "Channel", "isRequired": true,
+        {"type": "radiogroup", "name": "contact", "title": "Channel", "isRequired": true,
          "choices": [{"value": "web", "text": {"default": "Website", "ru": "Сайт"}}, "office", 3]},
         {"type": "rating", "name": "sat", "title": "Satisfaction", "rateMax": 7,
-         "minRateDescription": "Bad", "maxRateDescription": "Good", "visibleIf": "{channel} = 'web' or {channel} == 'office'"},
+         "minRateDescription": "Bad", "maxRateDescription": "Good", "visibleIf": "{contact} = 'web' or {contact} == 'office'"},
         {"type": "rating", "name": "nps", "rateMin": 0, "rateMax": 10},
         {"type": "boolean", "name": "solved", "title": "Solved?"},
         {"type": "text", "name": "wait", "inputType": "number", "min": 0, "max": 120, "visibleIf": "{solved} = true"},
@@ -31,7 +31,7 @@ fn the_common_subset_comes_across() {
     assert_eq!(
         ids,
         [
-            "channel",
+            "contact",
             "sat",
             "nps",
             "solved",
@@ -67,7 +67,7 @@ fn the_common_subset_comes_across() {
     let v: Value = serde_json::from_str(&imp.json).unwrap();
     assert_eq!(
         v["questions"][1]["visible_if"],
-        json!({"question": "channel", "in": ["web", "office"]})
+        json!({"question": "contact", "in": ["web", "office"]})
     );
     assert_eq!(
         v["questions"][4]["visible_if"],

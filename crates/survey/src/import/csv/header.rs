@@ -11,6 +11,7 @@ pub(crate) enum Col {
     Period,
     Survey,
     Version,
+    Channel,
     Question(usize),
 }
 
@@ -85,6 +86,7 @@ pub(crate) fn read_header(
             "period" => Col::Period,
             "survey" => Col::Survey,
             "version" => Col::Version,
+            "channel" => Col::Channel,
             _ => match survey.question_index(name) {
                 Some(q) => Col::Question(q),
                 None => {

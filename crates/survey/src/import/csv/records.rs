@@ -8,7 +8,7 @@ use crate::import::ids::{bad_id, check_response_id};
 use crate::import::problems::{Location, Problems};
 use crate::import::Limits;
 use crate::responses::Answer;
-use crate::{Message, Survey};
+use crate::{Message, ResponseChannel, Survey};
 
 /// Reads the records of `body` (which starts at a record, on line `line0 + 1` of the
 /// file) into a builder, adding the problems found; also returns each response's line.
@@ -103,6 +103,7 @@ fn read_records(
         let mut id = "";
         let mut period = None;
         let mut version = survey.version as u16;
+        let mut channel = 0;
         let mut ok = true;
         for ((i, col), fast) in h.cols.iter().zip(&h.fast) {
             let bytes = record.get(*i);
@@ -179,6 +180,17 @@ fn read_records(
                         }
                     }
                 }
+                Col::Channel => {
+                    if !cell.is_empty() {
+                        match cell.parse::<ResponseChannel>() {
+                            Ok(c) => channel = c.code(),
+                            Err(e) => {
+                                at(problems, e);
+                                ok = false;
+                            }
+                        }
+                    }
+                }
                 Col::Question(q) => match parse_cell(&survey.questions[*q], cell) {
                     Ok(a) => push(&mut b.columns[*q], a),
                     Err(e) => {
@@ -201,6 +213,7 @@ fn read_records(
         b.ids.push(id);
         b.period.push(period.expect("period column present"));
         b.version.push(version);
+        b.channel.push(channel);
         lines.push(line);
     }
     (b, lines)

@@ -48,7 +48,8 @@ for (const lang of ['ru', 'en']) {
         const stored = await readStore(page, 'responses');
         assert.equal(stored.length, 1);
         const rec = JSON.parse(stored[0]);
-        assert.deepEqual(Object.keys(rec).sort(), ['answers', 'id', 'period', 'survey', 'version'], 'nothing but the response is stored');
+        assert.deepEqual(Object.keys(rec).sort(), ['answers', 'channel', 'id', 'period', 'survey', 'version'], 'nothing but the response is stored');
+        assert.equal(rec.channel, 'self');
         assert.match(rec.period, /^\d{4}-Q[1-4]$/);
         if (template === 1) {
           assert.equal(rec.answers.touchpoint, 'reception');

@@ -87,6 +87,10 @@ function answerFor(q, seed) {
 }
 
 /** SurveyJS answering with the same policy: its stored data, in Otklik's terms. */
+/** The Otklik id of a SurveyJS name: names Otklik keeps for response-file columns
+ * (`channel`, `period`, …) are imported with the suffix `_q`. */
+const idOf = (def, name) => (def.questions.some((q) => q.id === name) ? name : `${name}_q`);
+
 function surveyjsAnswers(json, def, seed) {
   const m = new Model(json);
   const byId = Object.fromEntries(def.questions.map((q) => [q.id, q]));
@@ -98,7 +102,7 @@ function surveyjsAnswers(json, def, seed) {
       m.setValue(q.name, v);
       continue;
     }
-    const a = answerFor(byId[q.name], seed);
+    const a = answerFor(byId[idOf(def, q.name)], seed);
     if (q.getType() === 'radiogroup' || q.getType() === 'dropdown') m.setValue(q.name, q.choices.find((c) => String(c.value) === a).value);
     else m.setValue(q.name, a);
   }
@@ -108,9 +112,9 @@ function surveyjsAnswers(json, def, seed) {
     const q = m.getQuestionByName(k);
     if (q.getType() === 'matrix') {
       for (const [row, col] of Object.entries(v)) out[`${k}.${row}`] = q.columns.findIndex((c) => c.value === col) + 1;
-    } else if (Array.isArray(v)) out[k] = v.map(String);
-    else if (q.getType() === 'radiogroup' || q.getType() === 'dropdown') out[k] = String(v);
-    else out[k] = v;
+    } else if (Array.isArray(v)) out[idOf(def, k)] = v.map(String);
+    else if (q.getType() === 'radiogroup' || q.getType() === 'dropdown') out[idOf(def, k)] = String(v);
+    else out[idOf(def, k)] = v;
   }
   return out;
 }

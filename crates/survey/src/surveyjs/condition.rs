@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use super::elements::{clean_id, Cx};
+use super::elements::{clean_id, question_id, Cx};
 use crate::Message;
 
 impl Cx {
@@ -17,7 +17,8 @@ impl Cx {
                 .strip_prefix('{')
                 .ok_or(Message::new("sjs-cond-not-comparison"))?;
             let close = rest.find('}').ok_or(Message::new("sjs-cond-no-brace"))?;
-            let name = rest[..close].trim().to_owned();
+            let written = rest[..close].trim();
+            let name = question_id(written);
             let tail = rest[close + 1..].trim();
             let (op, operand) = if let Some(t) = tail.strip_prefix("==") {
                 ("=", t)
@@ -47,7 +48,7 @@ impl Cx {
                 .find(|(id, _, _)| *id == name)
                 .map(|(_, k, r)| (*k, *r))
                 .ok_or_else(|| {
-                    Message::new("sjs-cond-not-earlier").with("name", format!("{{{name}}}"))
+                    Message::new("sjs-cond-not-earlier").with("name", format!("{{{written}}}"))
                 })?;
             if matches!(op, "<" | "<=" | ">" | ">=" | "!=") {
                 if !matches!(kind, "scale" | "nps") {

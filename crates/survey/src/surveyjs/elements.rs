@@ -45,6 +45,16 @@ pub(super) fn clean_id(s: &str) -> String {
         .collect()
 }
 
+/// A SurveyJS name as an Otklik question id: a name Otklik keeps for a column of
+/// its response files (`period`, `channel`, …) gets the suffix `_q`.
+pub(super) fn question_id(name: &str) -> String {
+    if crate::validate::RESERVED.contains(&name) {
+        format!("{name}_q")
+    } else {
+        name.to_owned()
+    }
+}
+
 /// A choice value as an option id.
 pub(super) fn value_id(v: &Value) -> Option<String> {
     match v {
@@ -99,7 +109,7 @@ impl Cx {
             self.skip(path, name_ref, Message::new("sjs-hidden"));
             return;
         }
-        let Some(id) = name.clone().filter(|n| !n.is_empty()) else {
+        let Some(id) = name.as_deref().filter(|n| !n.is_empty()).map(question_id) else {
             self.skip(path, None, Message::new("sjs-no-name").with("kind", kind));
             return;
         };

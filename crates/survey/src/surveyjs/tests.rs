@@ -151,3 +151,25 @@ fn what_is_not_a_surveyjs_survey_is_refused() {
         &json!({"id": "s", "version": 1, "questions": []})
     ));
 }
+
+#[test]
+fn a_name_kept_for_a_response_column_becomes_an_id_with_a_suffix() {
+    let src = r#"{
+      "elements": [
+        {"type": "radiogroup", "name": "channel", "choices": ["web", "office"]},
+        {"type": "rating", "name": "period", "visibleIf": "{channel} = 'office'"},
+        {"type": "rating", "name": "wait", "visibleIf": "{period} >= 4"}
+      ]
+    }"#;
+    let imp = import(src, Audience::External).unwrap();
+    let s = &imp.survey;
+    let ids: Vec<&str> = s.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["channel_q", "period_q", "wait"]);
+    let json: serde_json::Value = serde_json::from_str(&imp.json).unwrap();
+    assert_eq!(
+        json["questions"][1]["visible_if"],
+        json!({"question": "channel_q", "in": ["office"]})
+    );
+    assert_eq!(json["questions"][2]["visible_if"]["question"], "period_q");
+    assert!(imp.skipped.is_empty(), "{:?}", imp.skipped.len());
+}

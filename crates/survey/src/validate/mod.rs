@@ -16,6 +16,7 @@ use crate::{Lang, Message};
 mod cross;
 mod question;
 mod reader;
+pub(crate) use reader::RESERVED;
 mod survey;
 
 use reader::Reader;

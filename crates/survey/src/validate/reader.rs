@@ -8,7 +8,7 @@ use super::Problem;
 use crate::definition::*;
 use crate::{check_id, Message, Text};
 
-pub(super) const RESERVED: [&str; 5] = ["response_id", "period", "survey", "version", "channel"];
+pub(crate) const RESERVED: [&str; 5] = ["response_id", "period", "survey", "version", "channel"];
 pub(super) const TYPES: &str = "scale, nps, choice, multi, yesno, number, text";
 #[derive(Default)]
 pub(super) struct Reader {

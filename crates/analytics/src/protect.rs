@@ -21,7 +21,11 @@
 //!   rule, applied to every pair of linked tables at once);
 //! - with per-answer counts, the hidden cells of a partition never all gave the same
 //!   answer while a shown sibling gave another: otherwise a reader would learn every
-//!   hidden member's answer.
+//!   hidden member's answer;
+//! - with per-answer counts, what a reader can bound of a hidden cell under `k`,
+//!   answer by answer through the partitions, adds up to at least `k`; where not, the
+//!   bound is traced back through the partitions that made it to a shown cell to
+//!   hide.
 //!
 //! The elimination is exact: arithmetic modulo the prime 2^61 − 1, on sparse vectors
 //! over the inner cells. (A combination over the rationals is one modulo the prime
@@ -219,12 +223,14 @@ impl Model {
     /// propagating the shown cells through the partitions (a parent holds what its
     /// parts can hold; a part what its parent can hold less what its siblings must):
     /// the upper bounds of a cell under k must add up to k, and a cell whose members
-    /// all gave one answer must be able to hold another. Where not, the partition that
-    /// bounds the cell most tightly takes its smallest shown non-empty part (one with
-    /// another answer, for the second rule). The propagation is weaker than linear
-    /// programming; the audit checks the rest.
+    /// all gave one answer must be able to hold another. Where a cell is bounded below
+    /// k, the bound is traced back through the partitions that made it to a shown cell
+    /// whose hiding loosens it (a sibling, or a cell further off that pins a hidden
+    /// parent or sibling); failing that, the partition that bounds the cell most
+    /// tightly takes its smallest shown non-empty part (one with another answer, for
+    /// the second rule). The propagation is weaker than linear programming; the audit
+    /// checks the rest.
     fn answer_bounds(&self, totals: &[u64], answers: &[Vec<u64>], hidden: &mut [bool]) -> bool {
-        const OPEN: u64 = u64::MAX / 4;
         let w = answers.iter().map(Vec::len).max().unwrap_or(0);
         let ans = |c: usize, a: usize| answers[c].get(a).copied().unwrap_or(0);
         let mut of_child: Vec<Vec<usize>> = vec![Vec::new(); self.cells.len()];
@@ -235,64 +241,7 @@ impl Model {
         }
         let mut changed = false;
         loop {
-            // Per cell and answer, flat: what a reader can bound it to.
-            let mut ub = vec![0u64; self.cells.len() * w];
-            let mut lb = vec![0u64; self.cells.len() * w];
-            for c in 0..self.cells.len() {
-                for a in 0..w {
-                    let v = if hidden[c] { OPEN } else { ans(c, a) };
-                    ub[c * w + a] = v;
-                    lb[c * w + a] = if hidden[c] { 0 } else { v };
-                }
-            }
-            // Only partitions with a hidden cell bound anything.
-            let active: Vec<&Partition> = self
-                .partitions
-                .iter()
-                .filter(|p| hidden[p.parent] || p.children.iter().any(|&c| hidden[c]))
-                .collect();
-            for _ in 0..16 {
-                let mut moved = false;
-                for p in &active {
-                    let pc = p.parent * w;
-                    for a in 0..w {
-                        let mut sum_ub = 0u64;
-                        let mut sum_lb = 0u64;
-                        for &c in &p.children {
-                            sum_ub = sum_ub.saturating_add(ub[c * w + a]).min(OPEN);
-                            sum_lb += lb[c * w + a];
-                        }
-                        if sum_ub < ub[pc + a] {
-                            ub[pc + a] = sum_ub;
-                            moved = true;
-                        }
-                        if sum_lb > lb[pc + a] {
-                            lb[pc + a] = sum_lb;
-                            moved = true;
-                        }
-                        for &c in p.children.iter().filter(|&&c| hidden[c]) {
-                            let (cu, cl) = (ub[c * w + a], lb[c * w + a]);
-                            let hi = ub[pc + a].saturating_sub(sum_lb - cl);
-                            let lo = if cu >= OPEN || sum_ub >= OPEN {
-                                0
-                            } else {
-                                lb[pc + a].saturating_sub(sum_ub - cu)
-                            };
-                            if hi < cu {
-                                ub[c * w + a] = hi;
-                                moved = true;
-                            }
-                            if lo > cl && lo <= ub[c * w + a] {
-                                lb[c * w + a] = lo;
-                                moved = true;
-                            }
-                        }
-                    }
-                }
-                if !moved {
-                    break;
-                }
-            }
+            let b = Bounds::propagate(self, w, &ans, hidden);
             let room = |p: &Partition, hidden: &[bool]| -> u64 {
                 (0..w)
                     .map(|a| {
@@ -302,7 +251,7 @@ impl Model {
                             .filter(|&&c| !hidden[c])
                             .map(|&c| ans(c, a))
                             .sum();
-                        ub[p.parent * w + a].saturating_sub(shown)
+                        b.ub[p.parent * w + a].saturating_sub(shown)
                     })
                     .fold(0u64, |x, y| x.saturating_add(y))
             };
@@ -312,21 +261,28 @@ impl Model {
                     continue;
                 }
                 let k = self.cells[c].k;
-                let bound = (0..w).fold(0u64, |x, a| x.saturating_add(ub[c * w + a]));
+                let bound = (0..w).fold(0u64, |x, a| x.saturating_add(b.ub[c * w + a]));
                 let given: Vec<usize> = (0..w).filter(|&a| ans(c, a) > 0).collect();
-                let alike = given.len() == 1 && (0..w).all(|a| a == given[0] || ub[c * w + a] == 0);
+                let alike =
+                    given.len() == 1 && (0..w).all(|a| a == given[0] || b.ub[c * w + a] == 0);
                 let parts = || of_child[c].iter().map(|&i| &self.partitions[i]);
                 let pick = if totals[c] < k && bound < k {
-                    parts()
-                        .filter(|p| p.children.iter().any(|&x| !hidden[x] && totals[x] > 0))
-                        .min_by_key(|p| (room(p, hidden), p.parent))
-                        .and_then(|p| {
-                            p.children
-                                .iter()
-                                .copied()
-                                .filter(|&x| !hidden[x] && totals[x] > 0)
-                                .min_by_key(|&x| (totals[x], x))
-                        })
+                    let traced = (0..w).find_map(|a| {
+                        let mut seen = Vec::new();
+                        b.loosen(self, totals, hidden, c, a, true, 0, &mut seen)
+                    });
+                    traced.or_else(|| {
+                        parts()
+                            .filter(|p| p.children.iter().any(|&x| !hidden[x] && totals[x] > 0))
+                            .min_by_key(|p| (room(p, hidden), p.parent))
+                            .and_then(|p| {
+                                p.children
+                                    .iter()
+                                    .copied()
+                                    .filter(|&x| !hidden[x] && totals[x] > 0)
+                                    .min_by_key(|&x| (totals[x], x))
+                            })
+                    })
                 } else if alike {
                     // a shown sibling that gave another answer
                     let only = given[0];
@@ -398,6 +354,179 @@ impl Model {
             basis.push(r);
         }
         changed
+    }
+}
+
+/// No bound: a hidden cell before any partition bounds it.
+const OPEN: u64 = u64::MAX / 4;
+
+/// How a bound was made: by a partition, from its parent and the other parts (the
+/// cell a part), or from its parts (the cell the parent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Made {
+    Exact,
+    AsPart(usize),
+    AsParent(usize),
+}
+
+/// Per cell and answer, flat (`cell * w + answer`): what a reader can bound the count
+/// to, and how each bound was made.
+struct Bounds {
+    w: usize,
+    ub: Vec<u64>,
+    lb: Vec<u64>,
+    ub_made: Vec<Made>,
+    lb_made: Vec<Made>,
+}
+
+impl Bounds {
+    /// Interval propagation through the partitions that hold a hidden cell.
+    fn propagate(
+        m: &Model,
+        w: usize,
+        ans: &dyn Fn(usize, usize) -> u64,
+        hidden: &[bool],
+    ) -> Bounds {
+        let n = m.cells.len() * w;
+        let mut b = Bounds {
+            w,
+            ub: vec![0; n],
+            lb: vec![0; n],
+            ub_made: vec![Made::Exact; n],
+            lb_made: vec![Made::Exact; n],
+        };
+        for (c, &h) in hidden.iter().enumerate().take(m.cells.len()) {
+            for a in 0..w {
+                let v = if h { OPEN } else { ans(c, a) };
+                b.ub[c * w + a] = v;
+                b.lb[c * w + a] = if h { 0 } else { v };
+            }
+        }
+        // Only partitions with a hidden cell bound anything.
+        let active: Vec<usize> = (0..m.partitions.len())
+            .filter(|&i| {
+                let p = &m.partitions[i];
+                hidden[p.parent] || p.children.iter().any(|&c| hidden[c])
+            })
+            .collect();
+        let (ub, lb) = (&mut b.ub, &mut b.lb);
+        for _ in 0..16 {
+            let mut moved = false;
+            for &i in &active {
+                let p = &m.partitions[i];
+                let pc = p.parent * w;
+                for a in 0..w {
+                    let mut sum_ub = 0u64;
+                    let mut sum_lb = 0u64;
+                    for &c in &p.children {
+                        sum_ub = sum_ub.saturating_add(ub[c * w + a]).min(OPEN);
+                        sum_lb += lb[c * w + a];
+                    }
+                    if sum_ub < ub[pc + a] {
+                        ub[pc + a] = sum_ub;
+                        b.ub_made[pc + a] = Made::AsParent(i);
+                        moved = true;
+                    }
+                    if sum_lb > lb[pc + a] {
+                        lb[pc + a] = sum_lb;
+                        b.lb_made[pc + a] = Made::AsParent(i);
+                        moved = true;
+                    }
+                    for &c in p.children.iter().filter(|&&c| hidden[c]) {
+                        let (cu, cl) = (ub[c * w + a], lb[c * w + a]);
+                        let hi = ub[pc + a].saturating_sub(sum_lb - cl);
+                        let lo = if cu >= OPEN || sum_ub >= OPEN {
+                            0
+                        } else {
+                            lb[pc + a].saturating_sub(sum_ub - cu)
+                        };
+                        if hi < cu {
+                            ub[c * w + a] = hi;
+                            b.ub_made[c * w + a] = Made::AsPart(i);
+                            moved = true;
+                        }
+                        if lo > cl && lo <= ub[c * w + a] {
+                            lb[c * w + a] = lo;
+                            b.lb_made[c * w + a] = Made::AsPart(i);
+                            moved = true;
+                        }
+                    }
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+        b
+    }
+
+    /// A shown cell whose hiding loosens the bound of hidden cell `c` on answer `a`:
+    /// its upper bound when `up`, else its lower bound. The bound is followed back
+    /// through the partitions that made it, a few steps deep.
+    #[allow(clippy::too_many_arguments)]
+    fn loosen(
+        &self,
+        m: &Model,
+        totals: &[u64],
+        hidden: &[bool],
+        c: usize,
+        a: usize,
+        up: bool,
+        depth: usize,
+        seen: &mut Vec<(usize, bool)>,
+    ) -> Option<usize> {
+        if depth > 6 || seen.contains(&(c, up)) {
+            return None;
+        }
+        seen.push((c, up));
+        let at = c * self.w + a;
+        let made = if up {
+            self.ub_made[at]
+        } else {
+            self.lb_made[at]
+        };
+        // The smallest shown non-empty cell among `cells`; with `of_a`, one that holds
+        // answer `a` (a shown cell's bounds are its counts).
+        let smallest = |cells: &mut dyn Iterator<Item = usize>, of_a: bool| {
+            cells
+                .filter(|&x| !hidden[x] && totals[x] > 0 && (!of_a || self.lb[x * self.w + a] > 0))
+                .min_by_key(|&x| (totals[x], x))
+        };
+        match made {
+            Made::Exact => None,
+            // ub(c) = ub(parent) − Σ lb(siblings); lb(c) = lb(parent) − Σ ub(siblings)
+            Made::AsPart(i) => {
+                let p = &m.partitions[i];
+                let siblings = || p.children.iter().copied().filter(move |&x| x != c);
+                smallest(&mut siblings(), up).or_else(|| {
+                    let parent = p.parent;
+                    let from_parent = if hidden[parent] {
+                        self.loosen(m, totals, hidden, parent, a, up, depth + 1, seen)
+                    } else {
+                        None
+                    };
+                    from_parent.or_else(|| {
+                        siblings()
+                            .filter(|&x| hidden[x])
+                            .filter(|&x| !up || self.lb[x * self.w + a] > 0)
+                            .find_map(|x| {
+                                self.loosen(m, totals, hidden, x, a, !up, depth + 1, seen)
+                            })
+                    })
+                })
+            }
+            // ub(c) = Σ ub(parts); lb(c) = Σ lb(parts)
+            Made::AsParent(i) => {
+                let p = &m.partitions[i];
+                smallest(&mut p.children.iter().copied(), !up).or_else(|| {
+                    p.children
+                        .iter()
+                        .copied()
+                        .filter(|&x| hidden[x])
+                        .find_map(|x| self.loosen(m, totals, hidden, x, a, up, depth + 1, seen))
+                })
+            }
+        }
     }
 }
 

@@ -655,9 +655,10 @@ fn publication(survey: &Survey, data: &Responses) -> Vec<(Analysis, bool)> {
 fn no_combination_of_published_tables_discloses_a_hidden_count() {
     // One data set per core at a time; the linear programs take most of the time.
     let report: Vec<String> = std::thread::scope(|scope| {
-        // The first data set again with channels: the same responses, and three more
-        // tables.
-        let runs: Vec<_> = [(1, false), (2, false), (3, false), (1, true)]
+        // The fourth holds a small hidden count (year × touchpoint × need) that only
+        // hidden siblings surround: its bound is loosened further off. The first data
+        // set again with channels: the same responses, and three more tables.
+        let runs: Vec<_> = [(1, false), (2, false), (3, false), (4, false), (1, true)]
             .into_iter()
             .map(|(seed, with_channel)| {
                 scope.spawn(move || {

@@ -19,7 +19,9 @@ pub struct Session {
     pub source: Rc<str>,
     pub period: String,
     pub kiosk: bool,
-    /// `salt:sha256(salt + pin)` in hex, for kiosk mode.
+    /// Operator entry of paper forms (opened with the PIN).
+    pub entry: bool,
+    /// `salt:sha256(salt + pin)` in hex, for kiosk mode and operator entry.
     pub pin: Option<String>,
 }
 
@@ -28,6 +30,8 @@ struct StoredSession {
     survey: String,
     period: String,
     kiosk: bool,
+    #[serde(default)]
+    entry: bool,
     pin: Option<String>,
 }
 
@@ -37,6 +41,7 @@ impl Session {
             survey: self.source.to_string(),
             period: self.period.clone(),
             kiosk: self.kiosk,
+            entry: self.entry,
             pin: self.pin.clone(),
         })
         .expect("serialises")
@@ -49,6 +54,7 @@ impl Session {
             source: st.survey.into(),
             period: st.period,
             kiosk: st.kiosk,
+            entry: st.entry,
             pin: st.pin,
         })
     }
@@ -90,6 +96,8 @@ pub enum View {
     },
     AdminPin,
     Admin,
+    /// Operator entry of paper forms.
+    Entry,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -181,6 +189,8 @@ impl Reducible for State {
             } => {
                 s.stored = Some(stored);
                 s.view = match (&session, &draft) {
+                    // Operator entry after a reload: the PIN first.
+                    (Some(sess), _) if sess.entry => View::AdminPin,
                     (Some(_), Some(_)) => View::Survey,
                     (Some(sess), None) if sess.kiosk => View::Survey,
                     _ if embedded.is_some() => View::Home,
@@ -198,6 +208,11 @@ impl Reducible for State {
             }
             Action::ToggleLarge => s.large = !s.large,
             Action::Go(v) => s.view = v,
+            Action::Start(session, _) if session.entry => {
+                s.session = Some(Rc::new(session));
+                s.draft = None;
+                s.view = View::Entry;
+            }
             Action::Start(session, draft) => {
                 s.session = Some(Rc::new(session));
                 s.draft = Some(draft);

@@ -93,6 +93,20 @@ async function focusedQuestion(page) {
   return page.evaluate(() => document.activeElement?.closest('li.entry-q')?.dataset.q ?? null);
 }
 
+/** Types one form with the keyboard alone, checking that the cursor is on each visible
+ * question in turn; Enter (or Ctrl+Enter) on the last one saves it. */
+async function typeForm(page, survey, answers, { label = 'form', ctrlEnter = false, after } = {}) {
+  const shown = survey.questions.filter((q) => visible(survey, answers, q));
+  for (const [j, q] of shown.entries()) {
+    assert.equal(await focusedQuestion(page), q.id, `${label}: the cursor is on ${q.id}`);
+    const { type, press } = keys(q, answers[q.id]);
+    if (type) await page.keyboard.type(type);
+    const last = j === shown.length - 1;
+    for (const key of press) await page.keyboard.press(last && key === 'Enter' && ctrlEnter ? 'Control+Enter' : key);
+    if (after) await after(q);
+  }
+}
+
 test('entry: 20 paper forms typed with the keyboard alone are stored as typed, channel paper; undo deletes the last one', async () => {
   const survey = JSON.parse(await readFile(join(ROOT, 'fixtures/surveys/external-client.json'), 'utf8'));
   const profile = await freshProfile();
@@ -121,21 +135,17 @@ test('entry: 20 paper forms typed with the keyboard alone are stored as typed, c
     const times = [];
     for (const [k, answers] of forms.entries()) {
       const start = performance.now();
-      const shown = survey.questions.filter((q) => visible(survey, answers, q));
-      for (const [j, q] of shown.entries()) {
-        assert.equal(await focusedQuestion(page), q.id, `form ${k + 1}: the cursor is on ${q.id}`);
-        const { type, press } = keys(q, answers[q.id]);
-        if (type) await page.keyboard.type(type);
-        const last = j === shown.length - 1;
-        for (const key of press) {
-          // Every fifth form is saved with Ctrl+Enter at its last question.
-          await page.keyboard.press(last && key === 'Enter' && k % 5 === 4 ? 'Control+Enter' : key);
-        }
-        if (k === 0 && q.id === 'need') {
-          await screenshot(page, 'entry');
-          await page.screenshot({ path: `/tmp/w-entry/entry-${BROWSER}.png`, fullPage: true });
-        }
-      }
+      await typeForm(page, survey, answers, {
+        label: `form ${k + 1}`,
+        // Every fifth form is saved with Ctrl+Enter at its last question.
+        ctrlEnter: k % 5 === 4,
+        after: async (q) => {
+          if (k === 0 && q.id === 'need') {
+            await screenshot(page, 'entry');
+            await page.screenshot({ path: `/tmp/w-entry/entry-${BROWSER}.png`, fullPage: true });
+          }
+        },
+      });
       await page.waitForSelector(`#entry-count[data-session="${k + 1}"][data-busy="false"]`);
       times.push(performance.now() - start);
     }
@@ -245,6 +255,73 @@ test('entry: several options are ticked and unticked by their digits', async () 
     assert.deepEqual(stored[0].answers, { ways: ['site', 'press'], segment: base.questions[0].options[1].id });
     assert.equal(stored[0].channel, 'paper');
     await axe(page, 'entry screen with several options');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
+test('entry: double entry saves a batch only when both entries agree, without the form numbers', async () => {
+  const survey = JSON.parse(await readFile(join(ROOT, 'fixtures/surveys/external-client.json'), 'utf8'));
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile, { width: 1280, height: 900 });
+  const forms = [101, 102, 103].map((number, k) => ({ number: String(number), answers: plan(survey, 20 + k) }));
+  const typeNumbered = async (form, answers = form.answers) => {
+    await page.waitForFunction(() => document.activeElement?.id === 'entry-no');
+    await page.keyboard.type(form.number);
+    await page.keyboard.press('Enter');
+    await typeForm(page, survey, answers, { label: `form ${form.number}` });
+  };
+  try {
+    await page.goto(server.url);
+    await page.click('#nav-survey');
+    await page.waitForSelector('#home-title');
+    await page.check('#survey-1');
+    await page.fill('#period', PERIOD);
+    await page.click('#start-entry');
+    await page.fill('#kiosk-pin', PIN);
+    await page.fill('#kiosk-pin-repeat', PIN);
+    await page.click('#kiosk-start');
+    await page.waitForSelector('#entry-title');
+    await page.check('#entry-double');
+    for (const [k, form] of forms.entries()) {
+      await typeNumbered(form);
+      await page.waitForSelector(`#double-status[data-first="${k + 1}"]`);
+    }
+    await axe(page, 'double entry, first pass');
+    await page.focus('#double-second');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#double-status[data-pass="2"]');
+    // The second operator types the batch in another order, with one answer different.
+    const wrong = { ...forms[1].answers, effort: forms[1].answers.effort === 5 ? 4 : 5 };
+    for (const [k, form] of [forms[2], { ...forms[1], answers: wrong }, forms[0]].entries()) {
+      await typeNumbered(form, form.answers);
+      await page.waitForSelector(`#double-status[data-second="${k + 1}"]`);
+    }
+    await page.click('#double-compare');
+    await page.waitForSelector('#double-result[data-count="1"]');
+    const effort = survey.questions.findIndex((q) => q.id === 'effort') + 1;
+    assert.match(await page.textContent('#double-mismatches li[data-form="102"]'), new RegExp(`№ 102: .*${effort}`));
+    await axe(page, 'double entry, mismatches listed');
+    await page.screenshot({ path: `/tmp/w-entry/double-${BROWSER}.png`, fullPage: true });
+    assert.equal((await readStore(page, 'responses')).length, 0, 'nothing saved while the entries differ');
+    // Typed again under its number, the form replaces the wrong one; then the batch is saved.
+    await page.focus('#entry-no');
+    await typeNumbered(forms[1]);
+    await page.waitForSelector('#double-status[data-second="3"]');
+    await page.click('#double-compare');
+    await page.waitForSelector('#entry-count[data-session="3"][data-busy="false"]');
+    const stored = (await readStore(page, 'responses')).map((r) => JSON.parse(r));
+    assert.equal(stored.length, 3);
+    const canon = (a) => JSON.stringify(Object.keys(a).sort().map((key) => [key, a[key]]));
+    assert.deepEqual(stored.map((r) => canon(r.answers)).sort(), forms.map((f) => canon(f.answers)).sort());
+    for (const r of stored) {
+      assert.deepEqual(Object.keys(r).sort(), ['answers', 'channel', 'id', 'period', 'survey', 'version']);
+      assert.equal(r.channel, 'paper');
+    }
+    assert.ok(!stored.some((r) => ['101', '102', '103'].includes(r.id)), 'form numbers are not ids');
+    await page.waitForSelector('#double-status[data-first="0"][data-second="0"][data-pass="1"]');
     await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();

@@ -15,6 +15,10 @@
 //!
 //! An empty field is no answer: the respondent left it blank on paper, whether or not
 //! the question is required.
+//!
+//! Double entry: two operators type the same batch, each form with its number from
+//! the paper; [`compare`] pairs the two entries by that number (which is never stored)
+//! and lists every form where they differ.
 
 use serde_json::{json, Value};
 
@@ -304,6 +308,57 @@ pub fn raw(q: &Question, v: &Value) -> String {
     }
 }
 
+/// One form of a batch typed for double entry: its number on paper and its answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyed {
+    /// The form's number, as written on the paper (used only to pair the entries).
+    pub number: String,
+    /// The answers typed.
+    pub answers: Answers,
+}
+
+/// Where the two entries of a batch disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    /// A form typed in the first entry only.
+    OnlyFirst(String),
+    /// A form typed in the second entry only.
+    OnlySecond(String),
+    /// A form typed in both, with different answers to these questions (indices of
+    /// the definition; the printed number is one more).
+    Differs(String, Vec<usize>),
+}
+
+/// Every disagreement between the two entries of a batch, form by form: the first
+/// entry's forms in their order, then those typed in the second entry only. Empty
+/// when the two agree on every form, and only then may the batch be saved.
+pub fn compare(survey: &Survey, first: &[Keyed], second: &[Keyed]) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    for a in first {
+        match second.iter().find(|b| b.number == a.number) {
+            None => out.push(Mismatch::OnlyFirst(a.number.clone())),
+            Some(b) => {
+                let differ: Vec<usize> = survey
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| a.answers.get(&q.id) != b.answers.get(&q.id))
+                    .map(|(i, _)| i)
+                    .collect();
+                if !differ.is_empty() {
+                    out.push(Mismatch::Differs(a.number.clone(), differ));
+                }
+            }
+        }
+    }
+    for b in second {
+        if !first.iter().any(|a| a.number == b.number) {
+            out.push(Mismatch::OnlySecond(b.number.clone()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,5 +512,47 @@ mod tests {
         raws[0] = "1".into();
         raws[1] = "x".into();
         assert_eq!(answers(&s, &raws).1.len(), 1);
+    }
+
+    #[test]
+    fn double_entry_pairs_forms_by_number_and_lists_every_difference() {
+        let s = survey();
+        let form = |n: &str, raws: &[(usize, &str)]| {
+            let mut all = vec![String::new(); s.questions.len()];
+            for (i, r) in raws {
+                all[*i] = (*r).into();
+            }
+            Keyed {
+                number: n.into(),
+                answers: answers(&s, &all).0,
+            }
+        };
+        let first = vec![
+            form("7", &[(0, "2"), (2, "4")]),
+            form("8", &[(0, "1"), (1, "15"), (2, "3")]),
+            form("9", &[(2, "5")]),
+        ];
+        let second = vec![
+            form("8", &[(0, "1"), (1, "15"), (2, "3")]),
+            form("7", &[(0, "2"), (2, "4")]),
+            form("9", &[(2, "5")]),
+        ];
+        assert!(
+            compare(&s, &first, &second).is_empty(),
+            "order does not matter"
+        );
+        let second = vec![
+            form("8", &[(0, "1"), (1, "51"), (2, "3"), (3, "1")]),
+            form("7", &[(0, "2"), (2, "4")]),
+            form("10", &[(2, "5")]),
+        ];
+        assert_eq!(
+            compare(&s, &first, &second),
+            vec![
+                Mismatch::Differs("8".into(), vec![1, 3]),
+                Mismatch::OnlyFirst("9".into()),
+                Mismatch::OnlySecond("10".into()),
+            ]
+        );
     }
 }

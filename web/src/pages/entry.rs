@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use otklik_survey::device::Record;
-use otklik_survey::entry::{self, EntryError, Field, Key};
+use otklik_survey::entry::{self, EntryError, Field, Key, Keyed, Mismatch};
 use otklik_survey::{runner, Question, QuestionKind, ResponseChannel, Survey};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -31,8 +31,8 @@ struct Form {
     raws: Vec<String>,
     /// Fields whose text is not an answer.
     errors: Vec<(usize, EntryError)>,
-    /// The question to focus after the next render.
-    focus: Option<usize>,
+    /// The element to focus after the next render.
+    focus: Option<String>,
     /// Forms saved in this session.
     saved: u64,
     /// The response id of the last form saved, for undo.
@@ -41,7 +41,25 @@ struct Form {
     busy: bool,
     /// What the last action did, for the status line.
     note: Option<Note>,
+    /// The batch of double entry, when it is on.
+    double: Option<Batch>,
+    /// The form's number on paper (double entry only; never stored).
+    number: String,
 }
+
+/// A batch typed twice: each entry's forms by number, held here until they agree.
+#[derive(Default)]
+struct Batch {
+    /// The second operator's entry is under way.
+    second: bool,
+    first: Vec<Keyed>,
+    again: Vec<Keyed>,
+    /// The last comparison's result, until the batch changes.
+    mismatches: Option<Vec<Mismatch>>,
+}
+
+/// The form-number field of double entry.
+const NUMBER_ID: &str = "entry-no";
 
 enum Note {
     Saved(u64),
@@ -49,6 +67,10 @@ enum Note {
     Fix,
     Empty,
     Failed(String),
+    NoNumber,
+    Held(String),
+    Second,
+    BatchSaved(usize),
 }
 
 fn field_id(i: usize) -> String {
@@ -57,6 +79,28 @@ fn field_id(i: usize) -> String {
 
 fn first(survey: &Survey, raws: &[String]) -> Option<usize> {
     entry::visible(survey, raws).iter().position(|&v| v)
+}
+
+/// Where a fresh form starts: its number in double entry, else its first question.
+fn start_of(f: &Form, survey: &Survey) -> Option<String> {
+    if f.double.is_some() {
+        Some(NUMBER_ID.to_owned())
+    } else {
+        first(survey, &f.raws).map(field_id)
+    }
+}
+
+/// A finished form as the device stores a response.
+fn record(survey: &Survey, d: &runner::Draft) -> String {
+    Record {
+        survey: survey.id.clone(),
+        version: survey.version,
+        id: d.id.clone(),
+        period: d.period.clone(),
+        channel: d.channel,
+        answers: d.answers.clone(),
+    }
+    .to_json()
 }
 
 /// What the operator reads beside a field: the numbers it takes.
@@ -156,7 +200,7 @@ pub fn Entry(props: &EntryProps) -> Html {
         use_mut_ref(move || {
             let raws = vec![String::new(); survey.as_ref().map_or(0, |s| s.questions.len())];
             Form {
-                focus: survey.as_ref().and_then(|s| first(s, &raws)),
+                focus: survey.as_ref().and_then(|s| first(s, &raws)).map(field_id),
                 raws,
                 ..Form::default()
             }
@@ -167,8 +211,8 @@ pub fn Entry(props: &EntryProps) -> Html {
         let form = form.clone();
         use_effect(move || {
             let focus = form.borrow_mut().focus.take();
-            if let Some(i) = focus {
-                services::focus(&field_id(i));
+            if let Some(id) = focus {
+                services::focus(&id);
             }
         });
     }
@@ -192,7 +236,7 @@ pub fn Entry(props: &EntryProps) -> Html {
             }
             let (answers, problems) = entry::answers(&survey, &f.raws);
             if let Some((i, _)) = problems.first() {
-                f.focus = Some(*i);
+                f.focus = Some(field_id(*i));
                 f.errors = problems;
                 f.note = Some(Note::Fix);
                 drop(f);
@@ -202,7 +246,7 @@ pub fn Entry(props: &EntryProps) -> Html {
             // A form with no answer at all is no form: nothing is stored.
             if answers.is_empty() {
                 f.note = Some(Note::Empty);
-                f.focus = first(&survey, &f.raws);
+                f.focus = start_of(&f, &survey);
                 drop(f);
                 update.force_update();
                 return;
@@ -220,19 +264,39 @@ pub fn Entry(props: &EntryProps) -> Html {
                 update.force_update();
                 return;
             }
-            let rec = Record {
-                survey: survey.id.clone(),
-                version: survey.version,
-                id: finished.id.clone(),
-                period: finished.period.clone(),
-                channel: finished.channel,
-                answers: finished.answers.clone(),
+            let fresh = vec![String::new(); survey.questions.len()];
+            // Double entry holds the form in its batch, under its number, until the
+            // two entries agree; a form typed again under a number replaces it.
+            let number = f.number.trim().to_owned();
+            if let Some(b) = f.double.as_mut() {
+                if number.is_empty() {
+                    f.note = Some(Note::NoNumber);
+                    f.focus = Some(NUMBER_ID.to_owned());
+                    drop(f);
+                    update.force_update();
+                    return;
+                }
+                let list = if b.second { &mut b.again } else { &mut b.first };
+                list.retain(|k| k.number != number);
+                list.push(Keyed {
+                    number: number.clone(),
+                    answers: finished.answers,
+                });
+                b.mismatches = None;
+                f.raws = fresh;
+                f.number.clear();
+                f.errors.clear();
+                f.focus = Some(NUMBER_ID.to_owned());
+                f.note = Some(Note::Held(number));
+                drop(f);
+                update.force_update();
+                return;
             }
-            .to_json();
+            let rec = record(&survey, &finished);
             // A fresh form at once; the typed one comes back if it cannot be stored.
-            let typed = std::mem::replace(&mut f.raws, vec![String::new(); survey.questions.len()]);
+            let typed = std::mem::replace(&mut f.raws, fresh);
             f.errors.clear();
-            f.focus = first(&survey, &f.raws);
+            f.focus = start_of(&f, &survey);
             f.busy = true;
             drop(f);
             update.force_update();
@@ -275,10 +339,10 @@ pub fn Entry(props: &EntryProps) -> Html {
             match entry::answer(&survey.questions[i], &f.raws[i]) {
                 Err(e) => {
                     f.errors.push((i, e));
-                    f.focus = Some(i);
+                    f.focus = Some(field_id(i));
                 }
                 Ok(_) => match entry::next(&survey, &f.raws, i) {
-                    Some(j) => f.focus = Some(j),
+                    Some(j) => f.focus = Some(field_id(j)),
                     None => {
                         drop(f);
                         save();
@@ -291,6 +355,147 @@ pub fn Entry(props: &EntryProps) -> Html {
         })
     };
 
+    let on_double = {
+        let (form, update, survey) = (form.clone(), update.clone(), survey.clone());
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            let mut f = form.borrow_mut();
+            f.double = on.then(Batch::default);
+            f.number.clear();
+            f.focus = start_of(&f, &survey);
+            drop(f);
+            update.force_update();
+        })
+    };
+    let on_second = {
+        let (form, update) = (form.clone(), update.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut f = form.borrow_mut();
+            if let Some(b) = f.double.as_mut() {
+                b.second = true;
+            }
+            f.raws.iter_mut().for_each(String::clear);
+            f.number.clear();
+            f.errors.clear();
+            f.note = Some(Note::Second);
+            f.focus = Some(NUMBER_ID.to_owned());
+            drop(f);
+            update.force_update();
+        })
+    };
+    // Compares the two entries; when they agree, stores every form of the batch.
+    let on_compare = {
+        let (form, update, survey, d) = (
+            form.clone(),
+            update.clone(),
+            survey.clone(),
+            ctx.dispatch.clone(),
+        );
+        let period = session.period.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut f = form.borrow_mut();
+            if f.busy {
+                return;
+            }
+            let Some(b) = f.double.as_mut() else {
+                return;
+            };
+            let found = entry::compare(&survey, &b.first, &b.again);
+            if !found.is_empty() || b.first.is_empty() {
+                b.mismatches = Some(found);
+                f.focus = Some("double-result".to_owned());
+                drop(f);
+                update.force_update();
+                return;
+            }
+            // Agreed: the forms become responses; their numbers stay behind.
+            let records: Vec<(String, String)> = b
+                .first
+                .iter()
+                .map(|k| {
+                    let draft = runner::Draft {
+                        id: services::new_response_id(),
+                        period: period.clone(),
+                        channel: Some(ResponseChannel::Paper),
+                        answers: k.answers.clone(),
+                    };
+                    (draft.id.clone(), record(&survey, &draft))
+                })
+                .collect();
+            f.busy = true;
+            drop(f);
+            update.force_update();
+            let (form, update, d) = (form.clone(), update.clone(), d.clone());
+            spawn_local(async move {
+                let mut stored = 0;
+                let mut failed = None;
+                for (id, rec) in &records {
+                    match services::put(RESPONSES, id, rec).await {
+                        Ok(()) => stored += 1,
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
+                    }
+                }
+                let count = services::count(RESPONSES).await.ok();
+                {
+                    let mut f = form.borrow_mut();
+                    f.busy = false;
+                    f.last = None;
+                    f.saved += stored as u64;
+                    match failed {
+                        None => {
+                            f.double = Some(Batch::default());
+                            f.note = Some(Note::BatchSaved(stored));
+                            f.focus = Some(NUMBER_ID.to_owned());
+                        }
+                        Some(e) => {
+                            // What was stored leaves the batch; the rest stays to be saved.
+                            if let Some(b) = f.double.as_mut() {
+                                b.first.drain(..stored);
+                                b.again
+                                    .retain(|k| b.first.iter().any(|a| a.number == k.number));
+                            }
+                            f.note = Some(Note::Failed(e));
+                        }
+                    }
+                }
+                if let Some(c) = count {
+                    d.dispatch(Action::Stored(c));
+                }
+                update.force_update();
+            });
+        })
+    };
+    let number_keys = {
+        let (form, survey, save, update) =
+            (form.clone(), survey.clone(), save.clone(), update.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" {
+                return;
+            }
+            e.prevent_default();
+            if e.ctrl_key() || e.meta_key() {
+                save();
+                return;
+            }
+            let mut f = form.borrow_mut();
+            f.focus = first(&survey, &f.raws).map(field_id);
+            drop(f);
+            update.force_update();
+        })
+    };
+    let number_input = {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            form.borrow_mut().number = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+        })
+    };
     let on_undo = {
         let (form, update, d) = (form.clone(), update.clone(), ctx.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
@@ -489,9 +694,54 @@ pub fn Entry(props: &EntryProps) -> Html {
         Note::Undone => t(lang, "entry-undone"),
         Note::Fix => t(lang, "entry-fix"),
         Note::Empty => t(lang, "entry-empty"),
+        Note::NoNumber => t(lang, "double-no-number"),
+        Note::Held(n) => ta(lang, "double-held", &[("number", n.clone().into())]),
+        Note::Second => t(lang, "double-second-started"),
+        Note::BatchSaved(k) => ta(lang, "double-saved", &[("count", (*k).into())]),
         Note::Failed(e) => ta(lang, "entry-failed", &[("detail", e.clone().into())]),
     });
     let (saved, last, busy) = (f.saved, f.last.is_some(), f.busy);
+    let number = f.number.clone();
+    let double = f.double.as_ref().map(|b| {
+        let result = b.mismatches.as_ref().map(|m| {
+            let items = m.iter().map(|x| {
+                let (form, text) = match x {
+                    Mismatch::OnlyFirst(n) => (n, t(lang, "double-only-first")),
+                    Mismatch::OnlySecond(n) => (n, t(lang, "double-only-second")),
+                    Mismatch::Differs(n, qs) => (n, ta(lang, "double-differs", &[("questions", qs.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join(", ").into())])),
+                };
+                html! { <li data-form={form.clone()}>{ ta(lang, "double-form", &[("number", form.clone().into()), ("what", text.into())]) }</li> }
+            }).collect::<Vec<Html>>();
+            html! {
+                <div id="double-result" tabindex="-1" class={if m.is_empty() && b.first.is_empty() { "notice" } else { "error-summary" }} role="alert" data-count={m.len().to_string()}>
+                    if b.first.is_empty() { <p>{ t(lang, "double-empty") }</p> } else {
+                        <p>{ ta(lang, "double-mismatches", &[("count", m.len().into())]) }</p>
+                        <ul id="double-mismatches">{ for items }</ul>
+                        <p>{ t(lang, "double-fix") }</p>
+                    }
+                </div>
+            }
+        });
+        html! {
+            <div class="double" id="double-status" data-pass={if b.second { "2" } else { "1" }} data-first={b.first.len().to_string()} data-second={b.again.len().to_string()}>
+                <p><strong>{ if b.second { t(lang, "double-pass-2") } else { t(lang, "double-pass-1") } }</strong>
+                    { " " }{ ta(lang, "double-counts", &[("first", b.first.len().into()), ("second", b.again.len().into())]) }</p>
+                { for result }
+                <div class="actions">
+                    if b.second {
+                        <button type="button" class="primary" id="double-compare" disabled={busy} onclick={on_compare.clone()}>{ t(lang, "double-compare") }</button>
+                    } else {
+                        <button type="button" id="double-second" disabled={b.first.is_empty()} onclick={on_second.clone()}>{ t(lang, "double-second") }</button>
+                    }
+                </div>
+            </div>
+        }
+    });
+    let double_on = f.double.is_some();
+    let batch_held = f
+        .double
+        .as_ref()
+        .is_some_and(|b| !b.first.is_empty() || !b.again.is_empty());
     drop(f);
     html! {
         <section class="card entry" aria-labelledby="entry-title">
@@ -514,7 +764,23 @@ pub fn Entry(props: &EntryProps) -> Html {
                 </ul>
             </details>
             <p class="hint">{ t(lang, "entry-stored-note") }</p>
+            <div class="field">
+                <label class="option" for="entry-double">
+                    <input type="checkbox" id="entry-double" checked={double_on} disabled={batch_held} onchange={on_double} aria-describedby="entry-double-hint" />
+                    <span class="option-label">{ t(lang, "double-toggle") }</span>
+                </label>
+                <p class="hint" id="entry-double-hint">{ t(lang, "double-hint") }</p>
+            </div>
+            { for double }
             <form id="entry-form" onsubmit={on_submit} novalidate=true aria-label={t(lang, "entry-form")}>
+                if double_on {
+                    <div class="field entry-number">
+                        <label for={NUMBER_ID}>{ t(lang, "double-number") }</label>
+                        <input type="text" id={NUMBER_ID} value={number} inputmode="numeric" autocomplete="off" aria-describedby="entry-no-hint"
+                            onkeydown={number_keys} oninput={number_input} />
+                        <p class="hint" id="entry-no-hint">{ t(lang, "double-number-hint") }</p>
+                    </div>
+                }
                 <ol class="entry-list">{ for rows }</ol>
                 <div class="actions">
                     <button type="submit" class="primary" id="entry-save" disabled={busy}>{ t(lang, "entry-save") }</button>

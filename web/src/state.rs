@@ -262,3 +262,49 @@ impl Reducible for State {
         Rc::new(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SURVEY: &str = r#"{"id":"s","version":1,"audience":"external","title":"T",
+        "questions":[{"id":"q1","type":"scale","text":"Q"}]}"#;
+
+    fn session(entry: bool) -> Session {
+        Session {
+            survey: Rc::new(Survey::from_json(SURVEY).unwrap()),
+            source: SURVEY.into(),
+            period: "2026-Q3".into(),
+            kiosk: false,
+            entry,
+            pin: Some("salt:hash".into()),
+        }
+    }
+
+    #[test]
+    fn operator_entry_starts_without_a_draft_and_asks_the_pin_after_a_reload() {
+        let s = Rc::new(State::new(Lang::Ru, false));
+        let started = s
+            .clone()
+            .reduce(Action::Start(session(true), Draft::new("r".into())));
+        assert_eq!(started.view, View::Entry);
+        assert_eq!(started.draft, None, "entry keeps no respondent's draft");
+        let stored = session(true).to_json();
+        let back = Session::from_json(&stored).unwrap();
+        assert!(back.entry);
+        let loaded = s.clone().reduce(Action::Loaded {
+            session: Some(back),
+            draft: None,
+            stored: 3,
+            embedded: None,
+            notice: None,
+        });
+        assert_eq!(loaded.view, View::AdminPin);
+        // A session stored before entry existed reads as no entry.
+        let old = stored.replace(",\"entry\":true", "");
+        assert!(!old.contains("entry"));
+        assert!(!Session::from_json(&old).unwrap().entry);
+        let survey = s.reduce(Action::Start(session(false), Draft::new("r".into())));
+        assert_eq!(survey.view, View::Survey);
+    }
+}

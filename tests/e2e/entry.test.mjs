@@ -177,6 +177,15 @@ test('entry: 20 paper forms typed with the keyboard alone are stored as typed, c
     assert.equal(gone.length, 1);
     assert.deepEqual(left.map((r) => canon(r.answers)).sort(), forms.slice(0, 19).map(canon).sort(), 'the last form typed is the one deleted');
     assert.ok(await page.$eval('#entry-undo', (b) => b.disabled), 'one undo only');
+    // Its answers are back on the empty screen, to be corrected; the form can be cleared.
+    await page.waitForSelector('#entry-note:has-text("снова на экране")');
+    const seg = survey.questions[0];
+    const expected = forms[19].segment === undefined ? '' : String(seg.options.findIndex((o) => o.id === forms[19].segment) + 1);
+    assert.equal(await page.inputValue('#eq-1'), expected);
+    assert.equal(await page.inputValue('#eq-27'), forms[19].comment ?? '');
+    await page.focus('#entry-clear');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => [...document.querySelectorAll('li.entry-q input')].every((i) => i.value === ''));
 
     // An answer that is no box of the question is refused, not stored.
     await page.focus('#eq-4');

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use otklik_survey::device::Record;
 use otklik_survey::entry::{self, EntryError, Field, Key, Keyed, Mismatch};
+use otklik_survey::runner::Answers;
 use otklik_survey::{runner, Question, QuestionKind, ResponseChannel, Survey};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -35,8 +36,8 @@ struct Form {
     focus: Option<String>,
     /// Forms saved in this session.
     saved: u64,
-    /// The response id of the last form saved, for undo.
-    last: Option<String>,
+    /// The response id and answers of the last form saved, for undo.
+    last: Option<(String, Answers)>,
     /// A save or an undo under way.
     busy: bool,
     /// What the last action did, for the status line.
@@ -64,6 +65,8 @@ const NUMBER_ID: &str = "entry-no";
 enum Note {
     Saved(u64),
     Undone,
+    /// Undone, and its answers are on the screen again.
+    UndoneBack,
     Fix,
     Empty,
     Failed(String),
@@ -310,7 +313,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                     match done {
                         Ok(()) => {
                             f.saved += 1;
-                            f.last = Some(finished.id);
+                            f.last = Some((finished.id, finished.answers));
                             f.note = Some(Note::Saved(f.saved));
                         }
                         Err(e) => {
@@ -497,16 +500,22 @@ pub fn Entry(props: &EntryProps) -> Html {
         })
     };
     let on_undo = {
-        let (form, update, d) = (form.clone(), update.clone(), ctx.dispatch.clone());
+        let (form, update, d, survey) = (
+            form.clone(),
+            update.clone(),
+            ctx.dispatch.clone(),
+            survey.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            let Some(id) = form.borrow().last.clone() else {
+            let Some((id, answers)) = form.borrow().last.clone() else {
                 return;
             };
             if form.borrow().busy {
                 return;
             }
             form.borrow_mut().busy = true;
-            let (form, update, d) = (form.clone(), update.clone(), d.clone());
+            let (form, update, d, survey) =
+                (form.clone(), update.clone(), d.clone(), survey.clone());
             spawn_local(async move {
                 // Exactly the record saved last here, nothing else.
                 let done = services::delete(RESPONSES, &id).await;
@@ -518,7 +527,27 @@ pub fn Entry(props: &EntryProps) -> Html {
                         Ok(()) => {
                             f.last = None;
                             f.saved = f.saved.saturating_sub(1);
-                            f.note = Some(Note::Undone);
+                            // Its answers come back on an empty screen, to be corrected.
+                            let empty = f.raws.iter().all(|r| r.is_empty());
+                            if empty {
+                                f.raws = survey
+                                    .questions
+                                    .iter()
+                                    .map(|q| {
+                                        answers
+                                            .get(&q.id)
+                                            .map(|v| entry::raw(q, v))
+                                            .unwrap_or_default()
+                                    })
+                                    .collect();
+                                f.errors.clear();
+                                f.focus = first(&survey, &f.raws).map(field_id);
+                            }
+                            f.note = Some(if empty {
+                                Note::UndoneBack
+                            } else {
+                                Note::Undone
+                            });
                         }
                         Err(e) => f.note = Some(Note::Failed(e)),
                     }
@@ -535,6 +564,19 @@ pub fn Entry(props: &EntryProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             save();
+        })
+    };
+    let on_clear = {
+        let (form, update, survey) = (form.clone(), update.clone(), survey.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut f = form.borrow_mut();
+            f.raws.iter_mut().for_each(String::clear);
+            f.number.clear();
+            f.errors.clear();
+            f.note = None;
+            f.focus = start_of(&f, &survey);
+            drop(f);
+            update.force_update();
         })
     };
     let on_export = {
@@ -692,6 +734,7 @@ pub fn Entry(props: &EntryProps) -> Html {
     let note = f.note.as_ref().map(|n| match n {
         Note::Saved(k) => ta(lang, "entry-saved", &[("count", (*k).into())]),
         Note::Undone => t(lang, "entry-undone"),
+        Note::UndoneBack => t(lang, "entry-undone-back"),
         Note::Fix => t(lang, "entry-fix"),
         Note::Empty => t(lang, "entry-empty"),
         Note::NoNumber => t(lang, "double-no-number"),
@@ -784,6 +827,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                 <ol class="entry-list">{ for rows }</ol>
                 <div class="actions">
                     <button type="submit" class="primary" id="entry-save" disabled={busy}>{ t(lang, "entry-save") }</button>
+                    <button type="button" id="entry-clear" onclick={on_clear}>{ t(lang, "entry-clear") }</button>
                 </div>
             </form>
             <p role="status" id="entry-note">{ note.unwrap_or_default() }</p>

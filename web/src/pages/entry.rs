@@ -345,7 +345,12 @@ pub fn Entry(props: &EntryProps) -> Html {
                     f.focus = Some(field_id(i));
                 }
                 Ok(_) => match entry::next(&survey, &f.raws, i) {
-                    Some(j) => f.focus = Some(field_id(j)),
+                    Some(j) => {
+                        // At once when the field is on the screen already; else
+                        // after the screen is drawn again.
+                        services::focus(&field_id(j));
+                        f.focus = Some(field_id(j));
+                    }
                     None => {
                         drop(f);
                         save();
@@ -635,6 +640,18 @@ pub fn Entry(props: &EntryProps) -> Html {
             Callback::from(move |e: KeyboardEvent| {
                 let key = e.key();
                 let plain = !(e.ctrl_key() || e.alt_key() || e.meta_key());
+                // A key pressed before the cursor has reached the next question (the
+                // screen not yet drawn again) belongs to that question.
+                let moving = form
+                    .borrow()
+                    .focus
+                    .as_deref()
+                    .and_then(|id| id.strip_prefix("eq-"))
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .and_then(|n| n.checked_sub(1))
+                    .filter(|&j| j != i && j < survey.questions.len());
+                let i = moving.unwrap_or(i);
+                let field = Field::of(&survey.questions[i]);
                 if key == "Enter" && (e.ctrl_key() || e.meta_key()) {
                     e.prevent_default();
                     save();
@@ -643,6 +660,28 @@ pub fn Entry(props: &EntryProps) -> Html {
                 if key == "Enter" || (key == " " && field.takes_digits()) {
                     e.prevent_default();
                     advance(i);
+                    return;
+                }
+                if !field.takes_digits() && plain && moving.is_some() {
+                    // Typed into the field the cursor is going to.
+                    let mut chars = key.chars();
+                    let edit = match (chars.next(), chars.next()) {
+                        (Some(c), None) => Some(Some(c)),
+                        _ if key == "Backspace" => Some(None),
+                        _ => None,
+                    };
+                    if let Some(c) = edit {
+                        e.prevent_default();
+                        let mut f = form.borrow_mut();
+                        match c {
+                            Some(c) => f.raws[i].push(c),
+                            None => {
+                                f.raws[i].pop();
+                            }
+                        }
+                        drop(f);
+                        update.force_update();
+                    }
                     return;
                 }
                 if !field.takes_digits() || !plain {
@@ -807,7 +846,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                 </ul>
             </details>
             <p class="hint">{ t(lang, "entry-stored-note") }</p>
-            <div class="field">
+            <div class="entry-double">
                 <label class="option" for="entry-double">
                     <input type="checkbox" id="entry-double" checked={double_on} disabled={batch_held} onchange={on_double} aria-describedby="entry-double-hint" />
                     <span class="option-label">{ t(lang, "double-toggle") }</span>

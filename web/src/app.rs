@@ -14,6 +14,8 @@ use crate::pages::dashboard::Dashboard;
 #[cfg(feature = "manager")]
 use crate::pages::editor::Editor;
 #[cfg(feature = "manager")]
+use crate::pages::entry::Entry;
+#[cfg(feature = "manager")]
 use crate::pages::glossary::Glossary;
 #[cfg(feature = "manager")]
 use crate::pages::home::Home;
@@ -85,6 +87,7 @@ pub fn App() -> Html {
                     source: e.source.as_str().into(),
                     period: e.period.clone(),
                     kiosk: false,
+                    entry: false,
                     pin: None,
                 });
                 dispatch.dispatch(Action::Loaded {
@@ -197,6 +200,8 @@ pub fn App() -> Html {
         View::AdminPin => html! { <AdminPin ctx={ctx.clone()} /> },
         #[cfg(feature = "manager")]
         View::Admin => html! { <Admin ctx={ctx.clone()} /> },
+        #[cfg(feature = "manager")]
+        View::Entry => html! { <Entry ctx={ctx.clone()} /> },
         // The light respondent build has no organiser's or manager's screens: between
         // surveys it says where they are.
         #[cfg(not(feature = "manager"))]

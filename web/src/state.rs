@@ -19,7 +19,9 @@ pub struct Session {
     pub source: Rc<str>,
     pub period: String,
     pub kiosk: bool,
-    /// `salt:sha256(salt + pin)` in hex, for kiosk mode.
+    /// Operator entry of paper forms (opened with the PIN).
+    pub entry: bool,
+    /// `salt:sha256(salt + pin)` in hex, for kiosk mode and operator entry.
     pub pin: Option<String>,
 }
 
@@ -28,6 +30,8 @@ struct StoredSession {
     survey: String,
     period: String,
     kiosk: bool,
+    #[serde(default)]
+    entry: bool,
     pin: Option<String>,
 }
 
@@ -37,6 +41,7 @@ impl Session {
             survey: self.source.to_string(),
             period: self.period.clone(),
             kiosk: self.kiosk,
+            entry: self.entry,
             pin: self.pin.clone(),
         })
         .expect("serialises")
@@ -49,6 +54,7 @@ impl Session {
             source: st.survey.into(),
             period: st.period,
             kiosk: st.kiosk,
+            entry: st.entry,
             pin: st.pin,
         })
     }
@@ -90,6 +96,8 @@ pub enum View {
     },
     AdminPin,
     Admin,
+    /// Operator entry of paper forms.
+    Entry,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -181,6 +189,8 @@ impl Reducible for State {
             } => {
                 s.stored = Some(stored);
                 s.view = match (&session, &draft) {
+                    // Operator entry after a reload: the PIN first.
+                    (Some(sess), _) if sess.entry => View::AdminPin,
                     (Some(_), Some(_)) => View::Survey,
                     (Some(sess), None) if sess.kiosk => View::Survey,
                     _ if embedded.is_some() => View::Home,
@@ -198,6 +208,11 @@ impl Reducible for State {
             }
             Action::ToggleLarge => s.large = !s.large,
             Action::Go(v) => s.view = v,
+            Action::Start(session, _) if session.entry => {
+                s.session = Some(Rc::new(session));
+                s.draft = None;
+                s.view = View::Entry;
+            }
             Action::Start(session, draft) => {
                 s.session = Some(Rc::new(session));
                 s.draft = Some(draft);
@@ -245,5 +260,51 @@ impl Reducible for State {
             }
         }
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SURVEY: &str = r#"{"id":"s","version":1,"audience":"external","title":"T",
+        "questions":[{"id":"q1","type":"scale","text":"Q"}]}"#;
+
+    fn session(entry: bool) -> Session {
+        Session {
+            survey: Rc::new(Survey::from_json(SURVEY).unwrap()),
+            source: SURVEY.into(),
+            period: "2026-Q3".into(),
+            kiosk: false,
+            entry,
+            pin: Some("salt:hash".into()),
+        }
+    }
+
+    #[test]
+    fn operator_entry_starts_without_a_draft_and_asks_the_pin_after_a_reload() {
+        let s = Rc::new(State::new(Lang::Ru, false));
+        let started = s
+            .clone()
+            .reduce(Action::Start(session(true), Draft::new("r".into())));
+        assert_eq!(started.view, View::Entry);
+        assert_eq!(started.draft, None, "entry keeps no respondent's draft");
+        let stored = session(true).to_json();
+        let back = Session::from_json(&stored).unwrap();
+        assert!(back.entry);
+        let loaded = s.clone().reduce(Action::Loaded {
+            session: Some(back),
+            draft: None,
+            stored: 3,
+            embedded: None,
+            notice: None,
+        });
+        assert_eq!(loaded.view, View::AdminPin);
+        // A session stored before entry existed reads as no entry.
+        let old = stored.replace(",\"entry\":true", "");
+        assert!(!old.contains("entry"));
+        assert!(!Session::from_json(&old).unwrap().entry);
+        let survey = s.reduce(Action::Start(session(false), Draft::new("r".into())));
+        assert_eq!(survey.view, View::Survey);
     }
 }

@@ -26,6 +26,7 @@ pub mod advice;
 pub mod collection;
 mod definition;
 pub mod device;
+pub mod entry;
 pub mod export;
 pub mod fmt;
 pub mod import;

@@ -1,6 +1,6 @@
 //! The organiser's start page: choose or load a survey, set the period, then run it
-//! here (self-completion) or start the kiosk, hand it out, or print its questionnaire
-//! (`paper`).
+//! here (self-completion), start the kiosk or the operator entry of paper forms, hand
+//! it out, or print its questionnaire (`paper`).
 
 use std::rc::Rc;
 
@@ -62,6 +62,7 @@ pub fn Home(props: &HomeProps) -> Html {
     let copied = use_state(|| None::<bool>);
     let period_error = use_state(|| false);
     let kiosk_form = use_state(|| false);
+    let entry_form = use_state(|| false);
 
     let import_notes = use_state(Vec::<Both>::new);
     let on_import = {
@@ -177,6 +178,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     source: chosen.source.clone(),
                     period: (*period).clone(),
                     kiosk: false,
+                    entry: false,
                     pin: None,
                 };
                 ctx.start(session);
@@ -189,6 +191,15 @@ pub fn Home(props: &HomeProps) -> Html {
         Callback::from(move |_| {
             if valid_period() {
                 kiosk_form.set(true);
+            }
+        })
+    };
+    let on_entry = {
+        let entry_form = entry_form.clone();
+        let valid_period = valid_period.clone();
+        Callback::from(move |_| {
+            if valid_period() {
+                entry_form.set(true);
             }
         })
     };
@@ -246,12 +257,18 @@ pub fn Home(props: &HomeProps) -> Html {
         Callback::from(move |()| valid_period())
     };
     let on_cancel_kiosk = {
-        let kiosk_form = kiosk_form.clone();
-        Callback::from(move |_| kiosk_form.set(false))
+        let (kiosk_form, entry_form) = (kiosk_form.clone(), entry_form.clone());
+        Callback::from(move |_| {
+            kiosk_form.set(false);
+            entry_form.set(false);
+        })
     };
 
     if *kiosk_form {
         return html! { <KioskSetup ctx={ctx.clone()} choice={chosen} period={(*period).clone()} on_cancel={on_cancel_kiosk} /> };
+    }
+    if *entry_form {
+        return html! { <KioskSetup ctx={ctx.clone()} choice={chosen} period={(*period).clone()} on_cancel={on_cancel_kiosk} entry=true /> };
     }
 
     html! {
@@ -308,6 +325,10 @@ pub fn Home(props: &HomeProps) -> Html {
                 <div>
                     <button type="button" id="start-kiosk" onclick={on_kiosk}>{ t(lang, "home-kiosk") }</button>
                     <p class="hint">{ t(lang, "home-kiosk-hint") }</p>
+                </div>
+                <div>
+                    <button type="button" id="start-entry" onclick={on_entry}>{ t(lang, "home-entry") }</button>
+                    <p class="hint">{ t(lang, "home-entry-hint") }</p>
                 </div>
             </div>
             if let Some(n) = ctx.state.stored {

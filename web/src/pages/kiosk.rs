@@ -1,5 +1,6 @@
 //! Kiosk mode: starting it with a PIN, and the organiser's PIN-protected screen
-//! (count, export, clear, leave).
+//! (count, export, clear, leave). Operator entry of paper forms starts with the same
+//! PIN form and asks the same PIN again after a reload.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -39,6 +40,9 @@ pub struct KioskSetupProps {
     pub choice: Choice,
     pub period: String,
     pub on_cancel: Callback<MouseEvent>,
+    /// Starts operator entry of paper forms instead of the kiosk.
+    #[prop_or_default]
+    pub entry: bool,
 }
 
 #[component]
@@ -57,6 +61,7 @@ pub fn KioskSetup(props: &KioskSetupProps) -> Html {
         let repeat = repeat.clone();
         Callback::from(move |e: InputEvent| repeat.set(input_text(&e)))
     };
+    let entry = props.entry;
     let on_start = {
         let (ctx, choice, period) = (ctx.clone(), props.choice.clone(), props.period.clone());
         let (pin, repeat, error) = (pin.clone(), repeat.clone(), error.clone());
@@ -80,7 +85,8 @@ pub fn KioskSetup(props: &KioskSetupProps) -> Html {
                 survey: choice.survey.clone(),
                 source: choice.source.clone(),
                 period: period.clone(),
-                kiosk: true,
+                kiosk: !entry,
+                entry,
                 pin: Some(format!("{salt}:{}", hash_pin(&salt, &pin))),
             };
             let d = ctx.dispatch.clone();
@@ -97,7 +103,7 @@ pub fn KioskSetup(props: &KioskSetupProps) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="kiosk-title">
-            <h1 id="kiosk-title">{ t(lang, "kiosk-setup-title") }</h1>
+            <h1 id="kiosk-title">{ if entry { t(lang, "entry-setup-title") } else { t(lang, "kiosk-setup-title") } }</h1>
             <p class="lead">{ format!("{} · {}", props.choice.survey.title.get(lang.code()), props.period) }</p>
             <form onsubmit={on_start} novalidate=true>
                 <div class="field">
@@ -112,7 +118,7 @@ pub fn KioskSetup(props: &KioskSetupProps) -> Html {
                 if let Some(e) = &*error { <p id="kiosk-error" class="error" role="alert">{ e.clone() }</p> }
                 <div class="actions">
                     <button type="button" onclick={props.on_cancel.clone()}>{ t(lang, "kiosk-cancel") }</button>
-                    <button type="submit" class="primary" id="kiosk-start">{ t(lang, "kiosk-start") }</button>
+                    <button type="submit" class="primary" id="kiosk-start">{ if entry { t(lang, "entry-start") } else { t(lang, "kiosk-start") } }</button>
                 </div>
             </form>
         </section>
@@ -145,8 +151,10 @@ pub fn AdminPin(props: &AdminProps) -> Html {
                 .as_ref()
                 .and_then(|s| s.pin.as_deref())
                 .is_some_and(|h| pin_ok(h, &pin));
+            let entry = ctx.state.session.as_ref().is_some_and(|s| s.entry);
             if ok {
-                ctx.dispatch.dispatch(Action::Go(View::Admin));
+                ctx.dispatch
+                    .dispatch(Action::Go(if entry { View::Entry } else { View::Admin }));
             } else {
                 wrong.set(true);
                 pin.set(String::new());
@@ -158,6 +166,8 @@ pub fn AdminPin(props: &AdminProps) -> Html {
         let d = ctx.dispatch.clone();
         Callback::from(move |_| d.dispatch(Action::Go(View::Survey)))
     };
+    // Operator entry has no respondent's screen to go back to: only the PIN opens it.
+    let entry = ctx.state.session.as_ref().is_some_and(|s| s.entry);
     html! {
         <section class="card" aria-labelledby="admin-title">
             <h1 id="admin-title">{ t(lang, "admin-title") }</h1>
@@ -169,7 +179,7 @@ pub fn AdminPin(props: &AdminProps) -> Html {
                     if *wrong { <p id="admin-pin-error" class="error" role="alert">{ t(lang, "admin-pin-wrong") }</p> }
                 </div>
                 <div class="actions">
-                    <button type="button" onclick={on_back}>{ t(lang, "admin-back") }</button>
+                    if !entry { <button type="button" onclick={on_back}>{ t(lang, "admin-back") }</button> }
                     <button type="submit" class="primary" id="admin-open">{ t(lang, "admin-open") }</button>
                 </div>
             </form>
@@ -528,7 +538,12 @@ pub fn Admin(props: &AdminProps) -> Html {
     };
     let on_back = {
         let d = ctx.dispatch.clone();
-        Callback::from(move |_| d.dispatch(Action::Go(View::Survey)))
+        let back = if session.entry {
+            View::Entry
+        } else {
+            View::Survey
+        };
+        Callback::from(move |_| d.dispatch(Action::Go(back.clone())))
     };
     let on_exit = {
         let d = ctx.dispatch.clone();

@@ -7,6 +7,8 @@ pub mod dashboard;
 #[cfg(feature = "manager")]
 pub mod editor;
 #[cfg(feature = "manager")]
+pub mod entry;
+#[cfg(feature = "manager")]
 pub mod glossary;
 #[cfg(feature = "manager")]
 pub mod home;

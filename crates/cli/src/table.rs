@@ -25,6 +25,13 @@ fn key_str(lang: Lang, key: &indexmap::IndexMap<String, Value>) -> String {
     key.iter()
         .map(|(k, v)| match v.as_str() {
             Some(v) => format!("{k}={v}"),
+            // A response that does not say its channel answered no question.
+            None if k == "channel" => {
+                format!(
+                    "{k}={}",
+                    Message::new("cli-table-channel-unknown").render(lang)
+                )
+            }
             None => format!("{k}={}", Message::new("cli-table-no-answer").render(lang)),
         })
         .collect::<Vec<_>>()

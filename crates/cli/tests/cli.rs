@@ -644,6 +644,20 @@ fn indicators_by_channel_count_each_channel_and_hide_the_rare_one() {
         assert!(!paper.is_empty(), "{by}: every channel is listed");
         assert!(paper.iter().all(|g| g["suppressed"] == true), "{by}");
     }
+    // In the table, responses that say no channel are "not stated", not "no answer".
+    let o = otklik(&[
+        "indicators",
+        s(&survey),
+        s(&with),
+        "--by",
+        "channel",
+        "--format",
+        "table",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = String::from_utf8_lossy(&o.stdout);
+    assert!(table.contains("channel=(not stated)"), "{table}");
+    assert!(!table.contains("channel=(no answer)"), "{table}");
     // Channel is published alone and by time, not with a grouping question.
     let o = otklik(&[
         "indicators",

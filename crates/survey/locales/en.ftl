@@ -224,6 +224,7 @@ cli-io-other = input/output error ({$detail})
 cli-table-head = survey {$survey}: {$responses} responses, K = {$k}, by [{$by}]
 cli-table-all = all responses
 cli-table-no-answer = (no answer)
+cli-table-channel-unknown = (not stated)
 cli-table-group = {$group}: n = {$n}
 cli-table-group-suppressed = {$group}: fewer than {$k} responses (suppressed)
 cli-table-ccl = client-centricity level

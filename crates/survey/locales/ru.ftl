@@ -237,6 +237,7 @@ cli-io-other = ошибка ввода-вывода ({$detail})
 cli-table-head = анкета {$survey}: ответов {$responses}, K = {$k}, разрез: [{$by}]
 cli-table-all = все ответы
 cli-table-no-answer = (нет ответа)
+cli-table-channel-unknown = (не указан)
 cli-table-group = {$group}: n = {$n}
 cli-table-group-suppressed = {$group}: меньше {$k} ответов — не показывается
 cli-table-ccl = уровень клиентоцентричности

@@ -650,3 +650,49 @@ test('files of every survey are listed with their survey; a binary file is said 
     await removeProfile(profile);
   }
 });
+
+test('responses that say their channel (paper, kiosk, link) can be broken down by it, as the CLI publishes them', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'otklik-dash-channel-'));
+  otklik(['demo', '--out', dir, '--responses', '600', '--seed', '5']);
+  const lines = (await readFile(join(dir, 'external-client.csv'), 'utf8')).trimEnd().split('\n');
+  // Every fourth response says no channel; the others paper, kiosk or self in turn.
+  const channels = ['paper', 'kiosk', 'self', ''];
+  const withChannel = join(dir, 'with-channel.csv');
+  await writeFile(withChannel, [`${lines[0]},channel`, ...lines.slice(1).map((l, i) => `${l},${channels[i % 4]}`)].join('\n') + '\n');
+  const def = join(ROOT, 'fixtures/surveys/external-client.json');
+  const cli = JSON.parse(otklik(['indicators', def, withChannel, '--by', 'period,channel']));
+  const latest = cli.groups[cli.groups.length - 1].key.period;
+  const names = { paper: 'Бумажная анкета', kiosk: 'Киоск', self: 'Сам, по ссылке' };
+  const expected = cli.groups
+    .filter((g) => g.key.period === latest && !g.suppressed)
+    .map((g) => names[g.key.channel] ?? 'Способ не указан')
+    .sort();
+  assert.ok(expected.length >= 3, `shown groups by channel: ${expected}`);
+
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  try {
+    await page.goto(server.url);
+    await page.waitForSelector('#demo-banner');
+    // The demo data says no channel: the breakdown is not offered.
+    await page.selectOption('#dash-survey', 'external-client');
+    await page.waitForSelector('#chart-heatmap');
+    assert.equal(await page.$('#dash-breakdown option[value="channel"]'), null);
+    await page.setInputFiles('#dash-import', [withChannel]);
+    await page.waitForFunction(() => document.querySelector('#dash-summary')?.dataset.total === '600');
+    await page.waitForSelector('#dash-breakdown option[value="channel"]');
+    assert.equal(await page.textContent('#dash-breakdown option[value="channel"]'), 'Способ ответа (бумага, киоск, ссылка)');
+    await page.focus('#dash-breakdown');
+    await page.selectOption('#dash-breakdown', 'channel');
+    await page.waitForFunction(() => /Способ ответа/.test(document.querySelector('#chart-heatmap figcaption')?.textContent ?? ''));
+    const heat = await page.$$eval('#chart-heatmap tbody tr', (trs) => trs.map((tr) => tr.children[0].textContent));
+    assert.deepEqual(heat.sort(), expected);
+    assert.equal(await page.$eval('#dash-print-title', (e) => e.textContent.includes('Способ ответа')), true);
+    await axe(page, 'dashboard: by channel');
+    await screenshot(page, 'desktop-dashboard-by-channel');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});

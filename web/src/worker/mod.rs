@@ -262,6 +262,7 @@ fn load(
         reports,
         total: data.len() as u64,
         periods: data.periods().iter().map(ToString::to_string).collect(),
+        channels: data.has_channels(),
     };
     SETS.with(|s| {
         let mut s = s.borrow_mut();

@@ -192,6 +192,9 @@ pub struct Loaded {
     pub total: u64,
     /// Its periods.
     pub periods: Vec<String>,
+    /// Whether some response says its channel (then it can be broken down by channel).
+    #[serde(default)]
+    pub channels: bool,
 }
 
 /// How one file of a load was read.

@@ -124,9 +124,10 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let lang = props.lang;
     let s = &props.survey;
     // Short labels on axes, heads and rows; the full text in each table's caption.
-    let text = |id: &str| {
-        s.question(id)
-            .map_or(id.to_owned(), |q| q.label(lang.code()).to_owned())
+    let text = |id: &str| match s.question(id) {
+        Some(q) => q.label(lang.code()).to_owned(),
+        None if id == super::CHANNEL => t(lang, "dash-by-channel"),
+        None => id.to_owned(),
     };
     let dim_title = |id: &str| {
         s.dimensions

@@ -11,6 +11,8 @@ pub struct Computed {
     pub rows: Vec<FileRow>,
     pub demo: bool,
     pub total: u64,
+    /// Whether some response says its channel: the breakdown by channel is offered.
+    pub channels: bool,
     pub by_period: Option<Rc<Analysis>>,
     pub by_group: Option<Rc<Analysis>>,
     /// Free-text answers: given under one grouping only (`text_grouping`).
@@ -53,6 +55,7 @@ pub(super) async fn compute(
         demo,
         token: token.clone(),
         total: reply.as_ref().map_or(0, |l| l.total),
+        channels: reply.as_ref().is_ok_and(|l| l.channels),
         ..Computed::default()
     };
     let keys: Vec<Option<String>> = if demo {
@@ -83,7 +86,8 @@ pub(super) async fn compute(
         c.errors = by_period.clone().err().unwrap_or_default();
         c.by_period = by_period.ok();
     }
-    if let (Some(b), true) = (chosen_breakdown(breakdown, survey), c.errors.is_empty()) {
+    let breakdown = chosen_breakdown(breakdown, survey).filter(|b| b != CHANNEL || c.channels);
+    if let (Some(b), true) = (breakdown, c.errors.is_empty()) {
         c.by_group = analysis(&token, &["period", &b], false).await.ok();
     }
     if c.errors.is_empty() {

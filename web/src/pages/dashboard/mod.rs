@@ -319,7 +319,12 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             )
         })
         .collect();
-    let current_breakdown = chosen_breakdown(&breakdown, &survey);
+    let mut group_questions = group_questions;
+    if c.channels && fresh {
+        group_questions.push((CHANNEL.to_owned(), t(lang, "dash-by-channel")));
+    }
+    let current_breakdown =
+        chosen_breakdown(&breakdown, &survey).filter(|b| b != CHANNEL || (c.channels && fresh));
     let periods = c
         .by_period
         .as_ref()
@@ -537,11 +542,19 @@ pub fn group_for<'a>(analysis: &'a Analysis, period: &str) -> Option<&'a GroupSt
     analysis.group(&[("period", Some(period))]).shown()
 }
 
+/// The breakdown by the channel of the responses (paper, kiosk, self), offered when
+/// some response says it.
+pub const CHANNEL: &str = "channel";
+
 /// The label of a key value: the option's label, or "(no answer)".
 pub fn option_label(survey: &Survey, key: &str, value: &Value, lang: Lang) -> String {
     match value.as_str() {
+        None if key == CHANNEL => t(lang, "dash-channel-unknown"),
         None => t(lang, "dash-no-answer"),
         Some(v) if key == "period" => v.to_owned(),
+        Some("paper") if key == CHANNEL => t(lang, "dash-channel-paper"),
+        Some("kiosk") if key == CHANNEL => t(lang, "dash-channel-kiosk"),
+        Some("self") if key == CHANNEL => t(lang, "dash-channel-self"),
         Some(v) => survey
             .question(key)
             .and_then(|q| q.kind.options().iter().find(|o| o.id == v))

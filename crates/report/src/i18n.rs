@@ -75,9 +75,9 @@ impl Date {
             "December",
         ];
         let m = usize::from(self.month - 1);
-        match lang {
+        match lang.fallback() {
             Lang::Ru => format!("{} {} {} г.", self.day, RU[m], self.year),
-            Lang::En => format!("{} {} {}", self.day, EN[m], self.year),
+            _ => format!("{} {} {}", self.day, EN[m], self.year),
         }
     }
 }

@@ -41,7 +41,7 @@ pub fn Bilingual(props: &BilingualProps) -> Html {
         let onchange = props.on_change.reform(move |e: Event| (of, text_value(&e)));
         let (inv, desc) = match of {
             Lang::Ru => (invalid(errors), described(&id, errors)),
-            Lang::En => (None, None),
+            _ => (None, None),
         };
         let (lang_code, value) = (of.code(), value.clone());
         if *rows > 1 {

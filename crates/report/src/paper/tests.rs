@@ -339,3 +339,29 @@ fn join_or_lists() {
     assert_eq!(join_or(&w(&["a", "b"]), "or"), "a or b");
     assert_eq!(join_or(&w(&["a", "b", "c"]), "или"), "a, b или c");
 }
+
+#[test]
+fn the_templates_print_in_uzbek_and_chinese_with_english_words() {
+    let s = Survey::from_json(otklik_demo::EXTERNAL_TEMPLATE).unwrap();
+    for (lang, title, question) in [
+        (
+            "uz",
+            "Xizmat koʻrsatish sifatidan qoniqish boʻyicha soʻrovnoma",
+            "Bizga kim sifatida murojaat qildingiz?",
+        ),
+        ("zh", "服务质量满意度调查", "您以什么身份与我们联系？"),
+    ] {
+        let options = Options {
+            lang: lang.into(),
+            ..Options::default()
+        };
+        let html = render(&s, &options);
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+        assert!(html.contains(&format!("<h1>{title}</h1>")), "{lang}");
+        assert!(html.contains(question), "{lang}");
+        // Every text of the survey is in the language; the form's own words are
+        // English.
+        assert!(!html.contains("Опрос"), "{lang}");
+        assert!(html.contains("Form No."), "{lang}");
+    }
+}

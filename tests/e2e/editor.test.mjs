@@ -116,7 +116,9 @@ async function build(page, def) {
 
 /** A definition with every default written out and every text as a map. */
 function normal(def) {
-  const text = (t) => (t === undefined ? undefined : pair(t));
+  // Russian and English: what the rebuild types (the template's other languages have
+  // fields of their own, shown for the languages a definition declares).
+  const text = (t) => (t === undefined ? undefined : (({ ru, en }) => ({ ru, en }))(pair(t)));
   const labels = (l) => (l ? { min: text(l.min), max: text(l.max) } : undefined);
   const clean = (o) => JSON.parse(JSON.stringify(o));
   return clean({
@@ -220,6 +222,13 @@ test('errors beside their fields block export; undo, redo, reload, warnings, ver
     const n = (await page.$$('.ed-question')).length - 1;
     await page.fill(`#ed-q-${n}-text-ru`, 'Оставьте ваш телефон для связи');
     await page.press(`#ed-q-${n}-text-ru`, 'Tab');
+    // The template declares four languages: the new text needs each (a field per
+    // language), and the survey is checked only then.
+    await page.waitForSelector(`#ed-q-${n}-text-ru-error`);
+    for (const [code, words] of [['en', 'Leave your phone number'], ['uz', 'Telefon raqamingizni qoldiring'], ['zh', '请留下您的电话号码']]) {
+      await page.fill(`#ed-q-${n}-text-${code}`, words);
+      await page.press(`#ed-q-${n}-text-${code}`, 'Tab');
+    }
     await page.waitForSelector(`#ed-q-${n} .warning`);
     assert.match(await page.textContent(`#ed-q-${n} .warning`), /телефон/);
     // The draft survives a reload.

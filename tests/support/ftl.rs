@@ -131,3 +131,19 @@ pub fn untranslated(
     }
     (used, missing)
 }
+
+/// Asserts that every message of `other` (a language that translates part of the
+/// messages, say the respondents' screens) is one of `ru`'s and uses exactly its
+/// variables. Returns how many messages `other` has.
+pub fn assert_part_of(ru: &str, other: &str) -> usize {
+    let ru: std::collections::BTreeMap<String, BTreeSet<String>> =
+        messages(ru).into_iter().collect();
+    let other = messages(other);
+    for (id, vars) in &other {
+        let Some(ru_vars) = ru.get(id) else {
+            panic!("{id}: not a message of the Russian file");
+        };
+        assert_eq!(vars, ru_vars, "{id}: the variables differ from Russian's");
+    }
+    other.len()
+}

@@ -2,6 +2,7 @@ app-name = Otklik
 app-tagline = Anonymous client satisfaction surveys
 lang-switch = Русский
 lang-switch-label = Переключить на русский язык
+lang-choose = Language
 large-text = Larger text
 large-text-off = Normal text
 skip-to-content = Skip to content

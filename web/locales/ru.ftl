@@ -2,6 +2,7 @@ app-name = Отклик
 app-tagline = Анонимные опросы об удовлетворенности клиентов
 lang-switch = English
 lang-switch-label = Switch to English
+lang-choose = Язык
 large-text = Крупный шрифт
 large-text-off = Обычный шрифт
 skip-to-content = Перейти к содержимому

@@ -7,6 +7,7 @@ use gloo::timers::callback::Interval;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::components::lang_choice::LangChoice;
 use crate::ctx::Ctx;
 use crate::i18n::{t, ta, Lang};
 #[cfg(feature = "manager")]
@@ -33,8 +34,13 @@ use crate::state::{Action, Draft, Session, State, View};
 #[component]
 pub fn App() -> Html {
     let lang = services::pref("otklik.lang").map_or(Lang::Ru, |c| Lang::from_code(&c));
+    let text_lang = services::pref("otklik.text-lang").filter(|c| !c.is_empty());
     let large = services::pref("otklik.large").as_deref() == Some("1");
-    let state = use_reducer(move || State::new(lang, large));
+    let state = use_reducer(move || {
+        let mut s = State::new(lang, large);
+        s.text_lang = text_lang;
+        s
+    });
 
     // Load what the device holds: the session, a draft to resume, the response count.
     {
@@ -130,6 +136,9 @@ pub fn App() -> Html {
     }
 
     // Language and text size apply to the whole document.
+    use_effect_with(state.text_lang.clone(), |text_lang| {
+        services::set_pref("otklik.text-lang", text_lang.as_deref().unwrap_or(""));
+    });
     use_effect_with((state.lang, state.large), |(lang, large)| {
         let root = gloo::utils::document_element();
         root.set_attribute("lang", lang.code()).ok();
@@ -162,6 +171,29 @@ pub fn App() -> Html {
         Callback::from(move |_| d.dispatch(Action::Go(View::AdminPin)))
     };
     let in_admin = matches!(state.view, View::AdminPin | View::Admin);
+    // The respondent's screens offer every language of the survey; the organiser's
+    // and the manager's, Russian and English.
+    let respondent = !cfg!(feature = "manager")
+        || (kiosk && !in_admin)
+        || matches!(state.view, View::Survey | View::Thanks { .. });
+    let lang_tool = if respondent {
+        let mut codes: Vec<String> = match &state.session {
+            Some(s) => s.survey.languages(),
+            None => Lang::ALL.iter().map(|l| l.code().to_owned()).collect(),
+        };
+        if !codes.iter().any(|c| c == "en") {
+            codes.push("en".to_owned());
+        }
+        let d = state.dispatcher();
+        let on_choose = Callback::from(move |code: String| d.dispatch(Action::ChooseLang(code)));
+        html! { <LangChoice {codes} current={state.text_lang().to_owned()} {lang} {on_choose} /> }
+    } else {
+        html! {
+            <button type="button" class="tool" lang={lang.other().code()} aria-label={t(lang, "lang-switch-label")} onclick={on_lang}>
+                { t(lang, "lang-switch") }
+            </button>
+        }
+    };
     // Outside kiosk mode and outside a survey in progress: the two halves of the app.
     let nav = (cfg!(feature = "manager") && !kiosk && matches!(state.view, View::Home | View::Dashboard | View::Report | View::Editor | View::Glossary)).then(|| {
         let go = |v: View| {
@@ -217,9 +249,7 @@ pub fn App() -> Html {
                     <span class="brand-tagline">{ t(lang, "app-tagline") }</span>
                 </div>
                 <div class="header-tools">
-                    <button type="button" class="tool" lang={lang.other().code()} aria-label={t(lang, "lang-switch-label")} onclick={on_lang}>
-                        { t(lang, "lang-switch") }
-                    </button>
+                    { lang_tool }
                     <button type="button" class="tool" aria-pressed={state.large.to_string()} onclick={on_large}>
                         { if state.large { t(lang, "large-text-off") } else { t(lang, "large-text") } }
                     </button>

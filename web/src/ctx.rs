@@ -23,6 +23,11 @@ impl Ctx {
         self.state.lang
     }
 
+    /// The language of the survey's texts (a code).
+    pub fn text_lang(&self) -> String {
+        self.state.text_lang().to_owned()
+    }
+
     /// Starts a session: saved to the device first, then shown.
     pub fn start(&self, session: Session) {
         let d = self.dispatch.clone();

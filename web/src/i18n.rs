@@ -1,4 +1,7 @@
-//! Translations (Fluent): Russian by default, English available.
+//! Translations (Fluent): Russian by default, English available for the whole app,
+//! and Uzbek and Chinese for what respondents see (the runner, the kiosk's survey,
+//! the thanks screen); a message those two lack is shown in their fallback
+//! ([`Lang::fallback`]).
 
 use otklik_survey::message::Catalog;
 use serde::{Deserialize, Serialize};
@@ -13,7 +16,44 @@ thread_local! {
     static CATALOG: Catalog = Catalog::new(&[(
         include_str!("../locales/ru.ftl"),
         include_str!("../locales/en.ftl"),
-    )]);
+    )])
+    .add(Lang::Uz, UZ_FTL)
+    .add(Lang::Zh, ZH_FTL);
+}
+
+/// The respondents' screens in Uzbek (Latin script).
+const UZ_FTL: &str = include_str!("../locales/uz.ftl");
+/// The respondents' screens in Chinese (simplified characters).
+const ZH_FTL: &str = include_str!("../locales/zh.ftl");
+
+/// A language's name in itself, for a language chooser: the interface's languages
+/// and others a survey may have; the code itself for one not listed.
+pub fn language_name(code: &str) -> String {
+    if let Some(l) = Lang::known(code) {
+        return l.native_name().to_owned();
+    }
+    const NAMES: [(&str, &str); 16] = [
+        ("tg", "Тоҷикӣ"),
+        ("ky", "Кыргызча"),
+        ("kk", "Қазақша"),
+        ("tk", "Türkmençe"),
+        ("az", "Azərbaycanca"),
+        ("hy", "Հայերեն"),
+        ("ka", "ქართული"),
+        ("be", "Беларуская"),
+        ("uk", "Українська"),
+        ("ro", "Română"),
+        ("de", "Deutsch"),
+        ("fr", "Français"),
+        ("es", "Español"),
+        ("tr", "Türkçe"),
+        ("ar", "العربية"),
+        ("fa", "فارسی"),
+    ];
+    NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or_else(|| code.to_owned(), |(_, n)| (*n).to_owned())
 }
 
 /// The message `key` in `lang`.
@@ -47,9 +87,9 @@ impl Both {
 
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> String {
-        match (self, lang) {
+        match (self, lang.fallback()) {
             (Both::Two { ru, .. }, Lang::Ru) => ru.clone(),
-            (Both::Two { en, .. }, Lang::En) => en.clone(),
+            (Both::Two { en, .. }, _) => en.clone(),
             (Both::One(s), _) => s.clone(),
         }
     }
@@ -82,6 +122,97 @@ mod tests {
         let (used, missing) = ftl::untranslated(&src, &["t(", "ta("], 1, has);
         assert!(used > 300, "{used} keys found");
         assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    /// The files of the screens respondents see: the runner, its questions, the
+    /// language chooser, the light build's landing page; and the root's (the header,
+    /// the thanks screen), less what only the manager's screens show there.
+    const RESPONDENT_FILES: [&str; 5] = [
+        "pages/survey.rs",
+        "pages/respondent.rs",
+        "components/question.rs",
+        "components/lang_choice.rs",
+        "app.rs",
+    ];
+    const MANAGER_ONLY: [&str; 7] = [
+        "nav-dashboard",
+        "nav-report",
+        "nav-survey",
+        "nav-editor",
+        "nav-glossary",
+        "lang-switch",
+        "lang-switch-label",
+    ];
+
+    /// The keys the respondents' screens use.
+    fn respondent_keys() -> std::collections::BTreeSet<String> {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut keys = std::collections::BTreeSet::new();
+        for f in RESPONDENT_FILES {
+            let code = std::fs::read_to_string(src.join(f)).unwrap();
+            keys.extend(
+                ftl::keys_given(&code, &["t(", "ta("], 1)
+                    .into_iter()
+                    .filter(|k| !MANAGER_ONLY.contains(&k.as_str())),
+            );
+        }
+        // What a link that cannot be opened says (the key is chosen in a `match`).
+        keys.extend(["embed-damaged", "embed-invalid", "embed-period"].map(String::from));
+        keys
+    }
+
+    #[test]
+    fn every_key_of_the_respondents_screens_is_in_uzbek_and_chinese() {
+        let keys = respondent_keys();
+        assert!(keys.len() > 50, "{} keys", keys.len());
+        for lang in [Lang::Uz, Lang::Zh] {
+            let missing: Vec<&String> = keys
+                .iter()
+                .filter(|k| !CATALOG.with(|c| c.has_in(lang, k)))
+                .collect();
+            assert!(missing.is_empty(), "{lang:?}: {missing:#?}");
+        }
+    }
+
+    #[test]
+    fn uzbek_and_chinese_messages_are_russians_with_its_arguments() {
+        let ru = include_str!("../locales/ru.ftl");
+        assert!(ftl::assert_part_of(ru, UZ_FTL) > 50);
+        assert!(ftl::assert_part_of(ru, ZH_FTL) > 50);
+        // Both translate the same messages.
+        let ids =
+            |s: &str| -> Vec<String> { ftl::messages(s).into_iter().map(|(id, _)| id).collect() };
+        assert_eq!(ids(UZ_FTL), ids(ZH_FTL));
+    }
+
+    #[test]
+    fn uzbek_and_chinese_plurals_and_fallbacks() {
+        let n = |lang, key, n: usize| ta(lang, key, &[("n", n.into())]);
+        assert_eq!(n(Lang::Uz, "remaining", 0), "Bu oxirgi qadam");
+        assert_eq!(n(Lang::Uz, "remaining", 1), "1 ta savol qoldi");
+        assert_eq!(n(Lang::Uz, "remaining", 5), "5 ta savol qoldi");
+        assert_eq!(n(Lang::Zh, "remaining", 0), "这是最后一步");
+        assert_eq!(n(Lang::Zh, "remaining", 1), "还剩 1 个问题");
+        assert_eq!(n(Lang::Zh, "thanks-next", 8), "8 秒后轮到下一位受访者");
+        assert_eq!(
+            n(Lang::Uz, "thanks-next", 1),
+            "Keyingi respondent 1 soniyadan keyin"
+        );
+        assert_eq!(
+            ta(
+                Lang::Uz,
+                "progress",
+                &[("step", 2usize.into()), ("total", 9usize.into())]
+            ),
+            "2-qadam, jami 9 ta"
+        );
+        // The manager's screens: Uzbek falls back to Russian, Chinese to English.
+        assert_eq!(t(Lang::Uz, "nav-dashboard"), t(Lang::Ru, "nav-dashboard"));
+        assert_eq!(t(Lang::Zh, "nav-dashboard"), t(Lang::En, "nav-dashboard"));
+        assert_eq!(language_name("uz"), "O\u{2bb}zbekcha");
+        assert_eq!(language_name("zh"), "中文");
+        assert_eq!(language_name("tg"), "Тоҷикӣ");
+        assert_eq!(language_name("xx"), "xx");
     }
 
     #[test]

@@ -102,7 +102,12 @@ pub enum View {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
+    /// The interface's language.
     pub lang: Lang,
+    /// The language the respondent chose for the survey's texts (a code of the
+    /// survey's), when it differs from the interface's: a language the interface
+    /// lacks, shown with the interface in its [`Lang::for_text`].
+    pub text_lang: Option<String>,
     pub large: bool,
     pub view: View,
     pub session: Option<Rc<Session>>,
@@ -131,6 +136,8 @@ pub enum Action {
         notice: Option<String>,
     },
     SetLang(Lang),
+    /// The respondent chose a language of the survey (a code).
+    ChooseLang(String),
     /// A survey from the editor, offered on the start page.
     Offer(Box<Embedded>),
     ToggleLarge,
@@ -151,9 +158,15 @@ pub enum Action {
 }
 
 impl State {
+    /// The language of the survey's texts: the one chosen, or the interface's.
+    pub fn text_lang(&self) -> &str {
+        self.text_lang.as_deref().unwrap_or(self.lang.code())
+    }
+
     pub fn new(lang: Lang, large: bool) -> State {
         State {
             lang,
+            text_lang: None,
             large,
             view: View::Loading,
             session: None,
@@ -201,7 +214,14 @@ impl Reducible for State {
                 s.session = session.map(Rc::new);
                 s.draft = draft;
             }
-            Action::SetLang(l) => s.lang = l,
+            Action::SetLang(l) => {
+                s.lang = l;
+                s.text_lang = None;
+            }
+            Action::ChooseLang(code) => {
+                s.lang = Lang::for_text(&code);
+                s.text_lang = (code != s.lang.code()).then_some(code);
+            }
             Action::Offer(e) => {
                 s.embedded = Some(Rc::new(*e));
                 s.view = View::Home;

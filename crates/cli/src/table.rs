@@ -39,10 +39,7 @@ fn key_str(lang: Lang, key: &indexmap::IndexMap<String, Value>) -> String {
 }
 
 fn ci(lang: Lang, c: Option<[f64; 2]>, decimals: usize) -> String {
-    let sep = match lang {
-        Lang::Ru => "; ",
-        Lang::En => ", ",
-    };
+    let sep = if lang.decimal_comma() { "; " } else { ", " };
     c.map_or(String::new(), |[lo, hi]| {
         format!(
             "[{}{sep}{}]",

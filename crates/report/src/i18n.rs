@@ -75,9 +75,9 @@ impl Date {
             "December",
         ];
         let m = usize::from(self.month - 1);
-        match lang {
+        match lang.fallback() {
             Lang::Ru => format!("{} {} {} г.", self.day, RU[m], self.year),
-            Lang::En => format!("{} {} {}", self.day, EN[m], self.year),
+            _ => format!("{} {} {}", self.day, EN[m], self.year),
         }
     }
 }
@@ -128,9 +128,16 @@ pub(crate) fn interval(b: [f64; 2], decimals: u8, lang: Lang) -> String {
 pub(crate) const RU_FTL: &str = include_str!("../locales/ru.ftl");
 pub(crate) const EN_FTL: &str = include_str!("../locales/en.ftl");
 
+/// The paper questionnaire's own words in Uzbek and Chinese (the form is the
+/// respondent's; the report stays in Russian and English).
+pub(crate) const UZ_FTL: &str = include_str!("../locales/uz.ftl");
+pub(crate) const ZH_FTL: &str = include_str!("../locales/zh.ftl");
+
 thread_local! {
     /// The survey model's translations and the report's own, in one catalog.
-    static CATALOG: Catalog = Catalog::new(&[(RU_FTL, EN_FTL)]);
+    static CATALOG: Catalog = Catalog::new(&[(RU_FTL, EN_FTL)])
+        .add(Lang::Uz, UZ_FTL)
+        .add(Lang::Zh, ZH_FTL);
 }
 
 /// The message `key` in `lang`.
@@ -162,6 +169,43 @@ mod tests {
     /// The crate's source files, at any depth.
     fn sources() -> Vec<(PathBuf, String)> {
         ftl::sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+    }
+
+    /// The paper form prints in Uzbek and Chinese: every key its code uses is there,
+    /// each with Russian's arguments.
+    #[test]
+    fn the_paper_form_is_in_uzbek_and_chinese() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/paper");
+        let mut keys = Vec::new();
+        for (path, code) in ftl::sources(&dir) {
+            if !path.ends_with("tests.rs") {
+                keys.extend(ftl::keys_given(&code, &["tr(", "tr_args("], 1));
+            }
+        }
+        // Made by the code from a condition's kind.
+        keys.extend(
+            [
+                "paper-if-choice",
+                "paper-if-multi",
+                "paper-if-yesno",
+                "paper-if-score",
+            ]
+            .map(String::from),
+        );
+        assert!(keys.len() > 20, "{} keys", keys.len());
+        for lang in [Lang::Uz, Lang::Zh] {
+            for k in &keys {
+                assert!(CATALOG.with(|c| c.has_in(lang, k)), "{lang:?}: {k}");
+            }
+        }
+        assert_eq!(
+            ftl::assert_part_of(RU_FTL, UZ_FTL),
+            ftl::assert_part_of(RU_FTL, ZH_FTL)
+        );
+        assert_eq!(
+            tr_args(Lang::Uz, "paper-anonymity-threshold", &[("k", 5u32.into())]),
+            "Javoblari 5 tadan kam boʻlgan guruh natijalari hech kimga koʻrsatilmaydi."
+        );
     }
 
     #[test]

@@ -89,6 +89,8 @@ def-text-empty = a text cannot be empty
 def-lang-code = expected a language code such as "ru" or "en"
 def-expected-string = expected a string, found {$found}
 def-text-needs-ru = a translated text needs "ru"
+def-text-missing-lang = no translation into {$lang}, which the survey lists in "languages"
+def-languages-need-ru = "languages" must include "ru"
 def-expected-text = expected a string or an object of translations, found {$found}
 def-expected-bool = expected true or false, found {$found}
 def-expected-whole = expected a whole number {$lo}..={$hi}, found {$found}

@@ -21,6 +21,11 @@ pub struct Survey {
     pub version: u32,
     /// Who answers.
     pub audience: Audience,
+    /// The languages every text of the survey is given in (`ru` first, then any
+    /// others); empty when the definition does not declare them (see
+    /// [`Survey::languages`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
     /// The survey's title.
     pub title: Text,
     /// The text shown before the first question.
@@ -192,6 +197,35 @@ pub struct Question {
 }
 
 impl Question {
+    /// The question's texts, each with its path under `path`, added to `out`.
+    pub fn texts<'a>(&'a self, path: &str, out: &mut Vec<(String, &'a Text)>) {
+        out.push((format!("{path}.text"), &self.text));
+        if let Some(s) = &self.short {
+            out.push((format!("{path}.short"), s));
+        }
+        if let Some(h) = &self.hint {
+            out.push((format!("{path}.hint"), h));
+        }
+        match &self.kind {
+            QuestionKind::Scale {
+                labels: Some(l), ..
+            }
+            | QuestionKind::Nps { labels: Some(l) } => {
+                out.push((format!("{path}.labels.min"), &l.min));
+                out.push((format!("{path}.labels.max"), &l.max));
+            }
+            QuestionKind::Choice { options, .. } | QuestionKind::Multi { options } => {
+                for (j, o) in options.iter().enumerate() {
+                    out.push((format!("{path}.options[{j}].label"), &o.label));
+                }
+            }
+            QuestionKind::Number { unit: Some(u), .. } => {
+                out.push((format!("{path}.unit"), u));
+            }
+            _ => {}
+        }
+    }
+
     /// The question's label in `lang`: its short label, or else its text.
     pub fn label(&self, lang: &str) -> &str {
         self.short
@@ -283,6 +317,37 @@ impl Survey {
     /// The index of the first question with this role.
     pub fn with_role(&self, role: Role) -> Option<usize> {
         self.questions.iter().position(|q| q.role == Some(role))
+    }
+
+    /// The languages the survey can be answered in: those it declares, or else
+    /// Russian and every other language one of its texts has, in code order.
+    pub fn languages(&self) -> Vec<String> {
+        if !self.languages.is_empty() {
+            return self.languages.clone();
+        }
+        let mut found = std::collections::BTreeSet::new();
+        for (_, text) in self.texts() {
+            if let Text::Translated(m) = text {
+                found.extend(m.keys().filter(|k| *k != "ru").cloned());
+            }
+        }
+        std::iter::once("ru".to_owned()).chain(found).collect()
+    }
+
+    /// Every text of the survey, each with its path in the definition
+    /// (`questions[2].options[0].label`).
+    pub fn texts(&self) -> Vec<(String, &Text)> {
+        let mut out = vec![("title".to_owned(), &self.title)];
+        if let Some(intro) = &self.intro {
+            out.push(("intro".to_owned(), intro));
+        }
+        for (i, d) in self.dimensions.iter().enumerate() {
+            out.push((format!("dimensions[{i}].title"), &d.title));
+        }
+        for (i, q) in self.questions.iter().enumerate() {
+            q.texts(&format!("questions[{i}]"), &mut out);
+        }
+        out
     }
 
     /// The definition as pretty-printed JSON in the documented format.

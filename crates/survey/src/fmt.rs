@@ -31,10 +31,7 @@ pub fn signed(x: f64, decimals: usize, lang: Lang) -> String {
 /// A count with its thousands grouped: `2 614` (a no-break space) or `2,614`.
 pub fn int(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
-    let sep = match lang {
-        Lang::Ru => "\u{a0}",
-        Lang::En => ",",
-    };
+    let sep = if lang.decimal_comma() { "\u{a0}" } else { "," };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -75,9 +72,10 @@ pub fn plain(x: f64, decimals: Option<usize>, lang: Lang) -> String {
 }
 
 fn separator(s: String, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => s.replace('.', ","),
-        Lang::En => s,
+    if lang.decimal_comma() {
+        s.replace('.', ",")
+    } else {
+        s
     }
 }
 

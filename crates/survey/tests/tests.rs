@@ -1,4 +1,5 @@
 //! Integration tests of the survey model.
 
+mod languages;
 mod malformed;
 mod properties;

@@ -14,6 +14,10 @@ pub struct BilingualProps {
     pub label: AttrValue,
     pub ru: AttrValue,
     pub en: AttrValue,
+    /// The text in the definition's other languages the editor has fields for
+    /// (Uzbek, Chinese), each labelled with the language's name in itself.
+    #[prop_or_default]
+    pub more: Vec<(Lang, AttrValue)>,
     /// More than one: multi-line fields of this many rows.
     #[prop_or(1)]
     pub rows: u32,
@@ -41,7 +45,7 @@ pub fn Bilingual(props: &BilingualProps) -> Html {
         let onchange = props.on_change.reform(move |e: Event| (of, text_value(&e)));
         let (inv, desc) = match of {
             Lang::Ru => (invalid(errors), described(&id, errors)),
-            Lang::En => (None, None),
+            _ => (None, None),
         };
         let (lang_code, value) = (of.code(), value.clone());
         if *rows > 1 {
@@ -64,6 +68,12 @@ pub fn Bilingual(props: &BilingualProps) -> Html {
                 <label for={format!("{id}-en")}>{ t(*lang, "ed-in-english") }</label>
                 { one(Lang::En, &props.en) }
             </div>
+            { for props.more.iter().map(|(l, v)| html! {
+                <div class="field">
+                    <label for={format!("{id}-{}", l.code())} lang={l.code()}>{ l.native_name() }</label>
+                    { one(*l, v) }
+                </div>
+            }) }
         </fieldset>
     }
 }
@@ -142,6 +152,7 @@ mod tests {
             label: "Title".into(),
             ru: "Опрос".into(),
             en: "".into(),
+            more: Vec::new(),
             rows,
             errors,
             lang: Lang::En,

@@ -2,4 +2,5 @@
 
 #[cfg(feature = "manager")]
 pub mod bilingual;
+pub mod lang_choice;
 pub mod question;

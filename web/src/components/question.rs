@@ -19,6 +19,10 @@ pub struct QuestionProps {
     pub answer: Option<Value>,
     pub issue: Option<Issue>,
     pub lang: Lang,
+    /// The language of the survey's texts (a code), when it is not the interface's:
+    /// a survey in a language the interface lacks.
+    #[prop_or_default]
+    pub text_lang: Option<AttrValue>,
     pub on_answer: Callback<(String, Value)>,
 }
 
@@ -44,8 +48,8 @@ fn input_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
-fn text_of(t: &Text, lang: Lang) -> String {
-    t.get(lang.code()).to_owned()
+fn text_of(t: &Text, lang: &str) -> String {
+    t.get(lang).to_owned()
 }
 
 /// Reads a typed number: a clean number is stored as a number, anything else as the
@@ -66,6 +70,7 @@ fn number_answer(raw: &str) -> Value {
 pub fn QuestionView(props: &QuestionProps) -> Html {
     let q = &props.survey.questions[props.index];
     let lang = props.lang;
+    let code: &str = props.text_lang.as_deref().unwrap_or(lang.code());
     let i = props.index;
     let base = format!("q-{i}");
     let hint_id = format!("{base}-hint");
@@ -102,7 +107,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let hint = q
         .hint
         .as_ref()
-        .map(|h| html! { <p id={hint_id.clone()} class="hint">{ text_of(h, lang) }</p> });
+        .map(|h| html! { <p id={hint_id.clone()} class="hint">{ text_of(h, code) }</p> });
     let error = props.issue.as_ref().map(|issue| {
         let msg = match (issue, &q.kind) {
             (Issue::Required, _) => t(lang, "error-required"),
@@ -149,8 +154,8 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         match labels {
             Some(l) => html! {
                 <div id={ends_id.clone()} class="scale-ends">
-                    <span>{ format!("{lo} — {}", text_of(&l.min, lang)) }</span>
-                    <span>{ format!("{hi} — {}", text_of(&l.max, lang)) }</span>
+                    <span>{ format!("{lo} — {}", text_of(&l.min, code)) }</span>
+                    <span>{ format!("{hi} — {}", text_of(&l.max, code)) }</span>
                 </div>
             },
             None => {
@@ -161,8 +166,8 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let end_sr = |labels: Option<&ScaleLabels>, v: u8, lo: u8, hi: u8| -> Option<String> {
         let l = labels?;
         (v == lo)
-            .then(|| format!(" — {}", text_of(&l.min, lang)))
-            .or_else(|| (v == hi).then(|| format!(" — {}", text_of(&l.max, lang))))
+            .then(|| format!(" — {}", text_of(&l.min, code)))
+            .or_else(|| (v == hi).then(|| format!(" — {}", text_of(&l.max, code))))
     };
 
     let body = match &q.kind {
@@ -181,7 +186,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         QuestionKind::Choice { options, .. } => radios(
             options
                 .iter()
-                .map(|o| (o.id.clone(), text_of(&o.label, lang), json!(o.id), None))
+                .map(|o| (o.id.clone(), text_of(&o.label, code), json!(o.id), None))
                 .collect(),
             "list",
         ),
@@ -221,7 +226,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                             <label class="option" for={id.clone()}>
                                 <input type="checkbox" {id} value={o.id.clone()} {checked} {onchange}
                                     aria-describedby={describedby.clone()} aria-invalid={invalid} />
-                                <span class="option-label">{ text_of(&o.label, lang) }</span>
+                                <span class="option-label">{ text_of(&o.label, code) }</span>
                             </label>
                         }
                     }) }
@@ -254,7 +259,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     <input type="text" id={first_control_id(i)} inputmode={if *integer { "numeric" } else { "decimal" }}
                         autocomplete="off" {value} {oninput} aria-describedby={described} aria-invalid={invalid}
                         aria-required={q.required.then_some("true")} aria-labelledby={format!("{base}-legend")} />
-                    if let Some(u) = unit { <span class="unit">{ text_of(u, lang) }</span> }
+                    if let Some(u) = unit { <span class="unit">{ text_of(u, code) }</span> }
                     <p id={range_id} class="hint">{ ta(lang, "number-range", &[("min", format_number(*min).into()), ("max", format_number(*max).into())]) }</p>
                 </div>
             }
@@ -296,7 +301,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     html! {
         <fieldset class={classes!("question", props.issue.as_ref().map(|_| "has-error"))} id={base.clone()}
             data-qid={q.id.clone()} aria-describedby={describedby.clone()}>
-            <legend id={format!("{base}-legend")}><span class="qtext">{ text_of(&q.text, lang) }</span>{ for required }</legend>
+            <legend id={format!("{base}-legend")}><span class="qtext">{ text_of(&q.text, code) }</span>{ for required }</legend>
             { for hint }
             { for error }
             { body }

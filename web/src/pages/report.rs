@@ -124,7 +124,7 @@ fn request(sets: &[Set], c: &Choice, year: u16) -> (Vec<String>, ReportParams) {
     let organisation = if c.organisation.is_empty() {
         match c.lang {
             Lang::Ru => "Организация",
-            Lang::En => "Organisation",
+            _ => "Organisation",
         }
     } else {
         c.organisation.as_str()

@@ -24,6 +24,7 @@ pub struct RunnerProps {
 pub fn Runner(props: &RunnerProps) -> Html {
     let ctx = &props.ctx;
     let lang = ctx.lang();
+    let code = ctx.text_lang();
     let narrow = use_state(services::narrow);
     {
         let narrow = narrow.clone();
@@ -93,8 +94,8 @@ pub fn Runner(props: &RunnerProps) -> Html {
         };
         return html! {
             <section class="card intro" aria-labelledby="screen-title">
-                <h1 id="screen-title" tabindex="-1">{ survey.title.get(lang.code()).to_owned() }</h1>
-                if let Some(intro) = &survey.intro { <p class="lead">{ intro.get(lang.code()).to_owned() }</p> }
+                <h1 id="screen-title" tabindex="-1">{ survey.title.get(&code).to_owned() }</h1>
+                if let Some(intro) = &survey.intro { <p class="lead">{ intro.get(&code).to_owned() }</p> }
                 <div class="anonymity" role="note" aria-labelledby="anonymity-title">
                     <h2 id="anonymity-title">{ t(lang, "anonymity-title") }</h2>
                     <ul>
@@ -256,7 +257,7 @@ pub fn Runner(props: &RunnerProps) -> Html {
                 <h2 id="error-summary-title">{ t(lang, "errors-title") }</h2>
                 <ul>
                     { for issues.iter().map(|(q, issue)| {
-                        let text = survey.questions[*q].text.get(lang.code()).to_owned();
+                        let text = survey.questions[*q].text.get(&code).to_owned();
                         let why = match issue { Issue::Required => t(lang, "error-required"), Issue::Invalid(_) => t(lang, "errors-title") };
                         html! { <li><a href={format!("#{}", first_control_id(*q))}>{ format!("{text} — {why}") }</a></li> }
                     }) }
@@ -278,7 +279,7 @@ pub fn Runner(props: &RunnerProps) -> Html {
             <form novalidate=true onsubmit={on_next}>
                 { for screen.iter().map(|&q| html! {
                     <QuestionView key={q} survey={survey.clone()} index={q} answer={draft.answers.get(&survey.questions[q].id).cloned()}
-                        issue={issues.iter().find(|(i, _)| *i == q).map(|(_, e)| e.clone())} {lang} on_answer={on_answer.clone()} />
+                        issue={issues.iter().find(|(i, _)| *i == q).map(|(_, e)| e.clone())} {lang} text_lang={(code != lang.code()).then(|| AttrValue::from(code.clone()))} on_answer={on_answer.clone()} />
                 }) }
                 <div class="actions">
                     <button type="button" onclick={on_back}>{ t(lang, "back") }</button>

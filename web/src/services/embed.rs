@@ -47,18 +47,127 @@ const KEY_Z: &str = "#s=";
 /// offers the survey as a file instead.
 pub const LINK_MAX: usize = 4000;
 
-/// The built-in templates, minified: the preset dictionaries of compressed links.
-fn dictionaries() -> Vec<(Survey, String)> {
+/// A built-in template as the preset dictionaries of compressed links: its Russian
+/// and English (the first part of a link), and its other languages (the second).
+struct Dictionary {
+    survey: Survey,
+    first: String,
+    second: String,
+}
+
+/// The built-in templates, split as links are: the preset dictionaries of
+/// compressed links.
+fn dictionaries() -> Vec<Dictionary> {
     [
         otklik_demo::INTERNAL_TEMPLATE,
         otklik_demo::EXTERNAL_TEMPLATE,
     ]
     .into_iter()
     .filter_map(|src| {
-        let s = Survey::from_json(src).ok()?;
-        Some((s, minify(src)?))
+        let survey = Survey::from_json(src).ok()?;
+        let (first, second) = split(&serde_json::from_str(src).ok()?);
+        Some(Dictionary {
+            survey,
+            first: serde_json::to_string(&first).ok()?,
+            second: serde_json::to_string(&second).ok()?,
+        })
     })
     .collect()
+}
+
+/// The templates as they were before they had more languages than Russian and
+/// English, minified: the dictionaries of the links made then, which must keep
+/// opening. Never edit these files. The app makes them from today's templates
+/// ([`earlier`]: the same Russian and English, without `languages`), which saves a
+/// respondent 12 KB; the tests check that it makes them byte for byte. A template
+/// whose Russian or English changes must ship its frozen file instead.
+#[cfg(test)]
+const FROZEN: [&str; 2] = [
+    include_str!("dictionaries/internal-client.2026-12.json"),
+    include_str!("dictionaries/external-client.2026-12.json"),
+];
+
+/// The dictionary of links made before the templates had Uzbek and Chinese, from a
+/// template's first part (see [`FROZEN`]).
+fn earlier(first: &str) -> Option<String> {
+    let mut v: serde_json::Value = serde_json::from_str(first).ok()?;
+    v.as_object_mut()?.shift_remove("languages")?;
+    serde_json::to_string(&v).ok()
+}
+
+/// The languages a link's first part keeps in each text; the others go to its
+/// second part. DEFLATE looks back at most 32 KiB, and a template with four
+/// languages is longer: split in two, each part has a template's part as its
+/// dictionary within reach.
+const FIRST_LANGS: [&str; 2] = ["ru", "en"];
+
+/// Whether `m` is a text in several languages (`{"ru": …, …}`).
+fn is_text(m: &serde_json::Map<String, serde_json::Value>) -> bool {
+    m.contains_key("ru") && m.values().all(serde_json::Value::is_string)
+}
+
+/// `v` with only [`FIRST_LANGS`] in its texts, and the other languages of each text
+/// in document order (an empty list when no text has another language).
+fn split(v: &serde_json::Value) -> (serde_json::Value, Vec<serde_json::Value>) {
+    fn walk(v: &mut serde_json::Value, out: &mut Vec<serde_json::Value>) {
+        match v {
+            serde_json::Value::Object(m) if is_text(m) => {
+                let others: serde_json::Map<_, _> = m
+                    .iter()
+                    .filter(|(k, _)| !FIRST_LANGS.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                m.retain(|k, _| FIRST_LANGS.contains(&k.as_str()));
+                out.push(serde_json::Value::Object(others));
+            }
+            serde_json::Value::Object(m) => m.values_mut().for_each(|v| walk(v, out)),
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut first = v.clone();
+    let mut second = Vec::new();
+    walk(&mut first, &mut second);
+    if second
+        .iter()
+        .all(|o| o.as_object().is_some_and(|m| m.is_empty()))
+    {
+        second.clear();
+    }
+    (first, second)
+}
+
+/// The survey [`split`] made `first` and `second` from.
+fn join(
+    mut first: serde_json::Value,
+    second: Vec<serde_json::Value>,
+) -> Result<serde_json::Value, String> {
+    fn walk(
+        v: &mut serde_json::Value,
+        it: &mut std::vec::IntoIter<serde_json::Value>,
+    ) -> Result<(), String> {
+        match v {
+            serde_json::Value::Object(m) if is_text(m) => {
+                let Some(serde_json::Value::Object(others)) = it.next() else {
+                    return Err("the link's parts do not match".into());
+                };
+                m.extend(others);
+                Ok(())
+            }
+            serde_json::Value::Object(m) => m.values_mut().try_for_each(|v| walk(v, it)),
+            serde_json::Value::Array(a) => a.iter_mut().try_for_each(|v| walk(v, it)),
+            _ => Ok(()),
+        }
+    }
+    if second.is_empty() {
+        return Ok(first);
+    }
+    let mut it = second.into_iter();
+    walk(&mut first, &mut it)?;
+    match it.next() {
+        None => Ok(first),
+        Some(_) => Err("the link's parts do not match".into()),
+    }
 }
 
 /// A definition's JSON text without the spaces between tokens.
@@ -67,16 +176,17 @@ fn minify(json: &str) -> Option<String> {
     serde_json::to_string(&v).ok()
 }
 
-/// The dictionary for `survey`: the template of the same id, or else of the same
-/// audience (surveys made from a template share most of its text).
-fn dictionary_for(survey: &str) -> Option<String> {
+/// The dictionaries for `survey` (first part, second part): the template of the
+/// same id, or else of the same audience (surveys made from a template share most
+/// of its text).
+fn dictionary_for(survey: &str) -> Option<(String, String)> {
     let s = Survey::from_json(survey).ok()?;
     let dicts = dictionaries();
     dicts
         .iter()
-        .find(|(t, _)| t.id == s.id)
-        .or_else(|| dicts.iter().find(|(t, _)| t.audience == s.audience))
-        .map(|(_, d)| d.clone())
+        .find(|d| d.survey.id == s.id)
+        .or_else(|| dicts.iter().find(|d| d.survey.audience == s.audience))
+        .map(|d| (d.first.clone(), d.second.clone()))
 }
 
 fn compress(text: &str, dictionary: Option<&str>) -> Vec<u8> {
@@ -109,7 +219,8 @@ fn adler32(bytes: &[u8]) -> u32 {
     (b << 16) | a
 }
 
-fn decompress(data: &[u8]) -> Result<String, String> {
+/// `data` decompressed, with whichever of `dictionaries` it names.
+fn decompress(data: &[u8], dictionaries: &[String]) -> Result<String, String> {
     use flate2::{Decompress, FlushDecompress, Status};
     const MAX: usize = 4 << 20;
     let mut z = Decompress::new(true);
@@ -126,10 +237,7 @@ fn decompress(data: &[u8]) -> Result<String, String> {
             Ok(_) => {}
             Err(e) => match e.needs_dictionary() {
                 Some(adler) => {
-                    let found = dictionaries()
-                        .into_iter()
-                        .map(|(_, d)| d)
-                        .find(|d| adler32(d.as_bytes()) == adler);
+                    let found = dictionaries.iter().find(|d| adler32(d.as_bytes()) == adler);
                     let d = found.ok_or("the link was made by another version of the app")?;
                     z.set_dictionary(d.as_bytes()).map_err(|e| e.to_string())?;
                 }
@@ -154,9 +262,28 @@ pub fn link(base: &str, p: &Payload) -> String {
         Mode::SelfCompletion => "self",
         Mode::Kiosk => "kiosk",
     };
-    let text = format!("{}\n{mode}\n{survey}", p.period);
-    let data = compress(&text, dictionary_for(&survey).as_deref());
-    format!("{base}{KEY_Z}{}", BASE64_URL_SAFE_NO_PAD.encode(data))
+    let dicts = dictionary_for(&survey);
+    let (first, second) = match serde_json::from_str(&survey) {
+        Ok(v) => {
+            let (first, second) = split(&v);
+            let first = serde_json::to_string(&first).expect("serialises");
+            (
+                first,
+                (!second.is_empty()).then(|| serde_json::to_string(&second).expect("serialises")),
+            )
+        }
+        Err(_) => (survey, None),
+    };
+    let text = format!("{}\n{mode}\n{first}", p.period);
+    let data = compress(&text, dicts.as_ref().map(|d| d.0.as_str()));
+    let mut out = format!("{base}{KEY_Z}{}", BASE64_URL_SAFE_NO_PAD.encode(data));
+    // The texts' other languages, after a `.` (not a base64url character).
+    if let Some(second) = second {
+        let data = compress(&second, dicts.as_ref().map(|d| d.1.as_str()));
+        out.push('.');
+        out.push_str(&BASE64_URL_SAFE_NO_PAD.encode(data));
+    }
+    out
 }
 
 /// The app's page source with the survey embedded as a data block (not a script:
@@ -232,10 +359,23 @@ pub fn from_fragment(hash: &str) -> Option<Result<Embedded, EmbedError>> {
 }
 
 fn read_compressed(data: &str) -> Result<Embedded, EmbedError> {
-    let bytes = BASE64_URL_SAFE_NO_PAD
-        .decode(data.trim_end_matches('='))
-        .map_err(|e| EmbedError::Damaged(e.to_string()))?;
-    let text = decompress(&bytes).map_err(EmbedError::Damaged)?;
+    let damaged = |e: String| EmbedError::Damaged(e);
+    let (data, second) = match data.split_once('.') {
+        Some((a, b)) => (a, Some(b)),
+        None => (data, None),
+    };
+    let decode = |part: &str| {
+        BASE64_URL_SAFE_NO_PAD
+            .decode(part.trim_end_matches('='))
+            .map_err(|e| EmbedError::Damaged(e.to_string()))
+    };
+    let dicts = dictionaries();
+    let firsts: Vec<String> = dicts
+        .iter()
+        .map(|d| d.first.clone())
+        .chain(dicts.iter().filter_map(|d| earlier(&d.first)))
+        .collect();
+    let text = decompress(&decode(data)?, &firsts).map_err(damaged)?;
     let mut parts = text.splitn(3, '\n');
     let (Some(period), Some(mode), Some(survey)) = (parts.next(), parts.next(), parts.next())
     else {
@@ -246,8 +386,21 @@ fn read_compressed(data: &str) -> Result<Embedded, EmbedError> {
         "kiosk" => Mode::Kiosk,
         other => return Err(EmbedError::Damaged(format!("unknown mode {other:?}"))),
     };
+    let survey = match second {
+        None => survey.to_owned(),
+        Some(part) => {
+            let seconds: Vec<String> = dicts.iter().map(|d| d.second.clone()).collect();
+            let second = decompress(&decode(part)?, &seconds).map_err(damaged)?;
+            let second: Vec<serde_json::Value> =
+                serde_json::from_str(&second).map_err(|e| damaged(e.to_string()))?;
+            let first: serde_json::Value =
+                serde_json::from_str(survey).map_err(|e| damaged(e.to_string()))?;
+            serde_json::to_string(&join(first, second).map_err(damaged)?)
+                .map_err(|e| damaged(e.to_string()))?
+        }
+    };
     check(&payload_json(&Payload {
-        survey: survey.to_owned(),
+        survey,
         period: period.to_owned(),
         mode,
     }))
@@ -378,5 +531,94 @@ mod tests {
         let twice = embed_in(&once, &payload(Mode::SelfCompletion));
         assert_eq!(twice.matches(BLOCK_ID).count(), 1);
         assert!(twice.contains("\"mode\":\"self\""));
+    }
+    /// Links made before the templates had Uzbek and Chinese, by the app of then
+    /// (`2026-Q4`, self-completion, the external template; `2026`, kiosk, the
+    /// internal one): their dictionaries are the frozen templates of then.
+    const OLD_EXTERNAL: &str = "#s=ePkonW4V7dwxCQAgEADA_bsI8og9DKGTm6PlzSHcBbms2ctoceZecUWbok3RpmhTtCnaFG2KNkWbok3RpmhTtCnaFG2KNkWbok3RpmhTtCnaFG2KNkWbok3RpmhTtCnaFG2KNkWbok3RpmhTtCnaFG2KNkWbok3RpmhTtCnaFG2KNkWbok3RpmhTtCnaFG2KNkWbok3RpmhTtCnaFG2KNkWbok3RpmhTtCnaFG2KNkWbok3RpmhTtCnaFG2KNkWbos1Po80HRANxTw";
+    const OLD_INTERNAL: &str = "#s=ePnQAc3q7dyhDQAgDAAwv2vIxH4iEwgkz-8IbHtIc2VF73M7nvpX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6l_1r_pX_av-Vf-qf9W_6t_v-ncAZ9bQ6Q";
+
+    #[test]
+    fn links_made_with_the_old_templates_still_open() {
+        // The frozen dictionaries are byte for byte those of the links handed out.
+        let adlers: Vec<u32> = FROZEN
+            .iter()
+            .map(|f| adler32(minify(f).unwrap().as_bytes()))
+            .collect();
+        assert_eq!(adlers, [0xd001_cdea, 0x289d_6e15]);
+        let made: Vec<String> = dictionaries()
+            .iter()
+            .filter_map(|d| earlier(&d.first))
+            .collect();
+        assert_eq!(
+            made,
+            FROZEN.map(|f| minify(f).unwrap()),
+            "the frozen templates, made"
+        );
+        let e = from_fragment(OLD_EXTERNAL).unwrap().unwrap();
+        assert_eq!(e.survey, Survey::from_json(FROZEN[1]).unwrap());
+        assert_eq!(
+            (e.period.as_str(), e.mode),
+            ("2026-Q4", Mode::SelfCompletion)
+        );
+        assert_eq!(e.survey.languages(), ["ru", "en"]);
+        let e = from_fragment(OLD_INTERNAL).unwrap().unwrap();
+        assert_eq!(e.survey, Survey::from_json(FROZEN[0]).unwrap());
+        assert_eq!((e.period.as_str(), e.mode), ("2026", Mode::Kiosk));
+    }
+
+    #[test]
+    fn a_link_in_four_languages_has_two_parts_each_against_its_dictionary() {
+        for template in [
+            otklik_demo::INTERNAL_TEMPLATE,
+            otklik_demo::EXTERNAL_TEMPLATE,
+        ] {
+            let p = Payload {
+                survey: template.to_owned(),
+                period: "2026-Q4".to_owned(),
+                mode: Mode::SelfCompletion,
+            };
+            let url = link("x", &p);
+            let hash = &url[url.find('#').unwrap()..];
+            assert_eq!(hash.matches('.').count(), 1, "{hash}");
+            assert!(hash.len() < 600, "{} characters", hash.len());
+            let e = from_fragment(hash).unwrap().unwrap();
+            assert_eq!(e.survey.languages(), ["ru", "en", "uz", "zh"]);
+            assert_eq!(e.survey, Survey::from_json(template).unwrap());
+            // The first part alone lacks the declared languages.
+            let first = &hash[..hash.find('.').unwrap()];
+            assert!(matches!(
+                from_fragment(first),
+                Some(Err(EmbedError::Invalid(_)))
+            ));
+            // A second part that does not fit the first.
+            let wrong = format!(
+                "{first}.{}",
+                BASE64_URL_SAFE_NO_PAD.encode(compress("[{}]", None))
+            );
+            assert!(matches!(
+                from_fragment(&wrong),
+                Some(Err(EmbedError::Damaged(_)))
+            ));
+        }
+        // A survey in Russian and English only: one part, as before.
+        let ru_en = otklik_demo::EXTERNAL_TEMPLATE
+            .replace("\"languages\": [\"ru\", \"en\", \"uz\", \"zh\"],", "");
+        let v: serde_json::Value = serde_json::from_str(&ru_en).unwrap();
+        let (first, _) = split(&v);
+        let p = Payload {
+            survey: first.to_string(),
+            period: "2026".to_owned(),
+            mode: Mode::Kiosk,
+        };
+        let url = link("x", &p);
+        assert!(!url.contains('.'));
+        assert_eq!(
+            from_fragment(&url[url.find('#').unwrap()..])
+                .unwrap()
+                .unwrap()
+                .survey,
+            Survey::from_json(&p.survey).unwrap()
+        );
     }
 }

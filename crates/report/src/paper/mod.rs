@@ -55,13 +55,10 @@ impl Default for Options {
     }
 }
 
-/// The language of the form's own words: Russian for `ru`, English otherwise.
+/// The language of the form's own words: the survey texts' language when the form
+/// has it (Russian, English, Uzbek, Chinese), English otherwise.
 pub fn wording(lang: &str) -> Lang {
-    if lang == "ru" {
-        Lang::Ru
-    } else {
-        Lang::En
-    }
+    Lang::known(lang).unwrap_or(Lang::En)
 }
 
 /// The ruled lines given to a free-text answer of at most `max_length` characters:

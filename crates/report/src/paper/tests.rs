@@ -339,3 +339,36 @@ fn join_or_lists() {
     assert_eq!(join_or(&w(&["a", "b"]), "or"), "a or b");
     assert_eq!(join_or(&w(&["a", "b", "c"]), "или"), "a, b или c");
 }
+
+#[test]
+fn the_templates_print_in_uzbek_and_chinese_with_their_own_words() {
+    let s = Survey::from_json(otklik_demo::EXTERNAL_TEMPLATE).unwrap();
+    for (lang, title, question, words) in [
+        (
+            "uz",
+            "Xizmat koʻrsatish sifatidan qoniqish boʻyicha soʻrovnoma",
+            "Bizga kim sifatida murojaat qildingiz?",
+            "Anketa №",
+        ),
+        (
+            "zh",
+            "服务质量满意度调查",
+            "您以什么身份与我们联系？",
+            "问卷编号",
+        ),
+    ] {
+        let options = Options {
+            lang: lang.into(),
+            ..Options::default()
+        };
+        let html = render(&s, &options);
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+        assert!(html.contains(&format!("<h1>{title}</h1>")), "{lang}");
+        assert!(html.contains(question), "{lang}");
+        // Every text of the survey and the form's own words are in the language.
+        assert!(!html.contains("Опрос"), "{lang}");
+        assert!(html.contains(words), "{lang}");
+        assert!(!html.contains("Form No."), "{lang}");
+        assert_eq!(wording(lang).code(), lang);
+    }
+}

@@ -31,6 +31,17 @@ pub(super) fn text(v: &Value) -> Option<Value> {
             if let Some(en) = en {
                 out.insert("en".into(), json!(en));
             }
+            // Every other locale SurveyJS gives (`uz`, `zh-cn`…), under its code.
+            for (k, v) in m {
+                let t = v.as_str().filter(|s| !s.trim().is_empty());
+                let code = !k.is_empty()
+                    && k.len() <= 16
+                    && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                if let (Some(t), true) = (t, code && !matches!(k.as_str(), "default" | "ru" | "en"))
+                {
+                    out.insert(k.clone(), json!(t));
+                }
+            }
             Some(Value::Object(out))
         }
         _ => None,

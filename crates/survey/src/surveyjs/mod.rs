@@ -14,7 +14,7 @@
 //! | `matrix` | one `scale` per row (points = columns), grouped into a dimension |
 //! | `panel` | its questions, in order |
 //! | `visibleIf: "{q} = 'v'"` (also `==`, `anyof [...]`; for ratings `<`, `<=`, `>`, `>=`, `!=`; `or` of those on one question) | `visible_if` |
-//! | localised strings `{"default": …, "ru": …, "en": …}` | texts `{"ru": …, "en": …}` |
+//! | localised strings `{"default": …, "ru": …, "en": …, "uz": …}` | texts `{"ru": …, "en": …, "uz": …}` (every locale kept) |
 //!
 //! Answers keep SurveyJS's values: a choice's option id is its `value`, a rating's
 //! answer its number, a matrix row's answer the position of the column (1..n).

@@ -173,3 +173,20 @@ fn a_name_kept_for_a_response_column_becomes_an_id_with_a_suffix() {
     assert_eq!(json["questions"][2]["visible_if"]["question"], "period_q");
     assert!(imp.skipped.is_empty(), "{:?}", imp.skipped.len());
 }
+
+#[test]
+fn every_locale_of_a_localised_string_comes_across() {
+    let src = r#"{
+      "title": {"default": "Survey", "ru": "Опрос", "uz": "Soʻrovnoma", "zh-cn": "调查"},
+      "pages": [{"name": "p1", "elements": [
+        {"type": "boolean", "name": "ok", "title": {"ru": "Всё понятно?", "uz": "Hammasi tushunarlimi?", "bad code": "x"}}
+      ]}]
+    }"#;
+    let imp = import(src, Audience::External).unwrap();
+    let s = &imp.survey;
+    assert_eq!(s.title.get("uz"), "Soʻrovnoma");
+    assert_eq!(s.title.get("zh-cn"), "调查");
+    assert_eq!(s.title.get("en"), "Survey");
+    assert_eq!(s.questions[0].text.get("uz"), "Hammasi tushunarlimi?");
+    assert_eq!(s.languages(), ["ru", "en", "uz", "zh-cn"]);
+}

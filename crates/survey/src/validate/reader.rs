@@ -118,10 +118,7 @@ impl Reader {
                 let mut ok = true;
                 for (lang, t) in m {
                     let p = join(path, lang);
-                    let valid_lang = !lang.is_empty()
-                        && lang.len() <= 16
-                        && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-                    if !valid_lang {
+                    if !lang_code(lang) {
                         self.problem(&p, Message::new("def-lang-code"));
                         ok = false;
                     }
@@ -257,6 +254,12 @@ pub(super) fn condition_value_fits(kind: &QuestionKind, val: &str) -> Result<(),
             Err(Message::new("def-value-type"))
         }
     }
+}
+
+/// Whether `s` reads as a language code: 1 to 16 ASCII letters, digits and hyphens
+/// (`ru`, `uz`, `zh-Hans`).
+pub(super) fn lang_code(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 16 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 pub(super) fn duplicate(id: &str) -> Message {

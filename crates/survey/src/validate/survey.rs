@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::reader::*;
 use crate::definition::*;
-use crate::Message;
+use crate::{Message, Text};
 
 impl Reader {
     pub(super) fn survey(&mut self, v: &Value) -> Option<Survey> {
@@ -18,6 +18,7 @@ impl Reader {
                 "id",
                 "version",
                 "audience",
+                "languages",
                 "title",
                 "intro",
                 "min_group",
@@ -59,6 +60,7 @@ impl Reader {
             }
             None => None,
         };
+        let languages = self.languages(m.get("languages"));
         let title = self
             .required(m, "", "title")
             .and_then(|v| self.text(v, "title"));
@@ -122,10 +124,43 @@ impl Reader {
         }
         self.cross_checks(&dimensions, &questions, &broken);
 
+        // Every text in every declared language.
+        if let Some(langs) = languages.as_ref().filter(|l| !l.is_empty()) {
+            let mut texts: Vec<(String, &Text)> = Vec::new();
+            if let Some(t) = &title {
+                texts.push(("title".to_owned(), t));
+            }
+            if let Some(Some(t)) = &intro {
+                texts.push(("intro".to_owned(), t));
+            }
+            for (i, d) in dimensions.iter().enumerate() {
+                texts.push((format!("dimensions[{i}].title"), &d.title));
+            }
+            for (i, q) in &questions {
+                q.texts(&format!("questions[{i}]"), &mut texts);
+            }
+            let mut missing = Vec::new();
+            for (path, text) in texts {
+                for lang in langs.iter().filter(|l| *l != "ru") {
+                    let has = matches!(text, Text::Translated(m) if m.contains_key(lang));
+                    if !has {
+                        missing.push((path.clone(), lang.clone()));
+                    }
+                }
+            }
+            for (path, lang) in missing {
+                self.problem(
+                    path,
+                    Message::new("def-text-missing-lang").with("lang", format!("{lang:?}")),
+                );
+            }
+        }
+
         Some(Survey {
             id: id?,
             version: version?,
             audience: audience?,
+            languages: languages?,
             title: title?,
             intro: intro?,
             min_group: min_group? as u32,
@@ -133,6 +168,47 @@ impl Reader {
             dimensions,
             questions: questions.into_iter().map(|(_, q)| q).collect(),
         })
+    }
+
+    /// The declared languages: a list of distinct language codes with `ru` among
+    /// them; empty when absent.
+    fn languages(&mut self, v: Option<&Value>) -> Option<Vec<String>> {
+        let items = match v {
+            None => return Some(Vec::new()),
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                self.found("languages", "def-expected-array", other);
+                return None;
+            }
+        };
+        let mut out: Vec<String> = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("languages[{i}]");
+            match item {
+                Value::String(s) if lang_code(s) => {
+                    if out.contains(s) {
+                        self.problem(path, duplicate(s));
+                        ok = false;
+                    } else {
+                        out.push(s.clone());
+                    }
+                }
+                Value::String(_) => {
+                    self.problem(path, Message::new("def-lang-code"));
+                    ok = false;
+                }
+                other => {
+                    self.found(path, "def-expected-string", other);
+                    ok = false;
+                }
+            }
+        }
+        if ok && !out.iter().any(|l| l == "ru") {
+            self.problem("languages", Message::new("def-languages-need-ru"));
+            ok = false;
+        }
+        ok.then_some(out)
     }
 
     pub(super) fn dimension(&mut self, v: &Value, path: &str) -> Option<Dimension> {

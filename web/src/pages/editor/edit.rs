@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::model::{new_question, retype, text_pair, text_value};
+use super::model::{new_question, retype, text_with};
 use crate::i18n::Lang;
 
 /// A bilingual text of the definition.
@@ -185,11 +185,7 @@ fn set_text(doc: &mut Value, where_: TextAt, lang: Lang, value: &str) {
         TextAt::Label(i, high) => {
             let Some(q) = question(doc, i) else { return };
             let key = if high { "max" } else { "min" };
-            let (ru, en) = text_pair(&q["labels"][key]);
-            let text = match lang {
-                Lang::Ru => text_value(value, &en),
-                Lang::En => text_value(&ru, value),
-            };
+            let text = text_with(&q["labels"][key], lang.code(), value);
             if text["ru"] == "" {
                 if let Some(m) = q["labels"].as_object_mut() {
                     m.remove(key);
@@ -207,11 +203,7 @@ fn set_text(doc: &mut Value, where_: TextAt, lang: Lang, value: &str) {
         }
     };
     let Some(parent) = parent else { return };
-    let (ru, en) = text_pair(parent.get(key).unwrap_or(&Value::Null));
-    let text = match lang {
-        Lang::Ru => text_value(value, &en),
-        Lang::En => text_value(&ru, value),
-    };
+    let text = text_with(parent.get(key).unwrap_or(&Value::Null), lang.code(), value);
     if optional && text["ru"] == "" {
         remove(parent, key);
     } else {

@@ -19,6 +19,9 @@ use crate::i18n::Lang;
 #[derive(Clone, PartialEq)]
 pub(super) struct Form {
     pub(super) lang: Lang,
+    /// The languages the definition declares besides Russian and English that the
+    /// editor has fields for (Uzbek, Chinese).
+    pub(super) more: Rc<Vec<Lang>>,
     /// The definition's problems by JSON path.
     pub(super) problems: Rc<Vec<(String, Message)>>,
     pub(super) on_edit: Callback<Edit>,
@@ -144,9 +147,22 @@ pub(super) struct TextProps {
 #[component]
 pub(super) fn Text(props: &TextProps) -> Html {
     let (ru, en) = text_pair(&props.value);
+    let more: Vec<(Lang, AttrValue)> = props
+        .form
+        .more
+        .iter()
+        .map(|l| {
+            let v = props
+                .value
+                .get(l.code())
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            (*l, AttrValue::from(v.to_owned()))
+        })
+        .collect();
     let at = props.at;
     html! {
-        <Bilingual id={props.id.clone()} label={props.label.clone()} ru={ru} en={en} rows={props.rows}
+        <Bilingual id={props.id.clone()} label={props.label.clone()} ru={ru} en={en} {more} rows={props.rows}
             errors={props.form.errors(&props.field)} lang={props.form.lang}
             on_change={props.form.on(move |(lang, value)| Edit::Text { at, lang, value })} />
     }

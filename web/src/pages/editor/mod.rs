@@ -18,7 +18,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::ctx::Ctx;
-use crate::i18n::{t, ta, Both};
+use crate::i18n::{t, ta, Both, Lang};
 use crate::services::{self, SETTINGS};
 
 mod edit;
@@ -141,8 +141,16 @@ pub fn Editor(props: &EditorProps) -> Html {
     let (problems, survey) = (*checked).clone().unwrap_or_else(|| validate(&doc));
     let problems = Rc::new(problems);
     let warnings = survey.as_ref().map(anonymity_warnings).unwrap_or_default();
+    let more: Vec<Lang> = doc["languages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.as_str())
+        .filter_map(|c| Lang::known(c).filter(|l| l.code() == c && !l.is_full()))
+        .collect();
     let form = Form {
         lang,
+        more: Rc::new(more),
         problems: problems.clone(),
         on_edit: {
             let ed = ed.dispatcher();

@@ -206,12 +206,21 @@ pub(super) fn text_pair(v: &Value) -> (String, String) {
     }
 }
 
-/// `(ru, en)` as a text: `{"ru": …}` with `en` when given.
-pub(super) fn text_value(ru: &str, en: &str) -> Value {
-    let mut m = Map::new();
-    m.insert("ru".into(), json!(ru));
-    if !en.trim().is_empty() {
-        m.insert("en".into(), json!(en));
+/// The text `old` with its `lang` translation set to `value` (removed when blank,
+/// but for Russian): every other language the text has is kept.
+pub(super) fn text_with(old: &Value, lang: &str, value: &str) -> Value {
+    let mut m = match old {
+        Value::Object(m) => m.clone(),
+        Value::String(s) => Map::from_iter([("ru".to_owned(), json!(s))]),
+        _ => Map::new(),
+    };
+    if lang != "ru" && value.trim().is_empty() {
+        m.remove(lang);
+    } else {
+        m.insert(lang.to_owned(), json!(value));
+    }
+    if !m.contains_key("ru") {
+        m.insert("ru".into(), json!(""));
     }
     Value::Object(m)
 }

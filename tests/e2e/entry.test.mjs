@@ -231,7 +231,9 @@ test('entry: several options are ticked and unticked by their digits', async () 
     options: [['site', 'Сайт', 'Website'], ['friends', 'Знакомые', 'Friends'], ['press', 'Пресса', 'Press'], ['other', 'Другое', 'Other']]
       .map(([id, ru, en]) => ({ id, label: label(ru, en) })),
   };
-  const survey = { ...base, id: 'external-multi', questions: [ways, ...base.questions] };
+  // The added question is in Russian and English only: the copy declares no languages.
+  const { languages: _, ...rest } = base;
+  const survey = { ...rest, id: 'external-multi', questions: [ways, ...base.questions] };
   const file = join(tmpdir(), `otklik-entry-multi-${process.pid}.json`);
   await writeFile(file, JSON.stringify(survey));
   const profile = await freshProfile();

@@ -278,7 +278,7 @@ export function otklik(args) {
   const target = process.env.CARGO_TARGET_DIR ? resolve(ROOT, process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
   const bin = [join(target, 'release/otklik'), join(target, 'debug/otklik')].find(existsSync);
   if (!bin) throw new Error('the otklik binary is not built');
-  return execFileSync(bin, args, { encoding: 'utf8' });
+  return execFileSync(bin, args, { encoding: 'utf8', maxBuffer: 256 << 20 });
 }
 
 export async function removeProfile(profile) {

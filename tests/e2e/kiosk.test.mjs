@@ -20,7 +20,15 @@ test('kiosk: 30 respondents, then a shuffled export without timestamps that the 
     await startKiosk(page, server.url);
     await axe(page, 'kiosk intro');
     for (let i = 0; i < 30; i++) {
+      // The second respondent answers in Chinese; the third starts in Russian again.
+      if (i === 1) await page.selectOption('#lang-choice', 'zh');
+      if (i === 2) {
+        await page.waitForFunction(() => document.documentElement.lang === 'ru', null, { timeout: 5000 });
+        assert.equal(await page.$eval('#lang-choice', (s) => s.value), 'ru');
+        assert.match(await page.textContent('#start'), /[А-Яа-я]/);
+      }
       await respond(page, i);
+      if (i === 1) assert.equal(await page.$eval('html', (h) => h.lang), 'zh');
       assert.match(await page.textContent('.receipt'), /[0-9A-Z]{4}-[0-9A-Z]{4}/);
       if (i === 0) {
         await axe(page, 'kiosk thanks');

@@ -285,9 +285,12 @@ pub fn Thanks(props: &ThanksProps) -> Html {
     let lang = ctx.lang();
     let kiosk = ctx.state.session.as_ref().is_some_and(|s| s.kiosk);
     let left = use_state(|| KIOSK_RESET_SECONDS);
+    // The kiosk's next respondent: a new form, in Russian again, whatever language the
+    // one before chose.
     let next = {
         let ctx = ctx.clone();
         Callback::from(move |_: ()| {
+            ctx.dispatch.dispatch(Action::SetLang(Lang::default()));
             ctx.dispatch
                 .dispatch(Action::NewDraft(Draft::new(services::new_response_id())))
         })

@@ -25,6 +25,11 @@ pub fn LangChoice(props: &LangChoiceProps) -> Html {
             .map(|s| s.value())
             .unwrap_or_default()
     });
+    // The select shows the language chosen now in every browser, also when the
+    // choice changes without it (a kiosk's next respondent starts in Russian).
+    use_effect_with(props.current.clone(), |current| {
+        crate::services::select_value("lang-choice", current)
+    });
     html! {
         <div class="lang-choice">
             <label for="lang-choice">{ t(props.lang, "lang-choose") }</label>

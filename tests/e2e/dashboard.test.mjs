@@ -685,7 +685,11 @@ test('responses that say their channel (paper, kiosk, link) can be broken down b
     await page.focus('#dash-breakdown');
     await page.selectOption('#dash-breakdown', 'channel');
     await page.waitForFunction(() => /Способ ответа/.test(document.querySelector('#chart-heatmap figcaption')?.textContent ?? ''));
-    const heat = await page.$$eval('#chart-heatmap tbody tr', (trs) => trs.map((tr) => tr.children[0].textContent));
+    // The rows follow the caption: wait until the table is the new one, then compare.
+    const rows = () => [...document.querySelectorAll('#chart-heatmap tbody tr')].map((tr) => tr.children[0].textContent);
+    await page.waitForFunction((names) => [...document.querySelectorAll('#chart-heatmap tbody tr')]
+      .every((tr) => names.includes(tr.children[0].textContent)), Object.values(names).concat('Способ не указан'), { timeout: 30_000 }).catch(() => {});
+    const heat = await page.evaluate(rows);
     assert.deepEqual(heat.sort(), expected);
     assert.equal(await page.$eval('#dash-print-title', (e) => e.textContent.includes('Способ ответа')), true);
     await axe(page, 'dashboard: by channel');

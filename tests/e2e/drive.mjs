@@ -64,6 +64,12 @@ export async function answerScreenByKeyboard(page, plan = DEFAULT_PLAN, defaults
 export async function completeByKeyboard(page, plan = DEFAULT_PLAN) {
   await tabTo(page, '#start');
   await page.keyboard.press('Enter');
+  return answerScreensByKeyboard(page, plan);
+}
+
+/** Every screen of a started survey to the acknowledgement, keyboard only; `after` runs
+ * once each screen has been left. Returns the screens seen. */
+export async function answerScreensByKeyboard(page, plan = DEFAULT_PLAN, after = async () => {}) {
   let screens = 0;
   for (;;) {
     await page.waitForSelector('form fieldset.question, #thanks-title');
@@ -77,6 +83,7 @@ export async function completeByKeyboard(page, plan = DEFAULT_PLAN) {
     await page.waitForFunction((t) => !document.querySelector('#screen-title') || document.querySelector('#screen-title').textContent !== t
       || document.querySelector('.error-summary'), title);
     if (await page.$('.error-summary')) throw new Error(`the screen "${title}" reported errors: ${await page.textContent('.error-summary')}`);
+    await after();
   }
 }
 

@@ -5,8 +5,8 @@
 // these languages still opens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, readStore, saved, axe, BROWSER } from './harness.mjs';
-import { answerScreenByKeyboard, DEFAULT_PLAN } from './drive.mjs';
+import { serve, launch, freshProfile, removeProfile, assertClean, tabTo, screenshot, readStore, axe, BROWSER } from './harness.mjs';
+import { answerScreensByKeyboard, DEFAULT_PLAN } from './drive.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -82,25 +82,12 @@ for (const code of ['uz', 'zh']) {
       await axe(page, `languages-${code}-question`);
       await screenshot(page, `languages-${code}-question`);
 
-      // Every screen with the keyboard alone.
-      let screens = 0;
-      for (;;) {
-        await page.waitForSelector('form fieldset.question, #thanks-title');
-        if (await page.$('#thanks-title')) break;
-        const title = await page.textContent('#screen-title');
-        await answerScreenByKeyboard(page);
-        await saved(page);
-        await tabTo(page, 'form button[type=submit]');
-        await page.keyboard.press('Enter');
-        screens++;
-        await page.waitForFunction((t) => !document.querySelector('#screen-title') || document.querySelector('#screen-title').textContent !== t
-          || document.querySelector('.error-summary'), title);
-        if (await page.$('.error-summary')) throw new Error(`the screen "${title}" reported errors: ${await page.textContent('.error-summary')}`);
-        // The texts stay in the chosen language on every screen.
+      // Every screen with the keyboard alone; the texts stay in the chosen language.
+      const screens = await answerScreensByKeyboard(page, undefined, async () => {
         if (await page.$('form fieldset.question')) {
           assert.equal(await page.evaluate(() => document.documentElement.lang), code);
         }
-      }
+      });
       assert.ok(screens >= 5, `only ${screens} screens`);
       assert.match(await page.textContent('#thanks-title'), want.thanks);
       await axe(page, `languages-${code}-thanks`);

@@ -10,7 +10,8 @@ export PATH="$PWD/tools/node/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export OTKLIK_LANG=en
 mkdir -p target artifacts
 
-step() { printf '\n== %s\n' "$*"; }
+# Each step's heading says when it started, in seconds from the start of the run.
+step() { printf '\n== %s (at %d s)\n' "$*" "$SECONDS"; }
 results=target/test-results.txt
 : > "$results"
 
@@ -80,6 +81,7 @@ for browser in chromium firefox; do
 done
 
 step "summary"
+echo "the whole run: $SECONDS s"
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$results" | awk '{s+=$4} END {print s+0}')
 finals=$(ls target/e2e/*.tap | grep -v '\.first\.tap$')
 e2e_pass=$(grep -h -Eo '^# pass [0-9]+' $finals | awk '{s+=$3} END {print s+0}')

@@ -18,33 +18,26 @@ export const DEFAULT_PLAN = {
   suggestion: { value: 'Больше обучения, <script>alert(1)</script>' },
 };
 
-async function kindOf(page, id) {
-  return page.evaluate((id) => {
-    const f = document.getElementById(id);
-    if (f.querySelector('input[type=radio]')) return { kind: 'radio', n: f.querySelectorAll('input[type=radio]').length };
-    if (f.querySelector('input[type=checkbox]')) return { kind: 'checkbox', n: f.querySelectorAll('input[type=checkbox]').length };
-    if (f.querySelector('textarea')) return { kind: 'text' };
-    return { kind: 'number' };
-  }, id);
-}
-
-async function questionId(page, fieldsetId) {
-  // The question's own id is not in the DOM; the plan is keyed by the legend's
-  // position in the survey, so read it from the app's data attribute.
-  return page.evaluate((id) => document.getElementById(id).dataset.qid, fieldsetId);
+/** The questions on the screen, in order: fieldset id, question id, kind and size,
+ * read in one call (a call to the browser costs most of the time, in Firefox most). */
+async function questionsOnScreen(page) {
+  return page.$$eval('form fieldset.question', (fs) => fs.map((f) => {
+    const radios = f.querySelectorAll('input[type=radio]').length;
+    const boxes = f.querySelectorAll('input[type=checkbox]').length;
+    const kind = radios ? 'radio' : boxes ? 'checkbox' : f.querySelector('textarea') ? 'text' : 'number';
+    return { id: f.id, qid: f.dataset.qid, kind, n: radios || boxes };
+  }));
 }
 
 /** Answers every question of the current screen with the keyboard only. */
 export async function answerScreenByKeyboard(page, plan = DEFAULT_PLAN, defaults = { scale: 3 }) {
   const done = new Set();
   for (;;) {
-    const ids = await page.$$eval('form fieldset.question', (fs) => fs.map((f) => f.id));
-    const next = ids.find((id) => !done.has(id));
-    if (!next) break;
+    const q = (await questionsOnScreen(page)).find((q) => !done.has(q.id));
+    if (!q) break;
+    const { id: next, qid, kind, n } = q;
     done.add(next);
-    const qid = await questionId(page, next);
     const step = plan[qid] || {};
-    const { kind, n } = await kindOf(page, next);
     if (kind === 'radio') {
       const index = Math.min(step.radio ?? Math.min(defaults.scale, n - 1), n - 1);
       await tabTo(page, `#${next}-first`);
@@ -87,23 +80,22 @@ export async function answerScreensByKeyboard(page, plan = DEFAULT_PLAN, after =
   }
 }
 
-/** Answers the current screen quickly with the mouse; `pick(qid, n)` chooses a radio. */
+/** Answers the current screen quickly with the mouse; `pick(qid, n)` chooses a radio.
+ * The screen is read again after each answer, which may show or hide questions. */
 export async function answerScreenByMouse(page, pick, values = {}) {
   const done = new Set();
   for (;;) {
-    const ids = await page.$$eval('form fieldset.question', (fs) => fs.map((f) => f.id));
-    const next = ids.find((id) => !done.has(id));
+    const next = (await questionsOnScreen(page)).find((q) => !done.has(q.id));
     if (!next) break;
-    done.add(next);
-    const qid = await questionId(page, next);
-    const { kind, n } = await kindOf(page, next);
+    const { id, qid, kind, n } = next;
+    done.add(id);
     if (kind === 'radio') {
       const k = pick(qid, n);
-      await page.check(k === 0 ? `#${next}-first` : `#${next}-${k}`);
+      await page.check(k === 0 ? `#${id}-first` : `#${id}-${k}`);
     } else if (kind === 'checkbox') {
-      await page.check(`#${next}-first`);
+      await page.check(`#${id}-first`);
     } else if (values[qid] !== undefined) {
-      await page.fill(`#${next}-first`, String(values[qid]));
+      await page.fill(`#${id}-first`, String(values[qid]));
     }
   }
 }

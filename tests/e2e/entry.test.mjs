@@ -5,7 +5,7 @@
 // `paper` and nothing else; undo deletes exactly the last form; axe-core finds nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { serve, launch, freshProfile, removeProfile, assertClean, screenshot, ROOT, axe, readStore, otklik, BROWSER } from './harness.mjs';
@@ -129,7 +129,6 @@ test('entry: 20 paper forms typed with the keyboard alone are stored as typed, c
     const numbers = await page.$$eval('li.entry-q', (ls) => ls.map((l) => [l.dataset.q, Number(l.dataset.n)]));
     assert.deepEqual(numbers, survey.questions.map((q, i) => [q.id, i + 1]));
     await axe(page, 'entry screen');
-    await mkdir('/tmp/w-entry', { recursive: true }).catch(() => {});
 
     const forms = Array.from({ length: 20 }, (_, k) => plan(survey, k));
     const times = [];
@@ -142,7 +141,6 @@ test('entry: 20 paper forms typed with the keyboard alone are stored as typed, c
         after: async (q) => {
           if (k === 0 && q.id === 'need') {
             await screenshot(page, 'entry');
-            await page.screenshot({ path: `/tmp/w-entry/entry-${BROWSER}.png`, fullPage: true });
           }
         },
       });
@@ -201,9 +199,11 @@ test('entry: 20 paper forms typed with the keyboard alone are stored as typed, c
     await page.waitForSelector('#entry-title');
     await page.waitForSelector('#entry-count[data-device="19"]');
 
-    // The organiser's screen exports them as the kiosk's: a file the CLI reads, all paper.
+    // The organiser's screen exports them as a kiosk's: a file the CLI reads, all paper.
     await page.click('#entry-export');
     await page.waitForSelector('#stored-count[data-count="19"]');
+    // The survey is named as the one being entered, not as a kiosk's.
+    assert.match(await page.textContent('li[data-survey] h3'), /анкеты которого вводятся/);
     await axe(page, 'entry export');
     const file = join(tmpdir(), `otklik-entry-${process.pid}.csv`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
@@ -307,6 +307,32 @@ test('entry: double entry saves a batch only when both entries agree, without th
       await page.waitForSelector(`#double-status[data-first="${k + 1}"]`);
     }
     await axe(page, 'double entry, first pass');
+    // A reload loses nothing: the batch and a half-typed form are kept on the device.
+    await page.waitForFunction(() => document.activeElement?.id === 'entry-no');
+    await page.keyboard.type('104');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'eq-1');
+    await page.keyboard.press('2');
+    await page.waitForSelector('#eq-1 ~ .entry-got');
+    await page.waitForSelector('#entry-count[data-kept="true"]');
+    await page.reload();
+    await page.waitForSelector('#admin-pin');
+    await page.fill('#admin-pin', PIN);
+    await page.click('#admin-open');
+    await page.waitForSelector('#double-status[data-first="3"][data-second="0"][data-pass="1"]');
+    assert.equal(await page.inputValue('#entry-no'), '104');
+    assert.equal(await page.inputValue('#eq-1'), '2');
+    assert.match(await page.textContent('#entry-note'), /восстановлено.*первый ввод — 3, второй — 0/s);
+    await axe(page, 'double entry, restored after a reload');
+    // The organiser's screen and back: the same.
+    await page.click('#entry-export');
+    await page.waitForSelector('#admin-back');
+    await page.click('#admin-back');
+    await page.waitForSelector('#double-status[data-first="3"]');
+    assert.equal(await page.inputValue('#entry-no'), '104');
+    await page.click('#entry-clear');
+    await page.waitForFunction(() => document.activeElement?.id === 'entry-no');
+    assert.equal(await page.inputValue('#eq-1'), '');
     await page.focus('#double-second');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#double-status[data-pass="2"]');
@@ -321,7 +347,7 @@ test('entry: double entry saves a batch only when both entries agree, without th
     const effort = survey.questions.findIndex((q) => q.id === 'effort') + 1;
     assert.match(await page.textContent('#double-mismatches li[data-form="102"]'), new RegExp(`№ 102: .*${effort}`));
     await axe(page, 'double entry, mismatches listed');
-    await page.screenshot({ path: `/tmp/w-entry/double-${BROWSER}.png`, fullPage: true });
+    await screenshot(page, 'entry-double');
     assert.equal((await readStore(page, 'responses')).length, 0, 'nothing saved while the entries differ');
     // Typed again under its number, the form replaces the wrong one; then the batch is saved.
     await page.focus('#entry-no');
@@ -339,6 +365,24 @@ test('entry: double entry saves a batch only when both entries agree, without th
     }
     assert.ok(!stored.some((r) => ['101', '102', '103'].includes(r.id)), 'form numbers are not ids');
     await page.waitForSelector('#double-status[data-first="0"][data-second="0"][data-pass="1"]');
+    // What is kept on the device holds no form number once the batch is saved.
+    await page.waitForSelector('#entry-count[data-kept="true"]');
+    const kept = () => readStore(page, 'settings').then((v) => v.map(String).filter((x) => x.includes('"raws"')));
+    assert.equal((await kept()).length, 1);
+    assert.ok(!/10[1-4]/.test((await kept())[0]), 'no form number is kept after the batch is saved');
+    // Ending with something typed asks first; going back keeps it; ending deletes it.
+    await page.focus('#entry-no');
+    await page.keyboard.type('105');
+    await page.click('#entry-end');
+    await page.waitForSelector('#entry-end-question');
+    await axe(page, 'end entry with unsaved work');
+    await page.click('#entry-end-no');
+    assert.equal(await page.inputValue('#entry-no'), '105');
+    await page.click('#entry-end');
+    await page.click('#entry-end-yes');
+    await page.waitForSelector('#home-title');
+    assert.deepEqual(await kept(), [], 'the work in progress is deleted with the session');
+    assert.equal((await readStore(page, 'responses')).length, 3, 'the saved forms stay');
     await assertClean(assert, log, server.url, page);
   } finally {
     await context.close();

@@ -63,6 +63,7 @@ admin-group = { $count ->
    *[other] { $count } responses
 }, { $exported } exported
 admin-this-kiosk = (this kiosk's survey)
+admin-this-entry = (the survey whose paper forms are being entered)
 admin-as-stored-note = This survey's definition is not on the device: its responses are exported as JSON, as stored.
 admin-unreadable = { $count ->
     [one] { $count } record on the device could not be read. It is kept as it is and is not deleted until it has been exported.
@@ -515,6 +516,11 @@ entry-failed = The form is not saved: { $detail }
 entry-undo = Delete the last form saved
 entry-undo-hint = Deletes from the device only the form saved last in this entry session (say, one typed wrongly); when the screen is empty, its answers come back on it to be corrected. No other response is deleted.
 entry-end = End entry
+entry-restored = What was typed before the reload has been restored.
+entry-restored-batch = So has the double-entry batch: first entry { $first }, second entry { $second }.
+entry-end-unsaved = The form on the screen or the double-entry batch is not saved as responses yet. Ending the entry deletes it from the device.
+entry-end-no = Back to entry
+entry-end-yes = End and delete what is not saved
 entry-export = Export and clear…
 entry-empty = The form has no answer at all: it is not saved.
 double-toggle = Double entry (a second operator types the same batch again)

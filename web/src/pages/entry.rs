@@ -5,6 +5,9 @@
 //! runner stores a response, with the channel `paper` and the period of the session:
 //! nothing else (no form number, no operator, no time). The last form saved here can
 //! be deleted again at the operator's request (a form typed wrongly); nothing else is.
+//! What is being typed (the form on the screen and a double-entry batch) is kept on
+//! the device as it is typed, so that a reload or a crash loses nothing; it is
+//! deleted when the session ends.
 
 use std::rc::Rc;
 
@@ -12,6 +15,7 @@ use otklik_survey::device::Record;
 use otklik_survey::entry::{self, EntryError, Field, Key, Keyed, Mismatch};
 use otklik_survey::runner::Answers;
 use otklik_survey::{runner, Question, QuestionKind, ResponseChannel, Survey};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -44,8 +48,97 @@ struct Form {
     note: Option<Note>,
     /// The batch of double entry, when it is on.
     double: Option<Batch>,
-    /// The form's number on paper (double entry only; never stored).
+    /// The form's number on paper (double entry only; never stored with a response).
     number: String,
+    /// The work kept on the device has been read (nothing is written before).
+    loaded: bool,
+    /// The work as last written to the device.
+    kept: Option<String>,
+    /// Writes of the work under way.
+    pending: u32,
+    /// Ending the session would drop unsaved work: the operator is asked first.
+    ending: bool,
+}
+
+/// The settings key of the work in progress.
+const WORK: &str = "entry-work";
+
+/// The work in progress as kept on the device: the form on the screen and the
+/// double-entry batch (with the forms' numbers, until the batch is saved).
+#[derive(Serialize, Deserialize, PartialEq)]
+struct Work {
+    survey: String,
+    version: u32,
+    period: String,
+    raws: Vec<String>,
+    number: String,
+    double: Option<KeptBatch>,
+}
+
+#[derive(Serialize, Deserialize, PartialEq)]
+struct KeptBatch {
+    second: bool,
+    first: Vec<(String, Answers)>,
+    again: Vec<(String, Answers)>,
+}
+
+impl Work {
+    fn of(f: &Form, survey: &Survey, period: &str) -> Work {
+        let keyed = |v: &[Keyed]| -> Vec<(String, Answers)> {
+            v.iter()
+                .map(|k| (k.number.clone(), k.answers.clone()))
+                .collect()
+        };
+        Work {
+            survey: survey.id.clone(),
+            version: survey.version,
+            period: period.to_owned(),
+            raws: f.raws.clone(),
+            number: f.number.clone(),
+            double: f.double.as_ref().map(|b| KeptBatch {
+                second: b.second,
+                first: keyed(&b.first),
+                again: keyed(&b.again),
+            }),
+        }
+    }
+
+    /// Nothing typed and no batch held: nothing to lose.
+    fn is_empty(&self) -> bool {
+        self.raws.iter().all(|r| r.is_empty())
+            && self.number.is_empty()
+            && self
+                .double
+                .as_ref()
+                .is_none_or(|b| b.first.is_empty() && b.again.is_empty())
+    }
+
+    /// Puts kept work back on the screen, when it is this session's survey and period.
+    fn restore(self, f: &mut Form, survey: &Survey, period: &str) -> Option<Note> {
+        if self.survey != survey.id
+            || self.version != survey.version
+            || self.period != period
+            || self.raws.len() != survey.questions.len()
+            || self.is_empty()
+        {
+            return None;
+        }
+        let keyed = |v: Vec<(String, Answers)>| -> Vec<Keyed> {
+            v.into_iter()
+                .map(|(number, answers)| Keyed { number, answers })
+                .collect()
+        };
+        f.raws = self.raws;
+        f.number = self.number;
+        let counts = self.double.as_ref().map(|b| (b.first.len(), b.again.len()));
+        f.double = self.double.map(|b| Batch {
+            second: b.second,
+            first: keyed(b.first),
+            again: keyed(b.again),
+            mismatches: None,
+        });
+        Some(Note::Restored(counts))
+    }
 }
 
 /// A batch typed twice: each entry's forms by number, held here until they agree.
@@ -74,6 +167,8 @@ enum Note {
     Held(String),
     Second,
     BatchSaved(usize),
+    /// Work kept on the device was put back (with the batch's two counts).
+    Restored(Option<(usize, usize)>),
 }
 
 fn field_id(i: usize) -> String {
@@ -217,6 +312,61 @@ pub fn Entry(props: &EntryProps) -> Html {
             if let Some(id) = focus {
                 services::focus(&id);
             }
+        });
+    }
+    // The work kept on the device comes back after a reload; from then on every
+    // change is written as it is made.
+    {
+        let (form, update, session) = (form.clone(), update.clone(), session.clone());
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                let kept = services::get(SETTINGS, WORK).await;
+                {
+                    let mut f = form.borrow_mut();
+                    if let (Ok(Some(json)), Some(session)) = (kept, session.as_ref()) {
+                        let back = serde_json::from_str::<Work>(&json)
+                            .ok()
+                            .and_then(|w| w.restore(&mut f, &session.survey, &session.period));
+                        if let Some(note) = back {
+                            f.note = Some(note);
+                            f.focus = first(&session.survey, &f.raws).map(field_id);
+                            f.kept = Some(json);
+                        }
+                    }
+                    f.loaded = true;
+                }
+                update.force_update();
+            });
+        });
+    }
+    {
+        let (form, update, session) = (form.clone(), update.clone(), session.clone());
+        use_effect(move || {
+            let Some(session) = session else { return };
+            let mut f = form.borrow_mut();
+            if !f.loaded {
+                return;
+            }
+            let json = serde_json::to_string(&Work::of(&f, &session.survey, &session.period))
+                .expect("serialises");
+            if f.kept.as_deref() == Some(json.as_str()) {
+                return;
+            }
+            f.kept = Some(json.clone());
+            f.pending += 1;
+            drop(f);
+            spawn_local(async move {
+                let done = services::put(SETTINGS, WORK, &json).await;
+                {
+                    let mut f = form.borrow_mut();
+                    f.pending -= 1;
+                    if let Err(e) = done {
+                        f.kept = None;
+                        f.note = Some(Note::Failed(e));
+                    }
+                }
+                update.force_update();
+            });
         });
     }
     let (Some(session), Some(survey)) = (session, survey) else {
@@ -497,11 +647,12 @@ pub fn Entry(props: &EntryProps) -> Html {
         })
     };
     let number_input = {
-        let form = form.clone();
+        let (form, update) = (form.clone(), update.clone());
         Callback::from(move |e: InputEvent| {
             form.borrow_mut().number = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
+            update.force_update();
         })
     };
     let on_undo = {
@@ -588,15 +739,44 @@ pub fn Entry(props: &EntryProps) -> Html {
         let d = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Go(View::Admin)))
     };
-    let on_end = {
+    // Ending the session deletes the work in progress: when there is some, the
+    // operator confirms first.
+    let end = {
         let d = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             let d = d.clone();
             spawn_local(async move {
-                services::delete(SETTINGS, "session").await.ok();
+                services::delete_keys(SETTINGS, &[WORK, "session"])
+                    .await
+                    .ok();
                 d.dispatch(Action::EndSession);
                 d.dispatch(Action::Go(View::Home));
             });
+        })
+    };
+    let on_end = {
+        let (form, update, end, survey) =
+            (form.clone(), update.clone(), end.clone(), survey.clone());
+        let period = session.period.clone();
+        Callback::from(move |e: MouseEvent| {
+            let unsaved = !Work::of(&form.borrow(), &survey, &period).is_empty();
+            if unsaved {
+                form.borrow_mut().ending = true;
+                form.borrow_mut().focus = Some("entry-end-question".to_owned());
+                update.force_update();
+            } else {
+                end.emit(e);
+            }
+        })
+    };
+    let on_end_no = {
+        let (form, update) = (form.clone(), update.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut f = form.borrow_mut();
+            f.ending = false;
+            f.focus = Some("entry-end".to_owned());
+            drop(f);
+            update.force_update();
         })
     };
 
@@ -781,7 +961,22 @@ pub fn Entry(props: &EntryProps) -> Html {
         Note::Second => t(lang, "double-second-started"),
         Note::BatchSaved(k) => ta(lang, "double-saved", &[("count", (*k).into())]),
         Note::Failed(e) => ta(lang, "entry-failed", &[("detail", e.clone().into())]),
+        Note::Restored(None) => t(lang, "entry-restored"),
+        Note::Restored(Some((first, second))) => format!(
+            "{} {}",
+            t(lang, "entry-restored"),
+            ta(
+                lang,
+                "entry-restored-batch",
+                &[("first", (*first).into()), ("second", (*second).into())]
+            )
+        ),
     });
+    let work = Work::of(&f, &survey, &session.period);
+    let kept = f.loaded
+        && f.pending == 0
+        && f.kept.as_deref() == Some(serde_json::to_string(&work).expect("serialises").as_str());
+    let ending = f.ending;
     let (saved, last, busy) = (f.saved, f.last.is_some(), f.busy);
     let number = f.number.clone();
     let double = f.double.as_ref().map(|b| {
@@ -829,7 +1024,7 @@ pub fn Entry(props: &EntryProps) -> Html {
         <section class="card entry" aria-labelledby="entry-title">
             <h1 id="entry-title">{ t(lang, "entry-title") }</h1>
             <p class="lead">{ format!("{} · {}", survey.title.get(lang.code()), session.period) }</p>
-            <p class="count" id="entry-count" data-session={saved.to_string()} data-device={stored.to_string()} data-busy={busy.to_string()}>
+            <p class="count" id="entry-count" data-session={saved.to_string()} data-device={stored.to_string()} data-busy={busy.to_string()} data-kept={kept.to_string()}>
                 { ta(lang, "entry-count", &[("count", saved.into())]) }
                 { " · " }
                 { ta(lang, "entry-device", &[("count", stored.into())]) }
@@ -878,6 +1073,84 @@ pub fn Entry(props: &EntryProps) -> Html {
                 <button type="button" id="entry-end" onclick={on_end}>{ t(lang, "entry-end") }</button>
             </div>
             <p class="hint" id="entry-undo-hint">{ t(lang, "entry-undo-hint") }</p>
+            if ending {
+                <div class="error-summary" role="alertdialog" aria-labelledby="entry-end-question">
+                    <p id="entry-end-question" tabindex="-1">{ t(lang, "entry-end-unsaved") }</p>
+                    <div class="actions">
+                        <button type="button" id="entry-end-no" class="primary" onclick={on_end_no}>{ t(lang, "entry-end-no") }</button>
+                        <button type="button" id="entry-end-yes" class="danger" onclick={end}>{ t(lang, "entry-end-yes") }</button>
+                    </div>
+                </div>
+            }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn survey() -> Survey {
+        Survey::from_json(include_str!(
+            "../../../fixtures/surveys/external-client.json"
+        ))
+        .unwrap()
+    }
+
+    fn typed(survey: &Survey) -> Form {
+        let mut raws = vec![String::new(); survey.questions.len()];
+        raws[0] = "2".into();
+        let mut answers = Answers::new();
+        answers.insert(survey.questions[0].id.clone(), serde_json::json!(2));
+        Form {
+            raws,
+            number: "104".into(),
+            double: Some(Batch {
+                second: true,
+                first: vec![Keyed {
+                    number: "101".into(),
+                    answers,
+                }],
+                ..Batch::default()
+            }),
+            ..Form::default()
+        }
+    }
+
+    #[test]
+    fn kept_work_comes_back_as_it_was_typed() {
+        let survey = survey();
+        let json = serde_json::to_string(&Work::of(&typed(&survey), &survey, "2026-Q3")).unwrap();
+        let mut back = Form::default();
+        let work: Work = serde_json::from_str(&json).unwrap();
+        let note = work.restore(&mut back, &survey, "2026-Q3");
+        assert!(matches!(note, Some(Note::Restored(Some((1, 0))))));
+        assert_eq!(back.raws, typed(&survey).raws);
+        assert_eq!(back.number, "104");
+        let b = back.double.unwrap();
+        assert!(b.second);
+        assert_eq!(b.first, typed(&survey).double.unwrap().first);
+    }
+
+    #[test]
+    fn kept_work_of_another_period_or_survey_or_nothing_is_not_restored() {
+        let survey = survey();
+        let work = || Work::of(&typed(&survey), &survey, "2026-Q3");
+        assert!(work()
+            .restore(&mut Form::default(), &survey, "2026-Q4")
+            .is_none());
+        let mut other = work();
+        other.survey = "another".into();
+        assert!(other
+            .restore(&mut Form::default(), &survey, "2026-Q3")
+            .is_none());
+        let empty = Form {
+            raws: vec![String::new(); survey.questions.len()],
+            ..Form::default()
+        };
+        assert!(Work::of(&empty, &survey, "2026-Q3").is_empty());
+        assert!(Work::of(&empty, &survey, "2026-Q3")
+            .restore(&mut Form::default(), &survey, "2026-Q3")
+            .is_none());
     }
 }

@@ -415,7 +415,13 @@ pub fn Admin(props: &AdminProps) -> Html {
                 aria-label={format!("{visible}: {title}")} {onclick}>{ visible }</button>
         }
     };
-    // The kiosk's own survey first (even with nothing stored yet), then the others.
+    // The session's own survey first (even with nothing stored yet), then the others;
+    // the session is a kiosk or an operator's entry of paper forms.
+    let own_hint = if session.entry {
+        "admin-this-entry"
+    } else {
+        "admin-this-kiosk"
+    };
     let mut ids: Vec<String> = vec![session.survey.id.clone()];
     ids.extend(
         inv.groups
@@ -450,7 +456,7 @@ pub fn Admin(props: &AdminProps) -> Html {
         html! {
             <li data-survey={id.clone()} data-count={n.to_string()} data-unexported={left.to_string()}>
                 <h3>{ title.clone() }
-                    if own { <span class="hint">{ format!(" {}", t(lang, "admin-this-kiosk")) }</span> }
+                    if own { <span class="hint">{ format!(" {}", t(lang, own_hint)) }</span> }
                 </h3>
                 <p>{ ta(lang, "admin-group", &[("count", n.into()), ("exported", (n - left).into())]) }
                     if !periods.is_empty() { { format!(" · {periods}") } }

@@ -322,6 +322,8 @@ test('entry: double entry saves a batch only when both entries agree, without th
     await page.waitForSelector('#double-status[data-first="3"][data-second="0"][data-pass="1"]');
     assert.equal(await page.inputValue('#entry-no'), '104');
     assert.equal(await page.inputValue('#eq-1'), '2');
+    // Typing resumes after the last answer typed.
+    await page.waitForFunction(() => document.activeElement?.id === 'eq-2');
     assert.match(await page.textContent('#entry-note'), /восстановлено.*первый ввод — 3, второй — 0/s);
     await axe(page, 'double entry, restored after a reload');
     // The organiser's screen and back: the same.

@@ -188,6 +188,23 @@ fn start_of(f: &Form, survey: &Survey) -> Option<String> {
     }
 }
 
+/// Where typing resumes on restored work: the form's number in double entry when it
+/// is blank, else the first visible question left blank after the last one typed.
+fn resume_at(f: &Form, survey: &Survey) -> Option<String> {
+    if f.double.is_some() && f.number.trim().is_empty() {
+        return Some(NUMBER_ID.to_owned());
+    }
+    let shown = entry::visible(survey, &f.raws);
+    let last = (0..f.raws.len())
+        .rev()
+        .find(|&i| shown[i] && !f.raws[i].is_empty());
+    let from = last.map_or(0, |i| i + 1);
+    (from..f.raws.len())
+        .find(|&i| shown[i])
+        .or_else(|| first(survey, &f.raws))
+        .map(field_id)
+}
+
 /// A finished form as the device stores a response.
 fn record(survey: &Survey, d: &runner::Draft) -> String {
     Record {
@@ -329,7 +346,7 @@ pub fn Entry(props: &EntryProps) -> Html {
                             .and_then(|w| w.restore(&mut f, &session.survey, &session.period));
                         if let Some(note) = back {
                             f.note = Some(note);
-                            f.focus = first(&session.survey, &f.raws).map(field_id);
+                            f.focus = resume_at(&f, &session.survey);
                             f.kept = Some(json);
                         }
                     }
@@ -1130,6 +1147,18 @@ mod tests {
         let b = back.double.unwrap();
         assert!(b.second);
         assert_eq!(b.first, typed(&survey).double.unwrap().first);
+    }
+
+    #[test]
+    fn restored_typing_resumes_after_the_last_answer_typed() {
+        let survey = survey();
+        let mut f = typed(&survey);
+        assert_eq!(resume_at(&f, &survey), Some(field_id(1)));
+        f.number.clear();
+        assert_eq!(resume_at(&f, &survey), Some(NUMBER_ID.to_owned()));
+        f.double = None;
+        f.raws[0].clear();
+        assert_eq!(resume_at(&f, &survey), Some(field_id(0)));
     }
 
     #[test]

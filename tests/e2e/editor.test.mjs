@@ -260,6 +260,60 @@ test('errors beside their fields block export; undo, redo, reload, warnings, ver
   }
 });
 
+test('the survey\'s languages: a language ticked is asked of every text, one unticked is not', async () => {
+  const profile = await freshProfile();
+  const { context, page, log } = await launch(profile);
+  const problems = () => page.$eval('#ed-status', (s) => Number(s.dataset.problems));
+  try {
+    await page.goto(server.url);
+    await page.click('#nav-editor');
+    await page.click('#ed-internal');
+    await page.waitForSelector('#ed-lang-uz');
+    // The template declares four; Russian cannot be unticked.
+    for (const code of ['ru', 'en', 'uz', 'zh']) assert.equal(await page.isChecked(`#ed-lang-${code}`), true, code);
+    assert.equal(await page.isDisabled('#ed-lang-ru'), true);
+    assert.equal(await problems(), 0);
+    // The title without its Uzbek text: a problem at the title, in words.
+    await page.fill('#ed-title-text-uz', '');
+    await page.press('#ed-title-text-uz', 'Tab');
+    // (A text's problems are listed under its Russian field.)
+    await page.waitForSelector('#ed-title-text-ru-error');
+    assert.match(await page.textContent('#ed-title-text-ru-error'), /"uz"/);
+    // English is declared: its field is not marked optional.
+    assert.equal(await page.textContent('label[for="ed-title-text-en"]'), 'По-английски');
+    assert.equal(await problems(), 1);
+    // Uzbek unticked, with the keyboard: no Uzbek field, no problem.
+    await page.focus('#ed-lang-uz');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector('#ed-status').dataset.problems === '0');
+    assert.equal(await page.$('#ed-title-text-uz'), null);
+    assert.equal(await page.isChecked('#ed-lang-uz'), false);
+    await axe(page, 'editor: languages');
+    // Ticked again: its fields are back, and so is the missing title.
+    await page.check('#ed-lang-uz');
+    await page.waitForSelector('#ed-title-text-uz');
+    await page.waitForSelector('#ed-title-text-ru-error');
+    await page.fill('#ed-title-text-uz', 'Ichki mijozlar soʻrovnomasi');
+    await page.press('#ed-title-text-uz', 'Tab');
+    await page.waitForFunction(() => document.querySelector('#ed-status').dataset.problems === '0');
+    // Chinese unticked: the exported definition declares three languages. English
+    // unticked, its field is optional again.
+    await page.uncheck('#ed-lang-zh');
+    await page.waitForFunction(() => !document.querySelector('#ed-title-text-zh'));
+    await page.uncheck('#ed-lang-en');
+    await page.waitForFunction(() => document.querySelector('label[for="ed-title-text-en"]').textContent === 'По-английски (необязательно)');
+    await page.check('#ed-lang-en');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#ed-export')]);
+    const exported = JSON.parse(await readFile(await dl.path(), 'utf8'));
+    assert.deepEqual(exported.languages, ['ru', 'en', 'uz']);
+    assert.equal(exported.title.uz, 'Ichki mijozlar soʻrovnomasi');
+    await assertClean(assert, log, server.url, page);
+  } finally {
+    await context.close();
+    await removeProfile(profile);
+  }
+});
+
 test('problems are said plainly and link to their fields, even in a folded card; long texts get several lines', async () => {
   const profile = await freshProfile();
   const { context, page, log } = await launch(profile);

@@ -319,6 +319,8 @@ ed-invalid = { $n ->
 }
 ed-version-bumped = The survey changed after it was published: its version is now { $v }. Responses to earlier versions keep theirs.
 ed-general = General
+ed-languages = Languages of the survey
+ed-languages-hint = Every text of the survey is needed in every language ticked; the missing translations appear among the problems. A respondent chooses among the languages ticked.
 ed-survey-id = Survey id
 ed-audience = Who is asked
 ed-audience-internal = Internal clients (employees)
@@ -327,6 +329,7 @@ ed-survey-title = Survey title
 ed-intro = Introduction
 ed-in-russian = In Russian
 ed-in-english = In English (optional)
+ed-in-english-declared = In English
 ed-min-group = Anonymity threshold K (at least 3)
 ed-min-group-text = Threshold for free-text answers (at least K)
 ed-min-group-hint = Figures of groups smaller than K are shown nowhere, exports included.

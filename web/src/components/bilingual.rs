@@ -1,5 +1,5 @@
 //! A bilingual text field with its errors: a Russian field (required) and an English
-//! one (optional), each labelled, under one legend. The validator's problems with the
+//! one (optional unless the definition declares English), each labelled, under one legend. The validator's problems with the
 //! text are listed under the Russian field and tied to it by `aria-describedby`.
 
 use wasm_bindgen::JsCast;
@@ -18,6 +18,9 @@ pub struct BilingualProps {
     /// (Uzbek, Chinese), each labelled with the language's name in itself.
     #[prop_or_default]
     pub more: Vec<(Lang, AttrValue)>,
+    /// The definition declares English in `languages`: the English field is required.
+    #[prop_or_default]
+    pub en_required: bool,
     /// More than one: multi-line fields of this many rows.
     #[prop_or(1)]
     pub rows: u32,
@@ -65,7 +68,7 @@ pub fn Bilingual(props: &BilingualProps) -> Html {
                 <FieldErrors id={format!("{id}-ru")} errors={errors.clone()} />
             </div>
             <div class="field">
-                <label for={format!("{id}-en")}>{ t(*lang, "ed-in-english") }</label>
+                <label for={format!("{id}-en")}>{ t(*lang, if props.en_required { "ed-in-english-declared" } else { "ed-in-english" }) }</label>
                 { one(Lang::En, &props.en) }
             </div>
             { for props.more.iter().map(|(l, v)| html! {
@@ -153,6 +156,7 @@ mod tests {
             ru: "Опрос".into(),
             en: "".into(),
             more: Vec::new(),
+            en_required: false,
             rows,
             errors,
             lang: Lang::En,

@@ -59,6 +59,9 @@ pub(super) enum Edit {
     Audience(String),
     MinGroup(String),
     MinGroupText(String),
+    /// One of the app's languages declared in `languages`, or withdrawn (Russian
+    /// cannot be).
+    Language(Lang, bool),
     /// One language of a bilingual text.
     Text {
         at: TextAt,
@@ -219,6 +222,7 @@ impl Edit {
             Edit::Audience(v) => doc["audience"] = json!(v),
             Edit::MinGroup(v) => doc["min_group"] = number::<u64>(v),
             Edit::MinGroupText(v) => doc["min_group_text"] = number::<u64>(v),
+            Edit::Language(l, on) => set_language(doc, *l, *on),
             Edit::Text { at, lang, value } => set_text(doc, *at, *lang, value),
             Edit::AddDimension => {
                 let n = len(&doc["dimensions"]) + 1;
@@ -374,3 +378,47 @@ impl QuestionEdit {
 #[cfg(test)]
 #[path = "edit_tests.rs"]
 mod tests;
+
+/// The languages the survey is given in, as the editor shows them: the declared list,
+/// or without one Russian and the languages of the title.
+pub(super) fn languages(doc: &Value) -> Vec<String> {
+    match doc.get("languages").and_then(Value::as_array) {
+        Some(a) => a
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_owned))
+            .collect(),
+        None => {
+            let title = doc["title"].as_object();
+            Lang::ALL
+                .iter()
+                .map(|l| l.code())
+                .filter(|c| *c == "ru" || title.is_some_and(|t| t.contains_key(*c)))
+                .map(str::to_owned)
+                .collect()
+        }
+    }
+}
+
+/// Declares `lang` in `languages` or withdraws it; the list is written whole: Russian
+/// first, then the app's languages in their order, then any others as they were.
+fn set_language(doc: &mut Value, lang: Lang, on: bool) {
+    if lang == Lang::Ru {
+        return;
+    }
+    let mut codes = languages(doc);
+    codes.retain(|c| c != lang.code());
+    if on {
+        codes.push(lang.code().to_owned());
+    }
+    if !codes.iter().any(|c| c == "ru") {
+        codes.insert(0, "ru".to_owned());
+    }
+    let rank = |c: &String| {
+        Lang::ALL
+            .iter()
+            .position(|l| l.code() == c)
+            .unwrap_or(Lang::ALL.len())
+    };
+    codes.sort_by_key(rank);
+    doc["languages"] = json!(codes);
+}

@@ -326,3 +326,26 @@ fn a_choice_that_stops_grouping_forgets_its_headcounts() {
     ]);
     assert_eq!(d["questions"][1]["group"], true);
 }
+
+#[test]
+fn languages_are_declared_and_withdrawn_with_russian_first_and_others_kept() {
+    // Without a list: Russian and the title's languages; the first change writes it.
+    let mut d = survey();
+    d["title"] = json!({"ru": "Опрос", "en": "Survey"});
+    assert_eq!(languages(&d), ["ru", "en"]);
+    Edit::Language(Lang::Zh, true).apply(&mut d);
+    assert_eq!(d["languages"], json!(["ru", "en", "zh"]));
+    Edit::Language(Lang::Uz, true).apply(&mut d);
+    assert_eq!(d["languages"], json!(["ru", "en", "uz", "zh"]));
+    Edit::Language(Lang::En, false).apply(&mut d);
+    assert_eq!(d["languages"], json!(["ru", "uz", "zh"]));
+    // Russian stays; a code the app does not know is kept, after the app's own.
+    Edit::Language(Lang::Ru, false).apply(&mut d);
+    assert_eq!(d["languages"], json!(["ru", "uz", "zh"]));
+    d["languages"] = json!(["tg", "ru"]);
+    Edit::Language(Lang::En, true).apply(&mut d);
+    assert_eq!(d["languages"], json!(["ru", "en", "tg"]));
+    // Declaring a language twice declares it once.
+    Edit::Language(Lang::En, true).apply(&mut d);
+    assert_eq!(d["languages"], json!(["ru", "en", "tg"]));
+}

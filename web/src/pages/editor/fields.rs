@@ -22,6 +22,8 @@ pub(super) struct Form {
     /// The languages the definition declares besides Russian and English that the
     /// editor has fields for (Uzbek, Chinese).
     pub(super) more: Rc<Vec<Lang>>,
+    /// English is declared in `languages`: every text needs it.
+    pub(super) en_required: bool,
     /// The definition's problems by JSON path.
     pub(super) problems: Rc<Vec<(String, Message)>>,
     pub(super) on_edit: Callback<Edit>,
@@ -162,7 +164,7 @@ pub(super) fn Text(props: &TextProps) -> Html {
         .collect();
     let at = props.at;
     html! {
-        <Bilingual id={props.id.clone()} label={props.label.clone()} ru={ru} en={en} {more} rows={props.rows}
+        <Bilingual id={props.id.clone()} label={props.label.clone()} ru={ru} en={en} {more} rows={props.rows} en_required={props.form.en_required}
             errors={props.form.errors(&props.field)} lang={props.form.lang}
             on_change={props.form.on(move |(lang, value)| Edit::Text { at, lang, value })} />
     }

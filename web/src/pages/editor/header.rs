@@ -5,9 +5,10 @@ use std::rc::Rc;
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::edit::{Edit, TextAt};
+use super::edit::{languages, Edit, TextAt};
 use super::fields::{field_value, Form, Input, Text};
-use crate::i18n::{t, ta};
+use crate::components::bilingual::FieldErrors;
+use crate::i18n::{t, ta, Lang};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct SurveyProps {
@@ -32,6 +33,7 @@ pub(super) fn General(props: &SurveyProps) -> Html {
                     <option value="external" selected={doc["audience"] == "external"}>{ t(lang, "ed-audience-external") }</option>
                 </select>
             </div>
+            <Languages form={form.clone()} doc={doc.clone()} />
             <Text form={form.clone()} id="ed-title-text" label={t(lang, "ed-survey-title")} field="title"
                 value={doc["title"].clone()} at={TextAt::Title} />
             <Text form={form.clone()} id="ed-intro" label={t(lang, "ed-intro")} field="intro"
@@ -42,6 +44,45 @@ pub(super) fn General(props: &SurveyProps) -> Html {
                 value={doc["min_group_text"].as_u64().unwrap_or(10).to_string()} on_change={form.on(Edit::MinGroupText)} />
             <p class="hint">{ t(lang, "ed-min-group-hint") }</p>
         </section>
+    }
+}
+
+/// The languages every text is given in: the app's four, Russian always; declaring
+/// one asks for it in every text (the validator lists each missing one).
+#[component]
+fn Languages(props: &SurveyProps) -> Html {
+    let (form, doc) = (&props.form, &props.doc);
+    let lang = form.lang;
+    let declared = languages(doc);
+    let errors = form.errors("languages");
+    let described = if errors.is_empty() {
+        "ed-languages-hint"
+    } else {
+        "ed-languages-hint ed-languages-error"
+    };
+    let boxes = Lang::ALL.into_iter().map(|l| {
+        let id = format!("ed-lang-{}", l.code());
+        let onchange = form.on(move |e: Event| {
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            Edit::Language(l, on)
+        });
+        html! {
+            <label class="check" for={id.clone()}>
+                <input type="checkbox" {id} checked={declared.iter().any(|c| c == l.code())}
+                    disabled={l == Lang::Ru} {onchange} />
+                <span lang={l.code()}>{ l.native_name() }</span>
+            </label>
+        }
+    });
+    html! {
+        <fieldset class="field ed-languages" aria-describedby={described}>
+            <legend>{ t(lang, "ed-languages") }</legend>
+            { for boxes }
+            <p class="hint" id="ed-languages-hint">{ t(lang, "ed-languages-hint") }</p>
+            <FieldErrors id="ed-languages" {errors} />
+        </fieldset>
     }
 }
 

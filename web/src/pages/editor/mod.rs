@@ -151,6 +151,9 @@ pub fn Editor(props: &EditorProps) -> Html {
     let form = Form {
         lang,
         more: Rc::new(more),
+        en_required: doc["languages"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|c| c == "en")),
         problems: problems.clone(),
         on_edit: {
             let ed = ed.dispatcher();

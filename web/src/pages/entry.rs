@@ -56,12 +56,17 @@ struct Form {
     kept: Option<String>,
     /// Writes of the work under way.
     pending: u32,
+    /// The last write of the work failed (the next change tries again).
+    unkept: bool,
     /// Ending the session would drop unsaved work: the operator is asked first.
     ending: bool,
 }
 
-/// The settings key of the work in progress.
-const WORK: &str = "entry-work";
+/// The settings key of the work in progress of one survey and period: work left by
+/// another entry session stays on the device until that session ends.
+fn work_key(survey: &Survey, period: &str) -> String {
+    format!("entry-work:{}:{period}", survey.id)
+}
 
 /// The work in progress as kept on the device: the form on the screen and the
 /// double-entry batch (with the forms' numbers, until the batch is saved).
@@ -337,7 +342,11 @@ pub fn Entry(props: &EntryProps) -> Html {
         let (form, update, session) = (form.clone(), update.clone(), session.clone());
         use_effect_with((), move |_| {
             spawn_local(async move {
-                let kept = services::get(SETTINGS, WORK).await;
+                let key = session.as_ref().map(|s| work_key(&s.survey, &s.period));
+                let kept = match &key {
+                    Some(key) => services::get(SETTINGS, key).await,
+                    None => Ok(None),
+                };
                 {
                     let mut f = form.borrow_mut();
                     if let (Ok(Some(json)), Some(session)) = (kept, session.as_ref()) {
@@ -372,13 +381,14 @@ pub fn Entry(props: &EntryProps) -> Html {
             f.kept = Some(json.clone());
             f.pending += 1;
             drop(f);
+            let key = work_key(&session.survey, &session.period);
             spawn_local(async move {
-                let done = services::put(SETTINGS, WORK, &json).await;
+                let done = services::put(SETTINGS, &key, &json).await;
                 {
                     let mut f = form.borrow_mut();
                     f.pending -= 1;
+                    f.unkept = done.is_err();
                     if let Err(e) = done {
-                        f.kept = None;
                         f.note = Some(Note::Failed(e));
                     }
                 }
@@ -760,10 +770,11 @@ pub fn Entry(props: &EntryProps) -> Html {
     // operator confirms first.
     let end = {
         let d = ctx.dispatch.clone();
+        let key = work_key(&survey, &session.period);
         Callback::from(move |_: MouseEvent| {
-            let d = d.clone();
+            let (d, key) = (d.clone(), key.clone());
             spawn_local(async move {
-                services::delete_keys(SETTINGS, &[WORK, "session"])
+                services::delete_keys(SETTINGS, &[key.as_str(), "session"])
                     .await
                     .ok();
                 d.dispatch(Action::EndSession);
@@ -992,6 +1003,7 @@ pub fn Entry(props: &EntryProps) -> Html {
     let work = Work::of(&f, &survey, &session.period);
     let kept = f.loaded
         && f.pending == 0
+        && !f.unkept
         && f.kept.as_deref() == Some(serde_json::to_string(&work).expect("serialises").as_str());
     let ending = f.ending;
     let (saved, last, busy) = (f.saved, f.last.is_some(), f.busy);
@@ -1159,6 +1171,16 @@ mod tests {
         f.double = None;
         f.raws[0].clear();
         assert_eq!(resume_at(&f, &survey), Some(field_id(0)));
+    }
+
+    #[test]
+    fn each_survey_and_period_keeps_its_own_work() {
+        let survey = survey();
+        let q3 = work_key(&survey, "2026-Q3");
+        assert_ne!(q3, work_key(&survey, "2026-Q4"));
+        let mut other = survey.clone();
+        other.id = "another".into();
+        assert_ne!(q3, work_key(&other, "2026-Q3"));
     }
 
     #[test]

@@ -308,8 +308,9 @@ pub fn raw(q: &Question, v: &Value) -> String {
     }
 }
 
-/// One form of a batch typed for double entry: its number on paper and its answers.
-#[derive(Debug, Clone, PartialEq)]
+/// One form of a batch typed for double entry: its number on paper and its answers
+/// (serialisable, so that a batch in progress can be kept on the device).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Keyed {
     /// The form's number, as written on the paper (used only to pair the entries).
     pub number: String,

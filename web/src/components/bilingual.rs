@@ -1,6 +1,7 @@
 //! A bilingual text field with its errors: a Russian field (required) and an English
-//! one (optional unless the definition declares English), each labelled, under one legend. The validator's problems with the
-//! text are listed under the Russian field and tied to it by `aria-describedby`.
+//! one (optional unless the definition declares English), each labelled, under one
+//! legend. The validator's problems with the text are listed under the Russian field
+//! and tied to it by `aria-describedby`.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

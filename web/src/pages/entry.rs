@@ -83,17 +83,12 @@ struct Work {
 #[derive(Serialize, Deserialize, PartialEq)]
 struct KeptBatch {
     second: bool,
-    first: Vec<(String, Answers)>,
-    again: Vec<(String, Answers)>,
+    first: Vec<Keyed>,
+    again: Vec<Keyed>,
 }
 
 impl Work {
     fn of(f: &Form, survey: &Survey, period: &str) -> Work {
-        let keyed = |v: &[Keyed]| -> Vec<(String, Answers)> {
-            v.iter()
-                .map(|k| (k.number.clone(), k.answers.clone()))
-                .collect()
-        };
         Work {
             survey: survey.id.clone(),
             version: survey.version,
@@ -102,8 +97,8 @@ impl Work {
             number: f.number.clone(),
             double: f.double.as_ref().map(|b| KeptBatch {
                 second: b.second,
-                first: keyed(&b.first),
-                again: keyed(&b.again),
+                first: b.first.clone(),
+                again: b.again.clone(),
             }),
         }
     }
@@ -128,18 +123,13 @@ impl Work {
         {
             return None;
         }
-        let keyed = |v: Vec<(String, Answers)>| -> Vec<Keyed> {
-            v.into_iter()
-                .map(|(number, answers)| Keyed { number, answers })
-                .collect()
-        };
         f.raws = self.raws;
         f.number = self.number;
         let counts = self.double.as_ref().map(|b| (b.first.len(), b.again.len()));
         f.double = self.double.map(|b| Batch {
             second: b.second,
-            first: keyed(b.first),
-            again: keyed(b.again),
+            first: b.first,
+            again: b.again,
             mismatches: None,
         });
         Some(Note::Restored(counts))

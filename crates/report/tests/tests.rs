@@ -58,7 +58,7 @@ fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for i in 0..z.len() {
         let mut f = z.by_index(i).unwrap();
-        let name = f.name().unwrap().into_owned();
+        let name = f.name().to_owned();
         let mut s = String::new();
         if name.ends_with(".xml") || name.ends_with(".rels") {
             f.read_to_string(&mut s).unwrap();
@@ -122,13 +122,7 @@ fn read_docx(bytes: &[u8]) -> Docx {
         .collect();
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let media = (0..z.len())
-        .filter(|&i| {
-            z.by_index(i)
-                .unwrap()
-                .name()
-                .unwrap()
-                .starts_with("word/media/")
-        })
+        .filter(|&i| z.by_index(i).unwrap().name().starts_with("word/media/"))
         .count();
     let header_rows = doc
         .descendants()
@@ -663,7 +657,7 @@ fn a_docx_can_carry_charts_the_caller_drew() {
     let mut media = 0;
     for i in 0..z.len() {
         let mut f = z.by_index(i).unwrap();
-        if f.name().unwrap().ends_with(".png") {
+        if f.name().ends_with(".png") {
             let mut bytes = Vec::new();
             f.read_to_end(&mut bytes).unwrap();
             assert_eq!(bytes, RED_3X2);

@@ -3,11 +3,11 @@ web/dist-single/otklik.html, that runs opened straight from disk or a network sh
 (file://): no fetch, no module imports, no worker file. The analytics run on the page.
 
 The ES modules trunk and wasm-bindgen write (the wasm-bindgen glue, its inline JS
-snippets, the wasm as a one-byte-per-character string) are joined into one inline
-module script; the stylesheet and the icon are inlined too. The Content-Security-Policy
+snippets, the packed wasm with the boot's `unpack`) are joined into one inline module
+script; the stylesheet and the icon are inlined too. The Content-Security-Policy
 allows exactly that script and those styles by their SHA-256, and nothing from any
 network. The boot keeps the page's pristine source in `globalThis.otklikSource`, from
-which the app writes a copy with a survey embedded (see web/src/embed.rs)."""
+which the app writes a copy with a survey embedded (see web/src/services/page.rs)."""
 import base64
 import hashlib
 import pathlib
@@ -62,16 +62,16 @@ if re.search(r"^\s*(import|export)\b", glue, flags=re.M):
     sys.exit("build-single: the glue has imports or exports this script cannot inline")
 parts.append(glue)
 wasm = read(wasm_name)
-if not wasm.startswith('export default "'):
+if not re.fullmatch(r'export default "[A-Za-z0-9+/=]*";\n', wasm):
     sys.exit("build-single: unexpected wasm module")
-# The HTML parser turns U+0000 in a script into U+FFFD (a JS module file keeps it):
-# write it as an escape.
-parts.append("const bin = " + wasm[len("export default "):].replace("\0", "\\x00"))
+parts.append("const bin = " + wasm[len("export default "):])
+unpack = re.search(r"^function unpack\(text\) \{\n.*?^\}\n", boot, flags=re.S | re.M)
+if not unpack:
+    sys.exit("build-single: the boot has no unpack function")
+parts.append(unpack.group(0))
 parts.append(
     "globalThis.otklikSource = '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;\n"
-    "const bytes = new Uint8Array(bin.length);\n"
-    "for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
-    "await __wbg_init({ module_or_path: bytes });\n"
+    "await __wbg_init({ module_or_path: unpack(bin) });\n"
 )
 script = "\n".join(parts)
 # Nothing in the script may end the <script> element early.

@@ -10,6 +10,7 @@ tests=false
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 GECKODRIVER_VERSION=0.37.1
+ZOPFLI_VERSION=0.8.4
 
 log() { printf 'setup: %s\n' "$*"; }
 
@@ -27,6 +28,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Without --locked: its own lock file pins a crate the registry no longer has.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# zopfli packs the wasm in the app's files (scripts/web-postbuild.py): built from
+# crates.io into tools/zopfli.
+if [ ! -x tools/zopfli/bin/zopfli ]; then
+  log "installing zopfli $ZOPFLI_VERSION into tools/zopfli"
+  cargo install zopfli --version "$ZOPFLI_VERSION" --locked --root tools/zopfli
 fi
 
 if [ ! -x tools/node/node_modules/.bin/wasm-opt ]; then

@@ -58,8 +58,16 @@ module = f"wasm-{digest}.js"
 wasm.unlink()
 # Turns the module's string into what wasm-bindgen's init takes: a Response, which
 # it compiles while it is unpacked. Written into each script that loads the wasm.
+# A browser without DecompressionStream (older than Chromium 80, Firefox 113, Safari
+# 16.4) is told so on the page instead of showing nothing.
 UNPACK = (
     "function unpack(text) {\n"
+    "  if (typeof DecompressionStream !== 'function') {\n"
+    "    if (typeof document === 'object') document.body.textContent = "
+    "'Этот браузер слишком старый для приложения: откройте страницу в новой версии Chromium, Firefox, Safari или Яндекс Браузера. "
+    "/ This browser is too old for the app: open the page in a recent Chromium, Firefox or Safari.';\n"
+    "    throw new Error('DecompressionStream is missing');\n"
+    "  }\n"
     "  const bytes = atob(text);\n"
     "  const packed = new Uint8Array(bytes.length);\n"
     "  for (let i = 0; i < bytes.length; i++) packed[i] = bytes.charCodeAt(i);\n"

@@ -163,3 +163,17 @@ test('a kiosk link goes on to the full app to be set up; a damaged link says so 
     await assertClean(assert, log, server.url, page);
   });
 });
+
+test('a browser too old to unpack the app says so, in the full app and in the light build', async () => {
+  const link = (await links()).self;
+  for (const address of [server.url, link]) {
+    await withBrowser(async (page) => {
+      // As in a browser older than Chromium 80, Firefox 113 or Safari 16.4.
+      await page.addInitScript(() => { delete globalThis.DecompressionStream; });
+      await page.goto(address);
+      await page.waitForFunction(() => document.body.textContent.includes('This browser is too old'));
+      assert.match(await page.textContent('body'), /^Этот браузер слишком старый для приложения/);
+      assert.equal(await page.$('#nav-dashboard, #start'), null);
+    });
+  }
+});

@@ -5,8 +5,8 @@ Trunk's loader fetches the .wasm with fetch() (a connect-src request) and boots 
 an inline script. Both would need a looser policy. This hook instead writes the wasm
 as a JavaScript module holding one string: the wasm compressed with zopfli (gzip
 format) in base64. The browser unpacks it with DecompressionStream and compiles it as
-it is unpacked; no request is made. Compressed first, the module is about a third of
-the wasm's size on disk (the single-file build and a copy on a network share carry no
+it is unpacked; no request is made. Compressed first, the module is about half the
+wasm's size on disk (the single-file build and a copy on a network share carry no
 transport compression), and gzipped by a server it is no larger than the gzipped wasm.
 The hook then boots from an external module script, removes the preload and inline
 script, and adds the policy as a <meta> tag: connect-src 'none' (no fetch, XHR or

@@ -8,8 +8,10 @@
 //! Every published count becomes an equation over the finest cells (period × every
 //! grouping question × channel, empty or not: the reader does not know which are empty), with
 //! the true counts taken from the generated rows, not from the library. For every
-//! hidden count, a linear program gives its least and greatest value under those
-//! equations (`microlp`). The audit asserts, for every family of counts (group sizes
+//! hidden count, linear programs give its least and greatest value under those
+//! equations (`microlp`), as far as the checks below need them: a check that a point
+//! already found (the true counts, or another program's optimum) settles needs no
+//! program of its own. The audit asserts, for every family of counts (group sizes
 //! with the channel parts, and every figure's answer count and per-answer counts):
 //!
 //! - no hidden count is pinned: its bounds differ;
@@ -271,6 +273,8 @@ struct Published {
     fine: Vec<Fine>,
     equations: Vec<Equation>,
     hidden: Vec<Hidden>,
+    /// The true counts, per family, finest cell and answer.
+    truth: Vec<Vec<Vec<u64>>>,
 }
 
 /// The value of one key of a group, as a finest-cell test.
@@ -479,6 +483,7 @@ fn publish(rows: &[Row], analyses: &[(Analysis, bool)]) -> Published {
         fine,
         equations,
         hidden,
+        truth,
     }
 }
 
@@ -486,14 +491,14 @@ fn publish(rows: &[Row], analyses: &[(Analysis, bool)]) -> Published {
 /// for a figure with per-answer counts, the count of one answer, all ≥ 0 and under
 /// every published equation of them. The answers of a figure are bounded apart: with
 /// a figure's count the sum of its answers' counts, the bounds of the count are the
-/// sums of the answers' bounds.
+/// sums of the answers' bounds. Gives the optimum and the point that reaches it.
 fn bound(
     p: &Published,
     family: usize,
     answer: Option<usize>,
     cells: &[usize],
     dir: OptimizationDirection,
-) -> f64 {
+) -> (f64, Vec<f64>) {
     let rows = p.fine.len();
     let mut in_target = vec![false; rows];
     for &c in cells {
@@ -512,8 +517,73 @@ fn bound(
         lp.add_constraint(vars, ComparisonOp::Eq, e.value);
     }
     match lp.solve() {
-        Ok(SolveOutcome::Solution(s)) => s.objective(),
+        Ok(SolveOutcome::Solution(s)) => (s.objective(), x.iter().map(|&v| s[v]).collect()),
         other => panic!("the attacker's program has an answer: {other:?}"),
+    }
+}
+
+/// The points found so far of each family's programs (by family and answer): every
+/// one meets all the program's equations, so the greatest (least) value a target
+/// takes at any of them is a lower (upper) bound of its greatest (least) value. A
+/// check that these already settle needs no program of its own; one they do not
+/// settle is solved, and its points join them. Its verdicts are the programs' own.
+struct Points {
+    found: BTreeMap<(usize, Option<usize>), Vec<Vec<f64>>>,
+    /// How many programs were solved, and how many hidden counts were settled
+    /// before all of theirs were.
+    solved: usize,
+    settled: usize,
+}
+
+impl Points {
+    /// The true counts, a point of every program, to start with.
+    fn new(p: &Published) -> Points {
+        let mut found = BTreeMap::new();
+        for (family, def) in FAMILIES.iter().enumerate() {
+            let t = &p.truth[family];
+            if def.answers == 1 {
+                let x = t.iter().map(|c| c[0] as f64).collect();
+                found.insert((family, None), vec![x]);
+            } else {
+                for a in 0..def.answers {
+                    let x = t.iter().map(|c| c[a] as f64).collect();
+                    found.insert((family, Some(a)), vec![x]);
+                }
+            }
+        }
+        Points {
+            found,
+            solved: 0,
+            settled: 0,
+        }
+    }
+
+    /// The least and greatest sum of `cells` at the points of one program.
+    fn range(&self, family: usize, answer: Option<usize>, cells: &[usize]) -> (f64, f64) {
+        let sums = self
+            .found
+            .get(&(family, answer))
+            .into_iter()
+            .flatten()
+            .map(|x| cells.iter().map(|&c| x[c]).sum::<f64>());
+        sums.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        })
+    }
+
+    /// The bound of `cells` by the program, whose point is kept.
+    fn solve(
+        &mut self,
+        p: &Published,
+        family: usize,
+        answer: Option<usize>,
+        cells: &[usize],
+        dir: OptimizationDirection,
+    ) -> f64 {
+        let (v, x) = bound(p, family, answer, cells, dir);
+        self.found.entry((family, answer)).or_default().push(x);
+        self.solved += 1;
+        v
     }
 }
 
@@ -533,48 +603,59 @@ fn published_alike(p: &Published, h: &Hidden, a: usize) -> bool {
 }
 
 /// Every violation of the guarantee in one published data set.
-fn audit(p: &Published) -> Vec<String> {
+fn audit(p: &Published, points: &mut Points) -> Vec<String> {
     let mut bad = Vec::new();
     for h in &p.hidden {
         let answers = FAMILIES[h.family].answers;
-        let (hi, lo, by_answer) = if answers == 1 {
-            let hi = bound(p, h.family, None, &h.cells, OptimizationDirection::Maximize);
-            // The least value is needed only when the greatest is the true one.
-            let lo = if hi - (h.truth as f64) < 0.5 {
-                bound(p, h.family, None, &h.cells, OptimizationDirection::Minimize)
-            } else {
-                0.0
-            };
-            (hi, lo, vec![])
+        let programs: Vec<Option<usize>> = if answers == 1 {
+            vec![None]
         } else {
-            let his: Vec<f64> = (0..answers)
-                .map(|a| {
-                    bound(
-                        p,
-                        h.family,
-                        Some(a),
-                        &h.cells,
-                        OptimizationDirection::Maximize,
-                    )
-                })
-                .collect();
-            let hi: f64 = his.iter().sum();
-            let lo = if hi - (h.truth as f64) < 0.5 {
-                (0..answers)
-                    .map(|a| {
-                        bound(
-                            p,
-                            h.family,
-                            Some(a),
-                            &h.cells,
-                            OptimizationDirection::Minimize,
-                        )
-                    })
-                    .sum()
-            } else {
-                0.0
-            };
-            (hi, lo, his)
+            (0..answers).map(Some).collect()
+        };
+        // Attribute disclosure: everyone counted here gave one answer; can any other
+        // answer have been given here?
+        let given: Vec<usize> = (0..h.by_answer.len())
+            .filter(|&a| h.by_answer[a] > 0)
+            .collect();
+        let alike = answers > 1 && given.len() == 1 && !published_alike(p, h, given[0]);
+        // What the points found so far settle: the count moves, reaches K, and another
+        // answer can have been given there. Greatest values are solved for, one
+        // answer at a time, only until they do.
+        let settled = |known: &[(f64, f64)]| {
+            let moves = known.iter().map(|(lo, hi)| hi - lo).sum::<f64>() >= 0.5;
+            let reaches_k =
+                h.truth >= h.k || known.iter().map(|r| r.1).sum::<f64>() >= h.k as f64 - 1e-6;
+            let open = !alike
+                || (0..answers)
+                    .filter(|&a| a != given[0])
+                    .any(|a| known[a].1 >= 0.5);
+            moves && reaches_k && open
+        };
+        let mut known: Vec<(f64, f64)> = programs
+            .iter()
+            .map(|&a| points.range(h.family, a, &h.cells))
+            .collect();
+        let mut his = Vec::new();
+        for (i, &a) in programs.iter().enumerate() {
+            if settled(&known) {
+                break;
+            }
+            his.push(points.solve(p, h.family, a, &h.cells, OptimizationDirection::Maximize));
+            known[i] = points.range(h.family, a, &h.cells);
+        }
+        if settled(&known) {
+            points.settled += 1;
+            continue;
+        }
+        let hi: f64 = his.iter().sum();
+        // The least value is needed only when the greatest is the true one.
+        let lo: f64 = if hi - (h.truth as f64) < 0.5 {
+            programs
+                .iter()
+                .map(|&a| points.solve(p, h.family, a, &h.cells, OptimizationDirection::Minimize))
+                .sum()
+        } else {
+            0.0
         };
         if hi - lo < 0.5 {
             bad.push(format!("{}: pinned at {lo} (true {})", h.what, h.truth));
@@ -584,15 +665,10 @@ fn audit(p: &Published) -> Vec<String> {
                 h.what, h.truth, h.k
             ));
         }
-        // Attribute disclosure: everyone counted here gave one answer; can any other
-        // answer have been given here?
-        let given: Vec<usize> = (0..h.by_answer.len())
-            .filter(|&a| h.by_answer[a] > 0)
-            .collect();
-        if answers > 1 && given.len() == 1 && !published_alike(p, h, given[0]) {
+        if alike {
             let open = (0..answers)
                 .filter(|&a| a != given[0])
-                .map(|a| by_answer[a])
+                .map(|a| his[a])
                 .fold(0.0, f64::max);
             if open < 0.5 {
                 bad.push(format!(
@@ -684,7 +760,7 @@ fn no_combination_of_published_tables_discloses_a_hidden_count() {
                         with_channel,
                         "seed {seed}: the tables by channel have hidden groups"
                     );
-                    audit(&p)
+                    audit(&p, &mut Points::new(&p))
                         .into_iter()
                         .map(|b| format!("seed {seed} (channels: {with_channel}): {b}"))
                         .collect::<Vec<_>>()
@@ -867,10 +943,13 @@ fn timing() {
         p.hidden.len()
     );
     let t = std::time::Instant::now();
-    let bad = audit(&p);
+    let mut points = Points::new(&p);
+    let bad = audit(&p, &mut points);
     eprintln!(
-        "audit {:?}: {} bad\n{}",
+        "audit {:?} ({} programs solved; {} hidden counts settled before solving all their programs): {} bad\n{}",
         t.elapsed(),
+        points.solved,
+        points.settled,
         bad.len(),
         bad.join("\n")
     );

@@ -226,8 +226,10 @@ test('errors beside their fields block export; undo, redo, reload, warnings, ver
     await page.fill(`#ed-q-${n}-text-ru`, 'Оставьте ваш телефон для связи');
     await page.press(`#ed-q-${n}-text-ru`, 'Tab');
     // The template declares four languages: the new text needs each (a field per
-    // language), and the survey is checked only then.
-    await page.waitForSelector(`#ed-q-${n}-text-ru-error`);
+    // language), and the survey is checked only then. Each missing translation is
+    // said under its own field; the Russian field, filled, has no problem.
+    for (const code of ['en', 'uz', 'zh']) await page.waitForSelector(`#ed-q-${n}-text-${code}-error`);
+    assert.equal(await page.$(`#ed-q-${n}-text-ru-error`), null);
     for (const [code, words] of [['en', 'Leave your phone number'], ['uz', 'Telefon raqamingizni qoldiring'], ['zh', '请留下您的电话号码']]) {
       await page.fill(`#ed-q-${n}-text-${code}`, words);
       // Firefox under the driver fires no change event on leaving a field filled with
@@ -276,12 +278,20 @@ test('the survey\'s languages: a language ticked is asked of every text, one unt
     for (const code of ['ru', 'en', 'uz', 'zh']) assert.equal(await page.isChecked(`#ed-lang-${code}`), true, code);
     assert.equal(await page.isDisabled('#ed-lang-ru'), true);
     assert.equal(await problems(), 0);
-    // The title without its Uzbek text: a problem at the title, in words.
+    // The title without its Uzbek text: a problem under the Uzbek field, in words,
+    // and the Uzbek field is the one marked invalid; the Russian one is not.
     await page.fill('#ed-title-text-uz', '');
     await page.press('#ed-title-text-uz', 'Tab');
-    // (A text's problems are listed under its Russian field.)
-    await page.waitForSelector('#ed-title-text-ru-error');
-    assert.match(await page.textContent('#ed-title-text-ru-error'), /"uz"/);
+    await page.waitForSelector('#ed-title-text-uz-error');
+    assert.equal(await page.textContent('#ed-title-text-uz-error'), 'Введите перевод (Oʻzbekcha): этот язык отмечен в языках опроса');
+    assert.equal(await page.getAttribute('#ed-title-text-uz', 'aria-invalid'), 'true');
+    assert.equal(await page.getAttribute('#ed-title-text-uz', 'aria-describedby'), 'ed-title-text-uz-error');
+    assert.equal(await page.$('#ed-title-text-ru-error'), null);
+    assert.equal(await page.getAttribute('#ed-title-text-ru', 'aria-invalid'), null);
+    // The toolbar's list of problems leads to the Uzbek field.
+    await page.click('#ed-problems summary');
+    await page.click('#ed-problems a[href="#ed-title-text-uz"]');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'ed-title-text-uz');
     // English is declared: its field is not marked optional.
     assert.equal(await page.textContent('label[for="ed-title-text-en"]'), 'По-английски');
     assert.equal(await problems(), 1);
@@ -295,7 +305,7 @@ test('the survey\'s languages: a language ticked is asked of every text, one unt
     // Ticked again: its fields are back, and so is the missing title.
     await page.check('#ed-lang-uz');
     await page.waitForSelector('#ed-title-text-uz');
-    await page.waitForSelector('#ed-title-text-ru-error');
+    await page.waitForSelector('#ed-title-text-uz-error');
     await page.fill('#ed-title-text-uz', 'Ichki mijozlar soʻrovnomasi');
     await page.press('#ed-title-text-uz', 'Tab');
     await page.waitForFunction(() => document.querySelector('#ed-status').dataset.problems === '0');

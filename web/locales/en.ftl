@@ -473,6 +473,7 @@ ed-msg-text-empty-question = Type the question's text
 ed-msg-text-empty-option = Type the answer option's label
 ed-msg-text-empty-dimension = Type the dimension's title
 ed-msg-text-empty-survey = Type the survey's title
+ed-msg-translation-missing = Type the translation ({ $language }): the survey lists this language
 ed-msg-no-questions = Add at least one question
 ed-msg-no-options = Add at least one answer option
 ed-msg-no-values = Give at least one answer that shows the question

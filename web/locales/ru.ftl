@@ -515,6 +515,7 @@ ed-msg-text-empty-question = Введите текст вопроса
 ed-msg-text-empty-option = Введите подпись варианта ответа
 ed-msg-text-empty-dimension = Введите название направления
 ed-msg-text-empty-survey = Введите название опроса
+ed-msg-translation-missing = Введите перевод ({ $language }): этот язык отмечен в языках опроса
 ed-msg-no-questions = Добавьте хотя бы один вопрос
 ed-msg-no-options = Добавьте хотя бы один вариант ответа
 ed-msg-no-values = Укажите хотя бы один ответ, при котором вопрос показывается

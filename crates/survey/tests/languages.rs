@@ -71,19 +71,19 @@ fn every_text_needs_every_declared_language() {
     assert_eq!(
         paths,
         [
-            "title",
-            "intro",
-            "dimensions[0].title",
-            "questions[0].text",
-            "questions[0].short",
-            "questions[0].hint",
-            "questions[0].labels.min",
-            "questions[0].labels.max",
-            "questions[1].text",
-            "questions[1].options[0].label",
-            "questions[1].options[1].label",
-            "questions[2].text",
-            "questions[2].unit",
+            "title.uz",
+            "intro.uz",
+            "dimensions[0].title.uz",
+            "questions[0].text.uz",
+            "questions[0].short.uz",
+            "questions[0].hint.uz",
+            "questions[0].labels.min.uz",
+            "questions[0].labels.max.uz",
+            "questions[1].text.uz",
+            "questions[1].options[0].label.uz",
+            "questions[1].options[1].label.uz",
+            "questions[2].text.uz",
+            "questions[2].unit.uz",
         ]
     );
     assert_eq!(
@@ -93,7 +93,7 @@ fn every_text_needs_every_declared_language() {
     let e = Survey::from_json(&v.to_string()).unwrap_err();
     let ru = e.render(Lang::Ru);
     assert!(
-        ru.contains("questions[1].options[0].label: нет перевода на язык \"uz\", указанный в \"languages\" опроса"),
+        ru.contains("questions[1].options[0].label.uz: нет перевода на язык \"uz\", указанный в \"languages\" опроса"),
         "{ru}"
     );
 }
@@ -105,7 +105,7 @@ fn a_plain_text_lacks_the_other_declared_languages() {
     assert_eq!(
         problems(&v),
         [(
-            "questions[2].unit".to_owned(),
+            "questions[2].unit.en".to_owned(),
             "no translation into \"en\", which the survey lists in \"languages\"".to_owned()
         )]
     );

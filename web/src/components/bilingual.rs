@@ -1,7 +1,8 @@
 //! A bilingual text field with its errors: a Russian field (required) and an English
 //! one (optional unless the definition declares English), each labelled, under one
-//! legend. The validator's problems with the text are listed under the Russian field
-//! and tied to it by `aria-describedby`.
+//! legend. Each of the validator's problems with the text is listed under the field
+//! it concerns (a missing translation under its language's field, any other under the
+//! Russian one) and tied to that field by `aria-describedby`.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -25,9 +26,10 @@ pub struct BilingualProps {
     /// More than one: multi-line fields of this many rows.
     #[prop_or(1)]
     pub rows: u32,
-    /// The problems with the text, in words.
+    /// The problems with the text, in words, each by the language whose field it
+    /// concerns.
     #[prop_or_default]
-    pub errors: Vec<String>,
+    pub errors: Vec<(Lang, String)>,
     /// The interface's language.
     pub lang: Lang,
     /// A field changed: its language and its new value.
@@ -44,21 +46,25 @@ pub fn Bilingual(props: &BilingualProps) -> Html {
         lang,
         ..
     } = props;
+    // A language's field with its problems.
     let one = |of: Lang, value: &AttrValue| {
         let id = format!("{id}-{}", of.code());
+        let errors: Vec<String> = errors
+            .iter()
+            .filter(|(l, _)| *l == of)
+            .map(|(_, e)| e.clone())
+            .collect();
         let onchange = props.on_change.reform(move |e: Event| (of, text_value(&e)));
-        let (inv, desc) = match of {
-            Lang::Ru => (invalid(errors), described(&id, errors)),
-            _ => (None, None),
-        };
+        let (inv, desc) = (invalid(&errors), described(&id, &errors));
         let (lang_code, value) = (of.code(), value.clone());
-        if *rows > 1 {
-            html! { <textarea id={id} lang={lang_code} rows={rows.to_string()} value={value} {onchange}
+        let field = if *rows > 1 {
+            html! { <textarea id={id.clone()} lang={lang_code} rows={rows.to_string()} value={value} {onchange}
             aria-invalid={inv} aria-describedby={desc} /> }
         } else {
-            html! { <input type="text" id={id} lang={lang_code} value={value} {onchange}
+            html! { <input type="text" id={id.clone()} lang={lang_code} value={value} {onchange}
             aria-invalid={inv} aria-describedby={desc} /> }
-        }
+        };
+        html! { <>{ field }<FieldErrors {id} {errors} /></> }
     };
     html! {
         <fieldset class="text-pair">
@@ -66,7 +72,6 @@ pub fn Bilingual(props: &BilingualProps) -> Html {
             <div class="field">
                 <label for={format!("{id}-ru")}>{ t(*lang, "ed-in-russian") }</label>
                 { one(Lang::Ru, &props.ru) }
-                <FieldErrors id={format!("{id}-ru")} errors={errors.clone()} />
             </div>
             <div class="field">
                 <label for={format!("{id}-en")}>{ t(*lang, if props.en_required { "ed-in-english-declared" } else { "ed-in-english" }) }</label>
@@ -147,7 +152,7 @@ mod tests {
     }
 
     fn props(
-        errors: Vec<String>,
+        errors: Vec<(Lang, String)>,
         rows: u32,
         changes: Rc<RefCell<Vec<(Lang, String)>>>,
     ) -> BilingualProps {
@@ -166,9 +171,12 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    async fn the_russian_field_carries_the_errors_and_each_field_says_its_language() {
+    async fn each_field_carries_its_own_errors_and_says_its_language() {
         let (root, changes) = (root(), Rc::new(RefCell::new(Vec::new())));
-        let errors = vec!["Enter a title".to_owned()];
+        let errors = vec![
+            (Lang::Ru, "Enter a title".to_owned()),
+            (Lang::En, "Enter the translation".to_owned()),
+        ];
         yew::Renderer::<Bilingual>::with_root_and_props(
             root.clone(),
             props(errors, 1, changes.clone()),
@@ -190,11 +198,17 @@ mod tests {
             get("#t-ru-error li").text_content().as_deref(),
             Some("Enter a title")
         );
+        // A problem with the English text shows under the English field alone.
+        assert_eq!(get("#t-ru-error").children().length(), 1);
         let en = get("#t-en");
+        assert_eq!(en.get_attribute("aria-invalid").as_deref(), Some("true"));
         assert_eq!(
-            en.get_attribute("aria-invalid"),
-            None,
-            "the English text is optional"
+            en.get_attribute("aria-describedby").as_deref(),
+            Some("t-en-error")
+        );
+        assert_eq!(
+            get("#t-en-error li").text_content().as_deref(),
+            Some("Enter the translation")
         );
         assert_eq!(get("legend").text_content().as_deref(), Some("Title"));
         assert_eq!(

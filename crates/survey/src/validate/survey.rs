@@ -144,7 +144,8 @@ impl Reader {
                 for lang in langs.iter().filter(|l| *l != "ru") {
                     let has = matches!(text, Text::Translated(m) if m.contains_key(lang));
                     if !has {
-                        missing.push((path.clone(), lang.clone()));
+                        // Where the translation belongs: the text's member in that language.
+                        missing.push((format!("{path}.{lang}"), lang.clone()));
                     }
                 }
             }

@@ -48,6 +48,36 @@ impl Form {
             .collect()
     }
 
+    /// The problems with the text at `field`, each by the language whose field it
+    /// shows under: a missing translation under that language's field, when the
+    /// editor has one; every other problem under the Russian field.
+    pub(super) fn text_errors(&self, field: &str) -> Vec<(Lang, String)> {
+        let has_field = |l: Lang| matches!(l, Lang::Ru | Lang::En) || self.more.contains(&l);
+        self.problems
+            .iter()
+            .filter(|(p, _)| under(p, field))
+            .map(|(p, m)| {
+                let rest = p.strip_prefix(field).unwrap_or("");
+                let of = rest
+                    .strip_prefix('.')
+                    .and_then(|code| Lang::ALL.into_iter().find(|l| l.code() == code))
+                    .filter(|&l| has_field(l));
+                match of {
+                    Some(l) => (l, natural(self.lang, p, m)),
+                    None if rest.is_empty() => (Lang::Ru, natural(self.lang, p, m)),
+                    None => (
+                        Lang::Ru,
+                        format!(
+                            "{}: {}",
+                            rest.trim_start_matches('.'),
+                            natural(self.lang, p, m)
+                        ),
+                    ),
+                }
+            })
+            .collect()
+    }
+
     /// A callback that makes the edit `f` of the value it is given.
     pub(super) fn on<T: 'static>(&self, f: impl Fn(T) -> Edit + 'static) -> Callback<T> {
         self.on_edit.reform(f)
@@ -165,7 +195,7 @@ pub(super) fn Text(props: &TextProps) -> Html {
     let at = props.at;
     html! {
         <Bilingual id={props.id.clone()} label={props.label.clone()} ru={ru} en={en} {more} rows={props.rows} en_required={props.form.en_required}
-            errors={props.form.errors(&props.field)} lang={props.form.lang}
+            errors={props.form.text_errors(&props.field)} lang={props.form.lang}
             on_change={props.form.on(move |(lang, value)| Edit::Text { at, lang, value })} />
     }
 }

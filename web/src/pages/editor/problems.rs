@@ -62,6 +62,14 @@ pub(super) fn natural(lang: Lang, path: &str, m: &Message) -> String {
             Some("ed-msg-no-options".to_owned())
         }
         ("def-no-values", _) => Some("ed-msg-no-values".to_owned()),
+        // Shown under the field of the missing language; named as its tick box is.
+        ("def-text-missing-lang", code @ ("en" | "uz" | "zh")) => {
+            return ta(
+                lang,
+                "ed-msg-translation-missing",
+                &[("language", crate::i18n::language_name(code).into())],
+            );
+        }
         _ => None,
     };
     match key {
@@ -105,16 +113,16 @@ pub(super) fn field_id(path: &str) -> String {
                 } else {
                     format!("{id}-{name}")
                 };
-                return format!("{base}-ru");
+                return format!("{base}-{}", text_lang(parts.next()));
             }
-            ("intro", _) => return "ed-intro-ru".to_owned(),
+            ("intro", _) => return format!("ed-intro-{}", text_lang(parts.next())),
             ("id", _) => return format!("{id}-id"),
             ("standard_max", _) => return format!("{id}-standard"),
             ("max_length", _) => return format!("{id}-max-length"),
             ("visible_if", _) => return format!("{id}-cond-question"),
             ("labels", _) => {
                 let key = parts.next().unwrap_or("min");
-                return format!("{id}-label-{key}-ru");
+                return format!("{id}-label-{key}-{}", text_lang(parts.next()));
             }
             ("min_group", _) => return "ed-min-group".to_owned(),
             ("min_group_text", _) => return "ed-min-group-text".to_owned(),
@@ -128,6 +136,15 @@ pub(super) fn field_id(path: &str) -> String {
         "ed-general-title".to_owned()
     } else {
         id
+    }
+}
+
+/// The language of a text's field that a path's last part names (`title.en`): one the
+/// editor has fields for; any other part, or none, is the Russian field's.
+fn text_lang(part: Option<&str>) -> &str {
+    match part {
+        Some(code @ ("en" | "uz" | "zh")) => code,
+        _ => "ru",
     }
 }
 
@@ -206,5 +223,47 @@ pub(super) fn problem_place(lang: Lang, path: &str, doc: &Value) -> String {
         ta(lang, "ed-dimension-n", &[("n", (i + 1).into())])
     } else {
         t(lang, "ed-general")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_leads_to_the_field_of_its_language() {
+        let cases = [
+            ("title", "ed-title-text-ru"),
+            ("title.uz", "ed-title-text-uz"),
+            ("intro.en", "ed-intro-en"),
+            ("intro", "ed-intro-ru"),
+            ("questions[2].text", "ed-q-2-text-ru"),
+            ("questions[2].text.en", "ed-q-2-text-en"),
+            ("questions[0].labels.max.zh", "ed-q-0-label-max-zh"),
+            ("questions[1].options[3].label.uz", "ed-q-1-o-3-label-uz"),
+            ("dimensions[1].title.en", "ed-dim-1-title-en"),
+            // A language the editor has no field for: the Russian field.
+            ("questions[2].unit.kk", "ed-q-2-unit-ru"),
+            ("questions[2].id", "ed-q-2-id"),
+        ];
+        for (path, id) in cases {
+            assert_eq!(field_id(path), id, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_missing_translation_is_asked_for_in_plain_words() {
+        let m = Message::new("def-text-missing-lang").with("lang", "\"en\"");
+        assert_eq!(
+            natural(Lang::En, "questions[0].text.en", &m),
+            "Type the translation (English): the survey lists this language"
+        );
+        // Under the Russian field, where a language has no field, it names the language.
+        let m = Message::new("def-text-missing-lang").with("lang", "\"uz\"");
+        assert_eq!(
+            natural(Lang::Ru, "title.uz", &m),
+            "Введите перевод (Oʻzbekcha): этот язык отмечен в языках опроса"
+        );
+        assert!(natural(Lang::En, "questions[0].text.kk", &m).contains("\"uz\""));
     }
 }

@@ -172,8 +172,11 @@ test('a browser too old to unpack the app says so, in the full app and in the li
       await page.addInitScript(() => { delete globalThis.DecompressionStream; });
       await page.goto(address);
       await page.waitForFunction(() => document.body.textContent.includes('This browser is too old'));
-      assert.match(await page.textContent('body'), /^Этот браузер слишком старый для приложения/);
+      // Said in each language, marked as such, on the app's card.
+      assert.match(await page.textContent('.too-old [role=alert] p[lang=ru]'), /^Этот браузер слишком старый для приложения/);
+      assert.match(await page.textContent('.too-old p[lang=en]'), /^This browser is too old for the app/);
       assert.equal(await page.$('#nav-dashboard, #start'), null);
+      await axe(page, 'a browser too old');
     });
   }
 });

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::edit::{Edit, TextAt};
 use super::model::text_pair;
-use super::problems::{natural, under};
+use super::problems::{natural, translation, under};
 use crate::components::bilingual::{described, invalid, Bilingual, FieldErrors};
 use crate::i18n::Lang;
 
@@ -33,18 +33,10 @@ impl Form {
     /// The problems with `field` (a JSON path) and what is inside it, in words; those
     /// inside it are named by the rest of their path.
     pub(super) fn errors(&self, field: &str) -> Vec<String> {
-        let lang = self.lang;
         self.problems
             .iter()
             .filter(|(p, _)| under(p, field))
-            .map(|(p, m)| {
-                let rest = p.strip_prefix(field).unwrap_or("");
-                if rest.is_empty() || rest == ".ru" {
-                    natural(lang, p, m)
-                } else {
-                    format!("{}: {}", rest.trim_start_matches('.'), natural(lang, p, m))
-                }
-            })
+            .map(|(p, m)| self.say(field, p, m))
             .collect()
     }
 
@@ -52,30 +44,32 @@ impl Form {
     /// shows under: a missing translation under that language's field, when the
     /// editor has one; every other problem under the Russian field.
     pub(super) fn text_errors(&self, field: &str) -> Vec<(Lang, String)> {
-        let has_field = |l: Lang| matches!(l, Lang::Ru | Lang::En) || self.more.contains(&l);
+        let has_field = |l: Lang| l == Lang::En || self.more.contains(&l);
         self.problems
             .iter()
             .filter(|(p, _)| under(p, field))
             .map(|(p, m)| {
-                let rest = p.strip_prefix(field).unwrap_or("");
-                let of = rest
-                    .strip_prefix('.')
-                    .and_then(|code| Lang::ALL.into_iter().find(|l| l.code() == code))
+                let of = p
+                    .strip_prefix(field)
+                    .and_then(|rest| rest.strip_prefix('.'))
+                    .and_then(translation)
                     .filter(|&l| has_field(l));
-                match of {
-                    Some(l) => (l, natural(self.lang, p, m)),
-                    None if rest.is_empty() => (Lang::Ru, natural(self.lang, p, m)),
-                    None => (
-                        Lang::Ru,
-                        format!(
-                            "{}: {}",
-                            rest.trim_start_matches('.'),
-                            natural(self.lang, p, m)
-                        ),
-                    ),
-                }
+                (of.unwrap_or(Lang::Ru), self.say(field, p, m))
             })
             .collect()
+    }
+
+    /// Problem `m` at `path`, shown at `field`, in words: named by the rest of its
+    /// path when it is inside the field, but for a text's own languages.
+    fn say(&self, field: &str, path: &str, m: &Message) -> String {
+        let rest = path.strip_prefix(field).unwrap_or("");
+        let words = natural(self.lang, path, m);
+        let own_language = |code: &str| code == "ru" || translation(code).is_some();
+        match rest.strip_prefix('.') {
+            _ if rest.is_empty() => words,
+            Some(code) if own_language(code) => words,
+            _ => format!("{}: {words}", rest.trim_start_matches('.')),
+        }
     }
 
     /// A callback that makes the edit `f` of the value it is given.

@@ -63,7 +63,7 @@ pub(super) fn natural(lang: Lang, path: &str, m: &Message) -> String {
         }
         ("def-no-values", _) => Some("ed-msg-no-values".to_owned()),
         // Shown under the field of the missing language; named as its tick box is.
-        ("def-text-missing-lang", code @ ("en" | "uz" | "zh")) => {
+        ("def-text-missing-lang", code) if translation(code).is_some() => {
             return ta(
                 lang,
                 "ed-msg-translation-missing",
@@ -139,13 +139,18 @@ pub(super) fn field_id(path: &str) -> String {
     }
 }
 
-/// The language of a text's field that a path's last part names (`title.en`): one the
-/// editor has fields for; any other part, or none, is the Russian field's.
-fn text_lang(part: Option<&str>) -> &str {
-    match part {
-        Some(code @ ("en" | "uz" | "zh")) => code,
-        _ => "ru",
-    }
+/// The language other than Russian that a text's member names (`title.en`): one the
+/// editor can have a field for.
+pub(super) fn translation(code: &str) -> Option<Lang> {
+    Lang::ALL
+        .into_iter()
+        .find(|l| *l != Lang::Ru && l.code() == code)
+}
+
+/// The code of the field of a text's member (`title.en`): a translation's, or the
+/// Russian field's for any other member, or none.
+fn text_lang(part: Option<&str>) -> &'static str {
+    part.and_then(translation).map_or("ru", Lang::code)
 }
 
 /// Opens every collapsed section around `id` and moves the focus there.
